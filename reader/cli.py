@@ -52,9 +52,7 @@ def _app_parser(command_names: Sequence[str]) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
         description="Read news articles and tag each sentence as claim, context or quote.",
-        epilog="commands: "
-        + ", ".join(command_names)
-        + " (run 'reader COMMAND --help' for each)",
+        epilog="commands: " + ", ".join(command_names) + " (run 'reader COMMAND --help' for each)",
     )
     parser.add_argument(
         "path",

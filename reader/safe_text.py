@@ -77,9 +77,7 @@ def _visible_char(char: str, keep_newlines: bool) -> str:
     return char
 
 
-_NEEDS_MAPPING = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]"
-)
+_NEEDS_MAPPING = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]")
 
 
 def visible(text: str, *, keep_newlines: bool = False) -> str:
@@ -98,9 +96,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return "".join(_visible_char(c, keep_newlines) for c in text)
 
 
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]"
-)
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]")
 
 
 def safe_json(value: Any, **kwargs: Any) -> str:

@@ -1,0 +1,158 @@
+"""``reader analyse PATH... [--json]``: sentences and entities of articles, for people or
+scripts.
+
+With ``--json`` it prints one JSON object per article per line (the schema is in the
+README); otherwise a Rich table per article. Many articles load the model once and go
+through ``nlp.pipe`` together, with a progress bar on stderr when that is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from reader.analysis import Analyser, Analysis
+from reader.article import Article
+from reader.errors import ArticleError, ReaderError
+from reader.loaders import expand_paths, load_articles
+from reader.safe_text import safe_json, visible
+
+NAME = "analyse"
+HELP = "print the sentences and entities of articles (a PATH may be a folder)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``analyse``'s arguments."""
+    from reader.cli import add_model_option
+
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--no-cache", action="store_true", help="ignore the analysis cache")
+    add_model_option(parser)
+
+
+def analysis_json(analysis: Analysis) -> dict[str, Any]:
+    """The ``reader analyse --json`` object for one analysed article."""
+    article = analysis.article
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "date": article.date,
+        "byline": article.byline,
+        "caption": article.caption,
+        "format": article.format,
+        "text": article.text,
+        "model": analysis.model,
+        "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in article.blocks],
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "block": s.block,
+                "block_index": s.block_index,
+            }
+            for s in analysis.sentences
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "label": e.label,
+                "kind": e.kind,
+                "mentions": [
+                    {"start": m.start, "end": m.end, "text": m.text, "by": m.by} for m in e.mentions
+                ],
+            }
+            for e in analysis.entities
+        ],
+    }
+
+
+def _safe(text: str | None) -> Text:
+    return Text(visible(text or "–"))
+
+
+def print_table(console: Console, analysis: Analysis) -> None:
+    """Print one analysed article as Rich tables (all text shown literally)."""
+    article = analysis.article
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    for key, value in (
+        ("title", article.title),
+        ("path", article.path),
+        ("id", article.id),
+        ("date", article.date),
+        ("byline", article.byline),
+        ("format", article.format),
+        ("model", analysis.model),
+    ):
+        meta.add_row(key, _safe(value))
+    console.print(meta)
+
+    sentences = Table(title="Sentences", title_justify="left", expand=True)
+    sentences.add_column("#", justify="right", no_wrap=True)
+    sentences.add_column("block", no_wrap=True)
+    sentences.add_column("start-end", no_wrap=True)
+    sentences.add_column("text", ratio=1)
+    for s in analysis.sentences:
+        sentences.add_row(str(s.index), s.block, f"{s.start}-{s.end}", _safe(s.text))
+    console.print(sentences)
+
+    entities = Table(title="Entities", title_justify="left", expand=True)
+    entities.add_column("name")
+    entities.add_column("label", no_wrap=True)
+    entities.add_column("mentions", justify="right")
+    entities.add_column("found by")
+    for e in analysis.entities:
+        sources = sorted({m.by for m in e.mentions})
+        entities.add_row(_safe(e.name), e.label, str(e.count), ", ".join(sources))
+    console.print(entities)
+
+
+def _load(paths: list[str]) -> list[Article]:
+    articles: list[Article] = []
+    for path in expand_paths(paths):
+        articles.extend(load_articles(path))
+    if not articles:
+        raise ArticleError("no articles found in " + ", ".join(visible(p) for p in paths))
+    return articles
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse the articles and print them."""
+    articles = _load(args.paths)
+    analyser = Analyser(args.model, use_cache=not args.no_cache)
+    out = Console(highlight=False, soft_wrap=False)
+    err = Console(stderr=True)
+    show_progress = sys.stderr.isatty() and len(articles) > 1
+    progress = Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not show_progress,
+    )
+    with progress:
+        task = progress.add_task("analyse", total=len(articles))
+        try:
+            for analysis in analyser.analyse_many(
+                articles, progress=lambda _: progress.advance(task)
+            ):
+                if args.json:
+                    sys.stdout.write(safe_json(analysis_json(analysis)) + "\n")
+                    sys.stdout.flush()
+                else:
+                    print_table(out, analysis)
+        except ReaderError:
+            raise
+    return 0

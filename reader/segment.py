@@ -1,0 +1,213 @@
+"""Rule-based sentence segmentation for news text.
+
+Why not spaCy's parser? Its sentence boundaries follow the dependency parse, which splits
+inside quotations ("a platform... to prepare"), after abbreviations, and differently from
+one model version to the next. Annotations are anchored to sentence offsets, so sentences
+must be predictable and must not move when the model is upgraded. These rules follow the
+categories of the Pragmatic Segmenter's English "Golden Rules" (abbreviations, initials,
+numbers, quotations, parentheses, ellipses, lists, e-mail addresses and URLs); the tests
+and ``bench/golden_rules.py`` measure them against plain spaCy on the same cases.
+
+The segmenter never needs spaCy, so an article's sentences are ready the moment it loads,
+before the model has even been imported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Titles and other abbreviations that precede a name: never the end of a sentence.
+_PREPOSITIVE = frozenset(
+    """mr mrs ms mx dr prof st mt ft gen sen rep gov lt col capt cpt sgt cpl pvt rev hon pres
+    supt det insp cmdr adm maj brig messrs mme mlle mssrs fr sr sra srta hr dir asst assoc atty
+    amb cllr cdr gov'r vs v cf""".split()
+)
+# Abbreviations that precede a number: "No. 10", "p. 55", "Jan. 6", "Art. 5".
+_BEFORE_NUMBER = frozenset(
+    """no nos nr n° p pp vol vols art arts fig figs ch chap sec para paras tel ph ext ed eds
+    op jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Abbreviations that can end a sentence ("Pitt & Co. It closed ...") but usually do not.
+_AMBIGUOUS = frozenset(
+    """co corp inc ltd llc plc jr sr bros etc al dept univ assn est govt approx ave blvd rd
+    mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
+    nov dec min max misc mfg intl natl""".split()
+)
+# Capitalised words that begin sentences far more often than they continue a name; after
+# an ambiguous abbreviation ("U.S.", "Co.") they signal a new sentence.
+_SENTENCE_STARTERS = frozenset(
+    """a an the he she it they we i you this that these those there here his her its their
+    our my your but and or so yet however in on at for after before when while if as
+    although though since because what who how why where which meanwhile also then now
+    still many some most one two three several such no not all both each every other
+    officials police critics analysts experts according""".split()
+)
+
+_TERMINAL = re.compile(r"[.!?\u2026](?:[.!?\u2026]|\s(?=\.))*")
+_CLOSERS = re.compile(r"[\"'\u201d\u2019)\]\u00bb]*")
+_PROTECTED = re.compile(
+    r"(?:https?://|ftp://|www\.)\S*[^\s.,;:!?)\]\"'\u2019\u201d]"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|\[(?:\.\s?){2,}\.?\]|\[\u2026\]"  # elided text: [...], [. . .], […]
+)
+_MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
+_TIME = re.compile(r"^[ap]\.m$", re.I)
+_LIST_MARKER = re.compile(
+    r"(?:(?<=\s)|^)(?P<bullet>[\u2022\u2023\u2043\u25aa\u25e6\-*]\s?)?"
+    r"(?P<mark>\d{1,2}|[a-z]|[A-Z])(?:\.\)|\)|\.)(?=\s)"
+)
+_BULLET = re.compile(r"(?:(?<=\s)|^)[\u2022\u2023\u2043\u25aa\u25e6](?=\s?\S)")
+_WORD = re.compile(r"\S+")
+
+
+def _previous_word(text: str, end: int) -> tuple[str, int]:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end], start
+
+
+def _word_before(text: str, start: int) -> str:
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return _previous_word(text, end)[0]
+
+
+def _next_word(text: str, start: int) -> str:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    match = _WORD.match(text, start)
+    return match.group() if match else ""
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'\u201c\u201d\u2018\u2019()[]\u00ab\u00bb,;:")
+
+
+def _list_markers(text: str) -> tuple[set[int], set[int]]:
+    """Find numbered or lettered list items that run in sequence (1, 2, 3 or a, b, c).
+
+    Returns the offsets where an item starts (a sentence starts there) and the offsets of
+    the markers' own periods (never a sentence end).
+    """
+    markers = list(_LIST_MARKER.finditer(text))
+    starts: set[int] = set()
+    periods: set[int] = set()
+
+    def value(mark: str) -> int:
+        return int(mark) if mark.isdigit() else ord(mark.lower()) - ord("a") + 1
+
+    for index, match in enumerate(markers):
+        neighbours = []
+        if index + 1 < len(markers):
+            neighbours.append((match, markers[index + 1]))
+        if index > 0:
+            neighbours.append((markers[index - 1], match))
+        in_sequence = any(
+            a["mark"].isdigit() == b["mark"].isdigit()
+            and a["mark"].islower() == b["mark"].islower()
+            and value(b["mark"]) == value(a["mark"]) + 1
+            for a, b in neighbours
+        )
+        if not in_sequence:
+            continue
+        starts.add(match.start())
+        periods.update(i for i in range(match.start(), match.end()) if text[i] == ".")
+    return starts, periods
+
+
+def _inside_parentheses(text: str, position: int) -> bool:
+    """Is ``position`` inside a parenthesis that closes later in the text?"""
+    depth = text.count("(", 0, position) - text.count(")", 0, position)
+    return depth > 0 and ")" in text[position:]
+
+
+def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
+    """Decide whether the terminal punctuation ``match`` (plus closers up to ``end``)
+    ends a sentence."""
+    punct = match.group()
+    following = _next_word(text, end)
+    next_bare = _bare(following)
+    if not next_bare:
+        return bool(following)  # e.g. a lone dash or bullet follows
+    first = next_bare[0]
+    if first.islower():
+        return False
+    word, word_start = _previous_word(text, match.start())
+    word_key = word.lower().rstrip(".").lstrip("\"'\u201c\u2018([")
+    dots = punct.count(".") + 3 * punct.count("\u2026")
+
+    if "!" in punct or "?" in punct:
+        return True
+    if dots >= 3:
+        if dots >= 4:
+            return True
+        # A spaced ellipsis ("is . . . I didn't") marks an omission inside a sentence; one
+        # attached to a word and followed by a capital ("that... He left") ends it.
+        return not (match.start() > 0 and text[match.start() - 1].isspace())
+    if first.isdigit():
+        return word_key not in _BEFORE_NUMBER and word_key not in _PREPOSITIVE
+    if word_key in _PREPOSITIVE or (word_key in _BEFORE_NUMBER and word_key not in _AMBIGUOUS):
+        return False
+    if len(word_key) == 1 and word_key.isalpha():
+        # An initial ("Jonas E. Smith") follows a capitalised name; after a lower-case word
+        # the letter is a word of its own ("you and I.", "vitamin C.").
+        before = _bare(_word_before(text, word_start))
+        return bool(before) and before[0].islower() and word.strip("\"'(").isupper()
+    if _MULTI_PERIOD.match(word_key):
+        if _TIME.match(word_key):
+            # "At 5 a.m. Mr Smith left" fronts the time; "He left at 6 p.m. Mr Smith ..."
+            # closes a sentence. Few words before the time means it was fronted.
+            sentence_so_far = text[: match.start()]
+            last_break = max(sentence_so_far.rfind(". "), sentence_so_far.rfind("? "), -1)
+            return len(sentence_so_far[last_break + 1 :].split()) > 3
+        return next_bare.lower() in _SENTENCE_STARTERS
+    if word_key in _AMBIGUOUS:
+        return next_bare.lower() in _SENTENCE_STARTERS
+    return not _inside_parentheses(text, match.start())
+
+
+def split_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each sentence of one block of text.
+
+    Offsets are exclusive at the end; surrounding white space is not part of a sentence.
+    """
+    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    item_starts, marker_periods = _list_markers(text)
+    item_starts.update(m.start() for m in _BULLET.finditer(text))
+
+    cuts: set[int] = {start for start in item_starts if text[:start].strip()}
+    for match in _TERMINAL.finditer(text):
+        if match.start() in marker_periods:
+            continue
+        if any(start <= match.start() < stop for start, stop in protected):
+            continue
+        end = _CLOSERS.match(text, match.end())
+        assert end is not None  # the pattern matches the empty string
+        after = end.end()
+        if after < len(text) and not text[after].isspace():
+            continue
+        if after >= len(text) or _is_boundary(text, match, after):
+            cuts.add(after)
+
+    start = 0
+    for cut in sorted(cuts) + [len(text)]:
+        piece_start, piece_end = _trim(text, start, cut)
+        if piece_end > piece_start:
+            yield piece_start, piece_end
+        start = cut
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of one block of text as strings (a convenience for tests)."""
+    return [text[start:end] for start, end in split_spans(text)]
