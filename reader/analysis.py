@@ -93,16 +93,23 @@ class Analyser:
         *,
         cache: AnalysisCache | None = None,
         use_cache: bool = True,
+        pipeline: Pipeline | None = None,
     ) -> None:
         """Resolve the model now (cheap, no spaCy import) so a bad name fails early.
+
+        Args:
+            model: ``--model`` (name or path); ``None`` picks the default.
+            cache: Where raw model output is cached (default: the user's cache folder).
+            use_cache: Read and write the cache at all.
+            pipeline: An already loaded pipeline to share (tests, benchmarks).
 
         Raises:
             ModelError: the model is not installed.
         """
-        self.choice: ModelChoice = resolve_model(model)
+        self.choice: ModelChoice = pipeline.choice if pipeline else resolve_model(model)
         self.cache = cache if cache is not None else AnalysisCache()
         self.use_cache = use_cache
-        self._pipeline: Pipeline | None = None
+        self._pipeline: Pipeline | None = pipeline
         self._lock = threading.Lock()
 
     @property

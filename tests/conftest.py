@@ -17,7 +17,9 @@ SAMPLE = ARTICLES / "iran-iraq-military-ties.txt"
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point every XDG folder and reader variable at a fresh temporary folder, so no test
     reads or writes the developer's real store, cache or settings."""
     home = tmp_path_factory.mktemp("home")
@@ -50,9 +52,7 @@ def analyser(analyser_cache_dir: Path) -> Iterator[Analyser]:
 @pytest.fixture
 def fresh_analyser(analyser: Analyser, tmp_path: Path) -> Analyser:
     """The session's loaded pipeline behind an empty cache (a cold analysis, no reload)."""
-    cold = Analyser(cache=AnalysisCache(tmp_path / "cold-cache"))
-    cold._pipeline = analyser.pipeline  # share the loaded model; only the cache is new
-    return cold
+    return Analyser(cache=AnalysisCache(tmp_path / "cold-cache"), pipeline=analyser.pipeline)
 
 
 @pytest.fixture
