@@ -44,6 +44,14 @@ _SENTENCE_STARTERS = frozenset(
     officials police critics analysts experts according""".split()
 )
 
+# Abbreviations that precede a name or follow one: "St. Mark's" but "Downing St.".
+_BOTH_WAYS = frozenset({"st", "ave", "rd"})
+# Words that continue a time of day rather than start a sentence: "at 10 p.m. Tuesday".
+_TIME_FOLLOWERS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday gmt utc bst cet cest est edt
+    cst cdt pst pdt et pt local""".split()
+)
+
 _TERMINAL = re.compile(r"[.!?\u2026](?:[.!?\u2026]|\s(?=\.))*")
 _CLOSERS = re.compile(r"[\"'\u201d\u2019)\]\u00bb]*")
 _PROTECTED = re.compile(
@@ -59,6 +67,14 @@ _LIST_MARKER = re.compile(
 )
 _BULLET = re.compile(r"(?:(?<=\s)|^)[\u2022\u2023\u2043\u25aa\u25e6](?=\s?\S)")
 _WORD = re.compile(r"\S+")
+# What follows a closing quotation when it is only the attribution of that quotation:
+# one to four capitalised words (a name, perhaps after a title) and a verb of saying.
+_SPEECH_VERBS = (
+    "said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|insisted"
+    "|warned|shouted|declared|explained|noted|argued|answered|stated|recalled|continued"
+    "|demanded|wondered|admitted|conceded|claimed|responded|cried|quipped|pleaded"
+)
+_ATTRIBUTION = re.compile(rf"\s+(?:[A-Z][\w'\u2019.-]*\s+){{1,4}}(?:{_SPEECH_VERBS})\b")
 
 
 def _previous_word(text: str, end: int) -> tuple[str, int]:
@@ -89,32 +105,36 @@ def _bare(word: str) -> str:
 def _list_markers(text: str) -> tuple[set[int], set[int]]:
     """Find numbered or lettered list items that run in sequence (1, 2, 3 or a, b, c).
 
+    A run needs at least two items; a lettered run must start at "a" or "A", so that
+    initials that happen to be consecutive letters ("J. K. Galbraith") are not a list.
     Returns the offsets where an item starts (a sentence starts there) and the offsets of
     the markers' own periods (never a sentence end).
     """
-    markers = list(_LIST_MARKER.finditer(text))
     starts: set[int] = set()
     periods: set[int] = set()
 
     def value(mark: str) -> int:
         return int(mark) if mark.isdigit() else ord(mark.lower()) - ord("a") + 1
 
-    for index, match in enumerate(markers):
-        neighbours = []
-        if index + 1 < len(markers):
-            neighbours.append((match, markers[index + 1]))
-        if index > 0:
-            neighbours.append((markers[index - 1], match))
-        in_sequence = any(
+    def follows(a: re.Match[str], b: re.Match[str]) -> bool:
+        return (
             a["mark"].isdigit() == b["mark"].isdigit()
             and a["mark"].islower() == b["mark"].islower()
             and value(b["mark"]) == value(a["mark"]) + 1
-            for a, b in neighbours
         )
-        if not in_sequence:
+
+    runs: list[list[re.Match[str]]] = []
+    for match in _LIST_MARKER.finditer(text):
+        if runs and follows(runs[-1][-1], match):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    for run in runs:
+        if len(run) < 2 or (not run[0]["mark"].isdigit() and value(run[0]["mark"]) != 1):
             continue
-        starts.add(match.start())
-        periods.update(i for i in range(match.start(), match.end()) if text[i] == ".")
+        for match in run:
+            starts.add(match.start())
+            periods.update(i for i in range(match.start(), match.end()) if text[i] == ".")
     return starts, periods
 
 
@@ -122,6 +142,30 @@ def _inside_parentheses(text: str, position: int) -> bool:
     """Is ``position`` inside a parenthesis that closes later in the text?"""
     depth = text.count("(", 0, position) - text.count(")", 0, position)
     return depth > 0 and ")" in text[position:]
+
+
+def _after_name_or_number(text: str, word_start: int) -> bool:
+    """Does the word starting at ``word_start`` follow a capitalised word or a number?"""
+    before = _bare(_word_before(text, word_start))
+    return bool(before) and (before[0].isupper() or before[0].isdigit())
+
+
+def _ends_after_letter(text: str, word_start: int, letter: str, next_bare: str) -> bool:
+    """Does a single letter followed by a period end the sentence?
+
+    After a capitalised name the letter is an initial ("Jonas E. Smith"); after a number it
+    is a compass point or a unit ("0.1278 W."); after a lower-case word it is the pronoun
+    ("you and I.") or, far more often in news, an initial ("a report by J. Smith"), unless
+    what follows plainly starts a sentence.
+    """
+    before = _bare(_word_before(text, word_start))
+    if not before or before[0].isupper():
+        return False
+    if before[0].isdigit():
+        return True
+    if letter == "i":
+        return True
+    return next_bare.lower() in _SENTENCE_STARTERS
 
 
 def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
@@ -139,6 +183,10 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     word_key = word.lower().rstrip(".").lstrip("\"'\u201c\u2018([")
     dots = punct.count(".") + 3 * punct.count("\u2026")
 
+    closers = text[match.end() : end]
+    if any(quote in closers for quote in "\"'\u201d\u2019\u00bb") and _ATTRIBUTION.match(text, end):
+        # A quotation keeps its attribution: "Why now?" Councillor Brandt asked.
+        return False
     if "!" in punct or "?" in punct:
         return True
     if dots >= 3:
@@ -149,17 +197,19 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
         return not (match.start() > 0 and text[match.start() - 1].isspace())
     if first.isdigit():
         return word_key not in _BEFORE_NUMBER and word_key not in _PREPOSITIVE
+    if word_key in _BOTH_WAYS and _after_name_or_number(text, word_start):
+        # "Downing St." is a street, not a saint: it can end the sentence.
+        return next_bare.lower() in _SENTENCE_STARTERS
     if word_key in _PREPOSITIVE or (word_key in _BEFORE_NUMBER and word_key not in _AMBIGUOUS):
         return False
     if len(word_key) == 1 and word_key.isalpha():
-        # An initial ("Jonas E. Smith") follows a capitalised name; after a lower-case word
-        # the letter is a word of its own ("you and I.", "vitamin C.").
-        before = _bare(_word_before(text, word_start))
-        return bool(before) and before[0].islower() and word.strip("\"'(").isupper()
+        return _ends_after_letter(text, word_start, word_key, next_bare)
     if _MULTI_PERIOD.match(word_key):
         if _TIME.match(word_key):
             # "At 5 a.m. Mr Smith left" fronts the time; "He left at 6 p.m. Mr Smith ..."
             # closes a sentence. Few words before the time means it was fronted.
+            if next_bare.lower() in _TIME_FOLLOWERS:
+                return False  # "at 10 p.m. Tuesday", "at 9 a.m. GMT"
             sentence_so_far = text[: match.start()]
             last_break = max(sentence_so_far.rfind(". "), sentence_so_far.rfind("? "), -1)
             return len(sentence_so_far[last_break + 1 :].split()) > 3
