@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.article import Article
 from reader.errors import ArticleError
+from reader.loaders import html, jsonl
 from reader.loaders.decoding import MAX_ARTICLE_BYTES, decode, normalise
 from reader.loaders.text import parse_text
 from reader.safe_text import visible
@@ -55,7 +56,11 @@ TEXT_LOADER = Loader(
 )
 
 #: Loaders, most specific first; the text loader is the fallback and stays last.
-LOADERS: list[Loader] = [TEXT_LOADER]
+LOADERS: list[Loader] = [
+    Loader("jsonl", jsonl.SUFFIXES, jsonl.claims, jsonl.load_jsonl, jsonl.MAX_CORPUS_BYTES),
+    Loader("html", html.SUFFIXES, html.claims, html.load_html),
+    TEXT_LOADER,
+]
 
 
 def _loader_for(path: Path, head: bytes) -> Loader:

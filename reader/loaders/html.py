@@ -1,0 +1,190 @@
+"""HTML pages: the article's title, date, byline and body, without the page around it.
+
+Extraction is trafilatura's (https://trafilatura.readthedocs.io), which scores a page's
+blocks to find the article and reads the title, author and date from its metadata.
+Before it runs, navigation, scripts, styles and templates are removed from the tree: on a
+short page trafilatura's fallback would otherwise keep a menu as the "article".
+
+The body's structure becomes blocks: headings stay headings, each paragraph, list item,
+quoted paragraph and table row is a paragraph. Every piece of text then goes through the
+same normalisation as the other formats, so control characters and escape sequences in a
+page never reach the article text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any
+
+from reader.article import Article, BlockKind, build_article
+from reader.errors import ArticleError
+from reader.loaders.decoding import decode, normalise, squash_spaces
+from reader.loaders.layout import parse_date
+from reader.safe_text import visible
+
+SUFFIXES = (".html", ".htm", ".xhtml")
+
+# A doctype or <html> first, after an optional XML declaration and comments.
+_DOCTYPE = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+_HAS_HTML_TAG = re.compile(r"<html\b|<!doctype\s+html", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Page furniture that is never article text, removed before extraction.
+_DROP = (
+    "//nav|//script|//style|//noscript|//template|//iframe|//svg|//form"
+    "|//*[@role='navigation' or @role='menubar' or @role='search']"
+)
+# Elements of trafilatura's output tree that hold further blocks rather than text.
+_CONTAINERS = frozenset({"list", "quote", "table", "div", "body"})
+_PARTS = frozenset({"p", "head", "item", "row", "quote", "list", "table", "code", "div"})
+
+
+def claims(path: Path, head: bytes) -> bool:
+    """An HTML page is recognised by its name or by a doctype or ``<html>`` at the top."""
+    if path.suffix.lower() in SUFFIXES:
+        return True
+    return bool(_DOCTYPE.match(head.removeprefix(codecs.BOM_UTF8)))
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    """Decode a page as its ``<meta charset>`` says, else as any article file."""
+    text = decode(data, name)  # refuses empty and binary files whatever the page claims
+    declared = _CHARSET.search(data[:4096])
+    if declared is None:
+        return text
+    try:
+        codec = codecs.lookup(declared[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return text
+    if codec in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") or data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        return text
+    try:
+        data.decode("utf-8")
+        return text  # valid UTF-8 despite the declaration: a page saved by a browser
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return text
+
+
+def _clean(text: str) -> str:
+    return squash_spaces(" ".join(normalise(text).split("\n")))
+
+
+def _inline_text(element: Any) -> str:
+    """The text of one element, a line break (``<lb/>``) read as a space."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        pieces.append(" " if child.tag == "lb" else _inline_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _blocks(element: Any) -> list[tuple[BlockKind, str]]:
+    """The blocks of trafilatura's output tree, in reading order."""
+    found: list[tuple[BlockKind, str]] = []
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue  # comments and processing instructions
+        if tag == "row":
+            cells = [_clean(_inline_text(cell)) for cell in child]
+            found.append(("paragraph", " | ".join(cell for cell in cells if cell)))
+        elif tag in _CONTAINERS and any(grandchild.tag in _PARTS for grandchild in child):
+            found.extend(_blocks(child))
+        elif tag == "head":
+            found.append(("heading", _clean(_inline_text(child))))
+        elif tag != "graphic":
+            # Inside a paragraph trafilatura folds source line breaks into spaces, so a
+            # newline that is left separates blocks: lines of pre-formatted text, or the
+            # elements of a short page that its fallback extractor put in one <p>.
+            lines = normalise(_inline_text(child)).split("\n")
+            found.extend(("paragraph", _clean(line)) for line in lines)
+    return [(kind, text) for kind, text in found if text]
+
+
+def _extract(text: str) -> Any:
+    """Run trafilatura on the page with its furniture removed; ``None`` if it finds nothing."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    if not _HAS_HTML_TAG.search(text[:4096]):
+        # trafilatura takes a page without <html> for some other markup and refuses it;
+        # a saved fragment ("<p>...</p>") is still a page to an analyst.
+        text = f"<html><body>{text}</body></html>"
+    tree = load_html(text)
+    if tree is None:
+        return None
+    for element in tree.xpath(_DROP):
+        element.drop_tree()
+    return bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_recall=True,
+    )
+
+
+def load_html(data: bytes, name: str, path: Path) -> list[Article]:
+    """Read one HTML page into one article.
+
+    Raises:
+        ArticleError: the file is empty or binary, or the page holds no article text.
+    """
+    shown = visible(name)
+    # Escape sequences go before parsing: lxml would drop the ESC and keep the rest of
+    # the sequence as text, out of reach of the clean-up that runs on the extracted text.
+    page = normalise(_decode_html(data, name))
+    try:
+        document = _extract(page)
+    except (ValueError, TypeError, AttributeError, LookupError) as error:
+        # lxml and trafilatura raise these on pages too broken to parse.
+        raise ArticleError(f"{shown}: cannot read this HTML page ({error})") from None
+    body = document.body if document is not None else None
+    blocks = _blocks(body) if body is not None else []
+    if not any(kind == "paragraph" for kind, _ in blocks):
+        raise ArticleError(f"{shown}: no article text found in this HTML page")
+
+    title = _clean(document.title or "") or None
+    author = _clean(document.author or "") or None
+    site = _clean(document.sitename or "") or None
+    date = parse_date(document.date or "")
+    # The page's own headline usually opens the body too: it is the title, said once.
+    if blocks[0][0] == "heading" and (title is None or blocks[0][1] == title):
+        title = blocks[0][1]
+        blocks = blocks[1:]
+    header: list[tuple[BlockKind, str]] = []
+    if title:
+        header.append(("title", title))
+    if author:
+        header.append(("byline", author))
+    metadata = {
+        key: value
+        for key, value in (
+            ("url", _clean(document.url or "")),
+            ("source", site),
+            ("description", _clean(document.description or "")),
+        )
+        if value
+    }
+    return [
+        build_article(
+            header + blocks,
+            path=name,
+            format="html",
+            title=title,
+            date=date,
+            byline=author or site,
+            metadata=metadata,
+        )
+    ]
