@@ -128,21 +128,22 @@ def atomic_text_file(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
-def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path`` (created if missing) for the block.
 
     The kernel drops the lock when the process dies, even by ``kill -9``, so a crash never
     leaves a store locked.
 
     Raises:
-        TimeoutError: Another process held the lock for longer than ``timeout`` seconds.
+        TimeoutError: Another process held the lock for longer than ``timeout`` seconds
+            (default: :data:`LOCK_TIMEOUT`).
         OSError: The lock file could not be opened or created.
     """
     # Read-only is enough for flock, and lets another user of a shared store lock a
     # lock file that the first user created.
     fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
     try:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         delay = 0.0005
         while True:
             try:

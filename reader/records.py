@@ -1,0 +1,194 @@
+"""What the store returns: small frozen dataclasses, and their stored JSON form.
+
+Callers of :class:`reader.store.Store` only ever see these classes, never TinyDB
+documents. Times are UTC ISO 8601 strings with millisecond precision and a ``Z`` suffix
+(``2025-11-28T04:51:07.123Z``), so that they sort as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal, cast
+
+EntityCorrectionKind = Literal["relabel", "merge", "add", "reject"]
+ENTITY_CORRECTION_KINDS: tuple[EntityCorrectionKind, ...] = ("relabel", "merge", "add", "reject")
+
+# The fields of an annotation that change over its life; a history entry stores them
+# before and after a change, next to the fields that identify the sentence.
+STATE_FIELDS = ("sentence", "label", "created", "updated", "note", "attribution")
+
+
+def utc_now() -> str:
+    """Return the current time as UTC ISO 8601 with milliseconds and a ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One analyst's label on one sentence of one article.
+
+    Attributes:
+        article_id: The article's id (a hash of its normalised text).
+        sentence: The sentence's index in the article.
+        start: Offset of the sentence's first character in the article's text.
+        end: Offset just past its last character.
+        text: The sentence's text, kept so that the tag can be re-anchored if the article
+            changes.
+        label: The label's name (``claim``, ``context``, ``quote``, ...).
+        annotator: Who tagged it.
+        created: When it was first tagged (UTC ISO 8601).
+        updated: When it last changed.
+        note: The analyst's free-text note, if any.
+        attribution: Who makes the claim or quote, if recorded.
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+    annotator: str
+    created: str
+    updated: str
+    note: str | None = None
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the store knows about an article (registered when the app opens it).
+
+    Attributes:
+        id: The article's id.
+        path: Where it was loaded from (empty if it was never registered).
+        title: Its headline, if any.
+        date: Its publication date (``YYYY-MM-DD``), if known.
+        byline: Its author or agency, if known.
+        sentences: How many sentences it has, if known.
+        updated: When its annotations, notes or entity corrections last changed.
+    """
+
+    id: str
+    path: str
+    title: str | None
+    date: str | None
+    byline: str | None
+    sentences: int | None
+    updated: str | None
+
+
+@dataclass(frozen=True)
+class EntityCorrection:
+    """An analyst's correction to the entities the model found in an article.
+
+    Attributes:
+        kind: ``relabel`` (give ``name`` the entity label ``label``), ``merge`` (treat
+            ``name`` as ``target``), ``add`` (``name`` is an entity of label ``label``)
+            or ``reject`` (``name`` is not an entity).
+        name: The entity's name as it appears in the article.
+        label: The entity label for ``relabel`` and ``add`` (``PERSON``, ``ORG``, ...).
+        target: The entity ``name`` is merged into, for ``merge``.
+        annotator: Who made the correction.
+        created: When (UTC ISO 8601); filled in by the store if empty.
+    """
+
+    kind: EntityCorrectionKind
+    name: str
+    label: str | None = None
+    target: str | None = None
+    annotator: str = ""
+    created: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an undo or redo did to one annotation.
+
+    Attributes:
+        article_id: The article.
+        annotator: Whose change it was.
+        before: The annotation before the undo or redo (``None``: there was none).
+        after: The annotation after it (``None``: it was removed).
+    """
+
+    article_id: str
+    annotator: str
+    before: Annotation | None
+    after: Annotation | None
+
+
+def annotation_from_doc(article_id: str, doc: dict[str, Any]) -> Annotation:
+    """Build an :class:`Annotation` from a stored (already checked) document."""
+    return Annotation(
+        article_id=article_id,
+        sentence=doc["sentence"],
+        start=doc["start"],
+        end=doc["end"],
+        text=doc["text"],
+        label=doc["label"],
+        annotator=doc["annotator"],
+        created=doc["created"],
+        updated=doc["updated"],
+        note=doc["note"],
+        attribution=doc["attribution"],
+    )
+
+
+def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
+    """Return the stored form of an annotation (the article id is the file's)."""
+    return {
+        "sentence": annotation.sentence,
+        "start": annotation.start,
+        "end": annotation.end,
+        "text": annotation.text,
+        "label": annotation.label,
+        "annotator": annotation.annotator,
+        "created": annotation.created,
+        "updated": annotation.updated,
+        "note": annotation.note,
+        "attribution": annotation.attribution,
+    }
+
+
+def state_of(doc: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return the changing part of a stored annotation, as kept in history entries."""
+    return None if doc is None else {field: doc[field] for field in STATE_FIELDS}
+
+
+def article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
+    """Build an :class:`ArticleRecord` from a stored (already checked) document."""
+    return ArticleRecord(
+        id=doc["id"],
+        path=doc["path"],
+        title=doc["title"],
+        date=doc["date"],
+        byline=doc["byline"],
+        sentences=doc["sentences"],
+        updated=doc["updated"],
+    )
+
+
+def correction_from_doc(doc: dict[str, Any]) -> EntityCorrection:
+    """Build an :class:`EntityCorrection` from a stored (already checked) document."""
+    return EntityCorrection(
+        kind=cast(EntityCorrectionKind, doc["kind"]),
+        name=doc["name"],
+        label=doc["label"],
+        target=doc["target"],
+        annotator=doc["annotator"],
+        created=doc["created"],
+    )
+
+
+def correction_to_doc(correction: EntityCorrection) -> dict[str, Any]:
+    """Return the stored form of an entity correction."""
+    return {
+        "kind": correction.kind,
+        "name": correction.name,
+        "label": correction.label,
+        "target": correction.target,
+        "annotator": correction.annotator,
+        "created": correction.created,
+    }

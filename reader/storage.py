@@ -1,0 +1,308 @@
+"""The store's files on disk: parsing, checking, migrating and saving TinyDB documents.
+
+Every store file is a TinyDB JSON document, ``{"table": {"doc_id": {field: value}}}``.
+This module is the only place that reads or writes them:
+
+* :func:`load` parses a file, checks its shape field by field and its schema version,
+  and migrates an older one in memory. A file that does not parse or has the wrong shape
+  raises :class:`~reader.errors.CorruptStoreError` and is never written over: nothing can
+  be saved to a file after a failed load, because saving needs a successful load first.
+* :func:`transaction` is one read-modify-write: it takes the file's lock, loads the file
+  *fresh*, hands a new :class:`~tinydb.TinyDB` over it to the caller, and saves once,
+  atomically (see :mod:`reader.atomic`), if anything changed. A fresh TinyDB per
+  operation is what makes the lock sufficient: TinyDB caches the next document id and
+  query results inside each table, so a long-lived instance would act on stale data
+  after another process saved, and a lock inside ``Storage.read``/``write`` alone would
+  still lose updates.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from reader.atomic import atomic_write, describe_os_error, file_lock
+from reader.errors import CorruptStoreError, NewerSchemaError, StoreError
+
+#: The version of the layout this code reads and writes.
+SCHEMA_VERSION = 1
+
+RawDocument = dict[str, dict[str, dict[str, Any]]]
+
+#: Upgrades of an article file's document from schema N to N+1, applied in turn when an
+#: older file is loaded (and saved in the new layout on its next write). store.json holds
+#: only its ``meta`` table, whose version is raised when the store is next opened for
+#: writing. Empty while the schema is at version 1.
+MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {}
+
+FileKind = Literal["store", "article"]
+
+_NONE = type(None)
+_STATE = {
+    "sentence": (int,),
+    "label": (str,),
+    "created": (str,),
+    "updated": (str,),
+    "note": (str, _NONE),
+    "attribution": (str, _NONE),
+}
+# Required fields and their JSON types, per table. Extra fields are kept and ignored, so
+# that a later version may add optional ones without a schema change.
+_SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
+    "store": {"meta": {"schema": (int,), "created": (str,)}},
+    "article": {
+        "meta": {"schema": (int,)},
+        "article": {
+            "id": (str,),
+            "path": (str,),
+            "title": (str, _NONE),
+            "date": (str, _NONE),
+            "byline": (str, _NONE),
+            "sentences": (int, _NONE),
+            "updated": (str, _NONE),
+        },
+        "annotations": {"start": (int,), "end": (int,), "text": (str,), "annotator": (str,)}
+        | _STATE,
+        "history": {
+            "at": (str,),
+            "annotator": (str,),
+            "start": (int,),
+            "end": (int,),
+            "text": (str,),
+            "before": (dict, _NONE),
+            "after": (dict, _NONE),
+            "undone": (bool,),
+        },
+        "state": {"annotator": (str,), "sentence": (int,), "updated": (str,)},
+        "entities": {
+            "kind": (str,),
+            "name": (str,),
+            "label": (str, _NONE),
+            "target": (str, _NONE),
+            "annotator": (str,),
+            "created": (str,),
+        },
+    },
+}
+_ENTITY_KINDS = frozenset({"relabel", "merge", "add", "reject"})
+
+
+def _corrupt(path: Path, reason: str) -> CorruptStoreError:
+    return CorruptStoreError(
+        f"store file {path} is damaged ({reason}); it was left untouched: "
+        "repair it or move it aside, then try again"
+    )
+
+
+_MISSING = object()
+
+
+def _check_fields(path: Path, where: str, doc: Mapping[str, Any], spec: Mapping[str, Any]) -> None:
+    for field, types in spec.items():
+        value = doc.get(field, _MISSING)
+        # type() rather than isinstance(): JSON true must not pass for an int.
+        if type(value) not in types:
+            if value is _MISSING:
+                raise _corrupt(path, f"{where} has no {field!r}")
+            raise _corrupt(path, f"{where} has a {type(value).__name__} {field!r}")
+
+
+def _check_shape(path: Path, data: Any) -> RawDocument:
+    if not isinstance(data, dict):
+        raise _corrupt(path, "not a JSON object of tables")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise _corrupt(path, f"table {name!r} is not an object")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise _corrupt(path, f"table {name!r} has a bad document {doc_id!r}")
+    return data
+
+
+def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
+    for name, spec in _SPECS[kind].items():
+        for doc_id, doc in data.get(name, {}).items():
+            where = f"{name} document {doc_id}"
+            _check_fields(path, where, doc, spec)
+            if name == "history":
+                for side in ("before", "after"):
+                    if doc[side] is not None:
+                        _check_fields(path, f"{where} {side}", doc[side], _STATE)
+            elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
+                raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
+
+
+def schema_of(path: Path, data: RawDocument) -> int:
+    """Return the schema version recorded in a document's ``meta`` table."""
+    meta = data.get("meta")
+    if not meta:
+        raise _corrupt(path, "no schema version")
+    doc = meta[min(meta, key=int)]
+    version = doc.get("schema")
+    if type(version) is not int or version < 1:
+        raise _corrupt(path, "bad schema version")
+    return version
+
+
+def _migrate(path: Path, data: RawDocument, version: int) -> RawDocument:
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise StoreError(f"{path} uses schema {version} and there is no migration from it")
+        data = step(data)
+        version += 1
+    return data
+
+
+# Files this process has already checked (or written), by content: an unchanged file is
+# parsed again on every operation, but not checked field by field again. Keyed by the
+# exact bytes, so a file another process replaced is always checked.
+_CHECKED: OrderedDict[Path, tuple[int, bytes]] = OrderedDict()
+_CHECKED_SIZE = 16
+_CHECKED_LOCK = threading.Lock()
+
+
+def _remember_checked(path: Path, raw: bytes) -> None:
+    with _CHECKED_LOCK:
+        _CHECKED[path] = (SCHEMA_VERSION, raw)
+        _CHECKED.move_to_end(path)
+        while len(_CHECKED) > _CHECKED_SIZE:
+            _CHECKED.popitem(last=False)
+
+
+def _was_checked(path: Path, raw: bytes) -> bool:
+    with _CHECKED_LOCK:
+        return _CHECKED.get(path) == (SCHEMA_VERSION, raw)
+
+
+def load(path: Path, kind: FileKind) -> RawDocument | None:
+    """Read, check and (in memory) migrate a store file; ``None`` if it does not exist.
+
+    Raises:
+        CorruptStoreError: The file does not parse or has the wrong shape.
+        NewerSchemaError: The file was written by a newer version of ``reader``.
+        StoreError: The file cannot be read.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {describe_os_error(error)}") from None
+    if _was_checked(path, raw):
+        checked: RawDocument = json.loads(raw)
+        return checked
+    try:
+        parsed = json.loads(raw)
+    except (ValueError, RecursionError) as error:  # ValueError covers bad UTF-8 too
+        reason = "empty file" if not raw.strip() else f"not valid JSON: {error}"
+        raise _corrupt(path, reason) from None
+    data = _check_shape(path, parsed)
+    version = schema_of(path, data)
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path} was written by a newer reader (schema {version}; this one reads "
+            f"{SCHEMA_VERSION}): upgrade reader to use this store"
+        )
+    if kind == "article":
+        data = _migrate(path, data, version)
+    _check_tables(path, data, kind)
+    if version == SCHEMA_VERSION:
+        _remember_checked(path, raw)
+    return data
+
+
+class BufferedStorage(Storage):
+    """A TinyDB storage over one already-loaded document that saves once, on commit.
+
+    TinyDB calls ``write`` after every table operation; one store operation makes several
+    (the annotation, its history entry, the article's time), and they must reach the disk
+    together or not at all. So ``write`` only keeps the new state, and :meth:`commit` saves
+    it in one atomic write.
+    """
+
+    def __init__(self, path: Path, data: RawDocument | None, *, writable: bool) -> None:
+        super().__init__()
+        self.path = path
+        self._data = data
+        self._writable = writable
+        self.dirty = False
+
+    def read(self) -> RawDocument | None:
+        """Return the document (TinyDB mutates it and hands it back to :meth:`write`)."""
+        return self._data
+
+    def write(self, data: RawDocument) -> None:
+        """Keep TinyDB's new state until :meth:`commit`."""
+        if not self._writable:
+            raise RuntimeError(f"{self.path} was opened for reading only")
+        self._data = data
+        self.dirty = True
+
+    def commit(self) -> None:
+        """Save the document durably if anything changed, stamping the schema version.
+
+        Raises:
+            OSError: The file could not be written; it is unchanged.
+        """
+        if not self.dirty or self._data is None:
+            return
+        meta = self._data.get("meta") or {"1": {}}
+        first = min(meta, key=int)
+        meta[first] = {**meta[first], "schema": SCHEMA_VERSION}
+        self._data["meta"] = meta
+        encoded = json.dumps(self._data, ensure_ascii=True, separators=(",", ":"))
+        raw = encoded.encode("ascii") + b"\n"
+        atomic_write(self.path, raw, locked=True)
+        self.dirty = False
+        _remember_checked(self.path, raw)
+
+
+def open_db(storage: BufferedStorage) -> TinyDB:
+    """Return a new TinyDB over a storage (TinyDB wants a factory, not an instance)."""
+    return TinyDB(storage=lambda: storage)
+
+
+def read_db(path: Path, data: RawDocument) -> TinyDB:
+    """Return a new, read-only TinyDB over an already-loaded document."""
+    return open_db(BufferedStorage(path, data, writable=False))
+
+
+def lock_path(path: Path) -> Path:
+    """Return the lock file that guards writes to ``path``."""
+    return path.with_suffix(".lock")
+
+
+@contextmanager
+def transaction(path: Path, kind: FileKind) -> Iterator[TinyDB]:
+    """Run one locked read-modify-write of a store file, saved once at the end.
+
+    The caller's changes are saved only if the block completes; an exception discards
+    them and leaves the file as it was.
+
+    Raises:
+        StoreError: The file could not be locked, read or written (the message says why);
+            :class:`~reader.errors.CorruptStoreError` and
+            :class:`~reader.errors.NewerSchemaError` as for :func:`load`.
+    """
+    try:
+        with file_lock(lock_path(path)):
+            storage = BufferedStorage(path, load(path, kind), writable=True)
+            yield open_db(storage)
+            storage.commit()
+    except TimeoutError:
+        raise StoreError(
+            f"cannot save to {path}: another reader process has held it locked for too long"
+        ) from None
+    except OSError as error:
+        raise StoreError(
+            f"cannot save to {path}: {describe_os_error(error)}; the change was not saved"
+        ) from None

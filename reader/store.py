@@ -1,0 +1,452 @@
+"""The annotation store: the analysts' tags, notes and corrections, never lost.
+
+A store is a folder::
+
+    <root>/store.json               TinyDB: "meta" table with {"schema": 1, "created": ...}
+    <root>/labels.toml              optional label set (see reader.labels)
+    <root>/articles/<id>.json       TinyDB, one per article: tables "meta", "article",
+                                    "annotations", "history", "state", "entities"
+    <root>/articles/<id>.lock       the lock every writer of <id>.json takes
+
+One file per article keeps a save proportional to one article, however large the store
+grows. Every change is one locked read-modify-write of that file, saved atomically and
+durably before the method returns (see :mod:`reader.storage`); reads take no lock, since
+a file is only ever replaced whole.
+
+:class:`Store` is the only interface to it: it returns the dataclasses of
+:mod:`reader.records` and raises :class:`~reader.errors.StoreError` (or its subclasses
+:class:`~reader.errors.CorruptStoreError` and :class:`~reader.errors.NewerSchemaError`)
+with a one-line message; after a failed save the store is as it was, so the caller can
+keep the change on screen as unsaved and try again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tinydb import TinyDB, where
+from tinydb.table import Document
+
+from reader import changes, storage
+from reader.atomic import describe_os_error
+from reader.changes import check_annotator, check_correction, check_span, check_text
+from reader.errors import StoreError
+from reader.labels import LABELS_FILE, LabelSet, load_labels
+from reader.records import (
+    Annotation,
+    ArticleRecord,
+    Change,
+    EntityCorrection,
+    annotation_from_doc,
+    article_from_doc,
+    correction_from_doc,
+    correction_to_doc,
+    utc_now,
+)
+from reader.storage import load, read_db, schema_of, transaction
+
+__all__ = [
+    "Annotation",
+    "ArticleRecord",
+    "Change",
+    "EntityCorrection",
+    "Store",
+]
+
+STORE_FILE = "store.json"
+ARTICLES_DIR = "articles"
+
+# Article ids become file names: no separators, no dots (so "<id>.json" and "<id>.lock"
+# can never collide with another id's files), nothing that starts with "-" or ".".
+_ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+
+
+class Store:
+    """A folder of TinyDB files holding annotations, reading positions and corrections.
+
+    Args:
+        root: The store folder.
+        create: Create the folder and its ``store.json`` if they do not exist (the app);
+            otherwise a missing store is an error (``reader export``), and nothing is
+            ever written by opening it.
+
+    Raises:
+        StoreError: The store cannot be created or read.
+        CorruptStoreError: ``store.json`` is damaged.
+        NewerSchemaError: The store was written by a newer version of ``reader``.
+    """
+
+    def __init__(self, root: Path, *, create: bool = True) -> None:
+        self.root = Path(root)
+        self._articles = self.root / ARTICLES_DIR
+        self._labels: tuple[tuple[int, ...] | None, LabelSet] | None = None
+        self._records: dict[str, tuple[tuple[int, ...], ArticleRecord]] = {}
+        self._open(create)
+
+    # -- the store itself --------------------------------------------------------------
+
+    def _open(self, create: bool) -> None:
+        path = self.root / STORE_FILE
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(f"the annotation store {self.root} is a file, not a folder")
+        data = load(path, "store")
+        if data is not None and (not create or schema_of(path, data) == storage.SCHEMA_VERSION):
+            return
+        if data is None and not create:
+            raise StoreError(f"there is no annotation store at {self.root} (no {STORE_FILE})")
+        try:
+            self._articles.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the annotation store at {self.root}: {describe_os_error(error)}"
+            ) from None
+        with transaction(path, "store") as db:
+            meta = db.table("meta")
+            if not meta:
+                meta.insert({"schema": storage.SCHEMA_VERSION, "created": utc_now()})
+            else:
+                # An older store: its article files are migrated one by one as they are
+                # read, and saved in the new layout; from now on older readers refuse it.
+                meta.update({"schema": storage.SCHEMA_VERSION})
+
+    @property
+    def labels(self) -> LabelSet:
+        """The store's label set (``labels.toml`` in the store folder, else the defaults).
+
+        Raises:
+            ConfigError: ``labels.toml`` is invalid.
+        """
+        try:
+            stat = os.stat(self.root / LABELS_FILE)
+            key: tuple[int, ...] | None = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = None
+        if self._labels is None or self._labels[0] != key:
+            self._labels = (key, load_labels(self.root))
+        return self._labels[1]
+
+    # -- article files ---------------------------------------------------------------
+
+    def _path(self, article_id: str) -> Path:
+        if not isinstance(article_id, str) or not _ARTICLE_ID.fullmatch(article_id):
+            raise StoreError(f"invalid article id {article_id!r}")
+        return self._articles / f"{article_id}.json"
+
+    def _peek(self, article_id: str) -> TinyDB | None:
+        """Open an article file for reading, without a lock; ``None`` if it has none."""
+        path = self._path(article_id)
+        data = load(path, "article")
+        return None if data is None else read_db(path, data)
+
+    @contextmanager
+    def _edit(self, article_id: str) -> Iterator[TinyDB]:
+        """Run one locked, atomic read-modify-write of an article file."""
+        path = self._path(article_id)
+        if not self._articles.is_dir():
+            if self._articles.exists():
+                raise StoreError(f"cannot save to {self._articles}: it is a file, not a folder")
+            try:
+                self._articles.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot save to {self._articles}: {describe_os_error(error)}"
+                ) from None
+        with transaction(path, "article") as db:
+            yield db
+
+    def register_article(
+        self,
+        article_id: str,
+        *,
+        path: str,
+        title: str | None,
+        date: str | None,
+        byline: str | None,
+        sentences: int,
+    ) -> None:
+        """Record an article's path and metadata; writes only if something changed."""
+        check_text("an article's path", path)
+        for what, value in (("title", title), ("date", date), ("byline", byline)):
+            check_text(f"an article's {what}", value, optional=True)
+        if type(sentences) is not int or sentences < 0:
+            raise StoreError(f"invalid sentence count {sentences!r}")
+        wanted = {
+            "id": article_id,
+            "path": path,
+            "title": title,
+            "date": date,
+            "byline": byline,
+            "sentences": sentences,
+        }
+
+        def current(db: TinyDB | None) -> Document | None:
+            docs = db.table("article").all() if db is not None else []
+            return docs[0] if docs else None
+
+        def unchanged(doc: Document | None) -> bool:
+            return doc is not None and all(doc.get(k) == v for k, v in wanted.items())
+
+        # Checked without the lock first, so that reopening an article never writes.
+        if unchanged(current(self._peek(article_id))):
+            return
+        with self._edit(article_id) as db:
+            doc = current(db)
+            if unchanged(doc):
+                return
+            table = db.table("article")
+            if doc is None:
+                table.insert({**wanted, "updated": None})
+            else:
+                table.update(wanted, doc_ids=[doc.doc_id])
+        self._records.pop(article_id, None)
+
+    def articles(self) -> list[ArticleRecord]:
+        """Return every article the store has a file for, sorted by path then id."""
+        try:
+            names = os.listdir(self._articles)
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
+        records = []
+        for name in names:
+            article_id = name[: -len(".json")]
+            if name.endswith(".json") and _ARTICLE_ID.fullmatch(article_id):
+                record = self._article_record(article_id)
+                if record is not None:
+                    records.append(record)
+        return sorted(records, key=lambda record: (record.path, record.id))
+
+    def _article_record(self, article_id: str) -> ArticleRecord | None:
+        # Listing a large store must not re-parse every file each time: the record is
+        # cached until the file is replaced (a save always makes a new inode).
+        path = self._path(article_id)
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return None
+        key = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        cached = self._records.get(article_id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        db = self._peek(article_id)
+        docs = db.table("article").all() if db is not None else []
+        if docs:
+            record = article_from_doc(docs[0])
+        else:
+            record = ArticleRecord(article_id, "", None, None, None, None, None)
+        self._records[article_id] = (key, record)
+        return record
+
+    # -- annotations -----------------------------------------------------------------
+
+    def annotations(self, article_id: str, annotator: str | None = None) -> list[Annotation]:
+        """Return an article's annotations (one annotator's, or everyone's) sorted by start."""
+        db = self._peek(article_id)
+        if db is None:
+            return []
+        table = db.table("annotations")
+        docs = table.all() if annotator is None else table.search(where("annotator") == annotator)
+        found = [annotation_from_doc(article_id, doc) for doc in docs]
+        return sorted(found, key=lambda a: (a.start, a.end, a.annotator))
+
+    def all_annotations(
+        self,
+        article_ids: Iterable[str] | None = None,
+        annotator: str | None = None,
+        label: str | None = None,
+    ) -> Iterator[Annotation]:
+        """Yield annotations article by article (in the given order, else by id), by start.
+
+        Args:
+            article_ids: Only these articles, in this order (default: all, sorted by id).
+            annotator: Only this annotator's.
+            label: Only this label's.
+        """
+        if article_ids is None:
+            try:
+                names = sorted(os.listdir(self._articles))
+            except FileNotFoundError:
+                return
+            except OSError as error:
+                raise StoreError(
+                    f"cannot read {self._articles}: {describe_os_error(error)}"
+                ) from None
+            article_ids = [
+                name[: -len(".json")]
+                for name in names
+                if name.endswith(".json") and _ARTICLE_ID.fullmatch(name[: -len(".json")])
+            ]
+        for article_id in article_ids:
+            for annotation in self.annotations(article_id, annotator):
+                if label is None or annotation.label == label:
+                    yield annotation
+
+    def tag(
+        self,
+        article_id: str,
+        *,
+        sentence: int,
+        start: int,
+        end: int,
+        text: str,
+        label: str | None,
+        annotator: str,
+    ) -> Annotation | None:
+        """Give a sentence a label, or clear it (``label=None``); saved when it returns.
+
+        Relabelling keeps the note, the attribution and the creation time. The change is
+        recorded in the history, so that it can be undone, even after a restart.
+
+        Returns:
+            The annotation as saved, or ``None`` if the label was cleared.
+
+        Raises:
+            StoreError: The label is unknown, or the change could not be saved (the store
+                is then unchanged).
+        """
+        check_span(sentence, start, end)
+        check_annotator(annotator)
+        check_text("a sentence's text", text)
+        if label is not None and self.labels.by_name(label) is None:
+            raise StoreError(f"unknown label {label!r} (labels: {', '.join(self.labels.names)})")
+        with self._edit(article_id) as db:
+            current = db.table("annotations").get(changes.key(start, end, annotator))
+            if label is None:
+                if current is None:
+                    return None
+                new = None
+            elif current is not None and (current["label"], current["sentence"]) == (
+                label,
+                sentence,
+            ):
+                return annotation_from_doc(article_id, current)
+            else:
+                new = changes.tagged(
+                    current,
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                    text=text,
+                    label=label,
+                    annotator=annotator,
+                )
+            changes.record(db, article_id, current, new)
+        return changes.to_annotation(article_id, new)
+
+    def set_note(
+        self, article_id: str, *, start: int, end: int, annotator: str, note: str | None
+    ) -> Annotation:
+        """Set or clear (``None`` or blank) the note on a tagged sentence; undoable.
+
+        Raises:
+            StoreError: The sentence is not tagged by ``annotator``, or saving failed.
+        """
+        return self._set_field(article_id, start, end, annotator, "note", note)
+
+    def set_attribution(
+        self, article_id: str, *, start: int, end: int, annotator: str, attribution: str | None
+    ) -> Annotation:
+        """Set or clear who makes a tagged sentence's claim or quote; undoable.
+
+        Raises:
+            StoreError: The sentence is not tagged by ``annotator``, or saving failed.
+        """
+        return self._set_field(article_id, start, end, annotator, "attribution", attribution)
+
+    def _set_field(
+        self, article_id: str, start: int, end: int, annotator: str, field: str, value: str | None
+    ) -> Annotation:
+        check_text(f"the {field}", value, optional=True)
+        if value is not None and not value.strip():
+            value = None
+        with self._edit(article_id) as db:
+            current = db.table("annotations").get(changes.key(start, end, annotator))
+            if current is None:
+                raise StoreError(f"cannot set the {field}: that sentence is not tagged")
+            if current[field] == value:
+                return annotation_from_doc(article_id, current)
+            new = {**current, field: value, "updated": utc_now()}
+            changes.record(db, article_id, current, new)
+        return annotation_from_doc(article_id, new)
+
+    # -- undo and redo ---------------------------------------------------------------
+
+    def undo(self, article_id: str, annotator: str) -> Change | None:
+        """Undo ``annotator``'s last change to the article; ``None`` if there is none."""
+        return self._step(article_id, annotator, undo=True)
+
+    def redo(self, article_id: str, annotator: str) -> Change | None:
+        """Redo ``annotator``'s last undone change; ``None`` if there is none."""
+        return self._step(article_id, annotator, undo=False)
+
+    def _step(self, article_id: str, annotator: str, *, undo: bool) -> Change | None:
+        peeked = self._peek(article_id)
+        if peeked is None or changes.next_step(peeked.table("history"), annotator, undo) is None:
+            return None  # nothing to do: no need to lock or write
+        with self._edit(article_id) as db:
+            return changes.step(db, article_id, annotator, undo)
+
+    # -- reading position ------------------------------------------------------------
+
+    def position(self, article_id: str, annotator: str) -> int | None:
+        """Return the sentence ``annotator`` was last at in the article, if recorded."""
+        db = self._peek(article_id)
+        doc = db.table("state").get(where("annotator") == annotator) if db is not None else None
+        return None if doc is None else int(doc["sentence"])
+
+    def set_position(self, article_id: str, annotator: str, sentence: int) -> None:
+        """Remember the sentence ``annotator`` is at, so that reopening resumes there."""
+        check_annotator(annotator)
+        if type(sentence) is not int or sentence < 0:
+            raise StoreError(f"invalid sentence index {sentence!r}")
+        if self.position(article_id, annotator) == sentence:
+            return
+        with self._edit(article_id) as db:
+            db.table("state").upsert(
+                {"annotator": annotator, "sentence": sentence, "updated": utc_now()},
+                where("annotator") == annotator,
+            )
+
+    # -- entity corrections ----------------------------------------------------------
+
+    def entity_corrections(self, article_id: str) -> list[EntityCorrection]:
+        """Return the article's entity corrections, oldest first (apply them in order)."""
+        db = self._peek(article_id)
+        if db is None:
+            return []
+        docs = sorted(db.table("entities").all(), key=lambda doc: doc.doc_id)
+        return [correction_from_doc(doc) for doc in docs]
+
+    def add_entity_correction(self, article_id: str, correction: EntityCorrection) -> None:
+        """Append an entity correction (its ``created`` time is filled in if empty).
+
+        Raises:
+            StoreError: The correction is incomplete (``relabel`` and ``add`` need a
+                ``label``, ``merge`` a ``target``), or saving failed.
+        """
+        check_correction(correction)
+        doc = correction_to_doc(correction)
+        now = utc_now()
+        doc["created"] = doc["created"] or now
+        with self._edit(article_id) as db:
+            db.table("entities").insert(doc)
+            changes.touch(db, article_id, now)
+
+    def remove_entity_correction(self, article_id: str, index: int) -> None:
+        """Remove the correction at ``index`` in :meth:`entity_corrections`' list.
+
+        Raises:
+            StoreError: There is no correction at ``index``, or saving failed.
+        """
+        with self._edit(article_id) as db:
+            table = db.table("entities")
+            doc_ids = sorted(doc.doc_id for doc in table.all())
+            if not 0 <= index < len(doc_ids):
+                raise StoreError(f"there is no entity correction number {index}")
+            table.remove(doc_ids=[doc_ids[index]])
+            changes.touch(db, article_id, utc_now())
