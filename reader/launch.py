@@ -1,12 +1,86 @@
-"""Start the app from parsed command-line arguments (placeholder until the app lands)."""
+"""Start the app from parsed command-line arguments.
+
+Everything that can fail is checked before the app takes over the terminal (the path, the
+article, the store, its label set, the annotator, the model), so that a failure is one line
+on stderr rather than a broken screen.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.analysis import Analyser
+from reader.article import Article
+from reader.config import resolve_annotator, store_path
+from reader.errors import ArticleError, ReaderError
+from reader.loaders import find_article_files, load_articles
+from reader.safe_text import visible
+from reader.store import Store
+
+#: The sample articles, next to the package in a checkout or an editable install.
+BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
+
+
+@dataclass
+class Launch:
+    """Everything the app needs, checked.
+
+    Attributes:
+        target: The folder or file to open.
+        articles: The articles of a file (``None`` for a folder, read by the library).
+        store: The opened store.
+        annotator: Who is annotating.
+        analyser: The entity finder (the model is resolved, not loaded).
+    """
+
+    target: Path
+    articles: list[Article] | None
+    store: Store
+    annotator: str
+    analyser: Analyser
+
+
+def prepare(args: argparse.Namespace) -> Launch:
+    """Check the command line's choices and open what they name.
+
+    Raises:
+        ReaderError: A one-line reason the app cannot start.
+    """
+    if args.path is None:
+        target = BUNDLED_ARTICLES
+        if not target.is_dir():
+            raise ReaderError("no bundled articles found; pass an article file or a folder")
+    else:
+        target = Path(args.path)
+        if not target.exists():
+            raise ArticleError(f"no such file or folder: {visible(os.fspath(args.path))}")
+    articles: list[Article] | None = None
+    if target.is_dir():
+        if not find_article_files(target):
+            raise ArticleError(f"no article files in {visible(os.fspath(target))}")
+    else:
+        articles = load_articles(target)
+    annotator = resolve_annotator(args.annotator)
+    analyser = Analyser(args.model)
+    store = Store(store_path(args.db))
+    store.labels  # noqa: B018 - a bad labels.toml must fail now, not inside the app
+    return Launch(target, articles, store, annotator, analyser)
 
 
 def launch_app(args: argparse.Namespace) -> int:
-    """Open the app on ``args.path``."""
-    raise ReaderError("the app is not built yet; use 'reader analyse PATH'")
+    """Open the app on ``args.path`` (``None``: the bundled articles); returns the exit code."""
+    launch = prepare(args)
+    from reader.tui.app import ReaderApp  # Textual is imported only once the checks pass
+
+    app = ReaderApp(
+        launch.target,
+        articles=launch.articles,
+        store=launch.store,
+        annotator=launch.annotator,
+        analyser=launch.analyser,
+    )
+    app.run()
+    return app.return_code or 0

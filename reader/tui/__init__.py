@@ -1,0 +1,1 @@
+"""The terminal app (Textual). The core modules never import this package."""

@@ -1,0 +1,129 @@
+"""The Textual app: a library of articles, a reading screen for each, help and a palette."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import App
+from textual.screen import Screen
+
+from reader.analysis import Analyser
+from reader.article import Article
+from reader.config import load_settings, save_settings
+from reader.errors import ReaderError
+from reader.labels import LabelSet
+from reader.safe_text import visible
+from reader.store import Store
+from reader.tui.commands import APP_COMMANDS, ActionsProvider, bindings
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.widgets.status import status_text
+
+
+class ReaderApp(App[None]):
+    """Read articles and tag their sentences.
+
+    Args:
+        target: A folder (opens the library) or an article file (opens it).
+        articles: The articles of ``target`` if already loaded (the command line loads a
+            file first to report errors before the app starts). One article opens the
+            reading screen; several (a corpus file) open the library.
+        store: The annotation store.
+        annotator: Who is tagging.
+        analyser: Finds entities (tests share one with a loaded pipeline).
+        remember: Read and write the theme and other settings in the config folder.
+    """
+
+    TITLE = "reader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMAND_LIST = APP_COMMANDS
+    BINDINGS = bindings(APP_COMMANDS)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(
+        self,
+        target: Path,
+        *,
+        articles: Sequence[Article] | None = None,
+        store: Store,
+        annotator: str,
+        analyser: Analyser,
+        remember: bool = True,
+    ) -> None:
+        super().__init__()
+        self.target = target
+        self.articles = list(articles) if articles is not None else None
+        self.store = store
+        self.annotator = annotator
+        self.analyser = analyser
+        self.remember = remember
+        #: One spaCy run at a time: the library's background analysis and an opened
+        #: article's share the pipeline.
+        self.model_lock = threading.Lock()
+        self.settings: dict[str, Any] = load_settings() if remember else {}
+        self.auto_advance: bool = bool(self.settings.get("auto_advance", True))
+        self.panel_visible: bool = bool(self.settings.get("entity_panel", True))
+        self._labels: LabelSet | None = None
+
+    @property
+    def labels(self) -> LabelSet:
+        """The store's label set (read once per app; the command line checked it)."""
+        if self._labels is None:
+            self._labels = self.store.labels
+        return self._labels
+
+    def on_mount(self) -> None:
+        """Apply the remembered theme and keys, then open the library or the article."""
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        keys = self.settings.get("keys")
+        if isinstance(keys, dict):
+            self.set_keymap({str(k): str(v) for k, v in keys.items()})
+        self.theme_changed_signal.subscribe(self, lambda theme: self._remember("theme", theme.name))
+        if self.articles is not None and len(self.articles) == 1:
+            self.push_screen(ReadingScreen(self.articles[0]))
+        else:
+            self.push_screen(LibraryScreen(self.target, self.articles))
+
+    def _remember(self, key: str, value: object) -> None:
+        if not self.remember or self.settings.get(key) == value:
+            return
+        self.settings[key] = value
+        try:
+            save_settings(self.settings)
+        except ReaderError as error:
+            self.notify(visible(error.message), title="Settings", severity="warning")
+
+    def set_auto_advance(self, value: bool) -> None:
+        """Switch moving on after a tag, and remember the choice."""
+        self.auto_advance = value
+        self._remember("auto_advance", value)
+
+    def status_text(self, **progress: Any) -> Text:
+        """The status line for the reading screen (see :func:`status_text`)."""
+        return status_text(annotator=self.annotator, store=str(self.store.root), **progress)
+
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Quit; every tag is saved already, the position is saved now."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.save_position()
+        self.exit()
+
+    def get_default_screen(self) -> Screen[Any]:
+        """A blank screen under the library or the article."""
+        return Screen(id="_default")

@@ -1,0 +1,345 @@
+"""Every action of the app, declared once: its keys, footer text, help text and group.
+
+A :class:`Command` becomes a :class:`~textual.binding.Binding` (with an ``id``, so that keys
+can be remapped through ``App.set_keymap``), a line in the help screen and an entry in the
+command palette. Screens list their commands in ``COMMAND_LIST``; the label commands are
+made at run time from the store's label set (:func:`label_commands`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from reader.labels import LabelSet
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class Command:
+    """One action and everything said about it.
+
+    Attributes:
+        id: The binding id (``reader.next``), stable so that a keymap can remap it.
+        action: The action string run on the screen (``next_sentence``, ``tag('claim')``).
+        keys: The default keys, comma separated (``j,down``).
+        title: Short text for the footer and the palette (``Next``).
+        help: One line for the help screen and the palette.
+        group: Where the help screen lists it (``Move``, ``Tag``, ...).
+        show: Whether the footer shows it.
+        key_display: How the footer shows the key, if not Textual's default.
+    """
+
+    id: str
+    action: str
+    keys: str
+    title: str
+    help: str
+    group: str
+    show: bool = False
+    key_display: str | None = None
+
+    def binding(self) -> Binding:
+        """The Textual binding for this command."""
+        return Binding(
+            self.keys,
+            self.action,
+            self.title,
+            show=self.show,
+            key_display=self.key_display,
+            tooltip=self.help,
+            id=self.id,
+        )
+
+
+def bindings(commands: Iterable[Command]) -> list[BindingType]:
+    """The bindings for a list of commands, in order."""
+    return [command.binding() for command in commands]
+
+
+GROUPS = ("Move", "Tag", "Find", "Entities", "Library", "App")
+
+# Keys the reading screen uses for itself; a label whose key is one of these keeps only its
+# digit (the clash is reported when the article opens).
+READING_COMMANDS: tuple[Command, ...] = (
+    Command("reader.next", "next_sentence", "j,down", "Next", "Next sentence", "Move"),
+    Command("reader.previous", "previous_sentence", "k,up", "Prev", "Previous sentence", "Move"),
+    Command("reader.first", "first_sentence", "g,home", "First", "First sentence", "Move"),
+    Command("reader.last", "last_sentence", "G,end", "Last", "Last sentence", "Move"),
+    Command(
+        "reader.next_untagged",
+        "next_untagged",
+        "space,right_square_bracket",
+        "Untagged",
+        "Next untagged sentence",
+        "Move",
+    ),
+    Command(
+        "reader.previous_untagged",
+        "previous_untagged",
+        "left_square_bracket",
+        "Prev untagged",
+        "Previous untagged sentence",
+        "Move",
+    ),
+    Command("reader.page_down", "page_down", "pagedown", "Page down", "Page down", "Move"),
+    Command("reader.page_up", "page_up", "pageup", "Page up", "Page up", "Move"),
+    Command(
+        "reader.clear",
+        "clear_tag",
+        "0,backspace",
+        "Clear",
+        "Clear the sentence's tag (or press its label's key again)",
+        "Tag",
+    ),
+    Command(
+        "reader.undo",
+        "undo",
+        "u",
+        "Undo",
+        "Undo the last change (kept across restarts)",
+        "Tag",
+        show=True,
+    ),
+    Command("reader.redo", "redo", "ctrl+r", "Redo", "Redo the last undone change", "Tag"),
+    Command(
+        "reader.retry",
+        "retry_unsaved",
+        "ctrl+s",
+        "Retry saves",
+        "Save again the tags that could not be saved",
+        "Tag",
+    ),
+    Command(
+        "reader.auto_advance",
+        "toggle_auto_advance",
+        "a",
+        "Auto-advance",
+        "Switch moving on to the next untagged sentence after a tag",
+        "Tag",
+    ),
+    Command(
+        "reader.search", "search", "slash", "Search", "Search in the article", "Find", show=True
+    ),
+    Command(
+        "reader.next_hit",
+        "next_hit",
+        "n",
+        "Next hit",
+        "Next sentence with the search or the selected entity",
+        "Find",
+    ),
+    Command(
+        "reader.previous_hit",
+        "previous_hit",
+        "N",
+        "Prev hit",
+        "Previous sentence with the search or the selected entity",
+        "Find",
+    ),
+    Command(
+        "reader.filter",
+        "toggle_filter",
+        "f",
+        "Filter",
+        "Show only the sentences with the search or the selected entity",
+        "Find",
+    ),
+    Command(
+        "reader.entities",
+        "focus_entities",
+        "e",
+        "Entities",
+        "Focus the entity panel",
+        "Entities",
+        show=True,
+    ),
+    Command(
+        "reader.panel",
+        "toggle_panel",
+        "p",
+        "Panel",
+        "Show or hide the entity panel",
+        "Entities",
+    ),
+    Command(
+        "reader.reject_entity",
+        "reject_entity",
+        "R",
+        "Reject entity",
+        "The selected entity is not an entity (saved as a correction)",
+        "Entities",
+    ),
+    Command(
+        "reader.relabel_entity",
+        "relabel_entity",
+        "L",
+        "Relabel entity",
+        "Give the selected entity another type (saved as a correction)",
+        "Entities",
+    ),
+    Command(
+        "reader.back",
+        "back",
+        "escape",
+        "Back",
+        "Clear the search or selection, else back to the library",
+        "App",
+    ),
+)
+
+LIBRARY_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "library.open",
+        "open_article",
+        "enter",
+        "Open",
+        "Open the highlighted article",
+        "Library",
+        show=True,
+    ),
+    Command("library.down", "cursor_down", "down", "Down", "Next article", "Library"),
+    Command("library.up", "cursor_up", "up", "Up", "Previous article", "Library"),
+    Command("library.page_down", "page_down", "pagedown", "Page down", "Page down", "Library"),
+    Command("library.page_up", "page_up", "pageup", "Page up", "Page up", "Library"),
+    Command(
+        "library.sort",
+        "cycle_sort",
+        "ctrl+s",
+        "Sort",
+        "Sort by the next column (title, date, source, sentences, progress)",
+        "Library",
+        show=True,
+    ),
+    Command(
+        "library.reverse",
+        "reverse_sort",
+        "ctrl+o",
+        "Reverse",
+        "Reverse the sort order",
+        "Library",
+    ),
+    Command(
+        "library.clear", "clear_filter", "escape", "Clear filter", "Clear the filter", "Library"
+    ),
+)
+
+APP_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "app.help",
+        "help",
+        "question_mark,f1",
+        "Help",
+        "Show every key",
+        "App",
+        show=True,
+        key_display="?",
+    ),
+    Command("app.theme", "change_theme", "ctrl+t", "Theme", "Choose a theme (remembered)", "App"),
+    Command("app.quit", "quit", "ctrl+q", "Quit", "Quit (every tag is already saved)", "App"),
+)
+# ctrl+p (the palette) is Textual's own binding; the help screen lists it too.
+PALETTE_COMMAND = Command(
+    "app.palette", "command_palette", "ctrl+p", "Palette", "Search every action", "App"
+)
+
+
+def label_commands(labels: LabelSet, reserved: Iterable[str] = ()) -> list[Command]:
+    """One command per label: its digit (1-9, in order) and its own key.
+
+    Args:
+        labels: The store's label set.
+        reserved: Keys the screen already uses; a label key among them is left out (the
+            label keeps its digit).
+    """
+    taken = set(reserved)
+    commands = []
+    for number, label in enumerate(labels.labels, start=1):
+        keys = [str(number)] if number <= 9 else []
+        if label.key not in taken:
+            keys.append(label.key)
+        if not keys:
+            continue
+        commands.append(
+            Command(
+                f"reader.tag.{label.name}",
+                f"tag({label.name!r})",
+                ",".join(keys),
+                label.name,
+                f"Tag the sentence as {label.name} (again: clear)",
+                "Tag",
+                show=number <= 3,
+                key_display="/".join(keys),
+            )
+        )
+    return commands
+
+
+def reserved_keys(commands: Iterable[Command]) -> set[str]:
+    """Every key (as written in a command, and as typed) used by ``commands``."""
+    aliases = {
+        "slash": "/",
+        "question_mark": "?",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+    }
+    keys: set[str] = set()
+    for command in commands:
+        for key in command.keys.split(","):
+            keys.add(key)
+            keys.add(aliases.get(key, key))
+    return keys
+
+
+def commands_of(node: object) -> list[Command]:
+    """The commands a screen or app declares (its ``COMMAND_LIST`` and ``extra_commands``)."""
+    found = list(getattr(node, "COMMAND_LIST", ()))
+    extra = getattr(node, "extra_commands", None)
+    if callable(extra):
+        found.extend(extra())
+    return found
+
+
+class ActionsProvider(Provider):
+    """Offers every action of the current screen and of the app in the command palette."""
+
+    def _available(self) -> Iterator[tuple[Command, DOMNode]]:
+        nodes: tuple[DOMNode, ...] = (self.screen, self.app)
+        for node in nodes:
+            for command in commands_of(node):
+                action, _, _ = command.action.partition("(")
+                if node.check_action(action, ()) is False:
+                    continue
+                yield command, node
+
+    async def discover(self) -> Hits:
+        """Every available action, for the empty palette."""
+        for command, node in self._available():
+            yield DiscoveryHit(
+                command.help,
+                partial(self._run, node, command.action),
+                help=f"{command.group} · {command.keys.split(',')[0]}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        """The actions matching ``query``."""
+        matcher = self.matcher(query)
+        for command, node in self._available():
+            score = matcher.match(f"{command.title} {command.help}")
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command.help),
+                    partial(self._run, node, command.action),
+                    help=f"{command.group} · {command.keys.split(',')[0]}",
+                )
+
+    async def _run(self, node: DOMNode, action: str) -> None:
+        await self.app.run_action(action, node)

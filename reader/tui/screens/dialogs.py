@@ -1,0 +1,64 @@
+"""Small dialogs: each is a ModalScreen that dismisses with its answer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.entities import Entity
+from reader.safe_text import visible
+
+#: The types an analyst can give an entity, with what they mean.
+ENTITY_TYPES = (
+    ("PERSON", "person"),
+    ("ORG", "organisation"),
+    ("GPE", "place: country, city, state"),
+    ("LOC", "place: other location"),
+    ("NORP", "nationality, religious or political group"),
+    ("FAC", "building, airport, road"),
+    ("EVENT", "named event"),
+)
+
+
+class RelabelDialog(ModalScreen[str | None]):
+    """Pick another type for an entity; dismisses with the spaCy label or ``None``."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, entity: Entity) -> None:
+        super().__init__()
+        self.entity = entity
+
+    def compose(self) -> ComposeResult:
+        """A title and the list of types."""
+        with Vertical(id="dialog"):
+            yield Label(Text.assemble("Type of ", (visible(self.entity.name), "bold")))
+            yield OptionList(
+                *(
+                    Option(Text.assemble((label, "bold"), f"  {meaning}"), id=label)
+                    for label, meaning in ENTITY_TYPES
+                ),
+                id="dialog-options",
+            )
+
+    def on_mount(self) -> None:
+        """Start on the entity's current type."""
+        options = self.query_one(OptionList)
+        labels = [label for label, _ in ENTITY_TYPES]
+        if self.entity.label in labels:
+            options.highlighted = labels.index(self.entity.label)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        """Close without a choice."""
+        self.dismiss(None)

@@ -1,0 +1,327 @@
+"""The library: one row per article of a folder, with the analyst's progress on each.
+
+Files are read, and entities found for the articles not yet in the cache, in a thread:
+rows appear as files load, and a progress bar shows the analysis, which never blocks the
+list. Typing filters the rows; ctrl+s cycles the sort column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, ProgressBar
+
+from reader.analysis import split_article
+from reader.article import Article
+from reader.errors import ReaderError
+from reader.loaders import find_article_files, load_articles
+from reader.safe_text import visible
+from reader.tui.commands import LIBRARY_COMMANDS, bindings
+from reader.tui.widgets.status import progress_bar
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+SORT_KEYS = ("title", "date", "source", "sentences", "progress")
+COLUMNS = ("Title", "Date", "Source", "Sent.", "Tagged", "Ent.")
+
+
+@dataclass
+class Entry:
+    """One row: an article (or a file that would not load) and what is known of it."""
+
+    path: str
+    article: Article | None = None
+    error: str = ""
+    sentences: int = 0
+    tagged: int = 0
+    entities: str = "…"
+    number: int = field(default=0)
+
+    @property
+    def title(self) -> str:
+        """The headline, else the file name."""
+        if self.article is not None and self.article.title:
+            return self.article.title
+        return Path(self.path.split("#", 1)[0]).name
+
+    @property
+    def date(self) -> str:
+        """The publication date, if known."""
+        return (self.article.date or "") if self.article else ""
+
+    @property
+    def source(self) -> str:
+        """Where it was published: the source field, else the byline."""
+        if self.article is None:
+            return ""
+        return str(self.article.metadata.get("source") or self.article.byline or "")
+
+    def sort_key(self, column: str) -> tuple[object, ...]:
+        """The value to sort on for ``column`` (a name of :data:`SORT_KEYS`)."""
+        if column == "sentences":
+            return (self.sentences,)
+        if column == "progress":
+            return (self.tagged / self.sentences if self.sentences else -1.0, self.tagged)
+        return (str(getattr(self, column)).casefold(), self.title.casefold())
+
+    def matches(self, words: Sequence[str]) -> bool:
+        """Whether every word of the filter is in the title, date, source or path."""
+        haystack = f"{self.title} {self.date} {self.source} {self.path}".casefold()
+        return all(word in haystack for word in words)
+
+
+class LibraryScreen(Screen[None]):
+    """The articles of a folder (or a corpus file)."""
+
+    COMMAND_LIST = LIBRARY_COMMANDS
+    BINDINGS = bindings(LIBRARY_COMMANDS)
+
+    @dataclass
+    class Loaded(Message):
+        """Some files were read (posted from the loading thread)."""
+
+        entries: list[Entry]
+
+    @dataclass
+    class Analysed(Message):
+        """An article's entities were found (or could not be)."""
+
+        number: int
+        entities: str
+        done: int
+        total: int
+
+    def __init__(self, target: Path, articles: Sequence[Article] | None = None) -> None:
+        super().__init__()
+        self.target = target
+        self.preloaded = list(articles) if articles is not None else None
+        self.entries: list[Entry] = []
+        self.sort_column = "title"
+        self.sort_reverse = False
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """The filter, the table, the analysis progress and the footer."""
+        yield Input(placeholder="Type to filter the articles", id="library-filter")
+        table: DataTable[Text | str] = DataTable(
+            id="library-table", cursor_type="row", zebra_stripes=True
+        )
+        yield table
+        with Horizontal(id="library-progress"):
+            yield Label("Finding entities", id="library-progress-label")
+            yield ProgressBar(total=None, show_eta=False, id="library-progress-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Set up the table and start reading the files."""
+        self.sub_title = visible(str(self.target))
+        table = self.query_one(DataTable)
+        for column in COLUMNS:
+            table.add_column(column, key=column)
+        self.query_one("#library-filter", Input).focus()
+        self._load()
+
+    # -- loading and analysis, in a thread ---------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library")
+    def _load(self) -> None:
+        app = self.reader_app
+        entries: list[Entry] = []
+        if self.preloaded is not None:
+            sources: list[tuple[str, list[Article] | str]] = [(a.path, [a]) for a in self.preloaded]
+        else:
+            sources = []
+            for file in find_article_files(self.target):
+                try:
+                    sources.append((str(file), load_articles(file)))
+                except ReaderError as error:
+                    sources.append((str(file), error.message))
+        for path, loaded in sources:
+            if isinstance(loaded, str):
+                entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
+                continue
+            for article in loaded:
+                sentences = len(split_article(article))
+                try:
+                    tagged = len(app.store.annotations(article.id, app.annotator))
+                except ReaderError:
+                    tagged = 0
+                entries.append(
+                    Entry(article.path, article, "", sentences, tagged, "…", len(entries))
+                )
+        self.post_message(self.Loaded(entries))
+        todo = [e for e in entries if e.article is not None]
+        for done, entry in enumerate(todo, start=1):
+            assert entry.article is not None
+            try:
+                analysis = app.analyser.cached(entry.article)
+                if analysis is None:
+                    with app.model_lock:
+                        analysis = app.analyser.analyse(entry.article)
+                found = str(sum(1 for e in analysis.entities if e.kind != "other"))
+            except ReaderError as error:
+                found = "⚠ " + error.message
+            self.post_message(self.Analysed(entry.number, found, done, len(todo)))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.entries = message.entries
+        self.refresh_rows()
+        if not any(e.article for e in self.entries):
+            self.query_one("#library-progress").display = False
+
+    @on(Analysed)
+    def _analysed(self, message: Analysed) -> None:
+        entry = self.entries[message.number]
+        entry.entities = message.entities
+        table = self.query_one(DataTable)
+        key = str(entry.number)
+        if key in table.rows:
+            table.update_cell(key, "Ent.", Text(visible(entry.entities), overflow="ellipsis"))
+        bar = self.query_one(ProgressBar)
+        bar.update(total=message.total, progress=message.done)
+        self.query_one("#library-progress-label", Label).update(
+            f"Finding entities {message.done}/{message.total}"
+        )
+        if message.done >= message.total:
+            self.query_one("#library-progress").display = False
+
+    # -- the table -------------------------------------------------------------------
+
+    def refresh_rows(self) -> None:
+        """Fill the table with the entries that match the filter, sorted."""
+        table = self.query_one(DataTable)
+        selected = self.selected
+        words = self.query_one("#library-filter", Input).value.casefold().split()
+        shown = [e for e in self.entries if e.matches(words)]
+        shown.sort(key=lambda e: e.sort_key(self.sort_column), reverse=self.sort_reverse)
+        table.clear()
+        for entry in shown:
+            table.add_row(*self._cells(entry), key=str(entry.number))
+        if selected is not None and str(selected.number) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(selected.number)))
+        arrow = "▼" if self.sort_reverse else "▲"
+        for column, name in zip(COLUMNS, (*SORT_KEYS, ""), strict=True):
+            label = f"{column} {arrow}" if name == self.sort_column else column
+            table.columns[column].label = Text(label)  # type: ignore[index]
+        table.refresh()
+
+    @staticmethod
+    def _cells(entry: Entry) -> list[Text]:
+        if entry.error:
+            return [
+                Text(visible(entry.title), style="dim"),
+                Text(""),
+                Text(visible(entry.error), style="italic", overflow="ellipsis"),
+                Text(""),
+                Text(""),
+                Text(""),
+            ]
+        done = f"{progress_bar(entry.tagged, entry.sentences, 6)} {entry.tagged}/{entry.sentences}"
+        return [
+            Text(visible(entry.title), overflow="ellipsis", no_wrap=True),
+            Text(visible(entry.date)),
+            Text(visible(entry.source), overflow="ellipsis", no_wrap=True),
+            Text(str(entry.sentences), justify="right"),
+            Text(done),
+            Text(visible(entry.entities), justify="right"),
+        ]
+
+    @property
+    def selected(self) -> Entry | None:
+        """The entry under the table's cursor."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.entries[int(key)] if key is not None else None
+
+    @on(Input.Changed, "#library-filter")
+    def _filter(self) -> None:
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#library-filter")
+    @on(DataTable.RowSelected)
+    def _open(self) -> None:
+        self.action_open_article()
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        index = COLUMNS.index(str(event.column_key.value))
+        if index < len(SORT_KEYS):
+            column = SORT_KEYS[index]
+            self.sort_reverse = not self.sort_reverse if column == self.sort_column else False
+            self.sort_column = column
+            self.refresh_rows()
+
+    def action_open_article(self) -> None:
+        """Open the highlighted article."""
+        from reader.tui.screens.reading import ReadingScreen
+
+        entry = self.selected
+        if entry is None:
+            return
+        if entry.article is None:
+            self.notify(visible(entry.error), severity="error")
+            return
+        self.app.push_screen(ReadingScreen(entry.article, from_library=True))
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: its progress may have changed."""
+        app = self.reader_app
+        for entry in self.entries:
+            if entry.article is not None:
+                try:
+                    entry.tagged = len(app.store.annotations(entry.article.id, app.annotator))
+                except ReaderError:
+                    continue  # the count on screen stays; the next save will say more
+        if self.entries:
+            self.refresh_rows()
+        self.query_one("#library-filter", Input).focus()
+
+    def action_cursor_down(self) -> None:
+        """Next row."""
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Previous row."""
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_page_down(self) -> None:
+        """A page down."""
+        self.query_one(DataTable).action_page_down()
+
+    def action_page_up(self) -> None:
+        """A page up."""
+        self.query_one(DataTable).action_page_up()
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column."""
+        position = SORT_KEYS.index(self.sort_column)
+        self.sort_column = SORT_KEYS[(position + 1) % len(SORT_KEYS)]
+        self.sort_reverse = False
+        self.refresh_rows()
+        self.notify(f"Sorted by {self.sort_column}.", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the order."""
+        self.sort_reverse = not self.sort_reverse
+        self.refresh_rows()
+
+    def action_clear_filter(self) -> None:
+        """Clear the filter."""
+        self.query_one("#library-filter", Input).value = ""

@@ -1,0 +1,538 @@
+"""The reading screen: one article, its entities beside it, tagged one key per sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.keys import _character_to_key
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+from textual.worker import Worker, WorkerState
+
+from reader.analysis import Analysis, split_article
+from reader.article import Article
+from reader.entities import Entity
+from reader.errors import ReaderError
+from reader.records import EntityCorrection
+from reader.safe_text import visible
+from reader.tui.commands import (
+    APP_COMMANDS,
+    READING_COMMANDS,
+    Command,
+    bindings,
+    label_commands,
+    reserved_keys,
+)
+from reader.tui.screens.dialogs import RelabelDialog
+from reader.tui.session import Outcome, TaggingSession
+from reader.tui.widgets.article_view import ArticleView, Span, sentence_spans
+from reader.tui.widgets.entity_panel import EntityPanel
+from reader.tui.widgets.status import Legend, StatusLine
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+#: Seconds without moving before the reading position is written to the store.
+POSITION_DELAY = 2.0
+# Keys Textual or the app use on every screen; a label key must not take them.
+_ALWAYS_RESERVED = {"tab", "shift+tab", "ctrl+p", "ctrl+q", "ctrl+c", "enter"}
+
+
+def dateline(article: Article) -> str:
+    """``2017-07-24 · AFP · file.txt``: the date, the source and where the article is from."""
+    source = article.metadata.get("source") or article.byline or ""
+    name = article.path.rsplit("/", 1)[-1]
+    return " · ".join(str(part) for part in (article.date, source, name) if part)
+
+
+class ReadingScreen(Screen[None]):
+    """Read and tag one article."""
+
+    COMMAND_LIST = READING_COMMANDS
+    BINDINGS = bindings(READING_COMMANDS)
+
+    @dataclass
+    class AnalysisReady(Message):
+        """The article's entities are known (posted from the analysis thread)."""
+
+        analysis: Analysis
+
+    @dataclass
+    class AnalysisState(Message):
+        """What the analysis thread is doing, for the status line."""
+
+        text: str
+
+    def __init__(self, article: Article, *, from_library: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.from_library = from_library
+        self.sentences = split_article(article)
+        self.session: TaggingSession | None = None
+        self.analysis: Analysis | None = None
+        self.entity: Entity | None = None
+        self.search_query = ""
+        self.targets: list[int] = []
+        self.filtered = False
+        self.entities_state = "finding entities…"
+        self._position_timer: Timer | None = None
+        self._label_clashes: list[str] = []
+        self.label_command_list: list[Command] = []
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def extra_commands(self) -> list[Command]:
+        """The label commands (made from the store's label set)."""
+        return self.label_command_list
+
+    # -- building ----------------------------------------------------------------------
+
+    def _bind_labels(self) -> None:
+        app = self.reader_app
+        reserved = reserved_keys((*READING_COMMANDS, *APP_COMMANDS)) | _ALWAYS_RESERVED
+        self.label_command_list = label_commands(app.labels, reserved)
+        for number, label in enumerate(app.labels.labels, start=1):
+            if label.key in reserved:
+                digit = f" (use {number})" if number <= 9 else ""
+                self._label_clashes.append(f"{label.name}: key {label.key!r} is taken{digit}")
+        # The label keys go first, so that the footer starts with them.
+        by_key: dict[str, list[Binding]] = {}
+        for command in self.label_command_list:
+            keys = command.keys.split(",")
+            for position, key in enumerate(keys):
+                binding = replace(
+                    command.binding(),
+                    key=_character_to_key(key) if len(key) == 1 else key,
+                    show=command.show and position == 0,
+                )
+                by_key.setdefault(binding.key, []).append(binding)
+        for key, key_bindings in self._bindings.key_to_bindings.items():
+            by_key.setdefault(key, []).extend(key_bindings)
+        self._bindings.key_to_bindings = by_key
+
+    def compose(self) -> ComposeResult:
+        """The article and the entity panel, the search bar, the status line, the footer."""
+        app = self.reader_app
+        self._bind_labels()
+        labels = {label.name: label for label in app.labels.labels}
+        with Horizontal(id="reading-body"):
+            yield ArticleView(
+                self.article, self.sentences, labels, dateline=dateline(self.article), id="article"
+            )
+            yield EntityPanel(id="entity-panel")
+        yield Input(placeholder="Search the article (Enter: find, Escape: cancel)", id="search")
+        with Horizontal(id="status-bar"):
+            yield StatusLine(id="status")
+            yield Legend(id="legend")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        """The article view."""
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> EntityPanel:
+        """The entity panel."""
+        return self.query_one(EntityPanel)
+
+    def on_mount(self) -> None:
+        """Show the tags at once, resume where the analyst was, find entities in a thread."""
+        app = self.reader_app
+        try:
+            app.store.register_article(
+                self.article.id,
+                path=self.article.path,
+                title=self.article.title,
+                date=self.article.date,
+                byline=self.article.byline,
+                sentences=len(self.sentences),
+            )
+        except ReaderError as error:
+            self.notify(visible(error.message), severity="error", timeout=8)
+        self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
+        view = self.view
+        view.set_tags(self.session.tags)
+        view.cursor = self.session.resume_position()
+        self.call_after_refresh(view.scroll_to_cursor, center=True)
+        self.panel.display = app.panel_visible
+        self.sub_title = visible(self.article.title or self.article.path)
+        self.update_status()
+        view.focus()
+        for clash in self._label_clashes:
+            self.notify(visible(clash), title="Label keys", severity="warning")
+        self._analyse()
+
+    # -- the analysis ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def _analyse(self) -> None:
+        app = self.reader_app
+        analysis = app.analyser.cached(self.article)
+        if analysis is None:
+            self.post_message(
+                self.AnalysisState("finding entities…" if app.analyser.loaded else "loading spaCy…")
+            )
+            with app.model_lock:
+                analysis = app.analyser.analyse(self.article)
+        corrections = app.store.entity_corrections(self.article.id)
+        self.post_message(self.AnalysisReady(analysis.with_corrections(corrections)))
+
+    @on(AnalysisState)
+    def _analysis_state(self, message: AnalysisState) -> None:
+        self.entities_state = message.text
+        self.update_status()
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        self.analysis = message.analysis
+        self.entities_state = ""
+        self.view.set_entities(message.analysis.entities)
+        self.panel.set_entities(message.analysis.entities)
+        if self.entity is not None:
+            found = [e for e in message.analysis.entities if e.name == self.entity.name]
+            self._select_entity(found[0] if found else None)
+        self.update_status()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.group == "analysis":
+            error = event.worker.error
+            text = error.message if isinstance(error, ReaderError) else repr(error)
+            self.entities_state = "no entities"
+            self.panel.set_failed(f"Could not find entities: {text}")
+            self.notify(visible(text), title="Entities", severity="error", timeout=10)
+            self.update_status()
+
+    # -- status ----------------------------------------------------------------------
+
+    def update_status(self) -> None:
+        """Redraw the status line from the session."""
+        session = self.session
+        if session is None:
+            return
+        app = self.reader_app
+        self.query_one(StatusLine).update(
+            app.status_text(
+                tagged=session.tagged,
+                total=len(self.sentences),
+                saved=session.last_save,
+                unsaved=len(session.unsaved),
+                entities=self.entities_state,
+            )
+        )
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, _: ArticleView.CursorMoved) -> None:
+        self.update_status()
+        # Written after a pause, not on every key: moving must stay instant.
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
+
+    def save_position(self) -> None:
+        """Write the reading position to the store (a failure is only a warning)."""
+        if self.session is None:
+            return
+        error = self.session.save_position(self.view.cursor)
+        if error:
+            self.notify(visible(error), title="Position not saved", severity="warning")
+
+    def on_unmount(self) -> None:
+        """Remember where the analyst was."""
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self.save_position()
+
+    # -- actions: moving ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what does not apply now."""
+        if action in ("reject_entity", "relabel_entity"):
+            return self.entity is not None
+        if action == "retry_unsaved":
+            return bool(self.session and self.session.unsaved)
+        if action in ("next_hit", "previous_hit", "toggle_filter"):
+            return bool(self.targets) or self.filtered
+        return True
+
+    def action_next_sentence(self) -> None:
+        """Next sentence."""
+        self.view.step(1)
+
+    def action_previous_sentence(self) -> None:
+        """Previous sentence."""
+        self.view.step(-1)
+
+    def action_first_sentence(self) -> None:
+        """First sentence."""
+        self.view.first()
+
+    def action_last_sentence(self) -> None:
+        """Last sentence."""
+        self.view.last()
+
+    def action_page_down(self) -> None:
+        """One page down."""
+        self.view.page(1)
+
+    def action_page_up(self) -> None:
+        """One page up."""
+        self.view.page(-1)
+
+    def _untagged(self, step: int) -> None:
+        session = self.session
+        if session is None:
+            return
+        target = session.next_untagged(self.view.cursor, step)
+        if target is None:
+            self.notify("Every sentence is tagged.")
+        else:
+            self.view.move_to(target)
+
+    def action_next_untagged(self) -> None:
+        """Next untagged sentence."""
+        self._untagged(1)
+
+    def action_previous_untagged(self) -> None:
+        """Previous untagged sentence."""
+        self._untagged(-1)
+
+    # -- actions: tagging ------------------------------------------------------------
+
+    def _show(self, outcome: Outcome) -> None:
+        if outcome.sentence is not None:
+            self.view.set_tag(outcome.sentence, outcome.label, saved=outcome.saved)
+        if outcome.error:
+            self.notify(
+                visible(outcome.error) + "\nThe tag is kept on screen, marked !; ctrl+s retries.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+        self.update_status()
+        self.refresh_bindings()
+
+    def action_tag(self, label: str) -> None:
+        """Tag the current sentence (the same label again clears it) and move on."""
+        session = self.session
+        if session is None:
+            return
+        cursor = self.view.cursor
+        outcome = session.toggle(cursor, label)
+        self._show(outcome)
+        if outcome.label is not None and self.reader_app.auto_advance:
+            target = session.next_untagged(cursor)
+            if target is not None and (not self.filtered or target in self.view.shown):
+                self.view.move_to(target)
+            elif self.filtered:
+                self.view.step(1)
+
+    def action_clear_tag(self) -> None:
+        """Clear the current sentence's tag."""
+        if self.session is not None:
+            self._show(self.session.tag(self.view.cursor, None))
+
+    def action_retry_unsaved(self) -> None:
+        """Save again the tags that could not be saved."""
+        if self.session is None:
+            return
+        for outcome in self.session.retry():
+            self._show(outcome)
+
+    def _step(self, undo: bool) -> None:
+        if self.session is None:
+            return
+        outcome = self.session.undo() if undo else self.session.redo()
+        if outcome is None:
+            self.notify("Nothing to undo." if undo else "Nothing to redo.")
+            return
+        if outcome.error:
+            self.notify(visible(outcome.error), severity="error")
+            return
+        self._show(outcome)
+        if outcome.sentence is not None:
+            self.view.move_to(outcome.sentence)
+
+    def action_undo(self) -> None:
+        """Undo the last change."""
+        self._step(undo=True)
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        self._step(undo=False)
+
+    def action_toggle_auto_advance(self) -> None:
+        """Switch moving on after a tag."""
+        app = self.reader_app
+        app.set_auto_advance(not app.auto_advance)
+        self.notify(f"After a tag: {'move on' if app.auto_advance else 'stay'}.")
+
+    # -- actions: search and entities ------------------------------------------------
+
+    def _set_targets(self, marks: dict[int, list[Span]]) -> None:
+        self.targets = sorted(marks)
+        self.view.set_marks(marks)
+        if self.filtered:
+            self.view.set_shown(self.targets or None)
+            self.filtered = bool(self.targets)
+        self.refresh_bindings()
+
+    def _select_entity(self, entity: Entity | None) -> None:
+        self.entity = entity
+        if entity is None:
+            self._set_targets({})
+            return
+        self.search_query = ""
+        marks: dict[int, list[Span]] = {}
+        for mention in entity.mentions:
+            for index, a, b in sentence_spans(
+                self.sentences, self.view._starts, mention.start, mention.end
+            ):
+                marks.setdefault(index, []).append((a, b))
+        self._set_targets(marks)
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        self.add_class("-searching")
+        field = self.query_one("#search", Input)
+        field.value = self.search_query
+        field.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.remove_class("-searching")
+        self.view.focus()
+        query = event.value.strip()
+        self.search_query = query
+        if not query:
+            self._set_targets({})
+            return
+        self.entity = None
+        self.panel.clear_selection()
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        marks: dict[int, list[Span]] = {}
+        for sentence in self.sentences:
+            found = [m.span() for m in pattern.finditer(sentence.text)]
+            if found:
+                marks[sentence.index] = found
+        self._set_targets(marks)
+        if not marks:
+            self.notify(f"Not found: {visible(query)}", severity="warning")
+        else:
+            self._jump(1, include_current=True)
+            self.notify(f"{len(marks)} sentence{'s' if len(marks) != 1 else ''} match.")
+
+    def _jump(self, step: int, *, include_current: bool = False) -> None:
+        if not self.targets:
+            self.notify("Search with / or select an entity with e first.")
+            return
+        cursor = self.view.cursor
+        if step > 0:
+            after = [t for t in self.targets if t > cursor or (include_current and t == cursor)]
+            target = after[0] if after else self.targets[0]
+        else:
+            before = [t for t in self.targets if t < cursor]
+            target = before[-1] if before else self.targets[-1]
+        self.view.move_to(target)
+
+    def action_next_hit(self) -> None:
+        """Next sentence with the search or the entity."""
+        self._jump(1)
+
+    def action_previous_hit(self) -> None:
+        """Previous sentence with the search or the entity."""
+        self._jump(-1)
+
+    def action_toggle_filter(self) -> None:
+        """Show only the sentences with hits, or every sentence again."""
+        self.filtered = not self.filtered and bool(self.targets)
+        self.view.set_shown(self.targets if self.filtered else None)
+        self.refresh_bindings()
+
+    def action_focus_entities(self) -> None:
+        """Focus the entity panel (showing it if hidden)."""
+        if not self.panel.display:
+            self.action_toggle_panel()
+        self.panel.option_list.focus()
+        if self.panel.option_list.highlighted is None and self.panel.entities:
+            self.panel.option_list.action_first()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the entity panel."""
+        app = self.reader_app
+        app.panel_visible = not self.panel.display
+        self.panel.display = app.panel_visible
+        if not self.panel.display:
+            self.view.focus()
+
+    @on(EntityPanel.Highlighted)
+    def _entity_highlighted(self, message: EntityPanel.Highlighted) -> None:
+        if message.entity is not None or self.entity is not None:
+            self._select_entity(message.entity)
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, message: EntityPanel.Chosen) -> None:
+        self._select_entity(message.entity)
+        self.view.focus()
+        self._jump(1, include_current=True)
+
+    def action_reject_entity(self) -> None:
+        """Record that the selected entity is not an entity."""
+        if self.entity is not None:
+            self._correct(EntityCorrection("reject", self.entity.name))
+
+    def action_relabel_entity(self) -> None:
+        """Ask for another type for the selected entity and record it."""
+        entity = self.entity
+        if entity is None:
+            return
+
+        def relabel(label: str | None) -> None:
+            if label is not None and label != entity.label:
+                self._correct(EntityCorrection("relabel", entity.name, label=label))
+
+        self.app.push_screen(RelabelDialog(entity), relabel)
+
+    def _correct(self, correction: EntityCorrection) -> None:
+        app = self.reader_app
+        try:
+            app.store.add_entity_correction(
+                self.article.id, replace(correction, annotator=app.annotator)
+            )
+        except ReaderError as error:
+            self.notify(visible(error.message), title="Correction not saved", severity="error")
+            return
+        self.notify(f"Saved: {correction.kind} {visible(correction.name)}")
+        if correction.kind == "reject":
+            self.entity = None
+            self._set_targets({})
+        self._analyse()
+
+    def action_back(self) -> None:
+        """Close the search, clear the selection or filter, else back to the library."""
+        if self.has_class("-searching"):
+            self.remove_class("-searching")
+            self.view.focus()
+        elif self.panel.option_list.has_focus:
+            self.view.focus()
+        elif self.filtered:
+            self.action_toggle_filter()
+        elif self.targets or self.entity is not None:
+            self.entity = None
+            self.search_query = ""
+            self.panel.clear_selection()
+            self._set_targets({})
+        elif self.from_library:
+            self.dismiss()

@@ -1,0 +1,178 @@
+"""One analyst tagging one article: the tags on screen and their fate in the store.
+
+No Textual here, so that the rules (a tag is saved before the next key; a failed save stays
+on screen as unsaved, never dropped; undo goes through the store's persistent history) can
+be tested on their own and the screen stays about keys and widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.analysis import Sentence
+from reader.article import Article
+from reader.errors import ReaderError
+from reader.store import Annotation, Store
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a tag, undo or redo did.
+
+    Attributes:
+        sentence: The sentence it changed, if any.
+        label: Its label now (``None``: untagged).
+        error: The one-line error if the store could not save it.
+    """
+
+    sentence: int | None
+    label: str | None
+    error: str | None = None
+
+    @property
+    def saved(self) -> bool:
+        """Whether the store has it."""
+        return self.error is None
+
+
+class TaggingSession:
+    """The tags of one annotator on one article, saved through the store as they are made.
+
+    Args:
+        store: The annotation store.
+        article: The article.
+        sentences: Its sentences (from ``split_article``).
+        annotator: Who is tagging.
+    """
+
+    def __init__(
+        self, store: Store, article: Article, sentences: Sequence[Sentence], annotator: str
+    ) -> None:
+        self.store = store
+        self.article = article
+        self.sentences = sentences
+        self.annotator = annotator
+        self._by_span = {(s.start, s.end): s.index for s in sentences}
+        self.tags: dict[int, str] = {}
+        #: Sentences whose last change could not be saved, with the label they should have.
+        self.unsaved: dict[int, str | None] = {}
+        #: ``saved`` or ``unsaved`` after the first change of the session, else ``""``.
+        self.last_save = ""
+        for annotation in store.annotations(article.id, annotator):
+            index = self._index_of(annotation)
+            if index is not None:
+                self.tags[index] = annotation.label
+
+    def _index_of(self, annotation: Annotation) -> int | None:
+        # The span is the key: a sentence index alone could point at another sentence if
+        # the segmenter changed since the tag was made.
+        return self._by_span.get((annotation.start, annotation.end))
+
+    @property
+    def tagged(self) -> int:
+        """How many sentences have a label on screen."""
+        return len(self.tags)
+
+    def label_of(self, sentence: int) -> str | None:
+        """The label the sentence shows."""
+        return self.tags.get(sentence)
+
+    def tag(self, sentence: int, label: str | None) -> Outcome:
+        """Set (or clear, with ``None``) a sentence's label and save it at once."""
+        if label is None:
+            self.tags.pop(sentence, None)
+        else:
+            self.tags[sentence] = label
+        return self._save(sentence, label)
+
+    def toggle(self, sentence: int, label: str) -> Outcome:
+        """Tag with ``label``, or clear if it already has it (and it is saved)."""
+        if self.tags.get(sentence) == label and sentence not in self.unsaved:
+            return self.tag(sentence, None)
+        return self.tag(sentence, label)
+
+    def _save(self, sentence: int, label: str | None) -> Outcome:
+        s = self.sentences[sentence]
+        try:
+            self.store.tag(
+                self.article.id,
+                sentence=s.index,
+                start=s.start,
+                end=s.end,
+                text=s.text,
+                label=label,
+                annotator=self.annotator,
+            )
+        except ReaderError as error:  # StoreError, or ConfigError from a bad labels.toml
+            self.unsaved[sentence] = label
+            self.last_save = "unsaved"
+            return Outcome(sentence, label, error.message)
+        self.unsaved.pop(sentence, None)
+        self.last_save = "unsaved" if self.unsaved else "saved"
+        return Outcome(sentence, label)
+
+    def retry(self) -> list[Outcome]:
+        """Try again to save every unsaved tag."""
+        return [self._save(sentence, label) for sentence, label in list(self.unsaved.items())]
+
+    def undo(self) -> Outcome | None:
+        """Undo the annotator's last change to this article (``None``: nothing to undo)."""
+        return self._step(undo=True)
+
+    def redo(self) -> Outcome | None:
+        """Redo the last undone change (``None``: nothing to redo)."""
+        return self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> Outcome | None:
+        try:
+            if undo:
+                change = self.store.undo(self.article.id, self.annotator)
+            else:
+                change = self.store.redo(self.article.id, self.annotator)
+        except ReaderError as error:
+            return Outcome(None, None, error.message)
+        if change is None:
+            return None
+        after, before = change.after, change.before
+        anchor = after or before
+        index = self._index_of(anchor) if anchor is not None else None
+        if index is None:
+            return Outcome(None, None)
+        if after is None:
+            self.tags.pop(index, None)
+        else:
+            self.tags[index] = after.label
+        self.unsaved.pop(index, None)
+        return Outcome(index, after.label if after else None)
+
+    def next_untagged(self, after: int, step: int = 1) -> int | None:
+        """The next sentence without a label after (``step=-1``: before) ``after``, wrapping."""
+        count = len(self.sentences)
+        for offset in range(1, count + 1):
+            index = (after + step * offset) % count
+            if index not in self.tags:
+                return index
+        return None
+
+    def first_untagged(self) -> int:
+        """The first sentence without a label, else 0."""
+        return next((s.index for s in self.sentences if s.index not in self.tags), 0)
+
+    def resume_position(self) -> int:
+        """Where to open: the last recorded position, else the first untagged sentence."""
+        try:
+            position = self.store.position(self.article.id, self.annotator)
+        except ReaderError:
+            position = None
+        if position is not None and 0 <= position < len(self.sentences):
+            return position
+        return self.first_untagged()
+
+    def save_position(self, sentence: int) -> str | None:
+        """Remember the position; returns the error message if it could not be saved."""
+        try:
+            self.store.set_position(self.article.id, self.annotator, sentence)
+        except ReaderError as error:
+            return error.message
+        return None

@@ -1,0 +1,384 @@
+"""The article, sentence by sentence, drawn with Textual's line API.
+
+One widget draws the whole article: :class:`~reader.tui.layout.ArticleLayout` knows how
+many lines each sentence takes, and a sentence's styled lines are built (from a
+``rich.text.Text``, never markup) only when they come into sight, then cached until
+something about that sentence changes. Moving the cursor or tagging re-renders one or two
+sentences, so a 5,000-sentence article moves as fast as a short one.
+
+Each line starts with a four-cell gutter: the cursor mark, the label's letter (in the
+label's colour, reversed, so it reads in 16 colours and with ``NO_COLOR``), and ``!`` when
+the tag is not saved.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.analysis import Sentence
+from reader.article import Article
+from reader.entities import Entity
+from reader.labels import Label
+from reader.safe_text import visible
+from reader.tui.layout import ArticleLayout, Row
+
+#: Widest text column, in cells: about 70 characters is the comfortable reading width.
+TEXT_WIDTH = 72
+GUTTER = 4
+
+Span = tuple[int, int]
+
+
+def sentence_spans(
+    sentences: Sequence[Sentence], starts: Sequence[int], start: int, end: int
+) -> Iterable[tuple[int, int, int]]:
+    """The parts of the article span ``start:end`` in each sentence it touches.
+
+    Args:
+        sentences: The article's sentences.
+        starts: Their start offsets (``[s.start for s in sentences]``, kept by the caller).
+        start: The span's start in the article's text.
+        end: Its end.
+
+    Yields:
+        ``(sentence index, start, end)`` with offsets relative to the sentence.
+    """
+    first = max(bisect_right(starts, start) - 1, 0)
+    for sentence in sentences[first:]:
+        if sentence.start >= end:
+            break
+        a, b = max(start, sentence.start), min(end, sentence.end)
+        if a < b:
+            yield sentence.index, a - sentence.start, b - sentence.start
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article's sentences, one cursor, tags in a gutter, entities highlighted."""
+
+    COMPONENT_CLASSES = {
+        "article-view--cursor",
+        "article-view--cursor-mark",
+        "article-view--title",
+        "article-view--aside",
+        "article-view--dateline",
+        "article-view--person",
+        "article-view--organisation",
+        "article-view--place",
+        "article-view--mark",
+        "article-view--unsaved",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        color: $foreground;
+        scrollbar-gutter: stable;
+    }
+    ArticleView > .article-view--cursor { background: $primary 25%; }
+    ArticleView:focus > .article-view--cursor { background: $primary 40%; }
+    ArticleView > .article-view--cursor-mark { color: $accent; text-style: bold; }
+    ArticleView > .article-view--title { text-style: bold; }
+    ArticleView > .article-view--aside { text-style: italic; color: $foreground-muted; }
+    ArticleView > .article-view--dateline { color: $foreground-muted; }
+    ArticleView > .article-view--person { color: $text-accent; text-style: bold; }
+    ArticleView > .article-view--organisation { color: $text-primary; text-style: underline; }
+    ArticleView > .article-view--place { color: $text-success; text-style: italic; }
+    ArticleView > .article-view--mark { text-style: reverse; }
+    ArticleView > .article-view--unsaved { color: $text-error; text-style: bold reverse; }
+    """
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor moved to another sentence."""
+
+        view: ArticleView
+        sentence: int
+
+    def __init__(
+        self,
+        article: Article,
+        sentences: Sequence[Sentence],
+        labels: Mapping[str, Label],
+        *,
+        dateline: str = "",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self._texts = [visible(s.text) for s in sentences]
+        self._blocks = [s.block_index for s in sentences]
+        self._labels = dict(labels)
+        self._dateline = visible(dateline)
+        title_blocks = [i for i, b in enumerate(article.blocks) if b.kind == "title"]
+        self._dateline_after = title_blocks[-1] if title_blocks else -1
+        self.cursor = 0
+        self.tags: dict[int, str] = {}
+        self.unsaved: set[int] = set()
+        self._entities: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        self._marks: dict[int, list[Span]] = {}
+        self._shown: list[int] | None = None
+        self._layout: ArticleLayout | None = None
+        self._cache: dict[int, list[Strip]] = {}
+
+    # -- state set by the screen -------------------------------------------------------
+
+    def set_tags(self, tags: Mapping[int, str], unsaved: Iterable[int] = ()) -> None:
+        """Show these tags (sentence index to label name)."""
+        self.tags = dict(tags)
+        self.unsaved = set(unsaved)
+        self._invalidate()
+
+    def set_tag(self, sentence: int, label: str | None, *, saved: bool = True) -> None:
+        """Show one sentence's tag (``None``: untagged) and whether it is saved."""
+        if label is None:
+            self.tags.pop(sentence, None)
+        else:
+            self.tags[sentence] = label
+        if saved:
+            self.unsaved.discard(sentence)
+        else:
+            self.unsaved.add(sentence)
+        self._refresh_sentence(sentence)
+
+    def set_entities(self, entities: Sequence[Entity]) -> None:
+        """Highlight these entities' mentions by kind (person, organisation, place)."""
+        spans: list[list[tuple[int, int, str]]] = [[] for _ in self.sentences]
+        for entity in entities:
+            if entity.kind == "other":
+                continue
+            for mention in entity.mentions:
+                for index, a, b in self._spans(mention.start, mention.end):
+                    spans[index].append((a, b, entity.kind))
+        self._entities = spans
+        self._invalidate()
+
+    def set_marks(self, marks: Mapping[int, list[Span]]) -> None:
+        """Mark these spans (relative to their sentence): search hits or an entity's mentions."""
+        changed = set(self._marks) | set(marks)
+        self._marks = dict(marks)
+        for sentence in changed:
+            self._refresh_sentence(sentence)
+
+    def set_shown(self, shown: Sequence[int] | None) -> None:
+        """Show only these sentences (``None``: all of them)."""
+        self._shown = list(shown) if shown is not None else None
+        if self._shown is not None and self._shown and self.cursor not in self._shown:
+            position = bisect_left(self._shown, self.cursor)
+            self.cursor = self._shown[min(position, len(self._shown) - 1)]
+        self._relayout()
+        self.scroll_to_cursor(center=True)
+
+    @property
+    def shown(self) -> list[int]:
+        """The sentences shown, in order."""
+        return self._shown if self._shown is not None else list(range(len(self.sentences)))
+
+    def _spans(self, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+        return sentence_spans(self.sentences, self._starts, start, end)
+
+    # -- the cursor ------------------------------------------------------------------
+
+    def move_to(self, sentence: int, *, center: bool = False) -> None:
+        """Put the cursor on ``sentence`` (clamped to the article) and keep it in sight."""
+        if not self.sentences:
+            return
+        sentence = max(0, min(sentence, len(self.sentences) - 1))
+        if self._shown is not None and self._shown and sentence not in self._shown:
+            return
+        previous, self.cursor = self.cursor, sentence
+        if previous != sentence:
+            self._refresh_sentence(previous)
+            self._refresh_sentence(sentence)
+            self.post_message(self.CursorMoved(self, sentence))
+        self.scroll_to_cursor(center=center)
+
+    def step(self, delta: int) -> None:
+        """Move the cursor ``delta`` shown sentences on (or back)."""
+        shown = self._shown
+        if shown is None:
+            self.move_to(self.cursor + delta)
+        elif shown:
+            position = bisect_left(shown, self.cursor) + delta
+            self.move_to(shown[max(0, min(position, len(shown) - 1))])
+
+    def first(self) -> None:
+        """Move to the first shown sentence."""
+        self.move_to(self.shown[0] if self.shown else 0)
+
+    def last(self) -> None:
+        """Move to the last shown sentence."""
+        self.move_to(self.shown[-1] if self.shown else 0)
+
+    def page(self, direction: int) -> None:
+        """Move the cursor (and the view) one page down (1) or up (-1)."""
+        layout = self._layout
+        row = layout.row_of(self.cursor) if layout else None
+        if layout is None or row is None:
+            return
+        height = max(self.scrollable_content_region.height - 2, 1)
+        target = layout.row_at(max(0, min(row.first_line + direction * height, layout.height - 1)))
+        if target is not None:
+            if target.sentence == self.cursor:
+                self.step(direction)
+            else:
+                self.move_to(target.sentence)
+
+    def scroll_to_cursor(self, *, center: bool = False) -> None:
+        """Scroll so that the cursor's sentence is in sight, with a little context."""
+        layout = self._layout
+        row = layout.row_of(self.cursor) if layout else None
+        if row is None:
+            return
+        height = self.scrollable_content_region.height
+        top, bottom = row.first_line, row.first_line + len(row.starts)
+        y = self.scroll_offset.y
+        if center:
+            y = top - max(height - (bottom - top), 0) // 2
+        else:
+            context = 2 if height > 8 else 0
+            if top - context < y:
+                y = top - context
+            elif bottom + context > y + height:
+                y = min(bottom + context - height, top)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    # -- layout and rendering --------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(min(self.scrollable_content_region.width - GUTTER, TEXT_WIDTH), 8)
+
+    def _relayout(self) -> None:
+        width = self._text_width()
+        self._layout = ArticleLayout(
+            self._texts,
+            self._blocks,
+            self.shown,
+            width,
+            dateline_after=self._dateline_after if self._dateline else None,
+        )
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.height)
+        self.refresh()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _refresh_sentence(self, sentence: int) -> None:
+        self._cache.pop(sentence, None)
+        layout = self._layout
+        row = layout.row_of(sentence) if layout else None
+        if row is not None:
+            self.refresh_lines(row.top, row.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the article out again at the new width."""
+        if self._layout is None or self._layout.width != self._text_width():
+            self._relayout()
+            self.scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: styled lines must be built again."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_click(self, event: events.Click) -> None:
+        """Put the cursor on the clicked sentence."""
+        layout = self._layout
+        row = layout.row_at(event.y + self.scroll_offset.y) if layout else None
+        if row is not None:
+            self.move_to(row.sentence)
+
+    def _margin(self) -> int:
+        return max((self.scrollable_content_region.width - GUTTER - self._text_width()) // 2, 0)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one line of the view."""
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self._layout
+        line = y + self.scroll_offset.y
+        row = layout.row_at(line) if layout else None
+        if row is None:
+            return Strip.blank(width, base)
+        margin = [Segment(" " * self._margin(), base)]
+        if line < row.first_line:
+            if layout is not None and line == layout.dateline:
+                style = base + self.get_component_rich_style("article-view--dateline")
+                text = Text(self._dateline, style=style, end="", no_wrap=True)
+                segments = [Segment(" " * GUTTER, base), *text.render(self.app.console)]
+                return Strip(margin + segments).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        strips = self._cache.get(row.sentence)
+        if strips is None:
+            strips = self._cache[row.sentence] = self._render_sentence(row)
+        return Strip(margin + list(strips[line - row.first_line])).adjust_cell_length(width, base)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+
+    def _render_sentence(self, row: Row) -> list[Strip]:
+        index = row.sentence
+        base = self.rich_style
+        block = self.sentences[index].block
+        text = Text(self._texts[index], end="", no_wrap=True)
+        if block == "title":
+            text.stylize(self._style("title"))
+        elif block in ("byline", "caption"):
+            text.stylize(self._style("aside"))
+        for a, b, kind in self._entities[index]:
+            text.stylize(self._style(kind), a, b)
+        for a, b in self._marks.get(index, ()):
+            text.stylize(self._style("mark"), a, b)
+        current = index == self.cursor
+        if current:
+            text.stylize_before(self._style("cursor"))
+        ends = [*row.starts[1:], len(self._texts[index])]
+        lines = text.divide(ends)
+        width = self._text_width()
+        console = self.app.console
+        gutter = self._gutter(index, current, len(row.starts))
+        strips = []
+        for number, piece in enumerate(lines[: len(row.starts)]):
+            piece.rstrip_end(width)
+            body = Strip(piece.render(console)).apply_style(base)
+            if current:
+                body = body.adjust_cell_length(width, base + self._style("cursor"))
+            strips.append(Strip([*gutter[number], *body]))
+        return strips
+
+    def _gutter(self, index: int, current: bool, count: int) -> list[list[Segment]]:
+        base = self.rich_style
+        mark_style = base + self._style("cursor-mark")
+        label = self._labels.get(self.tags.get(index, ""))
+        lines = []
+        for number in range(count):
+            mark = ("▶" if number == 0 else "▐") if current else " "
+            segments = [Segment(mark, mark_style)]
+            if number == 0 and label is not None:
+                colour = Style(color=label.colour, bold=True, reverse=True)
+                segments.append(Segment(visible(label.letter), base + colour))
+            elif number == 0 and index in self.unsaved:
+                segments.append(Segment("-", base + self._style("unsaved")))
+            else:
+                segments.append(Segment(" ", base))
+            if number == 0 and index in self.unsaved:
+                segments.append(Segment("!", base + self._style("unsaved")))
+            else:
+                segments.append(Segment(" ", base))
+            segments.append(Segment(" ", base))
+            lines.append(segments)
+        return lines

@@ -1,0 +1,173 @@
+"""The people, organisations and places of an article, with their mention counts.
+
+People and organisations are listed, most mentioned first; places sit under a collapsed
+heading. Moving through the list selects an entity (the reading screen highlights its
+mentions); below the list, the details say honestly who found each mention: the model,
+the alias rules, the byline, or an analyst.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.entities import Entity
+from reader.safe_text import visible
+
+KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
+PLACES_TOGGLE = "toggle-places"
+
+
+def entity_line(entity: Entity, width: int = 22) -> Text:
+    """One list line: the name (ellipsised) and the mention count."""
+    count = str(entity.count)
+    name = Text(visible(entity.name))
+    name.truncate(max(width - len(count) - 1, 4), overflow="ellipsis")
+    name.pad_right(max(width - len(count) - name.cell_len, 1))
+    return Text.assemble(name, (count, "dim"))
+
+
+def entity_details(entity: Entity) -> Text:
+    """Who the entity is and who found its mentions."""
+    by = Counter(mention.by for mention in entity.mentions)
+    found = ", ".join(f"{source} {count}" for source, count in by.most_common())
+    return Text.assemble(
+        (visible(entity.name), "bold"),
+        f"\n{entity.label} · {entity.count} mention{'s' if entity.count != 1 else ''}",
+        f"\nfound by: {found}",
+    )
+
+
+class EntityPanel(Vertical, can_focus=False):
+    """The entity list and the selected entity's details."""
+
+    @dataclass
+    class Highlighted(Message):
+        """An entity was highlighted in the list (``None``: a heading or nothing)."""
+
+        panel: EntityPanel
+        entity: Entity | None
+
+    @dataclass
+    class Chosen(Message):
+        """An entity was chosen with Enter or a click."""
+
+        panel: EntityPanel
+        entity: Entity
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entities: list[Entity] = []
+        self.places_open = False
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        """The list, then the details."""
+        waiting = Option("Finding people and organisations…", disabled=True)
+        yield OptionList(waiting, id="entity-list")
+        yield Static("", id="entity-details")
+
+    def on_mount(self) -> None:
+        """Title the panel."""
+        self.border_title = "Entities"
+
+    @property
+    def option_list(self) -> OptionList:
+        """The list widget."""
+        return self.query_one("#entity-list", OptionList)
+
+    def set_failed(self, message: str) -> None:
+        """Say that the entities could not be found."""
+        options = self.option_list
+        options.clear_options()
+        options.add_option(Option(Text(visible(message), style="italic"), disabled=True))
+
+    def set_entities(self, entities: Sequence[Entity]) -> None:
+        """Show these entities, keeping the highlighted one if it is still there."""
+        options = self.option_list
+        previous = self.selected
+        self.entities = list(entities)
+        self._ready = True
+        self._rebuild(previous.name if previous else None)
+        if not options.has_focus and previous is None:
+            options.highlighted = None
+
+    def _rebuild(self, keep: str | None) -> None:
+        options = self.option_list
+        options.clear_options()
+        by_kind: dict[str, list[tuple[int, Entity]]] = {k: [] for k in KIND_TITLES}
+        for index, entity in enumerate(self.entities):
+            if entity.kind in by_kind:
+                by_kind[entity.kind].append((index, entity))
+        width = max(options.scrollable_content_region.width - 2, 16)
+        added: list[Option] = []
+        for kind, title in KIND_TITLES.items():
+            members = sorted(by_kind[kind], key=lambda item: (-item[1].count, item[1].name))
+            if kind == "place":
+                arrow = "▾" if self.places_open else "▸"
+                heading = Text(f"{arrow} {title} ({len(members)})", style="bold")
+                added.append(Option(heading, id=PLACES_TOGGLE))
+                if not self.places_open:
+                    continue
+            else:
+                added.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
+            added.extend(Option(entity_line(e, width), id=f"entity-{i}") for i, e in members)
+        options.add_options(added)
+        if keep is not None:
+            for position, option in enumerate(added):
+                kept = self._entity_of(option.id)
+                if kept is not None and kept.name == keep:
+                    options.highlighted = position
+                    break
+
+    def _entity_of(self, option_id: str | None) -> Entity | None:
+        if option_id is None or not option_id.startswith("entity-"):
+            return None
+        index = int(option_id.removeprefix("entity-"))
+        return self.entities[index] if index < len(self.entities) else None
+
+    @property
+    def selected(self) -> Entity | None:
+        """The highlighted entity, if any."""
+        options = self.option_list
+        if options.highlighted is None or not self._ready:
+            return None
+        return self._entity_of(options.get_option_at_index(options.highlighted).id)
+
+    def clear_selection(self) -> None:
+        """Highlight nothing."""
+        self.option_list.highlighted = None
+        self._show_details(None)
+
+    def _show_details(self, entity: Entity | None) -> None:
+        details = self.query_one("#entity-details", Static)
+        details.update(entity_details(entity) if entity else "")
+        details.set_class(entity is None, "-empty")
+
+    @on(OptionList.OptionHighlighted, "#entity-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        entity = self._entity_of(event.option.id)
+        self._show_details(entity)
+        self.post_message(self.Highlighted(self, entity))
+
+    @on(OptionList.OptionSelected, "#entity-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == PLACES_TOGGLE:
+            self.places_open = not self.places_open
+            self._rebuild(None)
+            self.option_list.highlighted = event.option_index
+            return
+        entity = self._entity_of(event.option.id)
+        if entity is not None:
+            self.post_message(self.Chosen(self, entity))
