@@ -17,7 +17,7 @@ import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import TextIO
 
 #: How long :func:`file_lock` waits for another process before giving up.
 LOCK_TIMEOUT = 10.0
@@ -107,7 +107,7 @@ def atomic_write(path: Path, data: bytes, *, locked: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def atomic_text_file(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
+def atomic_text_file(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     """Write a text file that appears, complete and synced, only if the block succeeds.
 
     Used for exports: an interrupted export never leaves half a file behind.

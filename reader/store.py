@@ -97,7 +97,10 @@ class Store:
         if data is not None and (not create or schema_of(path, data) == storage.SCHEMA_VERSION):
             return
         if data is None and not create:
-            raise StoreError(f"there is no annotation store at {self.root} (no {STORE_FILE})")
+            raise StoreError(
+                f"there is no annotation store at {self.root} (no {STORE_FILE}); "
+                "point --db or $READER_DB at a store folder"
+            )
         try:
             self._articles.mkdir(parents=True, exist_ok=True)
         except OSError as error:
