@@ -5,12 +5,18 @@ A small spaCy model tags each mention on its own: "Irfan Al Hayali" is a PERSON,
 organisations, so this module consolidates:
 
 1. clean each span (leading "the", a trailing possessive, titles before a person's name),
-   and reject single words that the article itself uses as common words ("Defence");
-2. group spans that name the same thing: identical names, and a person's surname (or
-   particle + surname, "Al Hayali") with the full name it shortens;
-3. find every further occurrence of each name and alias in the text, so that no mention is
-   missed because the model skipped it, and credit the byline's agency ("By AFP");
-4. decide each entity's label by a vote over its mentions, longer names weighing more.
+   and reject single words that the article itself uses as common words ("Defence"); in
+   the byline, take the names from the byline's shape instead ("By Jane Doe, Reuters");
+2. group spans that name the same thing: identical names, the same name with or without a
+   company or club designator ("Prairie Mill Co." and "Prairie Mill", "FC Porto" and
+   "Porto"), an organisation and its acronym (defined as "European Central Bank (ECB)", or
+   spelled by its initials), and a person's surname (or particle + surname, "Al Hayali",
+   "Van Dam") or a first name the model tagged ("Rafael") with the one full name it
+   shortens;
+3. find every further occurrence of each name, alias and acronym in the text, so that no
+   mention is missed because the model skipped it, and credit the byline's names;
+4. decide each entity's label by a vote over its mentions, longer names weighing more; a
+   name with a designator ("Inc.", "FC") is an organisation whatever the model said.
 
 Every mention records who found it (``model``, ``alias``, ``byline`` or ``analyst``), so
 the app can be honest about what the model found and what the rules added.
@@ -67,6 +73,16 @@ _ORG_WORDS = re.compile(
     re.I,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
+# Words that mark a company or a club in its legal or usual name: "Prairie Mill Co.",
+# "Halvorsen Foods Inc.", "FC Porto". A name with one is an organisation whatever label the
+# model gave it, and the same name without it ("Prairie Mill", "Porto") is the same entity.
+_DESIGNATORS = frozenset("inc co corp ltd llc plc lp llp ag sa nv bv gmbh spa fc afc cf sc".split())
+# Abbreviations whose period belongs to the name: "Halvorsen Foods Inc.", "King Jr.".
+_KEEP_PERIOD = frozenset("inc co corp ltd bros jr sr".split())
+# Small words that acronyms skip: "Securities and Exchange Commission" -> SEC.
+_ACRONYM_SKIP = frozenset("of and the for on in at to de du des del la le &".split())
+# "European Central Bank (ECB)": an acronym defined right after the name it abbreviates.
+_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{0,2}[A-Z&]{1,6})\s*\)")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _EDGE_PUNCT = "\"'\u201c\u201d\u2018\u2019()[]{}<>,.;:!?-\u2013\u2014 "
 
@@ -144,19 +160,28 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
     form_labels: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Further names to look for in the text: a defined or matching acronym.
+    extra_forms: set[str] = field(default_factory=set)
 
     def vote(self, form: str, label: str, weight: int) -> None:
         self.votes[label] += weight
         self.form_labels.setdefault(form, Counter())[label] += 1
 
-    def absorb(self, other: _Group) -> None:
+    def absorb(self, other: _Group, *, with_votes: bool = True) -> None:
         self.mentions.extend(other.mentions)
+        self.extra_forms |= other.extra_forms
+        if not with_votes:
+            return
         self.votes.update(other.votes)
         for form, labels in other.form_labels.items():
             self.form_labels.setdefault(form, Counter()).update(labels)
 
     def forms(self) -> set[str]:
-        return {m.text for m in self.mentions}
+        return {m.text for m in self.mentions} | self.extra_forms
+
+    def designated(self) -> bool:
+        """Does a name the model or byline found carry a company or club designator?"""
+        return any(_has_designator(m.text) for m in self.mentions if m.by != "alias")
 
     def longest(self) -> str:
         counts = Counter(m.text for m in self.mentions if m.by != "alias")
@@ -165,7 +190,7 @@ class _Group:
         return max(counts, key=lambda form: (len(form), counts[form]))
 
     def label(self) -> str:
-        if not self.votes:
+        if not self.votes or self.designated():
             return "ORG"
         best = max(self.votes.values())
         tied = [label for label, votes in self.votes.items() if votes == best]
@@ -195,6 +220,9 @@ def _clean(text: str, start: int, end: int, label: str) -> tuple[int, int] | Non
             words = words[1:]
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    last_word = text[start:end].rsplit(" ", 1)[-1].lower()
+    if last_word in _KEEP_PERIOD and end > start + len(last_word) and text[end : end + 1] == ".":
+        end += 1
     name = text[start:end]
     if not any(char.isalpha() for char in name):
         return None
@@ -210,8 +238,30 @@ def _is_common_word(word: str, lowered_words: set[str]) -> bool:
     return key in _GENERIC or key in lowered_words or word.islower()
 
 
+def _has_designator(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and any(
+        _bare_word(word) in _DESIGNATORS for word in (words[0], words[-1])
+    )
+
+
+def _bare_word(word: str) -> str:
+    return word.casefold().strip(".,&")
+
+
 def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """The key that identifies a name: case-folded, single-spaced, and without a company or
+    club designator at either end ("Prairie Mill Co." and "Prairie Mill" are one name)."""
+    words = name.casefold().split()
+    while len(words) > 1 and _bare_word(words[-1]) in _DESIGNATORS:
+        words.pop()
+        while len(words) > 1 and not _bare_word(words[-1]):
+            words.pop()  # the "&" of "Hale, Brandt & Co."
+    while len(words) > 1 and _bare_word(words[0]) in _DESIGNATORS:
+        words.pop(0)
+    if len(words) > 1:
+        words[-1] = words[-1].rstrip(",")
+    return " ".join(words)
 
 
 def _aliases(full: str) -> list[str]:
@@ -226,7 +276,12 @@ def _aliases(full: str) -> list[str]:
 
 
 def _find_all(text: str, form: str) -> Iterable[tuple[int, int]]:
-    pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-]|['\u2019][a-rt-z])")
+    body = re.escape(form)
+    if form[:1].islower():
+        # A name that starts with a particle is capitalised at the start of a sentence:
+        # "Pieter van Dam ... Van Dam said".
+        body = f"[{form[0]}{form[0].upper()}]" + re.escape(form[1:])
+    pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-]|['\u2019][a-rt-z])")
     for match in pattern.finditer(text):
         yield match.start(), match.end()
 
@@ -238,7 +293,8 @@ def _byline_names(byline: str) -> list[tuple[str, str]]:
         part = part.strip(_EDGE_PUNCT)
         if not part or not part[0].isupper():
             continue
-        if _ACRONYM.match(part) or _ORG_WORDS.search(part):
+        if _ACRONYM.match(part) or _ORG_WORDS.search(part) or len(part.split()) == 1:
+            # People sign with two or more names; one word is an outlet ("Bloomberg").
             found.append((part, "ORG"))
         elif 2 <= len(part.split()) <= 4 and all(w[0].isupper() for w in part.split()):
             found.append((part, "PERSON"))
@@ -254,8 +310,15 @@ def consolidate(article: Article, spans: Sequence[RawSpan]) -> list[Entity]:
     lowered_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
     groups: dict[str, _Group] = defaultdict(_Group)
     taken: list[tuple[int, int]] = []
+    # The byline's names come from its shape ("By Jane Doe, Reuters"), which is more
+    # reliable there than the model ("Reuters - Mar 7,2024 - Last" as one ORG).
+    bylines = [(b.start, b.end) for b in article.blocks if b.kind == "byline"]
+    if not article.byline:
+        bylines = []
 
     for span in spans:
+        if span.label in NAME_LABELS and any(a <= span.start < b for a, b in bylines):
+            continue
         cleaned = _clean(text, span.start, span.end, span.label)
         if cleaned is None:
             continue
@@ -269,6 +332,7 @@ def consolidate(article: Article, spans: Sequence[RawSpan]) -> list[Entity]:
         taken.append((start, end))
 
     _add_byline(article, groups, taken)
+    _merge_acronyms(text, groups)
     _merge_short_person_names(groups)
     _find_more_mentions(text, groups, taken)
     return _finish(groups)
@@ -296,25 +360,77 @@ def _add_byline(article: Article, groups: dict[str, _Group], taken: list[tuple[i
         break
 
 
+def _merge_acronyms(text: str, groups: dict[str, _Group]) -> None:
+    """Fold an organisation's acronym into its full name: "ECB" into "European Central
+    Bank", when the text defines it ("... Bank (ECB)") or its initials spell it."""
+    full_names = {
+        key: group
+        for key, group in groups.items()
+        if len(key.split()) >= 2 and group.label() == "ORG"
+    }
+    defined: dict[str, str] = {}
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, group in full_names.items():
+        for mention in group.mentions:
+            definition = _DEFINITION.match(text, mention.end)
+            if definition:
+                defined.setdefault(definition[1], key)
+        initials = _initials(group.longest())
+        if len(initials) >= 2:
+            by_initials[initials].append(key)
+    for key, group in list(groups.items()):
+        form = group.longest()
+        if key in full_names or not _ACRONYM.match(form):
+            continue
+        owners = by_initials.get(form.replace(".", ""), [])
+        target = defined.get(form) or (owners[0] if len(owners) == 1 else None)
+        if target is not None and target in groups:
+            # The full name decides the label: "UN" is sometimes tagged as a place.
+            groups[target].absorb(groups.pop(key), with_votes=False)
+    for acronym, key in defined.items():
+        groups[key].extra_forms.add(acronym)
+    for initials, keys in by_initials.items():
+        if len(keys) == 1 and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+            groups[keys[0]].extra_forms.add(initials)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP and not _has_designator(w)]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def _merge_short_person_names(groups: dict[str, _Group]) -> None:
-    """Fold "Hayali" into "Irfan Al Hayali" when exactly one full name ends that way."""
+    """Fold "Hayali" into "Irfan Al Hayali" (and "Van Dam" into "Pieter van Dam") when
+    exactly one full name ends that way; fold a first name the model tagged as a person
+    ("Rafael") into the one full name that starts with it."""
     persons = {
         key: group
         for key, group in groups.items()
         if group.votes.get("PERSON", 0) > 0 and len(key.split()) >= 2
     }
     owners: dict[str, list[str]] = defaultdict(list)
+    first_names: dict[str, list[str]] = defaultdict(list)
     for key, group in persons.items():
         for alias in _aliases(group.longest()):
             owners[_name_key(alias)].append(key)
-    for short_key, keys in owners.items():
-        if short_key not in groups or short_key in persons:
+        first_names[key.split()[0]].append(key)
+    for short_key in list(groups):
+        short = groups.get(short_key)
+        if short is None:
             continue
-        candidates = [k for k in dict.fromkeys(keys) if k in groups]
+        size = len(short_key.split())
+        candidates = [
+            k
+            for k in dict.fromkeys(owners.get(short_key, []))
+            if k in groups and len(k.split()) > size
+        ]
+        if not candidates and size == 1 and short.votes.get("PERSON", 0) > 0:
+            candidates = [k for k in first_names.get(short_key, []) if k in groups]
         if len(candidates) != 1:
-            continue  # two people share the surname: leave the short form on its own
-        target = groups[candidates[0]]
-        target.absorb(groups.pop(short_key))
+            continue  # two people share the name: leave the short form on its own
+        groups[candidates[0]].absorb(groups.pop(short_key))
 
 
 def _find_more_mentions(text: str, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
@@ -341,7 +457,7 @@ def _find_more_mentions(text: str, groups: dict[str, _Group], taken: list[tuple[
         for start, end in _find_all(text, form):
             if any(a < end and start < b for a, b in taken):
                 continue
-            groups[key].mentions.append(Mention(start, end, form, "alias"))
+            groups[key].mentions.append(Mention(start, end, text[start:end], "alias"))
             taken.append((start, end))
 
 

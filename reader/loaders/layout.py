@@ -173,15 +173,17 @@ def read_header(lines: list[str], layout: Layout, *, title_required: bool = Fals
     Fills ``layout`` and returns how many lines the header used. Lines are one paragraph
     each (already unwrapped); blank lines have been removed.
     """
-    index = 0
+    index = _skip_breadcrumbs(lines)
+    if index:
+        layout.metadata["section"] = " / ".join(lines[:index])
     # A headline comes first, and only when more follows it.
     if (
-        len(lines) > 1
-        and (title_required or looks_like_title(lines[0]))
-        and parse_byline(lines[0]) is None
+        len(lines) > index + 1
+        and (title_required or looks_like_title(lines[index]))
+        and parse_byline(lines[index]) is None
     ):
-        layout.add("title", lines[0])
-        index = 1
+        layout.add("title", lines[index])
+        index += 1
     # Within the next few lines: a byline, a line that is only a date, a caption.
     for _ in range(3):
         if index >= len(lines) - 1:
@@ -207,3 +209,27 @@ def read_header(lines: list[str], layout: Layout, *, title_required: bool = Fals
             continue
         break
     return index
+
+
+#: Section names above a headline ("Business", "World / Middle East") are short.
+_MAX_BREADCRUMB = 40
+
+
+def _skip_breadcrumbs(lines: list[str]) -> int:
+    """Count the section names ("Business", "Sport") that a page puts above its headline.
+
+    They are recognised by position: short lines that do not read like sentences, followed
+    by the headline and then the byline. Without a byline nothing is skipped, because the
+    first short line may then be the headline itself.
+    """
+    for byline_index in range(2, min(len(lines), 6)):
+        if parse_byline(lines[byline_index]) is None:
+            continue
+        crumbs = lines[: byline_index - 1]
+        if all(
+            len(line) <= _MAX_BREADCRUMB and looks_like_title(line) and not parse_date(line)
+            for line in crumbs
+        ):
+            return len(crumbs)
+        return 0
+    return 0
