@@ -132,6 +132,9 @@ class Analyser:
         spans = self.cache.get(article.id, self.choice.key)
         if spans is None:
             return None
+        size = len(article.text)
+        if not all(0 <= span.start < span.end <= size for span in spans):
+            return None  # damaged, or written for another text: analyse again
         return self._finish(article, spans)
 
     def analyse(self, article: Article) -> Analysis:
