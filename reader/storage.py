@@ -23,6 +23,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import product, repeat
 from pathlib import Path
 from typing import Any, Literal
 
@@ -105,14 +106,35 @@ def _corrupt(path: Path, reason: str) -> CorruptStoreError:
 _MISSING = object()
 
 
-def _check_fields(path: Path, where: str, doc: Mapping[str, Any], spec: Mapping[str, Any]) -> None:
-    for field, types in spec.items():
-        value = doc.get(field, _MISSING)
+class _Spec:
+    """The required fields of a table's documents and the JSON types each may have."""
+
+    def __init__(self, fields: Mapping[str, tuple[type, ...]]) -> None:
+        self.fields = dict(fields)
+        self._names = tuple(fields)
+        # Every allowed combination of types, so that checking a document is one C-level
+        # tuple build and set lookup: a save re-reads the whole file, and checking it
+        # field by field in Python cost as much as parsing it.
+        self._allowed = frozenset(product(*fields.values()))
+
+    def check(self, path: Path, where: str, doc: Mapping[str, Any]) -> None:
+        """Raise :class:`CorruptStoreError` unless ``doc`` has every field, well typed."""
         # type() rather than isinstance(): JSON true must not pass for an int.
-        if type(value) not in types:
+        if tuple(map(type, map(doc.get, self._names, repeat(_MISSING)))) in self._allowed:
+            return
+        for field, types in self.fields.items():
+            value = doc.get(field, _MISSING)
             if value is _MISSING:
                 raise _corrupt(path, f"{where} has no {field!r}")
-            raise _corrupt(path, f"{where} has a {type(value).__name__} {field!r}")
+            if type(value) not in types:
+                raise _corrupt(path, f"{where} has a {type(value).__name__} {field!r}")
+
+
+_STATE_SPEC = _Spec(_STATE)
+_COMPILED = {
+    kind: {name: _Spec(fields) for name, fields in tables.items()}
+    for kind, tables in _SPECS.items()
+}
 
 
 def _check_shape(path: Path, data: Any) -> RawDocument:
@@ -128,14 +150,14 @@ def _check_shape(path: Path, data: Any) -> RawDocument:
 
 
 def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
-    for name, spec in _SPECS[kind].items():
+    for name, spec in _COMPILED[kind].items():
         for doc_id, doc in data.get(name, {}).items():
             where = f"{name} document {doc_id}"
-            _check_fields(path, where, doc, spec)
+            spec.check(path, where, doc)
             if name == "history":
                 for side in ("before", "after"):
                     if doc[side] is not None:
-                        _check_fields(path, f"{where} {side}", doc[side], _STATE)
+                        _STATE_SPEC.check(path, f"{where} {side}", doc[side])
             elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
                 raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
 
