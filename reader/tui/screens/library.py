@@ -75,8 +75,9 @@ class Entry:
         return (str(getattr(self, column)).casefold(), self.title.casefold())
 
     def matches(self, words: Sequence[str]) -> bool:
-        """Whether every word of the filter is in the title, date, source or path."""
-        haystack = f"{self.title} {self.date} {self.source} {self.path}".casefold()
+        """Whether every word of the filter is in the title, date, source or file name."""
+        name = Path(self.path.split("#", 1)[0]).name
+        haystack = f"{self.title} {self.date} {self.source} {name}".casefold()
         return all(word in haystack for word in words)
 
 

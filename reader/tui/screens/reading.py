@@ -126,11 +126,13 @@ class ReadingScreen(Screen[None]):
         app = self.reader_app
         self._bind_labels()
         labels = {label.name: label for label in app.labels.labels}
+        self._view = ArticleView(
+            self.article, self.sentences, labels, dateline=dateline(self.article), id="article"
+        )
+        self._panel = EntityPanel(id="entity-panel")
         with Horizontal(id="reading-body"):
-            yield ArticleView(
-                self.article, self.sentences, labels, dateline=dateline(self.article), id="article"
-            )
-            yield EntityPanel(id="entity-panel")
+            yield self._view
+            yield self._panel
         yield Input(placeholder="Search the article (Enter: find, Escape: cancel)", id="search")
         with Horizontal(id="status-bar"):
             yield StatusLine(id="status")
@@ -140,12 +142,12 @@ class ReadingScreen(Screen[None]):
     @property
     def view(self) -> ArticleView:
         """The article view."""
-        return self.query_one(ArticleView)
+        return self._view
 
     @property
     def panel(self) -> EntityPanel:
         """The entity panel."""
-        return self.query_one(EntityPanel)
+        return self._panel
 
     def on_mount(self) -> None:
         """Show the tags at once, resume where the analyst was, find entities in a thread."""

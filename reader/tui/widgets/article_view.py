@@ -63,8 +63,12 @@ def sentence_spans(
             yield sentence.index, a - sentence.start, b - sentence.start
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """The article's sentences, one cursor, tags in a gutter, entities highlighted."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article's sentences, one cursor, tags in a gutter, entities highlighted.
+
+    It has no key bindings of its own (a scroll view's arrows would scroll, not move the
+    cursor): the reading screen binds every key and calls its methods.
+    """
 
     COMPONENT_CLASSES = {
         "article-view--cursor",

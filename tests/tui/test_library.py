@@ -1,0 +1,83 @@
+"""The library: rows, progress, filtering, sorting, opening an article and coming back."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, ProgressBar
+
+from reader.tui.app import ReaderApp
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+
+from .conftest import app_test, wait_for, write_article
+
+
+def folder_of_articles(tmp_path: Path, sample_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "a-sample.txt")
+    write_article(folder, 12, "b-generated.txt")
+    (folder / "c-broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 20)
+    return folder
+
+
+def titles(table: DataTable[object]) -> list[str]:
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+@app_test
+async def test_library_lists_filters_sorts_and_opens(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    folder = folder_of_articles(tmp_path, sample_path)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        table = screen.query_one(DataTable)
+        assert titles(table) == [
+            "A long article of 12 sentences",
+            "c-broken.txt",
+            "Iran, Iraq vow to boost military ties",
+        ]
+        # Entity analysis runs in the background and ends with the bar hidden.
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
+        assert screen.query_one(ProgressBar).progress == 2
+        await pilot.press(*"iran")
+        assert titles(table) == ["Iran, Iraq vow to boost military ties"]
+        await pilot.press("escape")
+        assert table.row_count == 3
+        await pilot.press("ctrl+s")  # by date
+        assert screen.sort_column == "date"
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # by progress
+        assert screen.sort_column == "progress"
+        await pilot.press(*"military", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        await pilot.pause()
+        await pilot.press("1", "2")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        row = table.get_row_at(0)
+        assert "2/15" in str(row[4])
+
+
+@app_test
+async def test_a_broken_file_is_a_row_that_says_why(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    folder = folder_of_articles(tmp_path, sample_path)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        await pilot.press(*"broken", "enter")
+        assert isinstance(app.screen, LibraryScreen)
+        broken = [e for e in screen.entries if e.error]
+        assert broken and "c-broken.txt" in broken[0].path

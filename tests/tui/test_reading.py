@@ -1,0 +1,220 @@
+"""The reading screen, driven through the real app: tagging, undo, resume, search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.errors import StoreError
+from reader.store import Store
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.article_view import ArticleView
+
+from .conftest import ANNOTATOR, app_test, reading, ready
+
+
+def labels_in_store(store: Store, app: ReaderApp) -> dict[int, str]:
+    article = reading(app).article
+    return {a.sentence: a.label for a in store.annotations(article.id, ANNOTATOR)}
+
+
+@app_test
+async def test_every_label_key_tags_and_saves(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = reading(app)
+        view = screen.query_one(ArticleView)
+        assert view.cursor == 0
+        # Digits and letters, each followed by the move to the next untagged sentence.
+        await pilot.press("1", "2", "3", "c", "x", "q")
+        assert labels_in_store(store, app) == {
+            0: "claim",
+            1: "context",
+            2: "quote",
+            3: "claim",
+            4: "context",
+            5: "quote",
+        }
+        assert view.cursor == 6
+        assert view.tags == labels_in_store(store, app)
+        assert "✓ saved" in str(screen.query_one("#status").render())
+
+
+@app_test
+async def test_same_key_zero_and_backspace_clear(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("1", "1", "1", "k", "k", "k")
+        assert labels_in_store(store, app) == {0: "claim", 1: "claim", 2: "claim"}
+        await pilot.press("1")  # the same key again: cleared, and the cursor stays
+        assert labels_in_store(store, app) == {1: "claim", 2: "claim"}
+        assert reading(app).view.cursor == 0
+        await pilot.press("j", "0", "j", "backspace")
+        assert labels_in_store(store, app) == {}
+
+
+@app_test
+async def test_auto_advance_can_be_switched_off(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("a", "1")
+        assert reading(app).view.cursor == 0
+        assert not app.auto_advance
+
+
+@app_test
+async def test_undo_and_redo_survive_a_restart(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("1", "2", "3")
+        await pilot.press("u")
+        assert labels_in_store(store, app) == {0: "claim", 1: "context"}
+        assert reading(app).view.cursor == 2
+        await pilot.press("ctrl+r")
+        assert labels_in_store(store, app) == {0: "claim", 1: "context", 2: "quote"}
+        await pilot.press("u", "u")
+    again = make_app(sample_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert reading(again).view.tags == {0: "claim"}
+        await pilot.press("u")
+        assert labels_in_store(store, again) == {}
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert labels_in_store(store, again) == {0: "claim", 1: "context"}
+
+
+@app_test
+async def test_reopening_resumes_at_the_last_position(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("1", "j", "j", "j", "j")
+        assert reading(app).view.cursor == 5
+        await pilot.press("ctrl+q")
+    again = make_app(sample_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = reading(again).view
+        assert view.cursor == 5
+        assert view.tags == {0: "claim"}
+        await pilot.pause()
+        assert view.scroll_offset.y > 0  # scrolled to show it
+
+
+@app_test
+async def test_moving_keys(make_app: Callable[..., ReaderApp], sample_path: Path) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = reading(app).view
+        last = len(view.sentences) - 1
+        await pilot.press("G")
+        assert view.cursor == last
+        await pilot.press("g", "down", "j")
+        assert view.cursor == 2
+        await pilot.press("up", "k")
+        assert view.cursor == 0
+        await pilot.press("pagedown")
+        assert view.cursor > 2
+        await pilot.press("pageup")
+        assert view.cursor == 0
+        await pilot.press("1", "1", "g")  # sentences 0 and 1 tagged
+        await pilot.press("space")
+        assert view.cursor == 2
+        await pilot.press("right_square_bracket")
+        assert view.cursor == 3
+        await pilot.press("left_square_bracket")
+        assert view.cursor == 2
+
+
+@app_test
+async def test_a_failed_save_stays_on_screen_as_unsaved(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store, monkeypatch: object
+) -> None:
+    app = make_app(sample_path)
+    real_tag = store.tag
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("cannot save to /nowhere: disk full")
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = reading(app).view
+        store.tag = broken  # type: ignore[method-assign]
+        await pilot.press("1")
+        assert view.tags == {0: "claim"}
+        assert view.unsaved == {0}
+        assert labels_in_store(store, app) == {}
+        assert "UNSAVED" in str(reading(app).query_one("#status").render())
+        assert any("disk full" in n.message for n in app._notifications)
+        store.tag = real_tag  # type: ignore[method-assign]
+        await pilot.press("ctrl+s")
+        assert view.unsaved == set()
+        assert labels_in_store(store, app) == {0: "claim"}
+
+
+@app_test
+async def test_search_jumps_between_hits_and_filters(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = reading(app)
+        view = screen.view
+        await pilot.press("slash", *"larijani", "enter")
+        hits = [s.index for s in view.sentences if "larijani" in s.text.lower()]
+        assert len(hits) >= 3
+        assert screen.targets == hits
+        assert view.cursor == hits[0]
+        await pilot.press("n")
+        assert view.cursor == hits[1]
+        await pilot.press("N", "N")
+        assert view.cursor == hits[-1]  # wraps
+        await pilot.press("f")
+        assert view.shown == hits
+        await pilot.press("g")
+        assert view.cursor == hits[0]
+        await pilot.press("j")
+        assert view.cursor == hits[1]  # moving stays among the shown sentences
+        await pilot.press("escape")  # the filter goes first
+        assert view.shown == list(range(len(view.sentences)))
+        await pilot.press("escape")  # then the search
+        assert screen.targets == []
+
+
+@app_test
+async def test_markup_and_escapes_are_shown_literally(
+    make_app: Callable[..., ReaderApp], tmp_path: Path
+) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text(
+        "[bold]Not bold[/bold] title\n\n"
+        "A [link=https://example.com]link[/link] and [red]red[/] text. "
+        "Escape \x1b[31mhere\x1b[0m and a bell \x07 too.\n",
+        encoding="utf-8",
+    )
+    app = make_app(path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        lines = [reading(app).view.render_line(y).text for y in range(8)]
+        screen_text = "\n".join(lines)
+        assert "[bold]Not bold[/bold] title" in screen_text
+        assert "[link=https://example.com]link[/link]" in screen_text
+        assert "[red]red[/]" in screen_text
+        assert "\x1b" not in screen_text and "\x07" not in screen_text
