@@ -86,8 +86,12 @@ def atomic_write(path: Path, data: bytes, *, locked: bool = False) -> None:
         mode = None
     if locked:
         tmp = path.with_name(path.name + ".tmp")
+        # One left by a killed save may belong to another user of a shared store and not
+        # be writable by this one: remove it (that needs only the folder's permission).
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         # Created with the umask's permissions, like any other file the user makes.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     else:
         fd, tmp = _create_temp(path)
     try:

@@ -304,3 +304,13 @@ def test_lock_timeout_is_a_clear_error(
     finally:
         os.close(lock)
     tag(Store(root), 7)
+
+
+def test_leftover_temporary_file_does_not_block_saves(root: Path, article_path: Path) -> None:
+    # A killed save leaves <id>.json.tmp behind, possibly another user's and read-only.
+    leftover = article_path.with_name(article_path.name + ".tmp")
+    leftover.write_bytes(b'{"half": ')
+    leftover.chmod(0o444)
+    tag(Store(root), 7)
+    assert not leftover.exists()
+    assert {a.sentence for a in Store(root).annotations(ARTICLE)} == {0, 1, 2, 7}
