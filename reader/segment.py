@@ -14,6 +14,7 @@ before the model has even been imported.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -47,6 +48,7 @@ _SENTENCE_STARTERS = frozenset(
 # Abbreviations that precede a name or follow one: "St. Mark's" but "Downing St.".
 _BOTH_WAYS = frozenset({"st", "ave", "rd"})
 # Words that continue a time of day rather than start a sentence: "at 10 p.m. Tuesday".
+_TIME_LOOKBACK = 80
 _TIME_FOLLOWERS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday gmt utc bst cet cest est edt
     cst cdt pst pdt et pt local""".split()
@@ -138,10 +140,24 @@ def _list_markers(text: str) -> tuple[set[int], set[int]]:
     return starts, periods
 
 
-def _inside_parentheses(text: str, position: int) -> bool:
-    """Is ``position`` inside a parenthesis that closes later in the text?"""
-    depth = text.count("(", 0, position) - text.count(")", 0, position)
-    return depth > 0 and ")" in text[position:]
+class _Parentheses:
+    """Answers "is this offset inside a parenthesis that closes later?" for offsets asked
+    in increasing order, in one pass over the text (a block can be megabytes long)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.depth = 0
+        self.last_close = text.rfind(")")
+
+    def inside(self, position: int) -> bool:
+        if position < self.position:
+            self.position, self.depth = 0, 0
+        self.depth += self.text.count("(", self.position, position) - self.text.count(
+            ")", self.position, position
+        )
+        self.position = position
+        return self.depth > 0 and self.last_close >= position
 
 
 def _after_name_or_number(text: str, word_start: int) -> bool:
@@ -168,7 +184,7 @@ def _ends_after_letter(text: str, word_start: int, letter: str, next_bare: str) 
     return next_bare.lower() in _SENTENCE_STARTERS
 
 
-def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
+def _is_boundary(text: str, match: re.Match[str], end: int, parentheses: _Parentheses) -> bool:
     """Decide whether the terminal punctuation ``match`` (plus closers up to ``end``)
     ends a sentence."""
     punct = match.group()
@@ -210,13 +226,14 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
             # closes a sentence. Few words before the time means it was fronted.
             if next_bare.lower() in _TIME_FOLLOWERS:
                 return False  # "at 10 p.m. Tuesday", "at 9 a.m. GMT"
-            sentence_so_far = text[: match.start()]
-            last_break = max(sentence_so_far.rfind(". "), sentence_so_far.rfind("? "), -1)
-            return len(sentence_so_far[last_break + 1 :].split()) > 3
+            # Only the last few words matter, so look back a short way, not to the start.
+            window = text[max(0, match.start() - _TIME_LOOKBACK) : match.start()]
+            last_break = max(window.rfind(". "), window.rfind("? "), -1)
+            return len(window[last_break + 1 :].split()) > 3
         return next_bare.lower() in _SENTENCE_STARTERS
     if word_key in _AMBIGUOUS:
         return next_bare.lower() in _SENTENCE_STARTERS
-    return not _inside_parentheses(text, match.start())
+    return not parentheses.inside(match.start())
 
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -225,6 +242,8 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
     Offsets are exclusive at the end; surrounding white space is not part of a sentence.
     """
     protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    protected_starts = [start for start, _ in protected]
+    parentheses = _Parentheses(text)
     item_starts, marker_periods = _list_markers(text)
     item_starts.update(m.start() for m in _BULLET.finditer(text))
 
@@ -232,14 +251,15 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _TERMINAL.finditer(text):
         if match.start() in marker_periods:
             continue
-        if any(start <= match.start() < stop for start, stop in protected):
-            continue
+        before = bisect.bisect_right(protected_starts, match.start()) - 1
+        if before >= 0 and match.start() < protected[before][1]:
+            continue  # inside a URL or an e-mail address (they never overlap)
         end = _CLOSERS.match(text, match.end())
         assert end is not None  # the pattern matches the empty string
         after = end.end()
         if after < len(text) and not text[after].isspace():
             continue
-        if after >= len(text) or _is_boundary(text, match, after):
+        if after >= len(text) or _is_boundary(text, match, after, parentheses):
             cuts.add(after)
 
     start = 0
