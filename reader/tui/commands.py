@@ -299,11 +299,11 @@ def reserved_keys(commands: Iterable[Command]) -> set[str]:
 
 
 def commands_of(node: object) -> list[Command]:
-    """The commands a screen or app declares (its ``COMMAND_LIST`` and ``extra_commands``)."""
-    found = list(getattr(node, "COMMAND_LIST", ()))
+    """The commands a screen or app declares: its ``extra_commands()`` (the labels, made at
+    run time) first, then its ``COMMAND_LIST``."""
     extra = getattr(node, "extra_commands", None)
-    if callable(extra):
-        found.extend(extra())
+    found = list(extra()) if callable(extra) else []
+    found.extend(getattr(node, "COMMAND_LIST", ()))
     return found
 
 

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 SORT_KEYS = ("title", "date", "source", "sentences", "progress")
 COLUMNS = ("Title", "Date", "Source", "Sent.", "Tagged", "Ent.")
+# Widths of the columns after the title, which takes what is left (80 columns leave it 27).
+WIDTHS = {"Date": 10, "Source": 10, "Sent.": 5, "Tagged": 11, "Ent.": 4}
+BAR = 4
 
 
 @dataclass
@@ -109,6 +112,7 @@ class LibraryScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.sort_column = "title"
         self.sort_reverse = False
+        self._title_width = 0
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -117,7 +121,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The filter, the table, the analysis progress and the footer."""
-        yield Input(placeholder="Type to filter the articles", id="library-filter")
+        yield Input(placeholder="Type to filter · ↑↓ move · Enter opens", id="library-filter")
         table: DataTable[Text | str] = DataTable(
             id="library-table", cursor_type="row", zebra_stripes=True
         )
@@ -130,9 +134,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Set up the table and start reading the files."""
         self.sub_title = visible(str(self.target))
-        table = self.query_one(DataTable)
-        for column in COLUMNS:
-            table.add_column(column, key=column)
+        self._fit_columns()
         self.query_one("#library-filter", Input).focus()
         self._load()
 
@@ -203,6 +205,23 @@ class LibraryScreen(Screen[None]):
 
     # -- the table -------------------------------------------------------------------
 
+    def on_resize(self) -> None:
+        """Give the title what the other columns leave."""
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Each cell has one cell of padding either side; two more for the scroll bar.
+        others = sum(WIDTHS.values()) + 2 * len(COLUMNS) + 2
+        width = max(self.size.width - others, 12)
+        if width == self._title_width:
+            return
+        self._title_width = width
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for column in COLUMNS:
+            table.add_column(column, key=column, width=WIDTHS.get(column, width))
+        self.refresh_rows()
+
     def refresh_rows(self) -> None:
         """Fill the table with the entries that match the filter, sorted."""
         table = self.query_one(DataTable)
@@ -232,7 +251,8 @@ class LibraryScreen(Screen[None]):
                 Text(""),
                 Text(""),
             ]
-        done = f"{progress_bar(entry.tagged, entry.sentences, 6)} {entry.tagged}/{entry.sentences}"
+        bar = progress_bar(entry.tagged, entry.sentences, BAR)
+        done = f"{bar} {entry.tagged}/{entry.sentences}"
         return [
             Text(visible(entry.title), overflow="ellipsis", no_wrap=True),
             Text(visible(entry.date)),

@@ -321,7 +321,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         margin = [Segment(" " * self._margin(), base)]
         if line < row.first_line:
             if layout is not None and line == layout.dateline:
-                style = base + self.get_component_rich_style("article-view--dateline")
+                style = base + self._style("dateline")
                 text = Text(self._dateline, style=style, end="", no_wrap=True)
                 segments = [Segment(" " * GUTTER, base), *text.render(self.app.console)]
                 return Strip(margin + segments).adjust_cell_length(width, base)
