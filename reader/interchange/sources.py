@@ -1,0 +1,270 @@
+"""Gather what an export needs, article by article.
+
+Every format needs the store's annotations; some need more. ``prodigy``, ``doccano``,
+``brat``, ``spacy`` and ``md`` carry the article's text or its people and organisations, so
+the article is loaded again from the path the store recorded when the app opened it, and
+analysed (from the analysis cache when possible, so spaCy loads only when it must), with
+the analyst's entity corrections applied. An article whose file is gone, or has changed
+since it was annotated (its text no longer hashes to the annotated id), is reported in one
+line and the export goes on without it, or without its entities, as the format allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from reader.analysis import Analyser, Analysis, Sentence, split_article
+from reader.article import BLOCK_SEPARATOR, Article, Block
+from reader.entities import Entity
+from reader.errors import ArticleError
+from reader.loaders import load_articles
+from reader.loaders.jsonl import split_corpus_path
+from reader.loaders.notices import collect_warnings
+from reader.records import Annotation, ArticleRecord
+from reader.safe_text import visible
+from reader.store import Store
+
+#: How much of an article an export needs: its annotations only, also its text, or also
+#: its entities (which needs the analysis, hence perhaps spaCy).
+Need = Literal["annotations", "text", "entities"]
+
+Warn = Callable[[str], None]
+
+
+def ignore_warning(message: str) -> None:
+    """The default for ``warn``: say nothing."""
+
+
+@dataclass(frozen=True)
+class ExportArticle:
+    """One article as an export sees it.
+
+    Attributes:
+        id: The article's id.
+        record: What the store knows about it (path, title, ...), if anything.
+        annotations: Its annotations, by start offset (filtered as the export asked).
+        article: The loaded article, when the export needs its text and it could be loaded.
+        analysis: Its analysis with entity corrections applied, when the export needs
+            entities and the article could be loaded.
+    """
+
+    id: str
+    record: ArticleRecord | None
+    annotations: tuple[Annotation, ...]
+    article: Article | None = None
+    analysis: Analysis | None = None
+
+    @property
+    def path(self) -> str:
+        """Where the article was loaded from (``""`` if the store never learnt it)."""
+        if self.article is not None:
+            return self.article.path
+        return self.record.path if self.record is not None else ""
+
+    @property
+    def title(self) -> str | None:
+        """The headline, if known."""
+        if self.article is not None:
+            return self.article.title
+        return self.record.title if self.record is not None else None
+
+    @property
+    def date(self) -> str | None:
+        """The publication date (``YYYY-MM-DD``), if known."""
+        if self.article is not None:
+            return self.article.date
+        return self.record.date if self.record is not None else None
+
+    @property
+    def byline(self) -> str | None:
+        """The byline, if known."""
+        if self.article is not None:
+            return self.article.byline
+        return self.record.byline if self.record is not None else None
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The corrected entities, or none when the article could not be analysed."""
+        return self.analysis.entities if self.analysis is not None else ()
+
+    @property
+    def name(self) -> str:
+        """A one-line, terminal-safe way to name the article in a message."""
+        return visible(self.path) if self.path else f"article {self.id}"
+
+
+def load_stored_article(
+    article_id: str, path: str, _files: dict[str, dict[str, Article]] | None = None
+) -> Article:
+    """Load the article ``article_id`` from ``path`` (``FILE#LINE`` for a corpus).
+
+    Raises:
+        ArticleError: the path is unknown, the file cannot be loaded, or it no longer holds
+            this article (the text changed, so its hash did).
+    """
+    if not path:
+        raise ArticleError(
+            f"article {article_id}: the store has no file for it (open it in reader once)"
+        )
+    file, _line = split_corpus_path(path)
+    files = _files if _files is not None else {}
+    if file not in files:
+        # A corpus holds many articles: read it once, whatever its line, and index it by id
+        # (an edited corpus may have moved the article to another line).
+        try:
+            with collect_warnings():  # bad corpus lines are not this export's business
+                files[file] = {article.id: article for article in load_articles(file)}
+        except ArticleError:
+            files[file] = {}
+            raise
+    found = files[file].get(article_id)
+    if found is None:
+        if not files[file]:
+            load_articles(file)  # raise the loader's own one-line reason again
+        raise ArticleError(f"{visible(path)} has changed since it was annotated")
+    return found
+
+
+def gather(
+    store: Store,
+    article_ids: Iterable[str] | None = None,
+    *,
+    annotator: str | None = None,
+    label: str | None = None,
+    need: Need = "annotations",
+    articles: Mapping[str, Article] | None = None,
+    analyser: Analyser | None = None,
+    warn: Warn = ignore_warning,
+    without: str = "left out",
+) -> list[ExportArticle]:
+    """Collect the annotated articles to export, with as much as the format needs.
+
+    Args:
+        store: The store.
+        article_ids: Only these articles, in this order (default: every annotated
+            article, by path).
+        annotator: Only this annotator's annotations.
+        label: Only this label's annotations.
+        need: ``annotations``, ``text`` (load the article) or ``entities`` (also analyse).
+        articles: Articles already loaded (``reader export PATH``), by id; others are
+            loaded from the paths in the store.
+        analyser: The analyser for ``need="entities"`` (default: a new one, which loads
+            spaCy only if an article's analysis is not cached).
+        warn: Called with a one-line message for each article that is skipped or whose
+            text cannot be loaded.
+        without: What the export does without an article's text, for that message
+            (``"left out"``, ``"exported without its entities"``).
+
+    Returns:
+        The articles that have matching annotations, in order.
+    """
+    records = {record.id: record for record in store.articles()}
+    explicit = article_ids is not None
+    ids = list(dict.fromkeys(article_ids)) if article_ids is not None else list(records)
+    given = dict(articles or {})
+    gathered: list[ExportArticle] = []
+    files: dict[str, dict[str, Article]] = {}
+    for article_id in ids:
+        record = records.get(article_id)
+        found = tuple(
+            annotation
+            for annotation in store.annotations(article_id, annotator)
+            if label is None or annotation.label == label
+        )
+        if not found:
+            if explicit:
+                shown = given[article_id].path if article_id in given else None
+                shown = shown or (record.path if record else "")
+                warn(f"{visible(shown) if shown else f'article {article_id}'}: no annotations")
+            continue
+        article = given.get(article_id)
+        if article is None and need != "annotations":
+            try:
+                article = load_stored_article(article_id, record.path if record else "", files)
+            except ArticleError as error:
+                warn(f"{error.message}; {without}")
+        gathered.append(ExportArticle(article_id, record, found, article))
+    if need == "entities":
+        gathered = _analyse(store, gathered, analyser or Analyser())
+    return gathered
+
+
+def _analyse(store: Store, items: list[ExportArticle], analyser: Analyser) -> list[ExportArticle]:
+    loaded = [item for item in items if item.article is not None]
+    analyses = {
+        analysis.article.id: analysis.with_corrections(
+            store.entity_corrections(analysis.article.id)
+        )
+        for analysis in analyser.analyse_many([item.article for item in loaded if item.article])
+    }
+    return [
+        ExportArticle(item.id, item.record, item.annotations, item.article, analyses.get(item.id))
+        for item in items
+    ]
+
+
+def sentences_of_text(text: str) -> tuple[Sentence, ...]:
+    """Split a normalised article text into the sentences reader gives it.
+
+    An export carries an article's text but not its blocks; blocks are single lines joined
+    by one blank line, and sentences never depend on a block's kind, so the text alone
+    gives the same sentences, with the same indices, as the loaded article.
+    """
+    blocks: list[Block] = []
+    offset = 0
+    for piece in text.split(BLOCK_SEPARATOR):
+        if piece:
+            blocks.append(Block("paragraph", offset, offset + len(piece)))
+        offset += len(piece) + len(BLOCK_SEPARATOR)
+    article = Article(id="", path="", text=text, blocks=tuple(blocks), format="")
+    return split_article(article)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """One mention of an entity, as formats that list spans write it.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        label: The entity's spaCy label (``PERSON``, ``ORG``, ``GPE``, ...).
+        kind: ``person``, ``organisation``, ``place`` or ``other``.
+        text: ``article.text[start:end]``.
+        name: The entity's canonical name.
+    """
+
+    start: int
+    end: int
+    label: str
+    kind: str
+    text: str
+    name: str
+
+
+def entity_spans(item: ExportArticle, warn: Warn = ignore_warning) -> list[EntitySpan]:
+    """Every entity mention of the article, in text order, without overlaps.
+
+    Span formats (Prodigy's ``ner_manual``, spaCy's ``doc.ents``) allow no overlapping
+    entities; consolidation never makes them, but an analyst's ``add`` correction can. The
+    earlier (then longer) mention wins and the other is reported.
+    """
+    mentions = sorted(
+        (
+            EntitySpan(m.start, m.end, entity.label, entity.kind, m.text, entity.name)
+            for entity in item.entities
+            for m in entity.mentions
+        ),
+        key=lambda span: (span.start, -span.end),
+    )
+    kept: list[EntitySpan] = []
+    for span in mentions:
+        if kept and span.start < kept[-1].end:
+            warn(
+                f"{item.name}: entity mention {visible(span.text)!r} at {span.start}-{span.end} "
+                f"overlaps {visible(kept[-1].text)!r}; left out"
+            )
+            continue
+        kept.append(span)
+    return kept
