@@ -1,0 +1,259 @@
+"""How far the annotation has got, and who the claims and quotes are about.
+
+Per article and in total: the sentences tagged by label and by annotator, progress (the
+share of the article's sentences that someone has tagged), and the people and
+organisations mentioned most often in the sentences tagged as claims or quotes.
+
+The sentence count comes from the store (recorded when the app opened the article) or,
+failing that, from loading the article and splitting it, which needs no model. People and
+organisations need the analysis: it comes from the cache when the article has been opened
+before, and otherwise spaCy loads; ``entities=False`` skips them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reader.analysis import Analyser, split_article
+from reader.entities import Entity
+from reader.interchange.sources import ExportArticle, Warn, gather, ignore_warning
+from reader.store import Store
+
+#: The labels whose sentences say who claims or is quoted; when a store's label set has
+#: neither, every label counts.
+FOCUS_LABELS = ("claim", "quote")
+#: Entity kinds the statistics count.
+KINDS = ("person", "organisation")
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    """A person or organisation and how many claim or quote sentences mention them.
+
+    Attributes:
+        name: The entity's name.
+        kind: ``person`` or ``organisation``.
+        sentences: Tagged claim or quote sentences that mention it.
+        articles: Articles where that happens.
+    """
+
+    name: str
+    kind: str
+    sentences: int
+    articles: int = 1
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts for one article, or for all of them.
+
+    Attributes:
+        sentences: Sentences in the article(s); ``None`` if unknown for some article.
+        tagged: Sentences tagged by at least one annotator.
+        labels: Tags per label.
+        annotators: Tags per annotator, then per label.
+        entities: The people and organisations of claims and quotes, most frequent first.
+    """
+
+    sentences: int | None
+    tagged: int
+    labels: dict[str, int] = field(default_factory=dict)
+    annotators: dict[str, dict[str, int]] = field(default_factory=dict)
+    entities: tuple[EntityCount, ...] = ()
+
+    @property
+    def progress(self) -> float | None:
+        """Share of sentences tagged, from 0 to 1; ``None`` if the total is unknown."""
+        if not self.sentences:
+            return None
+        return min(1.0, self.tagged / self.sentences)
+
+    def as_json(self) -> dict[str, Any]:
+        """The tally as plain JSON values."""
+        return {
+            "sentences": self.sentences,
+            "tagged": self.tagged,
+            "progress": None if self.progress is None else round(self.progress, 4),
+            "labels": self.labels,
+            "annotators": self.annotators,
+            "people": [
+                {"name": e.name, "sentences": e.sentences, "articles": e.articles}
+                for e in self.entities
+                if e.kind == "person"
+            ],
+            "organisations": [
+                {"name": e.name, "sentences": e.sentences, "articles": e.articles}
+                for e in self.entities
+                if e.kind == "organisation"
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class ArticleStats:
+    """One article's statistics.
+
+    Attributes:
+        id: The article's id.
+        path: Where it was loaded from.
+        title: Its headline, if known.
+        tally: Its counts.
+    """
+
+    id: str
+    path: str
+    title: str | None
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Statistics of a store.
+
+    Attributes:
+        articles: Each annotated article's, by path.
+        total: All of them together.
+        labels: Every label, the store's first, in order.
+        focus: The labels whose sentences the entity counts cover.
+    """
+
+    articles: tuple[ArticleStats, ...]
+    total: Tally
+    labels: tuple[str, ...]
+    focus: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The statistics as plain JSON values (``reader stats --json``)."""
+        return {
+            "labels": list(self.labels),
+            "people_and_organisations_in": list(self.focus),
+            "articles": [
+                {"id": a.id, "path": a.path, "title": a.title, **a.tally.as_json()}
+                for a in self.articles
+            ],
+            "total": self.total.as_json(),
+        }
+
+
+def _entity_counts(
+    entities: Iterable[Entity], spans: set[tuple[int, int]]
+) -> tuple[EntityCount, ...]:
+    counts = []
+    for entity in entities:
+        if entity.kind not in KINDS:
+            continue
+        inside = {
+            (start, end)
+            for start, end in spans
+            if any(start <= m.start and m.end <= end for m in entity.mentions)
+        }
+        if inside:
+            counts.append(EntityCount(entity.name, entity.kind, len(inside)))
+    return tuple(sorted(counts, key=lambda e: (-e.sentences, e.name)))
+
+
+def _article_tally(item: ExportArticle, focus: Sequence[str], sentences: int | None) -> Tally:
+    labels: Counter[str] = Counter(a.label for a in item.annotations)
+    annotators: dict[str, Counter[str]] = defaultdict(Counter)
+    for annotation in item.annotations:
+        annotators[annotation.annotator][annotation.label] += 1
+    spans = {(a.start, a.end) for a in item.annotations if a.label in focus}
+    return Tally(
+        sentences=sentences,
+        tagged=len({a.sentence for a in item.annotations}),
+        labels=dict(labels),
+        annotators={name: dict(counts) for name, counts in sorted(annotators.items())},
+        entities=_entity_counts(item.entities, spans),
+    )
+
+
+def _top(tally: Tally, top: int) -> tuple[EntityCount, ...]:
+    """The ``top`` people and the ``top`` organisations, in the tally's order."""
+    kept = {kind: [e for e in tally.entities if e.kind == kind][:top] for kind in KINDS}
+    return tuple(e for e in tally.entities if e in kept[e.kind])
+
+
+def _total(tallies: Sequence[Tally]) -> Tally:
+    labels: Counter[str] = Counter()
+    annotators: dict[str, Counter[str]] = defaultdict(Counter)
+    entities: dict[tuple[str, str], list[int]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for tally in tallies:
+        labels.update(tally.labels)
+        for name, by_label in tally.annotators.items():
+            annotators[name].update(by_label)
+        for entity in tally.entities:
+            # The same person across articles: by name, whatever its case.
+            key = (entity.name.casefold(), entity.kind)
+            names.setdefault(key, entity.name)
+            found = entities.setdefault(key, [0, 0])
+            found[0] += entity.sentences
+            found[1] += 1
+    ranked = sorted(
+        (EntityCount(names[key], key[1], n, a) for key, (n, a) in entities.items()),
+        key=lambda e: (-e.sentences, -e.articles, e.name),
+    )
+    known = [t.sentences for t in tallies]
+    return Tally(
+        sentences=None if None in known else sum(n or 0 for n in known),
+        tagged=sum(t.tagged for t in tallies),
+        labels=dict(labels),
+        annotators={name: dict(c) for name, c in sorted(annotators.items())},
+        entities=tuple(ranked),
+    )
+
+
+def compute_stats(
+    store: Store,
+    *,
+    annotator: str | None = None,
+    entities: bool = True,
+    analyser: Analyser | None = None,
+    top: int = 10,
+    warn: Warn = ignore_warning,
+) -> Stats:
+    """Count the store's annotations, article by article.
+
+    Args:
+        store: The store.
+        annotator: Only this annotator's tags (default: everyone's).
+        entities: Count the people and organisations of claims and quotes (needs each
+            article's analysis).
+        analyser: The analyser for that (default: a new one).
+        top: How many people and how many organisations to keep, per article and in all.
+        warn: Called with one line for each article whose file cannot be loaded.
+    """
+    names = store.labels.names
+    focus = tuple(label for label in FOCUS_LABELS if label in names) or names
+    items = gather(
+        store,
+        annotator=annotator,
+        need="entities" if entities else "annotations",
+        analyser=analyser,
+        warn=warn,
+        without="its people and organisations are not counted",
+    )
+    tallies = []
+    for item in items:
+        sentences = item.record.sentences if item.record is not None else None
+        if not sentences and item.article is not None:
+            sentences = len(split_article(item.article))
+        tallies.append((item, _article_tally(item, focus, sentences)))
+    total = _total([tally for _, tally in tallies])
+    total = replace(total, entities=_top(total, top))
+    articles = [
+        ArticleStats(item.id, item.path, item.title, replace(tally, entities=_top(tally, top)))
+        for item, tally in tallies
+    ]
+    all_labels = tuple(names) + tuple(
+        sorted({label for a in articles for label in a.tally.labels} - set(names))
+    )
+    return Stats(
+        articles=tuple(articles),
+        total=total,
+        labels=all_labels,
+        focus=focus,
+    )

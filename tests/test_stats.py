@@ -1,0 +1,126 @@
+"""``reader stats``: tags by label and annotator, progress, and who claims and quotes are
+about, per article and in total."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_export_formats import Annotated, build_store
+
+from reader.analysis import Analyser
+from reader.cache import AnalysisCache
+from reader.cli import main
+from reader.stats import compute_stats
+
+
+@pytest.fixture
+def annotated(tmp_path: Path, analyser: Analyser) -> Annotated:
+    return build_store(tmp_path / "store", analyser)
+
+
+def test_counts_per_article_and_in_total(annotated: Annotated) -> None:
+    stats = compute_stats(annotated.store, analyser=annotated.analyser)
+
+    assert stats.labels == ("claim", "context", "quote")
+    assert stats.focus == ("claim", "quote")
+    sample, emoji = stats.articles
+    assert sample.id == annotated.sample.id
+    assert sample.tally.sentences == 15
+    assert sample.tally.tagged == 5  # sentence 4 is tagged by two annotators
+    assert sample.tally.labels == {"claim": 2, "context": 2, "quote": 2}
+    assert sample.tally.annotators == {
+        "ana": {"claim": 2, "context": 1, "quote": 1},
+        "bob": {"context": 1, "quote": 1},
+    }
+    assert sample.tally.progress == pytest.approx(5 / 15)
+    assert emoji.tally.sentences == 6 and emoji.tally.tagged == 5
+
+    total = stats.total
+    assert total.sentences == 21
+    assert total.tagged == 10
+    assert total.labels == {"claim": 4, "context": 4, "quote": 3}
+    assert total.annotators["bob"] == {"context": 2, "quote": 1}
+
+
+def test_people_and_organisations_of_claims_and_quotes(annotated: Annotated) -> None:
+    stats = compute_stats(annotated.store, analyser=annotated.analyser)
+    sample = {(e.name, e.kind): e.sentences for e in stats.articles[0].tally.entities}
+    # Claims: sentences 4 and 5; quotes: 8 and 12 (context sentences do not count).
+    assert sample[("Irfan Al Hayali", "person")] == 3
+    assert sample[("Ali Larijani", "person")] == 2
+    assert sample[("IRNA", "organisation")] == 1
+    assert all(kind in ("person", "organisation") for _, kind in sample)
+    emoji = {e.name for e in stats.articles[1].tally.entities}
+    assert {"NASA", "Ana García"} <= emoji
+    total = {e.name: (e.sentences, e.articles) for e in stats.total.entities}
+    assert total["NASA"] == (2, 1)
+
+
+def test_top_limits_people_and_organisations_separately(annotated: Annotated) -> None:
+    stats = compute_stats(annotated.store, analyser=annotated.analyser, top=1)
+    kinds = [e.kind for e in stats.total.entities]
+    assert sorted(kinds) == ["organisation", "person"]
+
+
+def test_without_entities_no_analysis_is_needed(annotated: Annotated) -> None:
+    stats = compute_stats(annotated.store, entities=False)
+    assert stats.total.entities == ()
+    assert stats.total.tagged == 10
+
+
+def test_only_one_annotator(annotated: Annotated) -> None:
+    stats = compute_stats(annotated.store, annotator="bob", entities=False)
+    assert set(stats.total.annotators) == {"bob"}
+    assert stats.total.tagged == 3
+
+
+def _warm_cache(annotated: Annotated) -> None:
+    """Analyse into the test's own cache, so the command finds it and loads no spaCy."""
+    analyser = Analyser(cache=AnalysisCache(), pipeline=annotated.analyser.pipeline)
+    for article in annotated.articles.values():
+        analyser.analyse(article)
+
+
+def test_cli_json(annotated: Annotated, capsys: pytest.CaptureFixture[str]) -> None:
+    _warm_cache(annotated)
+    assert main(["stats", "--db", str(annotated.store.root), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["tagged"] == 10
+    assert data["total"]["progress"] == round(10 / 21, 4)
+    assert data["articles"][0]["annotators"]["bob"] == {"context": 1, "quote": 1}
+    assert data["articles"][0]["people"][0] == {
+        "name": "Irfan Al Hayali",
+        "sentences": 3,
+        "articles": 1,
+    }
+
+
+def test_cli_table_shows_untrusted_text_literally(
+    annotated: Annotated, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    article = annotated.sample
+    annotated.store.register_article(
+        article.id,
+        path=str(article.path),
+        title="[bold red]Hostile[/] \x1b[2J title",
+        date=None,
+        byline=None,
+        sentences=15,
+    )
+    assert main(["stats", "--db", str(annotated.store.root), "--no-entities"]) == 0
+    out = capsys.readouterr().out
+    assert "[bold red]Hostile[/] ␛[2J title" in out
+    assert "\x1b[2J" not in out
+    assert "5/15" in out and "33%" in out
+    assert "total (2 articles)" in out
+
+
+def test_cli_on_an_empty_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.store import Store
+
+    Store(tmp_path / "empty")
+    assert main(["stats", "--db", str(tmp_path / "empty"), "--no-entities"]) == 0
+    assert "No annotations yet." in capsys.readouterr().out
