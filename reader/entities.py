@@ -25,6 +25,7 @@ Nothing here knows any particular article's names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -201,6 +202,24 @@ class _Group:
         return max(sorted(tied), key=lambda label: longest.get(label, 0))
 
 
+class _Taken:
+    """The stretches of text already claimed by a mention; they never overlap, so a sorted
+    list answers "is this stretch free?" by looking at one neighbour."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self._starts, end) - 1
+        return before >= 0 and self._ends[before] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
 def _clean(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Trim a span to the name itself; ``None`` if nothing name-like is left."""
     while start < end and text[start] in _EDGE_PUNCT:
@@ -309,7 +328,7 @@ def consolidate(article: Article, spans: Sequence[RawSpan]) -> list[Entity]:
     text = article.text
     lowered_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
     groups: dict[str, _Group] = defaultdict(_Group)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     # The byline's names come from its shape ("By Jane Doe, Reuters"), which is more
     # reliable there than the model ("Reuters - Mar 7,2024 - Last" as one ORG).
     bylines = [(b.start, b.end) for b in article.blocks if b.kind == "byline"]
@@ -326,10 +345,12 @@ def consolidate(article: Article, spans: Sequence[RawSpan]) -> list[Entity]:
         name = text[start:end]
         if " " not in name and span.label in NAME_LABELS and _is_common_word(name, lowered_words):
             continue
+        if taken.overlaps(start, end):
+            continue  # spaCy's spans never overlap; a hand-edited cache's might
         group = groups[_name_key(name)]
         group.mentions.append(Mention(start, end, name, "model"))
         group.vote(name, span.label, len(name.split()))
-        taken.append((start, end))
+        taken.add(start, end)
 
     _add_byline(article, groups, taken)
     _merge_acronyms(text, groups)
@@ -338,7 +359,7 @@ def consolidate(article: Article, spans: Sequence[RawSpan]) -> list[Entity]:
     return _finish(groups)
 
 
-def _add_byline(article: Article, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
+def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
     if not article.byline:
         return
     for block in article.blocks:
@@ -351,12 +372,12 @@ def _add_byline(article: Article, groups: dict[str, _Group], taken: list[tuple[i
                 continue
             start = block.start + position
             end = start + len(name)
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             group = groups[_name_key(name)]
             group.mentions.append(Mention(start, end, name, "byline"))
             group.vote(name, label, 2)  # a byline's shape is strong evidence
-            taken.append((start, end))
+            taken.add(start, end)
         break
 
 
@@ -433,7 +454,7 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
         groups[candidates[0]].absorb(groups.pop(short_key))
 
 
-def _find_more_mentions(text: str, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
+def _find_more_mentions(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
     """Find every further occurrence of each entity's forms (and a person's aliases)."""
     forms: list[tuple[str, str]] = []
     surname_owners: Counter[str] = Counter()
@@ -455,10 +476,10 @@ def _find_more_mentions(text: str, groups: dict[str, _Group], taken: list[tuple[
             continue
         seen.add((form, key))
         for start, end in _find_all(text, form):
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             groups[key].mentions.append(Mention(start, end, text[start:end], "alias"))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 def _finish(groups: dict[str, _Group]) -> list[Entity]:
