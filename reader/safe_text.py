@@ -26,16 +26,18 @@ import re
 from typing import Any
 
 # ESC-introduced sequences. OSC, DCS, SOS, PM and APC run to BEL or ST (ESC \) or, when a
-# hostile file simply never terminates them, to the end of the text.
+# file never terminates them, to the end of the line: a stray ESC ] or C1 byte in a scraped
+# page (or a legacy file) must not swallow the rest of the article. What is left of a cut
+# sequence is plain text: inert.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[\x20-/]*[@-~]?              # CSI ... final byte
-    | \x1b[\]PX^_].*?(?:\x07|\x1b\\|$)       # OSC, DCS, SOS, PM, APC ... terminator
+    | \x1b[\]PX^_][^\n]*?(?:\x07|\x1b\\|(?=\n)|\Z)     # OSC, DCS, SOS, PM, APC ... terminator
     | \x1b[\x20-/]*[0-~]?                    # two- and three-byte escapes (ESC c, ESC ( B)
     | \x9b[0-?]*[\x20-/]*[@-~]?              # 8-bit CSI
-    | [\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x9c|\x1b\\|$)  # 8-bit DCS, SOS, OSC, PM, APC
+    | [\x90\x98\x9d\x9e\x9f][^\n]*?(?:\x07|\x9c|\x1b\\|(?=\n)|\Z)  # 8-bit DCS, SOS, OSC, PM, APC
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 
 # Every C0 control except newline, DEL, and every C1 control.

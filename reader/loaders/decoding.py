@@ -33,7 +33,7 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 
 def decode(data: bytes, name: str) -> str:
     """Decode an article file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or
-    Windows-1252/Latin-1 as the fallback for legacy files.
+    Windows-1252 as the fallback for legacy files (its undefined bytes become U+FFFD).
 
     Raises:
         ArticleError: the file is empty or binary.
@@ -53,11 +53,10 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         # Legacy newsroom files are usually Windows-1252, a superset of Latin-1's printable
-        # range; a byte cp1252 leaves undefined falls back to Latin-1 rather than failing.
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        # range. The five bytes cp1252 leaves undefined become U+FFFD: decoding the whole
+        # file as Latin-1 instead would turn its curly quotes into C1 controls (removed)
+        # and a stray 0x90 or 0x9D into the start of a terminal string sequence.
+        text = data.decode("cp1252", errors="replace")
     if _looks_binary(text):
         raise ArticleError(f"{name} is a binary file, not a text article")
     return text
