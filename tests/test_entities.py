@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.analysis import Analyser, Analysis
 from reader.article import Article, build_article
@@ -462,3 +464,44 @@ def test_corrections_reject_relabel_merge_and_add() -> None:
     assert by_name["Prairie Mill"].label == "ORG"
     assert [m.text for m in by_name["Prairie Mill"].mentions] == ["Prairie Mill", "Halvorsen"]
     assert by_name["attacked"].mentions[0].by == "analyst"
+
+
+_LABELS = st.sampled_from(["PERSON", "ORG", "GPE", "NORP", "DATE", "CARDINAL"])
+
+
+@given(
+    st.lists(
+        st.text(alphabet="AaBbIi .,'()-&\u2019ECBUNxyz", min_size=1, max_size=40),
+        min_size=1,
+        max_size=5,
+    ),
+    st.one_of(st.none(), st.text(max_size=30)),
+    st.data(),
+)
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_model_output_consolidates_to_exact_disjoint_mentions(
+    paragraphs: list[str], byline: str | None, data: st.DataObject
+) -> None:
+    article = build_article(
+        [("paragraph", p.strip() or "x") for p in paragraphs],
+        path="t.txt",
+        format="plain",
+        byline=byline,
+    )
+    size = len(article.text)
+    tagged = data.draw(
+        st.lists(st.tuples(st.integers(0, size - 1), st.integers(1, 20), _LABELS), max_size=10)
+    )
+    spans = [RawSpan(start, min(size, start + length), label) for start, length, label in tagged]
+    claimed: list[tuple[int, int]] = []
+    for entity in consolidate(article, spans):
+        assert entity.mentions and entity.name
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= size
+            assert article.text[mention.start : mention.end] == mention.text
+            claimed.append((mention.start, mention.end))
+    claimed.sort()
+    for (_, end), (start, _) in zip(claimed, claimed[1:], strict=False):
+        assert end <= start
