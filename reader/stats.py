@@ -155,7 +155,15 @@ def _entity_counts(
     return tuple(sorted(counts, key=lambda e: (-e.sentences, e.name)))
 
 
-def _article_tally(item: ExportArticle, focus: Sequence[str], sentences: int | None) -> Tally:
+def _ordered(counts: Counter[str], order: Sequence[str]) -> dict[str, int]:
+    """Counts by label in the label set's order (then any other label, by name)."""
+    rank = {label: index for index, label in enumerate(order)}
+    return {k: counts[k] for k in sorted(counts, key=lambda k: (rank.get(k, len(rank)), k))}
+
+
+def _article_tally(
+    item: ExportArticle, focus: Sequence[str], sentences: int | None, order: Sequence[str]
+) -> Tally:
     labels: Counter[str] = Counter(a.label for a in item.annotations)
     annotators: dict[str, Counter[str]] = defaultdict(Counter)
     for annotation in item.annotations:
@@ -164,8 +172,8 @@ def _article_tally(item: ExportArticle, focus: Sequence[str], sentences: int | N
     return Tally(
         sentences=sentences,
         tagged=len({a.sentence for a in item.annotations}),
-        labels=dict(labels),
-        annotators={name: dict(counts) for name, counts in sorted(annotators.items())},
+        labels=_ordered(labels, order),
+        annotators={name: _ordered(counts, order) for name, counts in sorted(annotators.items())},
         entities=_entity_counts(item.entities, spans),
     )
 
@@ -176,7 +184,7 @@ def _top(tally: Tally, top: int) -> tuple[EntityCount, ...]:
     return tuple(e for e in tally.entities if e in kept[e.kind])
 
 
-def _total(tallies: Sequence[Tally]) -> Tally:
+def _total(tallies: Sequence[Tally], order: Sequence[str]) -> Tally:
     labels: Counter[str] = Counter()
     annotators: dict[str, Counter[str]] = defaultdict(Counter)
     entities: dict[tuple[str, str], list[int]] = {}
@@ -200,8 +208,8 @@ def _total(tallies: Sequence[Tally]) -> Tally:
     return Tally(
         sentences=None if None in known else sum(n or 0 for n in known),
         tagged=sum(t.tagged for t in tallies),
-        labels=dict(labels),
-        annotators={name: dict(c) for name, c in sorted(annotators.items())},
+        labels=_ordered(labels, order),
+        annotators={name: _ordered(c, order) for name, c in sorted(annotators.items())},
         entities=tuple(ranked),
     )
 
@@ -241,8 +249,8 @@ def compute_stats(
         sentences = item.record.sentences if item.record is not None else None
         if not sentences and item.article is not None:
             sentences = len(split_article(item.article))
-        tallies.append((item, _article_tally(item, focus, sentences)))
-    total = _total([tally for _, tally in tallies])
+        tallies.append((item, _article_tally(item, focus, sentences, names)))
+    total = _total([tally for _, tally in tallies], names)
     total = replace(total, entities=_top(total, top))
     articles = [
         ArticleStats(item.id, item.path, item.title, replace(tally, entities=_top(tally, top)))

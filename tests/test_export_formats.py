@@ -174,7 +174,7 @@ def test_csv_defuses_formulas_but_not_numbers() -> None:
     assert csv_format.cell("-2 dead") == "'-2 dead"
     assert csv_format.cell(-2) == -2
     assert csv_format.cell(None) == ""
-    assert csv_format.cell("plain \x1b[2J", terminal=True) == "plain \u241b[2J"
+    assert csv_format.cell("plain \x1b[2J \u202eevil") == "plain \u241b[2J \ufffdevil"
 
 
 # -- prodigy -----------------------------------------------------------------------------

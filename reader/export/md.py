@@ -113,4 +113,5 @@ FORMAT = ArticleFormat(
     output="text",
     write=write,
     need="entities",
+    without_text="exported without its people and organisations",
 )

@@ -137,4 +137,5 @@ FORMAT = ArticleFormat(
     write=write,
     need="entities",
     sentences_need="annotations",
+    without_text="exported without its entity task",
 )

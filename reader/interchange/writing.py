@@ -85,6 +85,8 @@ class ArticleFormat:
         suffix: The file name ending ``-o`` should have (``.spacy``), if any.
         sentences_need: What the format needs when only sentence labels are exported
             (less than :attr:`need` when only the entities needed the analysis).
+        without_text: What the format does with an article whose file cannot be loaded,
+            for the one-line warning (``left out``, ``exported without its entities``).
     """
 
     name: str
@@ -94,6 +96,7 @@ class ArticleFormat:
     need: Need = "entities"
     suffix: str = ""
     sentences_need: Need | None = None
+    without_text: str = "left out"
 
     def needs(self, options: ExportOptions) -> Need:
         """What each article must come with, given the options."""
