@@ -79,7 +79,7 @@ class ReaderApp(App[None]):
         return self._labels
 
     def on_mount(self) -> None:
-        """Apply the remembered theme and keys, then open the library or the article."""
+        """Apply the remembered theme and keys."""
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -87,10 +87,6 @@ class ReaderApp(App[None]):
         if isinstance(keys, dict):
             self.set_keymap({str(k): str(v) for k, v in keys.items()})
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember("theme", theme.name))
-        if self.articles is not None and len(self.articles) == 1:
-            self.push_screen(ReadingScreen(self.articles[0]))
-        else:
-            self.push_screen(LibraryScreen(self.target, self.articles))
 
     def _remember(self, key: str, value: object) -> None:
         if not self.remember or self.settings.get(key) == value:
@@ -125,5 +121,7 @@ class ReaderApp(App[None]):
         self.exit()
 
     def get_default_screen(self) -> Screen[Any]:
-        """A blank screen under the library or the article."""
-        return Screen(id="_default")
+        """The article (one article given) or the library: the first thing painted."""
+        if self.articles is not None and len(self.articles) == 1:
+            return ReadingScreen(self.articles[0])
+        return LibraryScreen(self.target, self.articles)

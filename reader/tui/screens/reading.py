@@ -84,6 +84,7 @@ class ReadingScreen(Screen[None]):
         self.filtered = False
         self.entities_state = "finding entities…"
         self._position_timer: Timer | None = None
+        self._had_unsaved = False
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
 
@@ -174,7 +175,9 @@ class ReadingScreen(Screen[None]):
         view.focus()
         for clash in self._label_clashes:
             self.notify(visible(clash), title="Label keys", severity="warning")
-        self._analyse()
+        # After the first paint: importing spaCy in a thread holds the GIL for a while,
+        # and the article must not wait for it.
+        self.call_after_refresh(self._analyse)
 
     # -- the analysis ----------------------------------------------------------------
 
@@ -324,7 +327,11 @@ class ReadingScreen(Screen[None]):
                 timeout=10,
             )
         self.update_status()
-        self.refresh_bindings()
+        if outcome.error or not (self.session and self.session.unsaved):
+            # Only the retry action's availability can change; the footer is costly to redo.
+            if self._had_unsaved != bool(outcome.error):
+                self.refresh_bindings()
+            self._had_unsaved = bool(self.session and self.session.unsaved)
 
     def action_tag(self, label: str) -> None:
         """Tag the current sentence (the same label again clears it) and move on."""

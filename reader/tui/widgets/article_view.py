@@ -36,6 +36,18 @@ from reader.tui.layout import ArticleLayout, Row
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
 TEXT_WIDTH = 72
 GUTTER = 4
+STYLE_NAMES = (
+    "cursor",
+    "cursor-mark",
+    "title",
+    "aside",
+    "dateline",
+    "person",
+    "organisation",
+    "place",
+    "mark",
+    "unsaved",
+)
 
 Span = tuple[int, int]
 
@@ -136,6 +148,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._shown: list[int] | None = None
         self._layout: ArticleLayout | None = None
         self._cache: dict[int, list[Strip]] = {}
+        self._style_cache: dict[str, Style] | None = None
+        self._margin = 0
 
     # -- state set by the screen -------------------------------------------------------
 
@@ -251,12 +265,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         y = self.scroll_offset.y
         if center:
             y = top - max(height - (bottom - top), 0) // 2
+        elif top < y or bottom > y + height:
+            # Out of sight: scroll a good way, leaving room to move on, rather than a line
+            # at a time. A scroll repaints the whole view, so this keeps most keys cheap.
+            y = bottom - 2 * height // 3 if top < y else top - height // 3
+            y = min(y, top)  # a sentence taller than the view shows its start
         else:
-            context = 2 if height > 8 else 0
-            if top - context < y:
-                y = top - context
-            elif bottom + context > y + height:
-                y = min(bottom + context - height, top)
+            return
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     # -- layout and rendering --------------------------------------------------------
@@ -266,6 +281,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         width = self._text_width()
+        self._margin = max((self.scrollable_content_region.width - GUTTER - width) // 2, 0)
         self._layout = ArticleLayout(
             self._texts,
             self._blocks,
@@ -297,6 +313,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         """The theme or the CSS changed: styled lines must be built again."""
         super().notify_style_update()
+        self._style_cache = None
         self._cache.clear()
 
     def on_click(self, event: events.Click) -> None:
@@ -306,68 +323,86 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if row is not None:
             self.move_to(row.sentence)
 
-    def _margin(self) -> int:
-        return max((self.scrollable_content_region.width - GUTTER - self._text_width()) // 2, 0)
+    def _styles(self) -> dict[str, Style]:
+        # Resolving a style walks the CSS; render_line runs for every line drawn, so the
+        # styles are resolved once per theme or CSS change.
+        if self._style_cache is None:
+            styles = {name: self._component(name) for name in STYLE_NAMES}
+            styles["base"] = self.rich_style
+            self._style_cache = styles
+        return self._style_cache
+
+    def _component(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{name}", partial=True)
 
     def render_line(self, y: int) -> Strip:
         """Draw one line of the view."""
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        styles = self._styles()
+        base = styles["base"]
         layout = self._layout
+        width = self.scrollable_content_region.width
         line = y + self.scroll_offset.y
         row = layout.row_at(line) if layout else None
-        if row is None:
+        if layout is None or row is None:
             return Strip.blank(width, base)
-        margin = [Segment(" " * self._margin(), base)]
         if line < row.first_line:
-            if layout is not None and line == layout.dateline:
-                style = base + self._style("dateline")
-                text = Text(self._dateline, style=style, end="", no_wrap=True)
-                segments = [Segment(" " * GUTTER, base), *text.render(self.app.console)]
-                return Strip(margin + segments).adjust_cell_length(width, base)
+            if line == layout.dateline:
+                return self._dateline_strip(width)
             return Strip.blank(width, base)
         strips = self._cache.get(row.sentence)
         if strips is None:
-            strips = self._cache[row.sentence] = self._render_sentence(row)
-        return Strip(margin + list(strips[line - row.first_line])).adjust_cell_length(width, base)
+            strips = self._cache[row.sentence] = self._render_sentence(row, width)
+        return strips[line - row.first_line]
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+    def _dateline_strip(self, width: int) -> Strip:
+        styles = self._styles()
+        base = styles["base"]
+        text = Text(self._dateline, style=styles["dateline"], end="", no_wrap=True)
+        rendered = Strip(text.render(self.app.console)).apply_style(base)
+        margin = Segment(" " * (self._margin + GUTTER), base)
+        return Strip([margin, *rendered]).adjust_cell_length(width, base)
 
-    def _render_sentence(self, row: Row) -> list[Strip]:
+    def _render_sentence(self, row: Row, width: int) -> list[Strip]:
+        """The finished lines of one sentence: margin, gutter, text, padding."""
         index = row.sentence
-        base = self.rich_style
+        styles = self._styles()
+        base = styles["base"]
         block = self.sentences[index].block
         text = Text(self._texts[index], end="", no_wrap=True)
         if block == "title":
-            text.stylize(self._style("title"))
+            text.stylize(styles["title"])
         elif block in ("byline", "caption"):
-            text.stylize(self._style("aside"))
+            text.stylize(styles["aside"])
         for a, b, kind in self._entities[index]:
-            text.stylize(self._style(kind), a, b)
+            text.stylize(styles[kind], a, b)
         for a, b in self._marks.get(index, ()):
-            text.stylize(self._style("mark"), a, b)
+            text.stylize(styles["mark"], a, b)
         current = index == self.cursor
         if current:
-            text.stylize_before(self._style("cursor"))
+            text.stylize_before(styles["cursor"])
         ends = [*row.starts[1:], len(self._texts[index])]
         lines = text.divide(ends)
-        width = self._text_width()
+        text_width = self._layout.width if self._layout else width
         console = self.app.console
         gutter = self._gutter(index, current, len(row.starts))
+        margin = Segment(" " * self._margin, base)
         strips = []
         for number, piece in enumerate(lines[: len(row.starts)]):
-            piece.rstrip_end(width)
+            piece.rstrip_end(text_width)
             body = Strip(piece.render(console)).apply_style(base)
             if current:
-                body = body.adjust_cell_length(width, base + self._style("cursor"))
-            strips.append(Strip([*gutter[number], *body]))
+                body = body.adjust_cell_length(text_width, base + styles["cursor"])
+            line = Strip([margin, *gutter[number], *body])
+            strips.append(line.adjust_cell_length(width, base))
         return strips
 
     def _gutter(self, index: int, current: bool, count: int) -> list[list[Segment]]:
-        base = self.rich_style
-        mark_style = base + self._style("cursor-mark")
+        styles = self._styles()
+        base = styles["base"]
+        mark_style = base + styles["cursor-mark"]
+        unsaved_style = base + styles["unsaved"]
         label = self._labels.get(self.tags.get(index, ""))
+        unsaved = index in self.unsaved
         lines = []
         for number in range(count):
             mark = ("▶" if number == 0 else "▐") if current else " "
@@ -375,14 +410,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if number == 0 and label is not None:
                 colour = Style(color=label.colour, bold=True, reverse=True)
                 segments.append(Segment(visible(label.letter), base + colour))
-            elif number == 0 and index in self.unsaved:
-                segments.append(Segment("-", base + self._style("unsaved")))
+            elif number == 0 and unsaved:
+                segments.append(Segment("-", unsaved_style))
             else:
                 segments.append(Segment(" ", base))
-            if number == 0 and index in self.unsaved:
-                segments.append(Segment("!", base + self._style("unsaved")))
-            else:
-                segments.append(Segment(" ", base))
+            segments.append(
+                Segment(
+                    "!" if number == 0 and unsaved else " ",
+                    unsaved_style if number == 0 and unsaved else base,
+                )
+            )
             segments.append(Segment(" ", base))
             lines.append(segments)
         return lines

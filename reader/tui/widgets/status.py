@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.safe_text import visible
@@ -51,12 +52,33 @@ def status_text(
     return Text(" · ").join(parts)
 
 
-class StatusLine(Static):
-    """One line about the session; long store paths are cut, not wrapped."""
+class StatusLine(Widget):
+    """One line about the session; long store paths are cut, not wrapped.
+
+    Not a ``Static``: its ``update`` lays the screen out again, which costs milliseconds on
+    every key; this line has a fixed size, so a repaint is enough.
+    """
 
     DEFAULT_CSS = """
-    StatusLine { height: 1; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusLine { height: 1; width: 1fr; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def update(self, text: Text) -> None:
+        """Show ``text``."""
+        if text != self.text:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        """The text, cut with an ellipsis."""
+        text = self.text.copy()
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        return text
 
 
 class Legend(Static):

@@ -1,0 +1,292 @@
+"""How fast the app feels, measured in a real pseudo-terminal beside a bare Textual app.
+
+Usage: python bench/app.py [--runs N] [--keys N] [--sentences N]
+
+Each app runs in its own process on an 80x24 pseudo-terminal (TERM=xterm-256color); its
+output is fed to a terminal emulator (pyte), and a time is taken when a given text first
+shows on the emulated screen. Measured:
+
+* launch to first paint of a bare Textual app (Header, one Static, Footer): the baseline;
+* launch to the sample article on screen, and to its entities in the panel, with a cold
+  analysis cache (spaCy loads) and a warm one;
+* per-key latency in a generated article of 5,000 sentences: the time from writing a key
+  to the pseudo-terminal to the last byte of the screen update it causes, for moving
+  (``j``) and tagging (``1``, saved durably before the screen changes), beside the bare
+  app's own key (which updates its Static). Textual paints at most 60 frames a second, so
+  a key waits up to 16.7 ms for its frame; the "work" rows run both apps with
+  TEXTUAL_FPS=1000 to show the time the key itself costs.
+
+Times are medians over the runs. Goals (issue 4): article within 1.5x the bare app's paint,
+cold or cached; entities within that when cached and within 1.5 s cold; under 16 ms per
+key at the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyte
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "articles" / "iran-iraq-military-ties.txt"
+COLUMNS, LINES = 80, 24
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    BINDINGS = [("j", "bump", "Bump")]
+    count = 0
+
+    def compose(self):
+        yield Header()
+        yield Static("BARE READY", id="text")
+        yield Footer()
+
+    def action_bump(self):
+        self.count += 1
+        self.query_one("#text", Static).update(f"BARE READY {self.count}")
+
+Bare().run()
+"""
+
+
+class Terminal:
+    """A process on a pseudo-terminal, with an emulated screen."""
+
+    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size the terminal, then become the app
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            os.execvpe(argv[0], list(argv), env)
+        self.pid, self.fd = pid, fd
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+        self.last_output = self.started
+
+    def read(self, timeout: float) -> bool:
+        """Read what is there within ``timeout`` seconds; ``False`` if nothing came."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            return False
+        self.last_output = time.perf_counter()
+        self.stream.feed(data)
+        return bool(data)
+
+    def text(self) -> str:
+        """The emulated screen's text."""
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, needle: str, timeout: float = 60) -> float:
+        """Seconds from the launch until ``needle`` is on screen."""
+        deadline = time.perf_counter() + timeout
+        while needle not in self.text():
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"bench: {needle!r} never appeared:\n{self.text()}")
+            self.read(0.05)
+        return self.last_output - self.started
+
+    def settle(self, quiet: float = 0.05) -> None:
+        """Read until the app has been silent for ``quiet`` seconds."""
+        while self.read(quiet):
+            pass
+
+    def key(self, data: bytes, quiet: float = 0.04) -> float:
+        """Send a key; seconds until the last byte of the update it caused."""
+        self.settle()
+        sent = time.perf_counter()
+        os.write(self.fd, data)
+        if not self.read(2.0):
+            return float("nan")
+        self.settle(quiet)
+        return self.last_output - sent
+
+    def close(self) -> None:
+        """Quit with ctrl+q, or kill it."""
+        with contextlib.suppress(OSError):
+            os.write(self.fd, b"\x11")
+        deadline = time.perf_counter() + 5
+        while time.perf_counter() < deadline:
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                break
+            self.read(0.05)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def environment(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("READER_", "TEXTUAL_"))}
+    env.update(
+        TERM="xterm-256color",
+        COLUMNS=str(COLUMNS),
+        LINES=str(LINES),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        READER_ANNOTATOR="bench",
+    )
+    env.update(extra)
+    return env
+
+
+def reader_argv(path: Path, store: Path) -> list[str]:
+    return [sys.executable, "-m", "reader", str(path), "--db", str(store)]
+
+
+def bare_paint(home: Path) -> float:
+    term = Terminal([sys.executable, "-c", BARE_APP], environment(home))
+    try:
+        return term.wait_for("BARE READY")
+    finally:
+        term.close()
+
+
+def reader_open(home: Path, cache: Path) -> tuple[float, float]:
+    """Seconds to the article's body, and to the entity panel's people."""
+    env = environment(home, XDG_CACHE_HOME=str(cache))
+    term = Terminal(reader_argv(SAMPLE, home / "store"), env)
+    try:
+        article = term.wait_for("TEHRAN")
+        entities = term.wait_for("People (")
+        return article, entities
+    finally:
+        term.close()
+
+
+def write_big_article(path: Path, sentences: int) -> None:
+    names = ["Maria Lopez", "Tom Becker", "Amina Diallo", "Kenji Sato"]
+    orgs = ["the World Bank", "Reuters", "the United Nations"]
+    lines = [f"A long article of {sentences} sentences", ""]
+    for start in range(0, sentences, 5):
+        paragraph = [
+            f"Sentence {n} says that {names[n % 4]} met {orgs[n % 3]} in Paris on day {n}."
+            for n in range(start, min(start + 5, sentences))
+        ]
+        lines += [" ".join(paragraph), ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def key_latencies(
+    argv: list[str], env: dict[str, str], ready: str, keys: dict[str, bytes], count: int
+) -> dict[str, float]:
+    term = Terminal(argv, env)
+    try:
+        term.wait_for(ready, timeout=180)
+        term.settle(0.5)
+        found = {}
+        for name, data in keys.items():
+            times = [term.key(data) for _ in range(count)]
+            found[name] = statistics.median(t for t in times if t == t)
+        return found
+    finally:
+        term.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="launches of each kind (default 5)")
+    parser.add_argument("--keys", type=int, default=60, help="presses of each key (default 60)")
+    parser.add_argument("--sentences", type=int, default=5000)
+    parser.add_argument("--skip-launch", action="store_true", help="measure the keys only")
+    options = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    try:
+        rows: list[tuple[str, float, str]] = []
+        if not options.skip_launch:
+            rows += launch_rows(home, options.runs)
+        rows += key_rows(home, options.sentences, options.keys)
+        print(f"{'measure':<66} {'median':>9}  note")
+        for label, value, note in rows:
+            shown = f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+            print(f"{label:<66} {shown:>9}  {note}")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def launch_rows(home: Path, runs: int) -> list[tuple[str, float, str]]:
+    """Launch times of the bare app and of reader, cold and cached."""
+    rows: list[tuple[str, float, str]] = []
+    bare = statistics.median(bare_paint(home) for _ in range(runs))
+    rows.append(("bare Textual app: first paint", bare, "baseline"))
+    cold = [reader_open(home, home / f"cold-{n}") for n in range(runs)]
+    warm_cache = home / "warm"
+    reader_open(home, warm_cache)
+    warm = [reader_open(home, warm_cache) for _ in range(runs)]
+    limit = 1.5 * bare
+    for label, value, goal in (
+        ("reader: article on screen (cold cache)", statistics.median(a for a, _ in cold), limit),
+        ("reader: article on screen (cached)", statistics.median(a for a, _ in warm), limit),
+        ("reader: entities on screen (cached)", statistics.median(e for _, e in warm), limit),
+        (
+            "reader: entities on screen (cold, spaCy loads)",
+            statistics.median(e for _, e in cold),
+            1.5,
+        ),
+    ):
+        verdict = "met" if value < goal else "MISSED"
+        rows.append((label, value, f"goal < {goal:.2f} s: {verdict}"))
+    return rows
+
+
+def key_rows(home: Path, sentences: int, count: int) -> list[tuple[str, float, str]]:
+    """Per-key latencies in a long article, beside the bare app's."""
+    rows: list[tuple[str, float, str]] = []
+    big = home / "big.txt"
+    write_big_article(big, sentences)
+    store = home / "store-big"
+    cache = home / "big-cache"
+    # Analyse once, so that the measured runs show the entities (and no spaCy runs meanwhile).
+    prime = Terminal(reader_argv(big, store), environment(home, XDG_CACHE_HOME=str(cache)))
+    prime.wait_for("People (", timeout=900)
+    prime.close()
+    keys = {"move (j)": b"j", "tag (1)": b"1"}
+    for fps, note in (("60", "60 fps"), ("1000", "TEXTUAL_FPS=1000")):
+        bare_keys = key_latencies(
+            [sys.executable, "-c", BARE_APP],
+            environment(home, TEXTUAL_FPS=fps),
+            "BARE READY",
+            {"bump (j)": b"j"},
+            count,
+        )
+        ours = key_latencies(
+            reader_argv(big, store),
+            environment(home, XDG_CACHE_HOME=str(cache), TEXTUAL_FPS=fps),
+            "People (",
+            keys,
+            count,
+        )
+        for name, value in bare_keys.items():
+            rows.append((f"bare app key {name}, {note}", value, "baseline"))
+        for name, value in ours.items():
+            verdict = "met" if value < 0.016 else "MISSED"
+            label = f"reader key {name}, {sentences} sentences, {note}"
+            rows.append((label, value, f"goal < 16 ms: {verdict}"))
+    return rows
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Make the README's screenshots from the real app on the sample article.
+
+Usage: python scripts/screenshots.py [OUTPUT_FOLDER]      (default: screenshots/)
+
+Writes ``library.svg``, ``reader.svg`` (the reader with the entity panel, a few sentences
+tagged and an entity selected) and ``help.svg``. The store, the settings and the analysis
+cache live in a temporary folder, so the pictures never show a real analyst's work; the
+first run loads spaCy to find the entities.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "articles" / "iran-iraq-military-ties.txt"
+
+Steps = Callable[[Any], Awaitable[None]]
+
+
+async def _until(pilot: Any, condition: Callable[[], object], timeout: float = 60) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise SystemExit("screenshots: the app did not get there in time")
+        await pilot.pause(0.05)
+
+
+async def _shoot(app: Any, size: tuple[int, int], steps: Steps, path: Path) -> None:
+    async with app.run_test(size=size) as pilot:
+        await steps(pilot)
+        await pilot.pause(0.2)
+        path.write_text(app.export_screenshot(title="reader"), encoding="utf-8")
+        print(f"wrote {path}")
+
+
+async def main(out: Path) -> None:
+    """Take the three screenshots."""
+    from textual.widgets import Input
+
+    from reader.analysis import Analyser
+    from reader.cache import AnalysisCache
+    from reader.loaders import load_article
+    from reader.store import Store
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.library import LibraryScreen
+    from reader.tui.screens.reading import ReadingScreen
+
+    work = Path(tempfile.mkdtemp(prefix="reader-screenshots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+    folder = work / "articles"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    os.chdir(work)  # the status line shows the store as given: "store"
+    analyser = Analyser(cache=AnalysisCache(work / "cache"))
+
+    def app(target: Path, articles: Any = None) -> ReaderApp:
+        made = ReaderApp(
+            target,
+            articles=articles,
+            store=Store(Path("store")),
+            annotator="analyst",
+            analyser=analyser,
+            remember=False,
+        )
+        made.animation_level = "none"
+        return made
+
+    async def reading(pilot: Any) -> None:
+        await _until(pilot, lambda: isinstance(pilot.app.screen, ReadingScreen))
+        await _until(pilot, lambda: pilot.app.screen.analysis is not None)
+
+    async def reader_steps(pilot: Any) -> None:
+        await reading(pilot)
+        await pilot.press("1", "2", "1", "3", "1", "2", "e", "down", "enter")
+
+    async def help_steps(pilot: Any) -> None:
+        await reading(pilot)
+        await pilot.press("question_mark")
+
+    async def library_steps(pilot: Any) -> None:
+        await _until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
+        screen = pilot.app.screen
+        await _until(pilot, lambda: not screen.query_one("#library-progress").display)
+        screen.query_one(Input).cursor_blink = False
+
+    article = load_article(folder / SAMPLE.name)
+    out.mkdir(parents=True, exist_ok=True)
+    await _shoot(app(folder / SAMPLE.name, [article]), (120, 34), reader_steps, out / "reader.svg")
+    await _shoot(app(Path("articles")), (100, 16), library_steps, out / "library.svg")
+    await _shoot(app(folder / SAMPLE.name, [article]), (100, 34), help_steps, out / "help.svg")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "screenshots"))
