@@ -86,9 +86,12 @@ class ReaderApp(App[None]):
         keys = self.settings.get("keys")
         if isinstance(keys, dict):
             self.set_keymap({str(k): str(v) for k, v in keys.items()})
-        self.theme_changed_signal.subscribe(self, lambda theme: self._remember("theme", theme.name))
+        self.theme_changed_signal.subscribe(
+            self, lambda theme: self.save_setting("theme", theme.name)
+        )
 
-    def _remember(self, key: str, value: object) -> None:
+    def save_setting(self, key: str, value: object) -> None:
+        """Remember one setting in settings.json (unless the app was told not to)."""
         if not self.remember or self.settings.get(key) == value:
             return
         self.settings[key] = value
@@ -100,7 +103,7 @@ class ReaderApp(App[None]):
     def set_auto_advance(self, value: bool) -> None:
         """Switch moving on after a tag, and remember the choice."""
         self.auto_advance = value
-        self._remember("auto_advance", value)
+        self.save_setting("auto_advance", value)
 
     def status_text(self, **progress: Any) -> Text:
         """The status line for the reading screen (see :func:`status_text`)."""

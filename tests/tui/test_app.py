@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from reader.config import load_settings
+from reader.config import load_settings, save_settings
 from reader.labels import LABELS_FILE
 from reader.store import Store
 from reader.tui.app import ReaderApp
@@ -156,3 +156,16 @@ async def test_search_bar_escape_cancels(
         assert not screen.has_class("-searching")
         assert screen.view.has_focus
         assert screen.session is not None and screen.session.tags == {}
+
+
+@app_test
+async def test_keys_can_be_remapped_by_binding_id(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    save_settings({"keys": {"reader.tag.claim": "v", "reader.next": "ctrl+n"}})
+    app = make_app(sample_path, remember=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("ctrl+n", "v")
+        saved = {a.sentence: a.label for a in store.annotations(screen.article.id, ANNOTATOR)}
+        assert saved == {1: "claim"}

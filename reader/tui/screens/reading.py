@@ -483,6 +483,7 @@ class ReadingScreen(Screen[None]):
         app = self.reader_app
         app.panel_visible = not self.panel.display
         self.panel.display = app.panel_visible
+        app.save_setting("entity_panel", app.panel_visible)
         if not self.panel.display:
             self.view.focus()
 

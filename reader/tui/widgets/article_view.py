@@ -279,6 +279,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _text_width(self) -> int:
         return max(min(self.scrollable_content_region.width - GUTTER, TEXT_WIDTH), 8)
 
+    def _ensure_layout(self) -> ArticleLayout:
+        """The layout at the current width, made now if there is none or the width changed.
+
+        Called from ``render_line`` too: the first frame is drawn before the first Resize
+        event arrives, and the article should be in that frame.
+        """
+        layout = self._layout
+        if layout is None or layout.width != self._text_width():
+            self._relayout()
+            assert self._layout is not None
+            return self._layout
+        return layout
+
     def _relayout(self) -> None:
         width = self._text_width()
         self._margin = max((self.scrollable_content_region.width - GUTTER - width) // 2, 0)
@@ -307,7 +320,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         """Lay the article out again at the new width."""
         if self._layout is None or self._layout.width != self._text_width():
-            self._relayout()
+            self._ensure_layout()
             self.scroll_to_cursor()
 
     def notify_style_update(self) -> None:
@@ -339,11 +352,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Draw one line of the view."""
         styles = self._styles()
         base = styles["base"]
-        layout = self._layout
         width = self.scrollable_content_region.width
+        if width <= 0 or not self.sentences:
+            return Strip.blank(width, base)
+        layout = self._ensure_layout()
         line = y + self.scroll_offset.y
-        row = layout.row_at(line) if layout else None
-        if layout is None or row is None:
+        row = layout.row_at(line)
+        if row is None:
             return Strip.blank(width, base)
         if line < row.first_line:
             if line == layout.dateline:
