@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from reader.errors import ReaderError
 from reader.labels import LabelSet
 from reader.safe_text import visible
 from reader.store import Store
+from reader.tui.analysis_process import analyse_elsewhere
 from reader.tui.commands import APP_COMMANDS, ActionsProvider, bindings
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
@@ -37,6 +39,9 @@ class ReaderApp(App[None]):
         annotator: Who is tagging.
         analyser: Finds entities (tests share one with a loaded pipeline).
         remember: Read and write the theme and other settings in the config folder.
+        analysis_process: Find entities in a child process (see
+            :mod:`reader.tui.analysis_process`); default: unless the analyser's pipeline
+            is already loaded (tests share one).
     """
 
     TITLE = "reader"
@@ -55,6 +60,7 @@ class ReaderApp(App[None]):
         annotator: str,
         analyser: Analyser,
         remember: bool = True,
+        analysis_process: bool | None = None,
     ) -> None:
         super().__init__()
         self.target = target
@@ -66,6 +72,10 @@ class ReaderApp(App[None]):
         #: One spaCy run at a time: the library's background analysis and an opened
         #: article's share the pipeline.
         self.model_lock = threading.Lock()
+        self.use_analysis_process = (
+            not analyser.loaded if analysis_process is None else analysis_process
+        )
+        self._processes: set[subprocess.Popen[str]] = set()
         self.settings: dict[str, Any] = load_settings() if remember else {}
         self.auto_advance: bool = bool(self.settings.get("auto_advance", True))
         self.panel_visible: bool = bool(self.settings.get("entity_panel", True))
@@ -99,6 +109,25 @@ class ReaderApp(App[None]):
             save_settings(self.settings)
         except ReaderError as error:
             self.notify(visible(error.message), title="Settings", severity="warning")
+
+    def analyse_elsewhere(
+        self,
+        articles: Sequence[Article],
+        on_done: Callable[[str, str | None], None] | None = None,
+    ) -> set[str]:
+        """Analyse articles in a child process (call from a worker thread); the ids cached."""
+        try:
+            return analyse_elsewhere(self.analyser, articles, on_done, started=self._processes.add)
+        except OSError:
+            return set()
+        finally:
+            self._processes = {p for p in self._processes if p.poll() is None}
+
+    def on_unmount(self) -> None:
+        """Stop any analysis still running in a child process."""
+        for process in list(self._processes):
+            if process.poll() is None:
+                process.kill()
 
     def set_auto_advance(self, value: bool) -> None:
         """Switch moving on after a tag, and remember the choice."""

@@ -111,3 +111,18 @@ async def test_entities_fill_in_after_a_cold_analysis(
         screen = await entities_ready(pilot)
         assert screen.panel.entities
         assert fresh_analyser.cached(screen.article) is not None  # cached for next time
+
+
+@app_test
+async def test_a_cold_analysis_runs_in_a_child_process(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    from reader.cache import AnalysisCache
+
+    unloaded = Analyser(cache=AnalysisCache(tmp_path / "child-cache"))
+    app = make_app(sample_path, analyser=unloaded)
+    assert app.use_analysis_process
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await entities_ready(pilot)
+        assert any(e.name == "Irfan Al Hayali" for e in screen.panel.entities)
+        assert not unloaded.loaded  # spaCy never came into the app's process

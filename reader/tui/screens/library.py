@@ -168,7 +168,9 @@ class LibraryScreen(Screen[None]):
                 )
         self.post_message(self.Loaded(entries))
         todo = [e for e in entries if e.article is not None]
-        for done, entry in enumerate(todo, start=1):
+        reported: set[int] = set()
+
+        def report(entry: Entry) -> None:
             assert entry.article is not None
             try:
                 analysis = app.analyser.cached(entry.article)
@@ -178,7 +180,26 @@ class LibraryScreen(Screen[None]):
                 found = str(sum(1 for e in analysis.entities if e.kind != "other"))
             except ReaderError as error:
                 found = "⚠ " + error.message
-            self.post_message(self.Analysed(entry.number, found, done, len(todo)))
+            reported.add(entry.number)
+            self.post_message(self.Analysed(entry.number, found, len(reported), len(todo)))
+
+        missing = []
+        for entry in todo:
+            assert entry.article is not None
+            if app.analyser.cached(entry.article) is None:
+                missing.append(entry)
+            else:
+                report(entry)
+        if missing and app.use_analysis_process and not app.analyser.loaded:
+            # One child process analyses them all (see reader.tui.analysis_process).
+            by_id = {entry.article.id: entry for entry in missing if entry.article}
+            app.analyse_elsewhere(
+                [entry.article for entry in missing if entry.article],
+                lambda article_id, _: report(by_id[article_id]) if article_id in by_id else None,
+            )
+        for entry in missing:
+            if entry.number not in reported:
+                report(entry)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

@@ -185,7 +185,11 @@ class ReadingScreen(Screen[None]):
     def _analyse(self) -> None:
         app = self.reader_app
         analysis = app.analyser.cached(self.article)
-        if analysis is None:
+        if analysis is None and app.use_analysis_process and not app.analyser.loaded:
+            self.post_message(self.AnalysisState("loading spaCy…"))
+            app.analyse_elsewhere([self.article])
+            analysis = app.analyser.cached(self.article)
+        if analysis is None:  # no child process wanted, or it failed: do it here
             self.post_message(
                 self.AnalysisState("finding entities…" if app.analyser.loaded else "loading spaCy…")
             )
