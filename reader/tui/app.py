@@ -6,7 +6,7 @@ import subprocess
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import App
@@ -20,11 +20,19 @@ from reader.labels import LabelSet
 from reader.safe_text import visible
 from reader.store import Store
 from reader.tui.analysis_process import analyse_elsewhere
-from reader.tui.commands import APP_COMMANDS, ActionsProvider, bindings
-from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.library import LibraryScreen
+from reader.tui.commands import APP_COMMANDS, bindings
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.status import status_text
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def actions_provider() -> type[Provider]:
+    """The palette's provider of reader's actions, imported when the palette opens."""
+    from reader.tui.palette import ActionsProvider
+
+    return ActionsProvider
 
 
 class ReaderApp(App[None]):
@@ -46,7 +54,7 @@ class ReaderApp(App[None]):
 
     TITLE = "reader"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {actions_provider}
     COMMAND_LIST = APP_COMMANDS
     BINDINGS = bindings(APP_COMMANDS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -140,6 +148,8 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
+        from reader.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
         else:
@@ -156,4 +166,6 @@ class ReaderApp(App[None]):
         """The article (one article given) or the library: the first thing painted."""
         if self.articles is not None and len(self.articles) == 1:
             return ReadingScreen(self.articles[0])
+        from reader.tui.screens.library import LibraryScreen  # only when there is a library
+
         return LibraryScreen(self.target, self.articles)

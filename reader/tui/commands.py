@@ -8,18 +8,12 @@ made at run time from the store's label set (:func:`label_commands`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.labels import LabelSet
-
-if TYPE_CHECKING:
-    from textual.dom import DOMNode
 
 
 @dataclass(frozen=True)
@@ -305,41 +299,3 @@ def commands_of(node: object) -> list[Command]:
     found = list(extra()) if callable(extra) else []
     found.extend(getattr(node, "COMMAND_LIST", ()))
     return found
-
-
-class ActionsProvider(Provider):
-    """Offers every action of the current screen and of the app in the command palette."""
-
-    def _available(self) -> Iterator[tuple[Command, DOMNode]]:
-        nodes: tuple[DOMNode, ...] = (self.screen, self.app)
-        for node in nodes:
-            for command in commands_of(node):
-                action, _, _ = command.action.partition("(")
-                if node.check_action(action, ()) is False:
-                    continue
-                yield command, node
-
-    async def discover(self) -> Hits:
-        """Every available action, for the empty palette."""
-        for command, node in self._available():
-            yield DiscoveryHit(
-                command.help,
-                partial(self._run, node, command.action),
-                help=f"{command.group} · {command.keys.split(',')[0]}",
-            )
-
-    async def search(self, query: str) -> Hits:
-        """The actions matching ``query``."""
-        matcher = self.matcher(query)
-        for command, node in self._available():
-            score = matcher.match(f"{command.title} {command.help}")
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(command.help),
-                    partial(self._run, node, command.action),
-                    help=f"{command.group} · {command.keys.split(',')[0]}",
-                )
-
-    async def _run(self, node: DOMNode, action: str) -> None:
-        await self.app.run_action(action, node)

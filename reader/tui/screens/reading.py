@@ -40,6 +40,8 @@ from reader.tui.widgets.status import Legend, StatusLine
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
+#: Articles up to this many sentences read their cached entities before the first frame.
+SYNC_CACHE_SENTENCES = 400
 #: Seconds without moving before the reading position is written to the store.
 POSITION_DELAY = 2.0
 # Keys Textual or the app use on every screen; a label key must not take them.
@@ -175,8 +177,22 @@ class ReadingScreen(Screen[None]):
         view.focus()
         for clash in self._label_clashes:
             self.notify(visible(clash), title="Label keys", severity="warning")
-        # After the first paint: importing spaCy in a thread holds the GIL for a while,
-        # and the article must not wait for it.
+        self._start_analysis()
+
+    def _start_analysis(self) -> None:
+        app = self.reader_app
+        if len(self.sentences) <= SYNC_CACHE_SENTENCES:
+            # A short article's cached entities take a few milliseconds: show them in the
+            # first frame rather than a moment after it.
+            try:
+                cached = app.analyser.cached(self.article)
+                if cached is not None:
+                    corrections = app.store.entity_corrections(self.article.id)
+                    self._analysis_ready(self.AnalysisReady(cached.with_corrections(corrections)))
+                    return
+            except ReaderError:
+                pass  # the worker tries again and reports the error properly
+        # After the first paint, so that the article never waits for the analysis.
         self.call_after_refresh(self._analyse)
 
     # -- the analysis ----------------------------------------------------------------

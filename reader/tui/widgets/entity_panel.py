@@ -69,6 +69,7 @@ class EntityPanel(Vertical, can_focus=False):
         self.entities: list[Entity] = []
         self.places_open = False
         self._ready = False
+        self._built_width = 0
 
     def compose(self) -> ComposeResult:
         """The list, then the details."""
@@ -101,14 +102,27 @@ class EntityPanel(Vertical, can_focus=False):
         if not options.has_focus and previous is None:
             options.highlighted = None
 
+    def on_resize(self) -> None:
+        """Lines are padded to the list's width: make them again at the new width."""
+        if self._ready and self._line_width() != self._built_width:
+            selected = self.selected
+            highlighted = self.option_list.highlighted
+            self._rebuild(selected.name if selected else None)
+            if selected is None:
+                self.option_list.highlighted = highlighted
+
+    def _line_width(self) -> int:
+        return max(self.option_list.scrollable_content_region.width - 2, 16)
+
     def _rebuild(self, keep: str | None) -> None:
         options = self.option_list
+        self._built_width = self._line_width()
         options.clear_options()
         by_kind: dict[str, list[tuple[int, Entity]]] = {k: [] for k in KIND_TITLES}
         for index, entity in enumerate(self.entities):
             if entity.kind in by_kind:
                 by_kind[entity.kind].append((index, entity))
-        width = max(options.scrollable_content_region.width - 2, 16)
+        width = self._built_width
         added: list[Option] = []
         for kind, title in KIND_TITLES.items():
             members = sorted(by_kind[kind], key=lambda item: (-item[1].count, item[1].name))
