@@ -58,7 +58,7 @@ _TERMINAL = re.compile(r"[.!?\u2026](?:[.!?\u2026]|\s(?=\.))*")
 _CLOSERS = re.compile(r"[\"'\u201d\u2019)\]\u00bb]*")
 _PROTECTED = re.compile(
     r"(?:https?://|ftp://|www\.)\S*[^\s.,;:!?)\]\"'\u2019\u201d]"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses (from where one starts)
     r"|\[(?:\.\s?){2,}\.?\]|\[\u2026\]"  # elided text: [...], [. . .], […]
 )
 _MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")

@@ -8,6 +8,8 @@ these tests go through the loaders, with whole hostile articles.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,16 @@ def test_a_sequence_only_ever_removes_text_from_its_own_line(
             assert after.startswith(clean_text(lines[row][:column]))
         else:
             assert after == clean_text(before)
+
+
+def test_huge_lines_split_in_linear_time(tmp_path: Path) -> None:
+    # A 200,000-character "word" used to take minutes to split (the e-mail pattern was
+    # retried from every letter: quadratic), freezing the app on open. Run in a child with
+    # a generous time limit: this guards against a hang, it is not a speed goal (bench/).
+    script = (
+        "from reader.segment import split_spans\n"
+        "for unit in ('a', '\\u6771', 'a.b', 'x@', 'A. ', 'J. K. ', '1. ', '(a. B'):\n"
+        "    text = unit * (200_000 // len(unit))\n"
+        "    assert sum(1 for _ in split_spans(text)) >= 1\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60, cwd=tmp_path)
