@@ -5,12 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.table import Table
+from textual.widgets import OptionList
+
 from reader.analysis import Analyser
 from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.dialogs import RelabelDialog
 
 from .conftest import app_test, entities_ready, wait_for
+
+
+def option_texts(options: OptionList) -> list[str]:
+    """Each option's text: a heading's, or an entity line's name and count."""
+    texts = []
+    for index in range(options.option_count):
+        prompt = options.get_option_at_index(index).prompt
+        if isinstance(prompt, Table):
+            cells = [str(column._cells[0]) for column in prompt.columns]
+            texts.append(" ".join(cells))
+        else:
+            texts.append(str(prompt))
+    return texts
 
 
 @app_test
@@ -20,8 +36,7 @@ async def test_panel_lists_people_and_organisations_by_count(
     app = make_app(sample_path)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await entities_ready(pilot)
-        options = screen.panel.option_list
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = option_texts(screen.panel.option_list)
         assert prompts[0].startswith("People (")
         assert any(p.startswith("Organisations (") for p in prompts)
         assert prompts[-1].startswith("▸ Places (")  # collapsed
@@ -70,8 +85,7 @@ async def test_places_expand(make_app: Callable[..., ReaderApp], sample_path: Pa
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await entities_ready(pilot)
         await pilot.press("e", "end", "enter")
-        options = screen.panel.option_list
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = option_texts(screen.panel.option_list)
         assert any(p.startswith("▾ Places") for p in prompts)
         assert any("Tehran" in p for p in prompts)
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,13 +28,17 @@ KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Pl
 PLACES_TOGGLE = "toggle-places"
 
 
-def entity_line(entity: Entity, width: int = 22) -> Text:
-    """One list line: the name (ellipsised) and the mention count."""
-    count = str(entity.count)
-    name = Text(visible(entity.name))
-    name.truncate(max(width - len(count) - 1, 4), overflow="ellipsis")
-    name.pad_right(max(width - len(count) - name.cell_len, 1))
-    return Text.assemble(name, (count, "dim"))
+def entity_line(entity: Entity) -> Table:
+    """One list line: the name (cut with an ellipsis) and the mention count at the right.
+
+    A grid that expands to the list's width, so that the count stays right-aligned however
+    wide the panel is, with or without a scroll bar.
+    """
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", style="dim", no_wrap=True)
+    grid.add_row(Text(visible(entity.name)), str(entity.count))
+    return grid
 
 
 def entity_details(entity: Entity) -> Text:
@@ -69,7 +74,6 @@ class EntityPanel(Vertical, can_focus=False):
         self.entities: list[Entity] = []
         self.places_open = False
         self._ready = False
-        self._built_width = 0
 
     def compose(self) -> ComposeResult:
         """The list, then the details."""
@@ -102,27 +106,13 @@ class EntityPanel(Vertical, can_focus=False):
         if not options.has_focus and previous is None:
             options.highlighted = None
 
-    def on_resize(self) -> None:
-        """Lines are padded to the list's width: make them again at the new width."""
-        if self._ready and self._line_width() != self._built_width:
-            selected = self.selected
-            highlighted = self.option_list.highlighted
-            self._rebuild(selected.name if selected else None)
-            if selected is None:
-                self.option_list.highlighted = highlighted
-
-    def _line_width(self) -> int:
-        return max(self.option_list.scrollable_content_region.width - 2, 16)
-
     def _rebuild(self, keep: str | None) -> None:
         options = self.option_list
-        self._built_width = self._line_width()
         options.clear_options()
         by_kind: dict[str, list[tuple[int, Entity]]] = {k: [] for k in KIND_TITLES}
         for index, entity in enumerate(self.entities):
             if entity.kind in by_kind:
                 by_kind[entity.kind].append((index, entity))
-        width = self._built_width
         added: list[Option] = []
         for kind, title in KIND_TITLES.items():
             members = sorted(by_kind[kind], key=lambda item: (-item[1].count, item[1].name))
@@ -134,7 +124,7 @@ class EntityPanel(Vertical, can_focus=False):
                     continue
             else:
                 added.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
-            added.extend(Option(entity_line(e, width), id=f"entity-{i}") for i, e in members)
+            added.extend(Option(entity_line(e), id=f"entity-{i}") for i, e in members)
         options.add_options(added)
         if keep is not None:
             for position, option in enumerate(added):
