@@ -116,7 +116,7 @@ class ReaderApp(App[None]):
         try:
             save_settings(self.settings)
         except ReaderError as error:
-            self.notify(visible(error.message), title="Settings", severity="warning")
+            self.notify(visible(error.message), title="Settings", severity="warning", markup=False)
 
     def analyse_elsewhere(
         self,

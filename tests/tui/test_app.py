@@ -102,7 +102,7 @@ async def test_a_store_label_set_brings_its_own_keys(
     (store.root / LABELS_FILE).write_text(
         '[[label]]\nname = "fact"\nkey = "t"\ncolour = "magenta"\n\n'
         '[[label]]\nname = "opinion"\nkey = "o"\ncolour = "yellow"\n\n'
-        '[[label]]\nname = "nav"\nkey = "j"\ncolour = "cyan"\n',
+        '[[label]]\nname = "nav"\nkey = "j"\ncolour = "tealish"\n',
         encoding="utf-8",
     )
     app = make_app(sample_path)

@@ -218,3 +218,7 @@ async def test_markup_and_escapes_are_shown_literally(
         assert "[link=https://example.com]link[/link]" in screen_text
         assert "[red]red[/]" in screen_text
         assert "\x1b" not in screen_text and "\x07" not in screen_text
+        # Messages that quote the analyst's input are not markup either.
+        await pilot.press("slash", *"[b]zzz[/b]", "enter")
+        notes = [n for n in app._notifications if "zzz" in n.message]
+        assert notes and "[b]zzz[/b]" in notes[0].message and not notes[0].markup

@@ -318,7 +318,7 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
         if entry.article is None:
-            self.notify(visible(entry.error), severity="error")
+            self.notify(visible(entry.error), severity="error", markup=False)
             return
         self.app.push_screen(ReadingScreen(entry.article, from_library=True))
 
@@ -357,7 +357,7 @@ class LibraryScreen(Screen[None]):
         self.sort_column = SORT_KEYS[(position + 1) % len(SORT_KEYS)]
         self.sort_reverse = False
         self.refresh_rows()
-        self.notify(f"Sorted by {self.sort_column}.", timeout=2)
+        self.notify(f"Sorted by {self.sort_column}.", timeout=2, markup=False)
 
     def action_reverse_sort(self) -> None:
         """Reverse the order."""

@@ -165,7 +165,7 @@ class ReadingScreen(Screen[None]):
                 sentences=len(self.sentences),
             )
         except ReaderError as error:
-            self.notify(visible(error.message), severity="error", timeout=8)
+            self.notify(visible(error.message), severity="error", timeout=8, markup=False)
         self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
         view = self.view
         view.set_tags(self.session.tags)
@@ -176,7 +176,7 @@ class ReadingScreen(Screen[None]):
         self.update_status()
         view.focus()
         for clash in self._label_clashes:
-            self.notify(visible(clash), title="Label keys", severity="warning")
+            self.notify(visible(clash), title="Label keys", severity="warning", markup=False)
         self._start_analysis()
 
     def _start_analysis(self) -> None:
@@ -237,7 +237,7 @@ class ReadingScreen(Screen[None]):
             text = error.message if isinstance(error, ReaderError) else repr(error)
             self.entities_state = "no entities"
             self.panel.set_failed(f"Could not find entities: {text}")
-            self.notify(visible(text), title="Entities", severity="error", timeout=10)
+            self.notify(visible(text), title="Entities", severity="error", timeout=10, markup=False)
             self.update_status()
 
     # -- status ----------------------------------------------------------------------
@@ -272,7 +272,9 @@ class ReadingScreen(Screen[None]):
             return
         error = self.session.save_position(self.view.cursor)
         if error:
-            self.notify(visible(error), title="Position not saved", severity="warning")
+            self.notify(
+                visible(error), title="Position not saved", severity="warning", markup=False
+            )
 
     def on_unmount(self) -> None:
         """Remember where the analyst was."""
@@ -322,7 +324,7 @@ class ReadingScreen(Screen[None]):
             return
         target = session.next_untagged(self.view.cursor, step)
         if target is None:
-            self.notify("Every sentence is tagged.")
+            self.notify("Every sentence is tagged.", markup=False)
         else:
             self.view.move_to(target)
 
@@ -345,6 +347,7 @@ class ReadingScreen(Screen[None]):
                 title="Not saved",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
         self.update_status()
         if outcome.error or not (self.session and self.session.unsaved):
@@ -385,10 +388,10 @@ class ReadingScreen(Screen[None]):
             return
         outcome = self.session.undo() if undo else self.session.redo()
         if outcome is None:
-            self.notify("Nothing to undo." if undo else "Nothing to redo.")
+            self.notify("Nothing to undo." if undo else "Nothing to redo.", markup=False)
             return
         if outcome.error:
-            self.notify(visible(outcome.error), severity="error")
+            self.notify(visible(outcome.error), severity="error", markup=False)
             return
         self._show(outcome)
         if outcome.sentence is not None:
@@ -406,7 +409,7 @@ class ReadingScreen(Screen[None]):
         """Switch moving on after a tag."""
         app = self.reader_app
         app.set_auto_advance(not app.auto_advance)
-        self.notify(f"After a tag: {'move on' if app.auto_advance else 'stay'}.")
+        self.notify(f"After a tag: {'move on' if app.auto_advance else 'stay'}.", markup=False)
 
     # -- actions: search and entities ------------------------------------------------
 
@@ -458,14 +461,16 @@ class ReadingScreen(Screen[None]):
                 marks[sentence.index] = found
         self._set_targets(marks)
         if not marks:
-            self.notify(f"Not found: {visible(query)}", severity="warning")
+            self.notify(f"Not found: {visible(query)}", severity="warning", markup=False)
         else:
             self._jump(1, include_current=True)
-            self.notify(f"{len(marks)} sentence{'s' if len(marks) != 1 else ''} match.")
+            self.notify(
+                f"{len(marks)} sentence{'s' if len(marks) != 1 else ''} match.", markup=False
+            )
 
     def _jump(self, step: int, *, include_current: bool = False) -> None:
         if not self.targets:
-            self.notify("Search with / or select an entity with e first.")
+            self.notify("Search with / or select an entity with e first.", markup=False)
             return
         cursor = self.view.cursor
         if step > 0:
@@ -542,9 +547,11 @@ class ReadingScreen(Screen[None]):
                 self.article.id, replace(correction, annotator=app.annotator)
             )
         except ReaderError as error:
-            self.notify(visible(error.message), title="Correction not saved", severity="error")
+            self.notify(
+                visible(error.message), title="Correction not saved", severity="error", markup=False
+            )
             return
-        self.notify(f"Saved: {correction.kind} {visible(correction.name)}")
+        self.notify(f"Saved: {correction.kind} {visible(correction.name)}", markup=False)
         if correction.kind == "reject":
             self.entity = None
             self._set_targets({})

@@ -16,7 +16,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from rich.color import ColorParseError
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -73,6 +75,19 @@ def sentence_spans(
         a, b = max(start, sentence.start), min(end, sentence.end)
         if a < b:
             yield sentence.index, a - sentence.start, b - sentence.start
+
+
+@lru_cache(maxsize=64)
+def label_style(colour: str) -> Style:
+    """A label letter's style: reversed, in the label's colour if Rich knows the colour.
+
+    ``labels.toml`` accepts any colour-like word; one that Rich cannot parse must not stop
+    the article from drawing, and the reversed letter still reads.
+    """
+    try:
+        return Style(color=colour, bold=True, reverse=True)
+    except ColorParseError:
+        return Style(bold=True, reverse=True)
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -423,8 +438,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             mark = ("▶" if number == 0 else "▐") if current else " "
             segments = [Segment(mark, mark_style)]
             if number == 0 and label is not None:
-                colour = Style(color=label.colour, bold=True, reverse=True)
-                segments.append(Segment(visible(label.letter), base + colour))
+                segments.append(Segment(visible(label.letter), base + label_style(label.colour)))
             elif number == 0 and unsaved:
                 segments.append(Segment("-", unsaved_style))
             else:
