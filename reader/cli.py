@@ -8,6 +8,7 @@ stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -66,8 +67,22 @@ def _app_parser(command_names: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _wants_commands(argv: Sequence[str]) -> bool:
+    """Whether the sub-commands must be imported: a first word that may name one, or help.
+
+    Importing every sub-command takes a few hundred milliseconds that opening the app
+    (``reader``, ``reader FILE``) does not need.
+    """
+    if any(arg in ("-h", "--help") for arg in argv):
+        return True
+    if not argv or argv[0].startswith("-"):
+        return False
+    # A word such as "export" is tried as a command first, as before; a path is not.
+    return argv[0].replace("-", "").isalpha() or not os.path.exists(argv[0])
+
+
 def _run(argv: Sequence[str]) -> int:
-    commands = load_commands()
+    commands = load_commands() if _wants_commands(argv) else {}
     if argv and argv[0] in commands:
         command = commands[argv[0]]
         parser = _Parser(prog=f"reader {command.NAME}", description=command.HELP)
