@@ -73,6 +73,17 @@ def prepare(args: argparse.Namespace) -> Launch:
 def launch_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.path`` (``None``: the bundled articles); returns the exit code."""
     launch = prepare(args)
+    early = None
+    if launch.articles is not None and len(launch.articles) == 1:
+        from reader.tui import analysis_process
+
+        # spaCy takes longer to load than the app takes to start: begin now, in another
+        # process (another core), so that the entities are ready soon after the article.
+        if analysis_process.needs_analysis(launch.analyser, launch.articles):
+            try:
+                early = analysis_process.start(launch.analyser, launch.articles)
+            except OSError:
+                early = None  # the app analyses in its own way
     from reader.tui.app import ReaderApp  # Textual is imported only once the checks pass
 
     app = ReaderApp(
@@ -81,6 +92,7 @@ def launch_app(args: argparse.Namespace) -> int:
         store=launch.store,
         annotator=launch.annotator,
         analyser=launch.analyser,
+        early_analysis=early,
     )
     app.run()
     return app.return_code or 0

@@ -41,30 +41,39 @@ def command(analyser: Analyser, articles: Sequence[Article]) -> list[str]:
     return argv
 
 
-def analyse_elsewhere(
-    analyser: Analyser,
-    articles: Sequence[Article],
-    on_done: Callable[[str, str | None], None] | None = None,
-    started: Callable[[subprocess.Popen[str]], None] | None = None,
-) -> set[str]:
-    """Analyse articles in a child process; returns the ids it cached.
+def start(analyser: Analyser, articles: Sequence[Article]) -> subprocess.Popen[str]:
+    """Start analysing ``articles`` in a child process (see :func:`collect`).
 
-    Args:
-        analyser: Whose model and cache to use.
-        articles: The articles.
-        on_done: Called with each article id and ``None``, or an error message.
-        started: Called with the process, so that the caller can stop it.
+    Raises:
+        OSError: The process could not be started.
     """
-    done: set[str] = set()
-    with subprocess.Popen(
+    return subprocess.Popen(
         command(analyser, articles),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-    ) as process:
-        if started is not None:
-            started(process)
+    )
+
+
+def needs_analysis(analyser: Analyser, articles: Sequence[Article]) -> list[Article]:
+    """The articles whose entities are not in the cache (a file check, no spaCy)."""
+    if not analyser.use_cache:
+        return list(articles)
+    return [a for a in articles if analyser.cache.get(a.id, analyser.choice.key) is None]
+
+
+def collect(
+    process: subprocess.Popen[str], on_done: Callable[[str, str | None], None] | None = None
+) -> set[str]:
+    """Wait for a child started by :func:`start`; returns the ids it cached.
+
+    Args:
+        process: The child.
+        on_done: Called with each article id and ``None``, or an error message.
+    """
+    done: set[str] = set()
+    with process:
         assert process.stdout is not None
         for line in process.stdout:
             if line.startswith("! "):

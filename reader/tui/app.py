@@ -19,7 +19,8 @@ from reader.errors import ReaderError
 from reader.labels import LabelSet
 from reader.safe_text import visible
 from reader.store import Store
-from reader.tui.analysis_process import analyse_elsewhere
+from reader.tui.analysis_process import collect
+from reader.tui.analysis_process import start as start_analysis
 from reader.tui.commands import APP_COMMANDS, bindings
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.status import status_text
@@ -50,6 +51,8 @@ class ReaderApp(App[None]):
         analysis_process: Find entities in a child process (see
             :mod:`reader.tui.analysis_process`); default: unless the analyser's pipeline
             is already loaded (tests share one).
+        early_analysis: A child already analysing ``articles`` (started by the command
+            line before Textual was imported, so that spaCy loads while the app starts).
     """
 
     TITLE = "reader"
@@ -69,6 +72,7 @@ class ReaderApp(App[None]):
         analyser: Analyser,
         remember: bool = True,
         analysis_process: bool | None = None,
+        early_analysis: subprocess.Popen[str] | None = None,
     ) -> None:
         super().__init__()
         self.target = target
@@ -84,6 +88,9 @@ class ReaderApp(App[None]):
             not analyser.loaded if analysis_process is None else analysis_process
         )
         self._processes: set[subprocess.Popen[str]] = set()
+        self._process_lock = threading.Lock()
+        self._early = early_analysis
+        self._early_ids = {a.id for a in self.articles or ()} if early_analysis else set()
         self.settings: dict[str, Any] = load_settings() if remember else {}
         self.auto_advance: bool = bool(self.settings.get("auto_advance", True))
         self.panel_visible: bool = bool(self.settings.get("entity_panel", True))
@@ -123,9 +130,23 @@ class ReaderApp(App[None]):
         articles: Sequence[Article],
         on_done: Callable[[str, str | None], None] | None = None,
     ) -> set[str]:
-        """Analyse articles in a child process (call from a worker thread); the ids cached."""
+        """Analyse articles in a child process (call from a worker thread); the ids cached.
+
+        The command line may have started the child already, before Textual was even
+        imported (``early_analysis``): then this waits for that one.
+        """
+        wanted = {article.id for article in articles}
+        with self._process_lock:
+            early, self._early = self._early, None
         try:
-            return analyse_elsewhere(self.analyser, articles, on_done, started=self._processes.add)
+            if early is not None and wanted <= self._early_ids:
+                process = early
+            else:
+                if early is not None:
+                    early.kill()
+                process = start_analysis(self.analyser, articles)
+            self._processes.add(process)
+            return collect(process, on_done)
         except OSError:
             return set()
         finally:
@@ -133,7 +154,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         """Stop any analysis still running in a child process."""
-        for process in list(self._processes):
+        for process in [*self._processes, *([self._early] if self._early else [])]:
             if process.poll() is None:
                 process.kill()
 
