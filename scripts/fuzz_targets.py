@@ -1,0 +1,101 @@
+"""Fuzz targets: what must hold for *any* input to the loaders and the store's reader.
+
+Shared by ``scripts/fuzz.py`` (coverage-guided, with atheris, run by hand) and by
+``tests/security/test_fuzz_corpus.py`` (replays the saved corpus and every crash found, in
+CI). A target returns normally when the input was handled correctly: loaded with exact
+offsets, or refused with the project's own one-line error. Anything else raises.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from reader.analysis import split_article
+from reader.errors import ArticleError, StoreError
+from reader.loaders import LOADERS
+from reader.loaders.notices import collect_warnings
+
+_FORBIDDEN = (
+    {chr(c) for c in range(32) if c != 10} | {chr(127)} | {chr(c) for c in range(0x80, 0xA0)}
+)
+
+
+def _suffix_name(loader_suffixes: tuple[str, ...]) -> str:
+    return "fuzz" + (loader_suffixes[0] if loader_suffixes else ".txt")
+
+
+def check_loaders(data: bytes) -> None:
+    """Every loader either loads ``data`` with exact offsets or raises ArticleError."""
+    for loader in LOADERS:
+        name = _suffix_name(loader.suffixes)
+        try:
+            with collect_warnings() as warnings:
+                articles = loader.load(data, name, Path(name))
+            assert all("\n" not in str(warning) for warning in warnings)
+        except ArticleError as error:
+            message = str(error)
+            assert "\n" not in message and message, "errors are one non-empty line"
+            continue
+        for article in articles:
+            text = article.text
+            assert not (_FORBIDDEN & set(text)), "control characters survived loading"
+            previous_end = 0
+            for block in article.blocks:
+                assert previous_end <= block.start < block.end <= len(text)
+                assert text[block.start : block.end].strip(), "blocks hold text"
+                previous_end = block.end
+            for sentence in split_article(article):
+                assert text[sentence.start : sentence.end] == sentence.text
+                assert sentence.text == sentence.text.strip() and sentence.text
+
+
+def check_store_file(data: bytes) -> None:
+    """A store article file with any content is read correctly or refused with
+    StoreError, and a refused file is never modified."""
+    from reader.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "store"
+        store = Store(root)
+        article_id = "0123456789abcdef"
+        path = root / "articles" / f"{article_id}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        try:
+            store.annotations(article_id)
+            store.position(article_id, "fuzz")
+            store.entity_corrections(article_id)
+        except StoreError as error:
+            assert "\n" not in str(error)
+            assert path.read_bytes() == data, "a refused file must be left untouched"
+            try:
+                store.tag(
+                    article_id,
+                    sentence=0,
+                    start=0,
+                    end=1,
+                    text="x",
+                    label="claim",
+                    annotator="fuzz",
+                )
+            except StoreError:
+                assert path.read_bytes() == data, "never written over after a failed read"
+                return
+            raise AssertionError("a write succeeded on a file that could not be read") from None
+        # Readable: a write must keep it readable, with the new tag in it.
+        store.tag(article_id, sentence=0, start=0, end=1, text="x", label="claim", annotator="fuzz")
+        assert any(a.annotator == "fuzz" for a in store.annotations(article_id))
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+TARGETS = {"loaders": check_loaders, "store": check_store_file}
+
+
+def corpus_dir(target: str) -> Path:
+    """Where a target's corpus lives in the repository."""
+    return Path(__file__).resolve().parent.parent / "tests" / "fuzz_corpus" / target
+
+
+__all__ = ["TARGETS", "check_loaders", "check_store_file", "corpus_dir"]
