@@ -79,6 +79,8 @@ def normalise(text: str) -> str:
 
 
 def squash_spaces(line: str) -> str:
-    """Collapse runs of white space inside one line and strip its ends."""
-    # Only plain spaces: a no-break space between "10" and "km" is content.
-    return _SPACES.sub(" ", line).strip(" ")
+    """Collapse runs of spaces inside one line and strip white space from its ends."""
+    # Inside, only plain spaces collapse: a no-break space between "10" and "km" is content.
+    # At the ends every kind of white space goes, so that blocks and sentences never start
+    # or end with an invisible character.
+    return _SPACES.sub(" ", line).strip()
