@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from reader.errors import StoreError
 from reader.store import Store
 from reader.tui.app import ReaderApp
+from reader.tui.screens import reading as reading_module
 from reader.tui.widgets.article_view import ArticleView
 
-from .conftest import ANNOTATOR, app_test, reading, ready
+from .conftest import ANNOTATOR, app_test, reading, ready, wait_for
 
 
 def labels_in_store(store: Store, app: ReaderApp) -> dict[int, str]:
@@ -222,3 +225,19 @@ async def test_markup_and_escapes_are_shown_literally(
         await pilot.press("slash", *"[b]zzz[/b]", "enter")
         notes = [n for n in app._notifications if "zzz" in n.message]
         assert notes and "[b]zzz[/b]" in notes[0].message and not notes[0].markup
+
+
+@app_test
+async def test_the_position_is_saved_after_a_pause(
+    make_app: Callable[..., ReaderApp],
+    sample_path: Path,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(reading_module, "POSITION_DELAY", 0.1)
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "j", "j")
+        assert store.position(screen.article.id, ANNOTATOR) is None  # not on every key
+        await wait_for(pilot, lambda: store.position(screen.article.id, ANNOTATOR) == 3)

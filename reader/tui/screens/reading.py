@@ -260,11 +260,20 @@ class ReadingScreen(Screen[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, _: ArticleView.CursorMoved) -> None:
-        self.update_status()
-        # Written after a pause, not on every key: moving must stay instant.
+        # The position is written after a pause, not on every key: moving must stay
+        # instant. One paused interval timer, restarted on each move, costs less than a
+        # new timer (a new task) per key.
+        if self._position_timer is None:
+            self._position_timer = self.set_interval(
+                POSITION_DELAY, self._position_pause_over, pause=True
+            )
+        self._position_timer.reset()
+        self._position_timer.resume()
+
+    def _position_pause_over(self) -> None:
         if self._position_timer is not None:
-            self._position_timer.stop()
-        self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
+            self._position_timer.pause()
+        self.save_position()
 
     def save_position(self) -> None:
         """Write the reading position to the store (a failure is only a warning)."""
