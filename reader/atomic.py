@@ -31,6 +31,8 @@ _REASONS = {
     errno.EFBIG: "the file is too large for this file system",
     errno.ENOTDIR: "a path component is not a folder",
     errno.EISDIR: "a folder is in the way",
+    # open(O_NOFOLLOW) on a symbolic link: the store refuses links in place of its files.
+    errno.ELOOP: "it is a symbolic link, which reader does not follow inside a store",
 }
 
 
@@ -145,7 +147,9 @@ def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
     """
     # Read-only is enough for flock, and lets another user of a shared store lock a
     # lock file that the first user created.
-    fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    # Not through a symbolic link: O_CREAT would create the link's target, wherever it
+    # points (a planted link in a shared store could make files outside it).
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
     try:
         deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         delay = 0.0005

@@ -18,7 +18,10 @@ This module is the only place that reads or writes them:
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
@@ -205,6 +208,25 @@ def _was_checked(path: Path, raw: bytes) -> bool:
         return _CHECKED.get(path) == (SCHEMA_VERSION, raw)
 
 
+def read_regular_file(path: Path) -> bytes:
+    """Read a store file, refusing a symbolic link in its place.
+
+    A link inside a store could make a save replace the link (and reads follow it
+    somewhere else entirely): in a folder that several people can write to, that is a
+    way to make someone else's ``reader`` read or shadow files outside the store. The
+    store's folders may be links (a store on another disk); its files may not.
+
+    Raises:
+        FileNotFoundError: There is no such file.
+        OSError: The file cannot be read, or is a link (``ELOOP``) or not a regular file.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return handle.read()
+
+
 def load(path: Path, kind: FileKind) -> RawDocument | None:
     """Read, check and (in memory) migrate a store file; ``None`` if it does not exist.
 
@@ -214,7 +236,7 @@ def load(path: Path, kind: FileKind) -> RawDocument | None:
         StoreError: The file cannot be read.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
     except FileNotFoundError:
         return None
     except OSError as error:

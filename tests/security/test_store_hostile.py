@@ -227,3 +227,114 @@ async def test_app_on_a_read_only_store_keeps_every_tag_on_screen(
         assert screen.view.unsaved == {last, last - 1}
         assert "2 UNSAVED" in status(screen)
     assert article_file.read_bytes() == before
+
+
+# -- symbolic links ----------------------------------------------------------------------
+#
+# Decision: a store's *folders* may be links (a store kept on another disk is a normal
+# set-up), its *files* may not. A link planted in place of a store file in a shared folder
+# would make everyone's reader read a file elsewhere, and a save replace the link; a link
+# in place of a lock file would make reader create the link's target, wherever it points.
+# reader refuses them with a one-line error and changes nothing.
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> tuple[Path, Path]:
+    """A store with two tags, and a folder outside it."""
+    root = tmp_path / "store"
+    store = Store(root)
+    for sentence in SENTENCES[:2]:
+        tag(store, sentence)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    return root, outside
+
+
+def _snapshot(*folders: Path) -> dict[str, bytes | str]:
+    found: dict[str, bytes | str] = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink():
+                found[str(path)] = "-> " + os.readlink(path)
+            elif path.is_file():
+                found[str(path)] = path.read_bytes()
+    return found
+
+
+def test_a_link_in_place_of_an_article_file_is_refused(shared: tuple[Path, Path]) -> None:
+    root, outside = shared
+    article_file = root / "articles" / f"{ARTICLE.id}.json"
+    # Someone moves the real file away and links to a copy they control.
+    target = outside / "theirs.json"
+    target.write_bytes(article_file.read_bytes())
+    article_file.unlink()
+    article_file.symlink_to(target)
+    before = _snapshot(root, outside)
+    operations = {
+        "read": lambda s: s.annotations(ARTICLE.id),
+        "tag": lambda s: tag(s, SENTENCES[4]),
+        "list": lambda s: s.articles(),
+        "undo": lambda s: s.undo(ARTICLE.id, ANNOTATOR),
+        "position": lambda s: s.set_position(ARTICLE.id, ANNOTATOR, 3),
+    }
+    for name, operation in operations.items():
+        with pytest.raises(StoreError) as caught:
+            operation(Store(root))
+        message = caught.value.message
+        assert "symbolic link" in message and str(article_file) in message, name
+        assert "\n" not in message
+    assert _snapshot(root, outside) == before  # the link, its target, the rest: untouched
+
+
+def test_a_link_in_place_of_store_json_is_refused(shared: tuple[Path, Path]) -> None:
+    root, outside = shared
+    (outside / "store.json").write_bytes((root / "store.json").read_bytes())
+    (root / "store.json").unlink()
+    (root / "store.json").symlink_to(outside / "store.json")
+    before = _snapshot(root, outside)
+    for create in (True, False):
+        with pytest.raises(StoreError, match="store.json: it is a symbolic link"):
+            Store(root, create=create)
+    assert _snapshot(root, outside) == before
+
+
+def test_a_link_in_place_of_a_lock_creates_nothing_outside(shared: tuple[Path, Path]) -> None:
+    root, outside = shared
+    lock = root / "articles" / f"{ARTICLE.id}.lock"
+    lock.unlink()
+    lock.symlink_to(outside / "created-by-reader")
+    before = _snapshot(root, outside)
+    with pytest.raises(StoreError, match="symbolic link") as caught:
+        tag(Store(root), SENTENCES[4])
+    assert "\n" not in caught.value.message
+    assert not (outside / "created-by-reader").exists()
+    assert _snapshot(root, outside) == before
+    assert labels(root) == {0: "claim", 1: "claim"}  # reading needs no lock
+
+
+def test_a_link_in_place_of_the_temporary_file_is_never_written_through(
+    shared: tuple[Path, Path],
+) -> None:
+    root, outside = shared
+    victim = outside / "victim.txt"
+    victim.write_text("precious")
+    temporary = root / "articles" / f"{ARTICLE.id}.json.tmp"
+    temporary.symlink_to(victim)
+    tag(Store(root), SENTENCES[4])  # the save removes the link and writes its own file
+    assert victim.read_text() == "precious"
+    assert not temporary.exists()
+    assert labels(root) == {0: "claim", 1: "claim", 4: "claim"}
+
+
+def test_linked_store_folders_are_followed(tmp_path: Path) -> None:
+    # A store on another disk, reached through a link, and an articles folder moved away.
+    real = tmp_path / "disk" / "store"
+    Store(real)
+    (tmp_path / "store").symlink_to(real)
+    tag(Store(tmp_path / "store"), SENTENCES[0])
+    moved = tmp_path / "disk" / "articles"
+    (real / "articles").rename(moved)
+    (real / "articles").symlink_to(moved)
+    tag(Store(tmp_path / "store"), SENTENCES[1])
+    assert labels(tmp_path / "store") == {0: "claim", 1: "claim"}
+    assert (moved / f"{ARTICLE.id}.json").is_file()
