@@ -12,7 +12,11 @@ lost: each one kept the text of its sentence (:attr:`~reader.records.Annotation.
   annotator's other annotations (a sentence that was repeated and is now there once), is
   *orphaned*: it is reported, and the caller keeps it listed, never deletes it.
 
-Pure: no store, no files, no Textual; the caller decides what to save.
+:func:`reanchor` is pure: no store, no files, no Textual. :func:`carry_over` applies it
+with a :class:`~reader.store.Store`: when an article is opened for the first time, the
+annotations of the older versions of its file (the store's records with the same path)
+are carried over, and their orphans recorded, in one atomic save per older version; the
+older versions' own files are never changed.
 """
 
 from __future__ import annotations
@@ -20,9 +24,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.analysis import Sentence
 from reader.records import Annotation
+
+if TYPE_CHECKING:
+    from reader.store import Store
 
 
 @dataclass(frozen=True)
@@ -108,3 +116,58 @@ def reanchor(annotations: Iterable[Annotation], sentences: Sequence[Sentence]) -
     )
     orphaned = tuple(annotation for number, annotation in enumerate(given) if number not in matched)
     return Reanchoring(moved, orphaned)
+
+
+def carry_over(
+    store: Store, article_id: str, path: str, sentences: Sequence[Sentence]
+) -> Reanchoring:
+    """Carry the annotations of the older versions of a file over to its current version.
+
+    The older versions are the store's articles last opened from ``path`` that were not
+    carried over to ``article_id`` yet, most recently changed first (so the newest work
+    wins where two versions tagged the same sentence). Each one's annotations, and the
+    orphans it had itself inherited, are matched with :func:`reanchor`.
+
+    Args:
+        store: The store.
+        article_id: The current version's id.
+        path: The file it was loaded from.
+        sentences: Its sentences.
+
+    Returns:
+        What moved and what is orphaned, over all older versions (empty if none).
+
+    Raises:
+        StoreError: A version's file could not be read, or the save failed; what was
+            carried over before the failure stays carried over.
+    """
+    moved: list[Moved] = []
+    orphaned: list[Annotation] = []
+    while True:
+        done = store.reanchored_from(article_id) | {article_id}
+        older = [record for record in store.find_by_path(path) if record.id not in done]
+        if not older:
+            return Reanchoring(tuple(moved), tuple(orphaned))
+        record = max(older, key=lambda r: (r.updated or "", r.id))
+        candidates = [*store.annotations(record.id), *store.orphans(record.id)]
+        result = reanchor(candidates, sentences)
+        # Where the current version already has that annotator's tag, it wins: the same
+        # label is nothing to carry, another label is kept as an orphan.
+        present = {(a.start, a.end, a.annotator): a.label for a in store.annotations(article_id)}
+        fresh: list[Moved] = []
+        clashes: list[Annotation] = []
+        for move in result.moved:
+            seat = (move.sentence.start, move.sentence.end, move.annotation.annotator)
+            if seat not in present:
+                fresh.append(move)
+            elif present[seat] != move.annotation.label:
+                clashes.append(move.annotation)
+        lost = [*result.orphaned, *clashes]
+        store.reanchor(
+            record.id,
+            article_id,
+            [(m.annotation, m.sentence.index, m.sentence.start, m.sentence.end) for m in fresh],
+            lost,
+        )
+        moved.extend(fresh)
+        orphaned.extend(lost)

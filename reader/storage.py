@@ -94,7 +94,19 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
             "annotator": (str,),
             "created": (str,),
         },
+        # One document per older version of the article whose annotations were carried
+        # over (reader.reanchor); "orphans" are the annotations that matched no sentence,
+        # each an annotation document plus the "article_id" of the version it was made on.
+        # An optional table: a reader without it keeps it and ignores it (no new schema).
+        "reanchored": {"from": (str,), "at": (str,), "moved": (int,), "orphans": (list,)},
     },
+}
+_ORPHAN_SPEC = _STATE | {
+    "article_id": (str,),
+    "start": (int,),
+    "end": (int,),
+    "text": (str,),
+    "annotator": (str,),
 }
 _ENTITY_KINDS = frozenset({"relabel", "merge", "add", "reject"})
 
@@ -134,6 +146,7 @@ class _Spec:
 
 
 _STATE_SPEC = _Spec(_STATE)
+_ORPHAN = _Spec(_ORPHAN_SPEC)
 _COMPILED = {
     kind: {name: _Spec(fields) for name, fields in tables.items()}
     for kind, tables in _SPECS.items()
@@ -163,6 +176,11 @@ def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
                         _STATE_SPEC.check(path, f"{where} {side}", doc[side])
             elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
                 raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
+            elif name == "reanchored":
+                for number, orphan in enumerate(doc["orphans"]):
+                    if not isinstance(orphan, dict):
+                        raise _corrupt(path, f"{where} orphan {number} is not an object")
+                    _ORPHAN.check(path, f"{where} orphan {number}", orphan)
 
 
 def schema_of(path: Path, data: RawDocument) -> int:

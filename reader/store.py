@@ -42,6 +42,7 @@ from reader.records import (
     Change,
     EntityCorrection,
     annotation_from_doc,
+    annotation_to_doc,
     article_from_doc,
     correction_from_doc,
     correction_to_doc,
@@ -244,6 +245,126 @@ class Store:
             record = ArticleRecord(article_id, "", None, None, None, None, None)
         self._records[article_id] = (key, record)
         return record
+
+    def knows(self, article_id: str) -> bool:
+        """Whether the store has a file for the article (it was opened or tagged before)."""
+        return self._path(article_id).exists()
+
+    # -- other versions of an article (see reader.reanchor) --------------------------
+
+    def find_by_path(self, path: str) -> list[ArticleRecord]:
+        """Return the articles last opened from ``path``: the versions of one file.
+
+        A damaged file is skipped here (it says so itself wherever it is opened).
+        """
+        if not path:
+            return []
+        try:
+            names = os.listdir(self._articles)
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
+        found = []
+        for name in sorted(names):
+            article_id = name[: -len(".json")]
+            if not (name.endswith(".json") and _ARTICLE_ID.fullmatch(article_id)):
+                continue
+            try:
+                record = self._article_record(article_id)
+            except StoreError:
+                continue
+            if record is not None and record.path == path:
+                found.append(record)
+        return found
+
+    def reanchored_from(self, article_id: str) -> set[str]:
+        """Ids of the older versions whose annotations were carried over to this one."""
+        db = self._peek(article_id)
+        return set() if db is None else {doc["from"] for doc in db.table("reanchored").all()}
+
+    def orphans(self, article_id: str) -> list[Annotation]:
+        """Annotations of older versions that matched no sentence of this one, oldest first.
+
+        Each keeps the id, offsets and text of the version it was made on.
+        """
+        db = self._peek(article_id)
+        if db is None:
+            return []
+        docs = sorted(db.table("reanchored").all(), key=lambda doc: doc.doc_id)
+        return [
+            annotation_from_doc(orphan["article_id"], orphan)
+            for doc in docs
+            for orphan in doc["orphans"]
+        ]
+
+    def reanchor(
+        self,
+        old_id: str,
+        new_id: str,
+        moved: Iterable[tuple[Annotation, int, int, int]],
+        orphaned: Iterable[Annotation],
+    ) -> int:
+        """Carry annotations of an older version of an article over to the new version.
+
+        One atomic save of the new version's file: each moved annotation is added at its
+        new sentence (keeping its label, note, attribution and times), unless that
+        annotator already has one there (the newer work wins; if its label differs, the
+        old one is kept as an orphan); the orphans are recorded, and so is ``old_id``, so
+        that it is never carried over twice. The old version's file is not touched.
+
+        Args:
+            old_id: The older version.
+            new_id: The version the annotations go to.
+            moved: ``(annotation, sentence index, start, end)`` in the new version.
+            orphaned: Annotations that match no sentence of the new version.
+
+        Returns:
+            How many annotations were added (0 if ``old_id`` was carried over already).
+
+        Raises:
+            StoreError: A bad annotation, or the save failed (the store is then unchanged).
+        """
+        self._path(old_id)
+        moves = list(moved)
+        orphans = list(orphaned)
+        for annotation, sentence, start, end in moves:
+            check_span(sentence, start, end)
+            check_annotator(annotation.annotator)
+        sources = self.reanchored_from(old_id)
+        with self._edit(new_id) as db:
+            table = db.table("reanchored")
+            done = {doc["from"] for doc in table.all()}
+            if old_id in done:
+                return 0
+            annotations = db.table("annotations")
+            added = 0
+            for annotation, sentence, start, end in moves:
+                current = annotations.get(changes.key(start, end, annotation.annotator))
+                if current is not None:
+                    if current["label"] != annotation.label:
+                        orphans.append(annotation)
+                    continue
+                doc = annotation_to_doc(annotation)
+                annotations.insert({**doc, "sentence": sentence, "start": start, "end": end})
+                added += 1
+            now = utc_now()
+            table.insert(
+                {
+                    "from": old_id,
+                    "at": now,
+                    "moved": added,
+                    "orphans": [
+                        {**annotation_to_doc(orphan), "article_id": orphan.article_id}
+                        for orphan in orphans
+                    ],
+                }
+            )
+            # What the old version had absorbed is absorbed now too, through it.
+            for source in sorted(sources - done - {old_id, new_id}):
+                table.insert({"from": source, "at": now, "moved": 0, "orphans": []})
+            changes.touch(db, new_id, now)
+        return added
 
     # -- annotations -----------------------------------------------------------------
 

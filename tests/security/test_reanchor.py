@@ -1,5 +1,6 @@
 """The article changed on disk: tags follow their sentence's text, the rest are orphaned,
-none is dropped (the pure core, :mod:`reader.reanchor`)."""
+none is dropped: the pure core (:func:`reader.reanchor.reanchor`), then through the store
+(:func:`reader.reanchor.carry_over`)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import Sentence, split_article
 from reader.article import build_article
-from reader.reanchor import reanchor
+from reader.errors import CorruptStoreError, StoreError
+from reader.reanchor import carry_over, reanchor
 from reader.records import Annotation
+from reader.store import Store
 
 SENTENCES = [
     "Iran and Iraq signed a pact on Sunday.",
@@ -162,3 +166,190 @@ def test_reanchor_is_core_no_textual_no_spacy() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [False, False, False]
+
+
+# -- through the store: carry_over ---------------------------------------------------------
+
+V1 = [
+    "Iran and Iraq signed a defence pact on Sunday.",
+    "",
+    "The deal covers training and equipment. Officials said the talks went well.",
+    "",
+    "Critics called it a threat to the region. More talks are planned for next year.",
+]
+# An editor's note on top, one sentence rewritten, the rest unchanged.
+V2 = [
+    "Iran and Iraq signed a defence pact on Sunday.",
+    "",
+    "Editor's note: this story was updated.",
+    "",
+    "The deal covers training and equipment. Officials said the talks went very well.",
+    "",
+    "Critics called it a threat to the region. More talks are planned for next year.",
+]
+
+
+def _version(path: Path, lines: list[str]) -> tuple[str, tuple[Sentence, ...]]:
+    from reader.loaders import load_article
+
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    article = load_article(path)
+    return article.id, split_article(article)
+
+
+def _open(store: Store, path: Path, lines: list[str]) -> tuple[str, tuple[Sentence, ...]]:
+    """What the app does when it opens a file: register it (after carrying tags over)."""
+    article_id, sentences = _version(path, lines)
+    carry_over(store, article_id, str(path), sentences)
+    store.register_article(
+        article_id, path=str(path), title=None, date=None, byline=None, sentences=len(sentences)
+    )
+    return article_id, sentences
+
+
+def _tag(store: Store, article_id: str, s: Sentence, label: str, who: str = "ana") -> None:
+    store.tag(
+        article_id,
+        sentence=s.index,
+        start=s.start,
+        end=s.end,
+        text=s.text,
+        label=label,
+        annotator=who,
+    )
+
+
+def _labels(store: Store, article_id: str) -> dict[str, str]:
+    return {f"{a.annotator}:{a.text}": a.label for a in store.annotations(article_id)}
+
+
+def test_an_edited_file_carries_its_tags_and_lists_the_orphan(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[0], "claim")
+    _tag(store, old_id, old[2], "quote")  # "Officials said the talks went well."
+    _tag(store, old_id, old[3], "context")
+    _tag(store, old_id, old[3], "claim", who="bo")
+    store.set_note(old_id, start=old[3].start, end=old[3].end, annotator="ana", note="check")
+    old_file = tmp_path / "store" / "articles" / f"{old_id}.json"
+    old_bytes = old_file.read_bytes()
+
+    new_id, new = _version(path, V2)
+    assert new_id != old_id
+    result = carry_over(store, new_id, str(path), new)
+    assert result.summary() == "3 tags re-anchored, 1 orphaned"
+    assert _labels(store, new_id) == {
+        f"ana:{V1[0]}": "claim",
+        "ana:Critics called it a threat to the region.": "context",
+        "bo:Critics called it a threat to the region.": "claim",
+    }
+    for annotation in store.annotations(new_id):
+        match = [s for s in new if s.text == annotation.text][0]
+        assert (annotation.sentence, annotation.start, annotation.end) == (
+            match.index,
+            match.start,
+            match.end,
+        )
+    [note] = [a.note for a in store.annotations(new_id, "ana") if a.label == "context"]
+    assert note == "check"
+    [orphan] = store.orphans(new_id)
+    assert (orphan.article_id, orphan.text, orphan.label) == (
+        old_id,
+        "Officials said the talks went well.",
+        "quote",
+    )
+    assert old_file.read_bytes() == old_bytes  # the old version is never touched
+    assert len(store.annotations(old_id)) == 4
+
+    # Opening it again carries nothing twice and writes nothing.
+    new_file = tmp_path / "store" / "articles" / f"{new_id}.json"
+    new_bytes = new_file.read_bytes()
+    assert carry_over(store, new_id, str(path), new).summary() == "0 tags re-anchored, 0 orphaned"
+    assert new_file.read_bytes() == new_bytes
+
+
+def test_a_later_edit_keeps_the_orphans_and_does_not_resurrect_cleared_tags(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    v1_id, v1 = _open(store, path, V1)
+    _tag(store, v1_id, v1[0], "claim")
+    _tag(store, v1_id, v1[2], "quote")  # orphaned by V2
+    _tag(store, v1_id, v1[4], "context")
+    v2_id, v2 = _open(store, path, V2)
+    # In the second version the analyst clears a carried-over tag.
+    cleared = [s for s in v2 if s.text == v1[4].text][0]
+    _tag(store, v2_id, cleared, None)  # type: ignore[arg-type]
+    # A third version puts the orphaned sentence back.
+    v3_id, v3 = _open(store, path, V1 + ["", "A late paragraph."])
+    assert v3_id not in (v1_id, v2_id)
+    assert _labels(store, v3_id) == {
+        f"ana:{V1[0]}": "claim",
+        "ana:Officials said the talks went well.": "quote",  # the orphan found its sentence
+    }
+    assert store.orphans(v3_id) == []
+    assert store.reanchored_from(v3_id) == {v1_id, v2_id}
+
+
+def test_the_current_versions_own_tag_wins_and_the_other_is_kept(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[0], "claim")
+    new_id, new = _version(path, V2)
+    _tag(store, new_id, new[0], "quote")  # tagged before the carry-over ran
+    result = carry_over(store, new_id, str(path), new)
+    assert _labels(store, new_id)[f"ana:{V1[0]}"] == "quote"
+    assert [(o.text, o.label) for o in result.orphaned] == [(V1[0], "claim")]
+    assert [(o.text, o.label) for o in store.orphans(new_id)] == [(V1[0], "claim")]
+
+
+def test_a_damaged_older_version_is_skipped_not_fatal(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[0], "claim")
+    broken = tmp_path / "store" / "articles" / "0000000000000000.json"
+    broken.write_bytes(b"\0" * 64)
+    new_id, new = _version(path, V2)
+    assert carry_over(store, new_id, str(path), new).summary() == "1 tag re-anchored, 0 orphaned"
+    assert broken.read_bytes() == b"\0" * 64
+
+
+def test_a_failed_carry_over_changes_nothing_and_is_done_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[0], "claim")
+    new_id, new = _version(path, V2)
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(StoreError, match="disk is full"):
+        carry_over(store, new_id, str(path), new)
+    monkeypatch.undo()
+    assert store.annotations(new_id) == [] and store.reanchored_from(new_id) == set()
+    assert carry_over(store, new_id, str(path), new).summary() == "1 tag re-anchored, 0 orphaned"
+
+
+def test_a_damaged_orphan_list_is_refused_like_any_damage(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[2], "quote")
+    new_id, new = _open(store, path, V2)
+    new_file = tmp_path / "store" / "articles" / f"{new_id}.json"
+    data = json.loads(new_file.read_text())
+    next(iter(data["reanchored"].values()))["orphans"][0]["start"] = "0"
+    new_file.write_text(json.dumps(data))
+    with pytest.raises(CorruptStoreError, match="reanchored document 1 orphan 0"):
+        Store(tmp_path / "store").orphans(new_id)
