@@ -13,6 +13,8 @@ module must not import Textual.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -94,6 +96,9 @@ def _pairs(values: Sequence[str]) -> Iterable[tuple[str, str]]:
 def main(argv: Sequence[str]) -> int:
     """Analyse the given articles into the cache, printing each id when it is cached."""
     cache, model, *rest = argv
+    # The app comes first: on a busy machine the analysis waits, not the analyst's keys.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
     analyser = Analyser(model, cache=AnalysisCache(Path(cache)))
     loaded: dict[str, list[Article]] = {}
     for path, article_id in _pairs(rest):
