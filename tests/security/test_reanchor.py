@@ -353,3 +353,31 @@ def test_a_damaged_orphan_list_is_refused_like_any_damage(tmp_path: Path) -> Non
     new_file.write_text(json.dumps(data))
     with pytest.raises(CorruptStoreError, match="reanchored document 1 orphan 0"):
         Store(tmp_path / "store").orphans(new_id)
+
+
+def test_reader_orphans_lists_them_inertly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.cli import main
+
+    monkeypatch.setenv("COLUMNS", "250")  # one table row per line
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[2], "quote", who="ana\x1b]0;x\x07")
+    store.set_note(
+        old_id, start=old[2].start, end=old[2].end, annotator="ana\x1b]0;x\x07", note="[bold]n"
+    )
+    new_id, _ = _open(store, path, V2)
+    db = ["--db", str(tmp_path / "store")]
+
+    assert main(["orphans", *db]) == 0
+    out = capsys.readouterr().out
+    assert "Officials said the talks went well." in out and "[bold]n" in out
+    assert "ana\u241b]0;x\u2407" in out and "\x1b" not in out
+    assert main(["orphans", str(path), *db, "--json"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["article_id"], row["tagged_on"], row["label"]) == (new_id, old_id, "quote")
+    assert row["annotator"] == "ana\x1b]0;x\x07" and row["note"] == "[bold]n"
+    assert main(["orphans", str(tmp_path / "missing.txt"), *db]) == 2
+    assert capsys.readouterr().err.startswith("reader: no such file")
