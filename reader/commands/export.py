@@ -1,8 +1,11 @@
-"""``reader export [--db PATH] [--format jsonl] [--annotator NAME] [--label L] [-o OUT]``.
+"""``reader export [PATH...] [--db PATH] [--format F] [--annotator NAME] [--label L]
+[--only sentences|entities] [-o OUT]``.
 
-Prints one record per annotated sentence, joined with its article's path and title (see
-:mod:`reader.export` for the fields and the formats). Reading the store never writes to
-it; with ``-o`` the output file appears complete or not at all.
+Exports the annotations of the articles in ``PATH...`` (files or folders; default: every
+annotated article) in one of the formats of :mod:`reader.export`, to standard output or
+to ``OUT`` (a folder for ``brat``; ``spacy`` is binary and always needs ``-o``). Reading
+the store never writes to it; with ``-o`` the output appears complete or not at all.
+Everything left out (a bad corpus line, a moved article) is one line on stderr.
 """
 
 from __future__ import annotations
@@ -12,22 +15,36 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO, TypeVar
 
-from reader.atomic import atomic_text_file, describe_os_error
+from reader.article import Article
 from reader.config import store_path
-from reader.errors import ReaderError
-from reader.export import ExportRow, Writer, export_rows, formats, get_writer
+from reader.errors import ArticleError, ReaderError
+from reader.export import article_format, formats
+from reader.interchange.exporting import ExportResult, export
+from reader.loaders import expand_paths, load_articles
+from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.store import Store
 
 NAME = "export"
-HELP = "print the annotations, one line per annotated sentence (JSON Lines)"
+HELP = "export the annotations: jsonl, csv, prodigy, doccano, brat, spacy or md"
+
+T = TypeVar("T")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``export``'s arguments."""
+    from reader.cli import add_model_option
+
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="only the articles in these files or folders (default: every annotated article)",
+    )
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -41,21 +58,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--label", metavar="LABEL", help="only this label's tags")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write to the file OUT instead of standard output"
+        "--only",
+        choices=("sentences", "entities"),
+        help="only sentence labels or only entity spans (prodigy, doccano, brat, spacy)",
     )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to the file OUT (a folder for brat) instead of standard output",
+    )
+    add_model_option(parser)
 
 
-def _to_stdout(writer: Writer, rows: Iterable[ExportRow]) -> int:
+def _warn(message: str) -> None:
+    print(f"reader: {visible(message)}", file=sys.stderr)
+
+
+def _to_stdout(write: Callable[[TextIO], T]) -> T:
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a replaced stdout without bytes underneath
-        return writer(rows, sys.stdout)
+        return write(sys.stdout)
     # Exports are UTF-8 whatever the locale says, like the files they go into.
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
     try:
-        count = writer(rows, stream)
+        result = write(stream)
         stream.flush()
-        return count
+        return result
     except BrokenPipeError:
         # `reader export | head`: the reader left. Point stdout at /dev/null so that the
         # flush at exit does not fail again, and let the CLI exit quietly.
@@ -68,22 +98,56 @@ def _to_stdout(writer: Writer, rows: Iterable[ExportRow]) -> int:
             stream.detach()  # leave sys.stdout's buffer open
 
 
+def _load(paths: list[str]) -> dict[str, Article]:
+    """The articles in ``paths`` by id; bad corpus lines are reported, not fatal."""
+    found: dict[str, Article] = {}
+    with collect_warnings() as warnings:
+        for path in expand_paths(paths):
+            for article in load_articles(path):
+                found.setdefault(article.id, article)
+    for warning in warnings:
+        _warn(str(warning))
+    if not found:
+        raise ArticleError("no articles found in " + ", ".join(visible(p) for p in paths))
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
     """Export the store's annotations; returns the exit code."""
     store = Store(store_path(args.db), create=False)
     if args.label is not None and store.labels.by_name(args.label) is None:
         raise ReaderError(f"unknown label {args.label!r} (labels: {', '.join(store.labels.names)})")
-    writer = get_writer(args.format)
-    rows = export_rows(store, annotator=args.annotator, label=args.label)
+    spec = article_format(args.format)
+    if args.only is not None and spec is None:
+        raise ReaderError(f"--only applies to formats with entities, not to {args.format}")
+    if args.output is None and spec is not None and spec.output != "text":
+        what = "a folder" if spec.output == "folder" else f"a binary file ({spec.suffix})"
+        raise ReaderError(f"the {args.format} format writes {what}: give its path with -o OUT")
+    articles = _load(args.paths) if args.paths else None
+
+    def run_export(target: TextIO | Path) -> ExportResult:
+        return export(
+            store,
+            args.format,
+            target,
+            article_ids=list(articles) if articles is not None else None,
+            articles=articles,
+            annotator=args.annotator,
+            label=args.label,
+            only=args.only,
+            model=args.model,
+            warn=_warn,
+        )
+
     if args.output is None:
-        _to_stdout(writer, rows)
+        _to_stdout(run_export)
         return 0
-    output = Path(args.output)
-    try:
-        with atomic_text_file(output) as stream:
-            count = writer(rows, stream)
-    except OSError as error:
-        raise ReaderError(f"cannot write {output}: {describe_os_error(error)}") from None
-    noun = "annotation" if count == 1 else "annotations"
-    print(f"reader: wrote {count} {noun} to {visible(str(output))}", file=sys.stderr)
+    result = run_export(Path(args.output))
+    noun = "annotation" if result.annotations == 1 else "annotations"
+    where = "article" if result.articles == 1 else "articles"
+    print(
+        f"reader: wrote {result.annotations} {noun} of {result.articles} {where} "
+        f"to {visible(args.output)}",
+        file=sys.stderr,
+    )
     return 0

@@ -6,6 +6,12 @@ the writer up here. To add a format, write ``reader/export/NAME.py`` with a ``wr
 function and add one line to :data:`BUILTIN_FORMATS`; the module is imported only when
 its format is used. Code outside the package (a plugin, a test) can also call
 :func:`register_format`.
+
+Formats that write whole articles (their text, entities and tokens) rather than rows are
+listed in :data:`ARTICLE_FORMATS`: each module defines ``FORMAT``, a
+:class:`reader.interchange.writing.ArticleFormat`. :func:`export_articles` runs any
+format to a file or folder (the app's export); :mod:`reader.interchange.exporting` has the
+rest of the machinery.
 """
 
 from __future__ import annotations
@@ -13,10 +19,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, TextIO, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from reader.errors import ReaderError
 from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.analysis import Analyser
+    from reader.interchange.sources import Warn
+    from reader.interchange.writing import ArticleFormat, Only
 
 #: The fields of an export row, in order (the JSON Lines keys, the CSV columns).
 EXPORT_FIELDS: tuple[str, ...] = (
@@ -80,6 +92,16 @@ Writer = Callable[[Iterable[ExportRow], TextIO], int]
 #: Formats that ship with reader: name -> "module:function", imported on first use.
 BUILTIN_FORMATS: dict[str, str] = {
     "jsonl": "reader.export.jsonl:write",
+    "csv": "reader.export.csv:write",
+}
+
+#: Formats that write whole articles: name -> module whose ``FORMAT`` describes it.
+ARTICLE_FORMATS: dict[str, str] = {
+    "prodigy": "reader.export.prodigy",
+    "doccano": "reader.export.doccano",
+    "brat": "reader.export.brat",
+    "spacy": "reader.export.spacy",
+    "md": "reader.export.md",
 }
 
 _registered: dict[str, Writer] = {}
@@ -92,7 +114,14 @@ def register_format(name: str, writer: Writer) -> None:
 
 def formats() -> tuple[str, ...]:
     """Return the names of every available format, sorted."""
-    return tuple(sorted(set(BUILTIN_FORMATS) | set(_registered)))
+    return tuple(sorted(set(BUILTIN_FORMATS) | set(ARTICLE_FORMATS) | set(_registered)))
+
+
+def article_format(name: str) -> ArticleFormat | None:
+    """Return the article format ``name``, or ``None`` if it is a row format (or unknown)."""
+    if name in _registered or name not in ARTICLE_FORMATS:
+        return None
+    return cast("ArticleFormat", import_module(ARTICLE_FORMATS[name]).FORMAT)
 
 
 def get_writer(name: str) -> Writer:
@@ -145,3 +174,41 @@ def export_rows(
             created=annotation.created,
             updated=annotation.updated,
         )
+
+
+def export_articles(
+    store: Store,
+    article_ids: Iterable[str] | None,
+    fmt: str,
+    out_path: Path,
+    *,
+    analyser: Analyser | None = None,
+    annotator: str | None = None,
+    label: str | None = None,
+    only: Only | None = None,
+    warn: Warn | None = None,
+) -> Path:
+    """Export the annotations of ``article_ids`` (``None``: every annotated article) in
+    format ``fmt`` to ``out_path`` (a folder for ``brat``) and return ``out_path``.
+
+    Blocking: it may load, and for formats with entities analyse, every article, so the
+    app runs it in a worker thread. ``warn`` is called with one line for each article or
+    record left out.
+
+    Raises:
+        ReaderError: an unknown format, or the output cannot be written.
+    """
+    from reader.interchange import exporting
+    from reader.interchange.sources import ignore_warning
+
+    return exporting.export_articles(
+        store,
+        article_ids,
+        fmt,
+        out_path,
+        analyser=analyser,
+        annotator=annotator,
+        label=label,
+        only=only,
+        warn=warn or ignore_warning,
+    )
