@@ -66,7 +66,7 @@ def test_a_corpus_path_reports_bad_lines_and_unannotated_articles(
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         f"reader: {corpus}: line 2: not valid JSON "
-        "(Expecting property name enclosed in double quotes at column 2); skipped",
+        "(at column 2: Expecting property name enclosed in double quotes); skipped",
         f"reader: {corpus}#1: no annotations",
     ]
     assert {json.loads(line)["article_id"] for line in captured.out.splitlines()} == {

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if report.skipped:
         parts.append(f"{report.skipped} skipped")
     if report.ignored:
-        parts.append(f"{report.ignored} entity spans or tasks not imported")
+        parts.append(f"{report.ignored} left out (entities, rejected tasks)")
     articles = len(report.articles)
     print(
         f"reader: imported {report.format} from {visible(args.file)} into "

@@ -129,7 +129,10 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any, str | None]]:
         try:
             yield number, json.loads(line), None
         except (ValueError, RecursionError) as error:
-            reason = error.msg if isinstance(error, json.JSONDecodeError) else "not JSON"
+            if isinstance(error, json.JSONDecodeError):
+                reason = f"at column {error.colno}: {error.msg}"
+            else:
+                reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
             yield number, None, f"not valid JSON ({reason})"
 
 

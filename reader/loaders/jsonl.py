@@ -144,7 +144,7 @@ def parse_record(record: Any, *, path: str) -> Article:
 
 def _json_problem(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
-        return f"{error.msg} at column {error.colno}"
+        return f"at column {error.colno}: {error.msg}"
     if isinstance(error, RecursionError):
         return "nested too deeply"
     return str(error).split("\n")[0]
