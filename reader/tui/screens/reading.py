@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -31,9 +30,10 @@ from reader.tui.commands import (
     label_commands,
     reserved_keys,
 )
+from reader.tui.finding import entity_marks, next_target, search_marks
 from reader.tui.screens.dialogs import RelabelDialog
 from reader.tui.session import Outcome, TaggingSession
-from reader.tui.widgets.article_view import ArticleView, Span, sentence_spans
+from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.status import Legend, StatusLine
 
@@ -155,17 +155,6 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         """Show the tags at once, resume where the analyst was, find entities in a thread."""
         app = self.reader_app
-        try:
-            app.store.register_article(
-                self.article.id,
-                path=self.article.path,
-                title=self.article.title,
-                date=self.article.date,
-                byline=self.article.byline,
-                sentences=len(self.sentences),
-            )
-        except ReaderError as error:
-            self.notify(visible(error.message), severity="error", timeout=8, markup=False)
         self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
         view = self.view
         view.set_tags(self.session.tags)
@@ -178,6 +167,22 @@ class ReadingScreen(Screen[None]):
         for clash in self._label_clashes:
             self.notify(visible(clash), title="Label keys", severity="warning", markup=False)
         self._start_analysis()
+        # Written (once, on a first opening) after the first paint: the library and
+        # `reader stats` want the article's record, the screen does not.
+        self.call_after_refresh(self._register)
+
+    def _register(self) -> None:
+        try:
+            self.reader_app.store.register_article(
+                self.article.id,
+                path=self.article.path,
+                title=self.article.title,
+                date=self.article.date,
+                byline=self.article.byline,
+                sentences=len(self.sentences),
+            )
+        except ReaderError as error:
+            self.notify(visible(error.message), severity="error", timeout=8, markup=False)
 
     def _start_analysis(self) -> None:
         app = self.reader_app
@@ -432,16 +437,9 @@ class ReadingScreen(Screen[None]):
 
     def _select_entity(self, entity: Entity | None) -> None:
         self.entity = entity
-        if entity is None:
-            self._set_targets({})
-            return
-        self.search_query = ""
-        marks: dict[int, list[Span]] = {}
-        for mention in entity.mentions:
-            for index, a, b in sentence_spans(
-                self.sentences, self.view._starts, mention.start, mention.end
-            ):
-                marks.setdefault(index, []).append((a, b))
+        if entity is not None:
+            self.search_query = ""
+        marks = entity_marks(self.sentences, self.view.starts, entity) if entity else {}
         self._set_targets(marks)
 
     def action_search(self) -> None:
@@ -462,12 +460,7 @@ class ReadingScreen(Screen[None]):
             return
         self.entity = None
         self.panel.clear_selection()
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        marks: dict[int, list[Span]] = {}
-        for sentence in self.sentences:
-            found = [m.span() for m in pattern.finditer(sentence.text)]
-            if found:
-                marks[sentence.index] = found
+        marks = search_marks(self.sentences, query)
         self._set_targets(marks)
         if not marks:
             self.notify(f"Not found: {visible(query)}", severity="warning", markup=False)
@@ -478,17 +471,11 @@ class ReadingScreen(Screen[None]):
             )
 
     def _jump(self, step: int, *, include_current: bool = False) -> None:
-        if not self.targets:
+        target = next_target(self.targets, self.view.cursor, step, include_current=include_current)
+        if target is None:
             self.notify("Search with / or select an entity with e first.", markup=False)
-            return
-        cursor = self.view.cursor
-        if step > 0:
-            after = [t for t in self.targets if t > cursor or (include_current and t == cursor)]
-            target = after[0] if after else self.targets[0]
         else:
-            before = [t for t in self.targets if t < cursor]
-            target = before[-1] if before else self.targets[-1]
-        self.view.move_to(target)
+            self.view.move_to(target)
 
     def action_next_hit(self) -> None:
         """Next sentence with the search or the entity."""

@@ -148,7 +148,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.article = article
         self.sentences = sentences
-        self._starts = [s.start for s in sentences]
+        #: The sentences' start offsets, for finding the sentence of an article offset.
+        self.starts = [s.start for s in sentences]
         self._texts = [visible(s.text) for s in sentences]
         self._blocks = [s.block_index for s in sentences]
         self._labels = dict(labels)
@@ -220,7 +221,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._shown if self._shown is not None else list(range(len(self.sentences)))
 
     def _spans(self, start: int, end: int) -> Iterable[tuple[int, int, int]]:
-        return sentence_spans(self.sentences, self._starts, start, end)
+        return sentence_spans(self.sentences, self.starts, start, end)
 
     # -- the cursor ------------------------------------------------------------------
 

@@ -1,0 +1,59 @@
+"""Finding sentences: search hits, an entity's mentions, and the next one of them.
+
+Pure functions over sentences, so that search and entity jumps are tested without the app.
+Marks are spans relative to their sentence, as the article view draws them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from reader.analysis import Sentence
+from reader.entities import Entity
+from reader.tui.widgets.article_view import Span, sentence_spans
+
+Marks = dict[int, list[Span]]
+
+
+def search_marks(sentences: Sequence[Sentence], query: str) -> Marks:
+    """Where ``query`` occurs (ignoring case) in each sentence that has it."""
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    marks: Marks = {}
+    for sentence in sentences:
+        found = [match.span() for match in pattern.finditer(sentence.text)]
+        if found:
+            marks[sentence.index] = found
+    return marks
+
+
+def entity_marks(sentences: Sequence[Sentence], starts: Sequence[int], entity: Entity) -> Marks:
+    """The entity's mentions, by sentence (a mention across two sentences marks both)."""
+    marks: Marks = {}
+    for mention in entity.mentions:
+        for index, start, end in sentence_spans(sentences, starts, mention.start, mention.end):
+            marks.setdefault(index, []).append((start, end))
+    return marks
+
+
+def next_target(
+    targets: Sequence[int], cursor: int, step: int, *, include_current: bool = False
+) -> int | None:
+    """The next (``step`` 1) or previous (-1) target after ``cursor``, wrapping around.
+
+    Args:
+        targets: Sentence indices, sorted.
+        cursor: The current sentence.
+        step: 1 or -1.
+        include_current: Whether ``cursor`` itself counts (jumping to a first hit).
+    """
+    if not targets:
+        return None
+    if step > 0:
+        position = (
+            bisect_left(targets, cursor) if include_current else bisect_right(targets, cursor)
+        )
+        return targets[position] if position < len(targets) else targets[0]
+    position = bisect_left(targets, cursor) - 1
+    return targets[position] if position >= 0 else targets[-1]
