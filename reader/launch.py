@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis import Analyser
@@ -17,6 +17,7 @@ from reader.article import Article
 from reader.config import resolve_annotator, store_path
 from reader.errors import ArticleError, ReaderError
 from reader.loaders import find_article_files, load_articles
+from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.store import Store
 
@@ -34,6 +35,7 @@ class Launch:
         store: The opened store.
         annotator: Who is annotating.
         analyser: The entity finder (the model is resolved, not loaded).
+        warnings: What the loader skipped (bad lines of a corpus), one line each.
     """
 
     target: Path
@@ -41,6 +43,7 @@ class Launch:
     store: Store
     annotator: str
     analyser: Analyser
+    warnings: list[str] = field(default_factory=list)
 
 
 def prepare(args: argparse.Namespace) -> Launch:
@@ -58,16 +61,19 @@ def prepare(args: argparse.Namespace) -> Launch:
         if not target.exists():
             raise ArticleError(f"no such file or folder: {visible(os.fspath(args.path))}")
     articles: list[Article] | None = None
+    warnings: list[str] = []
     if target.is_dir():
         if not find_article_files(target):
             raise ArticleError(f"no article files in {visible(os.fspath(target))}")
     else:
-        articles = load_articles(target)
+        with collect_warnings() as found:
+            articles = load_articles(target)
+        warnings = [str(warning) for warning in found]
     annotator = resolve_annotator(args.annotator)
     analyser = Analyser(args.model)
     store = Store(store_path(args.db))
     store.labels  # noqa: B018 - a bad labels.toml must fail now, not inside the app
-    return Launch(target, articles, store, annotator, analyser)
+    return Launch(target, articles, store, annotator, analyser, warnings)
 
 
 def launch_app(args: argparse.Namespace) -> int:
@@ -93,6 +99,7 @@ def launch_app(args: argparse.Namespace) -> int:
         annotator=launch.annotator,
         analyser=launch.analyser,
         early_analysis=early,
+        warnings=launch.warnings,
     )
     app.run()
     return app.return_code or 0

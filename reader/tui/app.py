@@ -53,6 +53,7 @@ class ReaderApp(App[None]):
             is already loaded (tests share one).
         early_analysis: A child already analysing ``articles`` (started by the command
             line before Textual was imported, so that spaCy loads while the app starts).
+        warnings: What the loader skipped in ``target`` (shown once the app is up).
     """
 
     TITLE = "reader"
@@ -73,6 +74,7 @@ class ReaderApp(App[None]):
         remember: bool = True,
         analysis_process: bool | None = None,
         early_analysis: subprocess.Popen[str] | None = None,
+        warnings: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.target = target
@@ -90,6 +92,7 @@ class ReaderApp(App[None]):
         self._processes: set[subprocess.Popen[str]] = set()
         self._process_lock = threading.Lock()
         self._early = early_analysis
+        self._load_warnings = list(warnings)
         self._early_ids = {a.id for a in self.articles or ()} if early_analysis else set()
         self.settings: dict[str, Any] = load_settings() if remember else {}
         self.auto_advance: bool = bool(self.settings.get("auto_advance", True))
@@ -111,6 +114,7 @@ class ReaderApp(App[None]):
         keys = self.settings.get("keys")
         if isinstance(keys, dict):
             self.set_keymap({str(k): str(v) for k, v in keys.items()})
+        self.show_load_warnings(self._load_warnings)
         self.theme_changed_signal.subscribe(
             self, lambda theme: self.save_setting("theme", theme.name)
         )
@@ -162,6 +166,15 @@ class ReaderApp(App[None]):
         """Switch moving on after a tag, and remember the choice."""
         self.auto_advance = value
         self.save_setting("auto_advance", value)
+
+    def show_load_warnings(self, warnings: Sequence[str]) -> None:
+        """Say what the loader skipped (the first few lines, and how many more)."""
+        if not warnings:
+            return
+        shown = [visible(w) for w in warnings[:3]]
+        if len(warnings) > 3:
+            shown.append(f"… and {len(warnings) - 3} more")
+        self.notify("\n".join(shown), title="Skipped", severity="warning", timeout=12, markup=False)
 
     def status_text(self, **progress: Any) -> Text:
         """The status line for the reading screen (see :func:`status_text`)."""

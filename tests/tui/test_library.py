@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import DataTable, ProgressBar
 
+from reader.launch import prepare
 from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
@@ -81,3 +83,28 @@ async def test_a_broken_file_is_a_row_that_says_why(
         assert isinstance(app.screen, LibraryScreen)
         broken = [e for e in screen.entries if e.error]
         assert broken and "c-broken.txt" in broken[0].path
+
+
+@app_test
+async def test_a_corpus_file_opens_as_a_library_and_says_what_it_skipped(
+    make_app: Callable[..., ReaderApp], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"text": "Maria Lopez met Reuters. The deal was done.", "title": "First [b]one[/b]"}\n'
+        "not json\n"
+        '{"text": "Tom Becker spoke. Nothing changed.", "title": "Second one"}\n',
+        encoding="utf-8",
+    )
+    launch = prepare(argparse.Namespace(path=str(corpus), db=None, annotator=None, model=None))
+    assert len(launch.warnings) == 1 and "line 2" in launch.warnings[0]
+    app = make_app(corpus, articles=launch.articles, warnings=launch.warnings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 2)
+        assert titles(screen.query_one(DataTable)) == ["First [b]one[/b]", "Second one"]
+        assert any("line 2" in n.message and not n.markup for n in app._notifications)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))

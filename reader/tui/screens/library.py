@@ -24,6 +24,7 @@ from reader.analysis import split_article
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
+from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.tui.commands import LIBRARY_COMMANDS, bindings
 from reader.tui.widgets.status import progress_bar
@@ -148,11 +149,16 @@ class LibraryScreen(Screen[None]):
             sources: list[tuple[str, list[Article] | str]] = [(a.path, [a]) for a in self.preloaded]
         else:
             sources = []
+            warnings: list[str] = []
             for file in find_article_files(self.target):
                 try:
-                    sources.append((str(file), load_articles(file)))
+                    with collect_warnings() as found:
+                        sources.append((str(file), load_articles(file)))
+                    warnings += [str(warning) for warning in found]
                 except ReaderError as error:
                     sources.append((str(file), error.message))
+            if warnings:
+                app.call_from_thread(app.show_load_warnings, warnings)
         for path, loaded in sources:
             if isinstance(loaded, str):
                 entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
