@@ -153,7 +153,6 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Entities",
         "Focus the entity panel",
         "Entities",
-        show=True,
     ),
     Command(
         "reader.panel",
