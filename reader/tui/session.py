@@ -59,7 +59,16 @@ class TaggingSession:
         self.unsaved: dict[int, str | None] = {}
         #: ``saved`` or ``unsaved`` after the first change of the session, else ``""``.
         self.last_save = ""
-        for annotation in store.annotations(article.id, annotator):
+        #: Why the saved tags could not be read, if they could not (a damaged file).
+        self.load_error: str | None = None
+        try:
+            annotations = store.annotations(article.id, annotator)
+        except ReaderError as error:
+            # Still open the article: it can be read, and every tag tried is shown as
+            # unsaved with the store's reason, rather than the app refusing to start.
+            self.load_error = error.message
+            annotations = []
+        for annotation in annotations:
             index = self._index_of(annotation)
             if index is not None:
                 self.tags[index] = annotation.label

@@ -241,3 +241,20 @@ async def test_the_position_is_saved_after_a_pause(
         await pilot.press("j", "j", "j")
         assert store.position(screen.article.id, ANNOTATOR) is None  # not on every key
         await wait_for(pilot, lambda: store.position(screen.article.id, ANNOTATOR) == 3)
+
+
+@app_test
+async def test_a_damaged_article_file_in_the_store_still_opens_the_article(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    from reader.loaders import load_article
+
+    article = load_article(sample_path)
+    (store.root / "articles" / f"{article.id}.json").write_text("{not json", encoding="utf-8")
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert any(n.title == "Tags not read" for n in app._notifications)
+        await pilot.press("1")
+        assert screen.view.unsaved == {0}  # kept on screen, not dropped
+        await wait_for(pilot, lambda: screen.analysis is not None)  # entities all the same

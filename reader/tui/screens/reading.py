@@ -156,6 +156,9 @@ class ReadingScreen(Screen[None]):
         """Show the tags at once, resume where the analyst was, find entities in a thread."""
         app = self.reader_app
         self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
+        if self.session.load_error:
+            message = visible(self.session.load_error)
+            self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
         view = self.view
         view.set_tags(self.session.tags)
         view.cursor = self.session.resume_position()
@@ -192,8 +195,8 @@ class ReadingScreen(Screen[None]):
             try:
                 cached = app.analyser.cached(self.article)
                 if cached is not None:
-                    corrections = app.store.entity_corrections(self.article.id)
-                    self._analysis_ready(self.AnalysisReady(cached.with_corrections(corrections)))
+                    fixed = cached.with_corrections(self._corrections())
+                    self._analysis_ready(self.AnalysisReady(fixed))
                     return
             except ReaderError:
                 pass  # the worker tries again and reports the error properly
@@ -216,8 +219,14 @@ class ReadingScreen(Screen[None]):
             )
             with app.model_lock:
                 analysis = app.analyser.analyse(self.article)
-        corrections = app.store.entity_corrections(self.article.id)
-        self.post_message(self.AnalysisReady(analysis.with_corrections(corrections)))
+        self.post_message(self.AnalysisReady(analysis.with_corrections(self._corrections())))
+
+    def _corrections(self) -> list[EntityCorrection]:
+        """The store's entity corrections; none if they cannot be read (said elsewhere)."""
+        try:
+            return self.reader_app.store.entity_corrections(self.article.id)
+        except ReaderError:
+            return []
 
     @on(AnalysisState)
     def _analysis_state(self, message: AnalysisState) -> None:
