@@ -90,6 +90,9 @@ class ReaderApp(App[None]):
             not analyser.loaded if analysis_process is None else analysis_process
         )
         self._processes: set[subprocess.Popen[str]] = set()
+        #: Set when the app is on its way out: workers must not start anything slow
+        #: (Python waits for worker threads before the process can exit).
+        self.closing = False
         self._process_lock = threading.Lock()
         self._early = early_analysis
         self._load_warnings = list(warnings)
@@ -158,6 +161,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         """Stop any analysis still running in a child process."""
+        self.closing = True
         for process in [*self._processes, *([self._early] if self._early else [])]:
             if process.poll() is None:
                 process.kill()
@@ -191,6 +195,7 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; every tag is saved already, the position is saved now."""
+        self.closing = True
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.save_position()

@@ -178,6 +178,8 @@ class LibraryScreen(Screen[None]):
 
         def report(entry: Entry) -> None:
             assert entry.article is not None
+            if app.closing:
+                return  # never load spaCy here while the app is closing
             try:
                 analysis = app.analyser.cached(entry.article)
                 if analysis is None:

@@ -213,6 +213,8 @@ class ReadingScreen(Screen[None]):
             self.post_message(self.AnalysisState("loading spaCy…"))
             app.analyse_elsewhere([self.article])
             analysis = app.analyser.cached(self.article)
+        if analysis is None and app.closing:
+            return  # the child was stopped because the app is closing
         if analysis is None:  # no child process wanted, or it failed: do it here
             self.post_message(
                 self.AnalysisState("finding entities…" if app.analyser.loaded else "loading spaCy…")
