@@ -123,3 +123,14 @@ def test_a_bad_path_is_one_line_before_the_app(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no such file or folder" in result.stderr
     assert result.stdout == ""
+
+
+def test_quitting_during_a_cold_analysis_is_quick(sample_path: Path, tmp_path: Path) -> None:
+    # An empty cache: the command line starts spaCy in a child process; quitting stops it
+    # rather than waiting for it (or, worse, loading spaCy in the closing app).
+    env = environment(XDG_CACHE_HOME=str(tmp_path / "empty-cache"))
+    terminal = Terminal([str(sample_path), "--db", str(tmp_path / "db")], env)
+    terminal.wait_for("Iran, Iraq vow to boost military ties")
+    started = time.monotonic()
+    assert terminal.quit() == 0
+    assert time.monotonic() - started < 3
