@@ -169,3 +169,20 @@ async def test_keys_can_be_remapped_by_binding_id(
         await pilot.press("ctrl+n", "v")
         saved = {a.sentence: a.label for a in store.annotations(screen.article.id, ANNOTATOR)}
         assert saved == {1: "claim"}
+
+
+@app_test
+async def test_tab_cycles_focus_and_the_mouse_picks_a_sentence(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        assert screen.view.has_focus
+        await pilot.press("tab")
+        assert screen.panel.option_list.has_focus
+        await pilot.press("tab")
+        assert screen.view.has_focus
+        # The dateline sits on line 2; line 4 is the byline, sentence 1.
+        await pilot.click(screen.view, offset=(30, 4))
+        assert screen.view.cursor == 1
