@@ -93,6 +93,8 @@ class ReaderApp(App[None]):
         #: Set when the app is on its way out: workers must not start anything slow
         #: (Python waits for worker threads before the process can exit).
         self.closing = False
+        #: How many unsaved tags the analyst was last warned about (see confirm_unsaved).
+        self._unsaved_warned = 0
         self._process_lock = threading.Lock()
         self._early = early_analysis
         self._load_warnings = list(warnings)
@@ -193,8 +195,35 @@ class ReaderApp(App[None]):
         else:
             self.push_screen(HelpScreen(self.screen))
 
+    def confirm_unsaved(self, doing: str) -> bool:
+        """Whether to go ahead and ``doing`` (quit, go back) although tags are unsaved.
+
+        The first time there are unsaved tags it warns and says no; asked again, yes.
+        """
+        unsaved = sum(
+            len(screen.session.unsaved)
+            for screen in self.screen_stack
+            if isinstance(screen, ReadingScreen) and screen.session is not None
+        )
+        if not unsaved or self._unsaved_warned == unsaved:
+            return True
+        self._unsaved_warned = unsaved
+        tags = "tag is" if unsaved == 1 else "tags are"
+        message = f"{unsaved} {tags} not saved: ctrl+s tries again. Again to {doing} anyway."
+        self.notify(
+            message,
+            title="Unsaved tags",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
+        return False
+
     async def action_quit(self) -> None:
-        """Quit; every tag is saved already, the position is saved now."""
+        """Quit; every tag is saved already (unsaved ones are warned of first), the
+        position is saved now."""
+        if not self.confirm_unsaved("quit"):
+            return
         self.closing = True
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):

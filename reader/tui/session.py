@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reader.analysis import Sentence
 from reader.article import Article
 from reader.errors import ReaderError
+from reader.reanchor import Reanchoring, carry_over
 from reader.store import Annotation, Store
 
 
@@ -77,6 +78,22 @@ class TaggingSession:
         # The span is the key: a sentence index alone could point at another sentence if
         # the segmenter changed since the tag was made.
         return self._by_span.get((annotation.start, annotation.end))
+
+    def carry_over(self) -> Reanchoring:
+        """Carry the tags of earlier versions of the article's file over to this one.
+
+        For an article opened for the first time (an edited file has a new id): see
+        :func:`reader.reanchor.carry_over`. The annotator's carried tags are shown; a tag
+        already made in this session stays as it is.
+
+        Raises:
+            ReaderError: An earlier version could not be read or the save failed.
+        """
+        result = carry_over(self.store, self.article.id, self.article.path, self.sentences)
+        for moved in result.moved:
+            if moved.annotation.annotator == self.annotator:
+                self.tags.setdefault(moved.sentence.index, moved.annotation.label)
+        return result
 
     @property
     def tagged(self) -> int:

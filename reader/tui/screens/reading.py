@@ -155,6 +155,10 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         """Show the tags at once, resume where the analyst was, find entities in a thread."""
         app = self.reader_app
+        try:
+            first_opening = not app.store.knows(self.article.id)
+        except ReaderError:
+            first_opening = False
         self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
         if self.session.load_error:
             message = visible(self.session.load_error)
@@ -170,9 +174,30 @@ class ReadingScreen(Screen[None]):
         for clash in self._label_clashes:
             self.notify(visible(clash), title="Label keys", severity="warning", markup=False)
         self._start_analysis()
+        if first_opening:  # perhaps an edited file: its earlier version's tags come over
+            self.call_after_refresh(self._carry_over)
         # Written (once, on a first opening) after the first paint: the library and
         # `reader stats` want the article's record, the screen does not.
         self.call_after_refresh(self._register)
+
+    def _carry_over(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            result = session.carry_over()
+        except ReaderError as error:
+            title = "Earlier version's tags not carried over"
+            self.notify(visible(error.message), title=title, severity="error", markup=False)
+            return
+        if not (result.moved or result.orphaned):
+            return
+        self.view.set_tags(session.tags, session.unsaved)
+        self.update_status()
+        message = f"{result.summary()} from an earlier version of this file."
+        if result.orphaned:
+            message += " Orphaned tags are kept: `reader orphans` lists them."
+        self.notify(visible(message), title="Article changed", timeout=15, markup=False)
 
     def _register(self) -> None:
         try:
@@ -578,5 +603,5 @@ class ReadingScreen(Screen[None]):
             self.search_query = ""
             self.panel.clear_selection()
             self._set_targets({})
-        elif self.from_library:
+        elif self.from_library and self.reader_app.confirm_unsaved("go back"):
             self.dismiss()
