@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reader import __version__
 from reader.commands import load_commands
 from reader.errors import ReaderError
 from reader.safe_text import visible
@@ -23,6 +22,22 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise ReaderError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked for (package metadata is slow to import)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        import reader
+
+        print(f"reader {reader.__version__}")
+        parser.exit()
 
 
 def add_store_options(parser: argparse.ArgumentParser) -> None:
@@ -63,7 +78,9 @@ def _app_parser(command_names: Sequence[str]) -> argparse.ArgumentParser:
     )
     add_store_options(parser)
     add_model_option(parser)
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     return parser
 
 

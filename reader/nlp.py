@@ -15,7 +15,6 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,8 +58,20 @@ class ModelChoice:
 
 
 def _package_version(name: str) -> str | None:
-    if importlib.util.find_spec(name) is None:
+    spec = importlib.util.find_spec(name)
+    if spec is None:
         return None
+    # A spaCy pipeline package ships its meta.json: reading it is much cheaper than
+    # importing importlib.metadata, and this runs on every start of the app.
+    for folder in spec.submodule_search_locations or ():
+        try:
+            meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and isinstance(meta.get("version"), str):
+            return str(meta["version"])
+    from importlib.metadata import PackageNotFoundError, version
+
     for distribution in (name, name.replace("_", "-")):
         try:
             return version(distribution)
