@@ -16,7 +16,9 @@ lost: each one kept the text of its sentence (:attr:`~reader.records.Annotation.
 with a :class:`~reader.store.Store`: when an article is opened for the first time, the
 annotations of the older versions of its file (the store's records with the same path)
 are carried over, and their orphans recorded, in one atomic save per older version; the
-older versions' own files are never changed.
+older versions' own files are never changed. (In a JSON Lines corpus, where a path is
+``FILE#LINE``, an older article at that line with no sentence in common is taken to be
+another article that moved, not an older version.)
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis import Sentence
+from reader.loaders.jsonl import split_corpus_path
 from reader.records import Annotation
 
 if TYPE_CHECKING:
@@ -143,14 +146,22 @@ def carry_over(
     """
     moved: list[Moved] = []
     orphaned: list[Annotation] = []
+    # In a corpus an article's path is FILE#LINE, and a line number is no identity: when
+    # lines are inserted, another article takes the number. There, an older "version"
+    # with not one sentence in common is another article, and is left alone.
+    in_corpus = split_corpus_path(path)[1] is not None
+    skipped: set[str] = set()
     while True:
-        done = store.reanchored_from(article_id) | {article_id}
+        done = store.reanchored_from(article_id) | {article_id} | skipped
         older = [record for record in store.find_by_path(path) if record.id not in done]
         if not older:
             return Reanchoring(tuple(moved), tuple(orphaned))
         record = max(older, key=lambda r: (r.updated or "", r.id))
         candidates = [*store.annotations(record.id), *store.orphans(record.id)]
         result = reanchor(candidates, sentences)
+        if in_corpus and not result.moved:
+            skipped.add(record.id)
+            continue
         # Where the current version already has that annotator's tag, it wins: the same
         # label is nothing to carry, another label is kept as an orphan.
         present = {(a.start, a.end, a.annotator): a.label for a in store.annotations(article_id)}

@@ -381,3 +381,32 @@ def test_reader_orphans_lists_them_inertly(
     assert row["annotator"] == "ana\x1b]0;x\x07" and row["note"] == "[bold]n"
     assert main(["orphans", str(tmp_path / "missing.txt"), *db]) == 2
     assert capsys.readouterr().err.startswith("reader: no such file")
+
+
+def test_in_a_corpus_another_article_at_the_same_line_is_not_a_version(tmp_path: Path) -> None:
+    # Lines inserted at the top of a corpus give line 1 to a new article: the article
+    # that was there moved on, keeping its id and its tags, and is no older version.
+    from reader.loaders import load_articles
+
+    store = Store(tmp_path / "store")
+    corpus = tmp_path / "corpus.jsonl"
+    first = json.dumps({"text": " ".join(SENTENCES[:2])})
+    corpus.write_text(first + "\n", encoding="utf-8")
+    [old] = load_articles(corpus)
+    old_sentences = split_article(old)
+    store.register_article(
+        old.id, path=old.path, title=None, date=None, byline=None, sentences=len(old_sentences)
+    )
+    _tag(store, old.id, old_sentences[0], "claim")
+    corpus.write_text(json.dumps({"text": "A new story."}) + "\n" + first + "\n")
+    new, moved = load_articles(corpus)
+    assert new.path == old.path and moved.id == old.id
+    result = carry_over(store, new.id, new.path, split_article(new))
+    assert result.moved == () and result.orphaned == ()
+    assert store.reanchored_from(new.id) == set() and store.orphans(new.id) == []
+    # An edited line, though, is a version.
+    corpus.write_text(json.dumps({"text": " ".join([SENTENCES[0], "Changed."])}) + "\n")
+    [edited] = load_articles(corpus)
+    assert carry_over(store, edited.id, edited.path, split_article(edited)).summary() == (
+        "1 tag re-anchored, 0 orphaned"
+    )
