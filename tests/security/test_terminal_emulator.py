@@ -134,3 +134,31 @@ def test_the_checks_catch_a_program_that_prints_the_article_raw(tmp_path: Path) 
     for sequence in (b"\x1b]0;", b"\x1b]52;", b"\x1bP", "\u202e"):
         shown = repr(sequence) if isinstance(sequence, bytes) else f"U+{ord(sequence):04X}"
         assert shown in found
+
+
+def test_library_of_hostile_file_names_cannot_touch_the_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _article(folder)
+    # A file that does not load: its row shows the error, which quotes the name.
+    broken = 'broken\x1b]52;c;cm0=\x07[link="a]b\u202e.txt'
+    (folder / broken).write_bytes(b"\x00\x01binary")
+    with pty_app(
+        reader_command("articles", "--db", "db", "--annotator", "ana"),
+        app_env(),
+        size=(120, 30),
+        cwd=tmp_path,
+    ) as app:
+        app.wait_for_text("broken\u241b]52;c;cm0=\u2407")
+        app.wait_for_text("[bold]Markup[/bold] title")
+        app.send(b"broken")  # filter to the broken row, open it: the error is a notification
+        app.send(b"\r", settle=1.0)
+        assert "binary" in app.text()
+        app.send(CTRL_Q)
+        assert app.wait_exit() == 0
+        assert all(_POINTER_SHAPE.fullmatch(title) for title in app.screen.titles)
+        raw = bytes(app.raw)
+    assert contains_forbidden(raw) == []
+    assert {number for number in _OSC.findall(raw)} <= {b"22"}
+    assert _STRING_SEQUENCES.search(raw) is None
+    assert b"Traceback" not in raw
