@@ -114,7 +114,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     data = json.loads((root / "articles" / f"{ARTICLE}.json").read_text())
     entries = [data["history"][key] for key in sorted(data["history"], key=int)]
     assert sorted(entry["start"] // 100 for entry in entries) == sorted(expected)
-    # The two really wrote at the same time: their saves alternate many times.
+    # The two really wrote at the same time: their saves interleave. How often depends on
+    # the scheduler (a loaded 2-core CI machine may run one worker in long bursts), so the
+    # test asks only that they did interleave, which a run one after the other cannot.
     writers = [entry["start"] // 100 < 1_000 for entry in entries]
     switches = sum(a != b for a, b in zip(writers, writers[1:], strict=False))
-    assert switches >= 10, f"the two workers barely overlapped ({switches} switches)"
+    assert switches >= 2, f"the two workers did not overlap ({switches} switches)"
