@@ -431,3 +431,15 @@ def test_any_bytes_load_or_fail_with_one_line(data: bytes) -> None:
     else:
         for article in articles:
             _check_article(article)
+
+
+def test_stored_path_is_absolute_and_keeps_a_corpus_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store records absolute paths, so exports work from any folder."""
+    from reader.loaders import stored_path
+
+    monkeypatch.chdir(tmp_path)
+    assert stored_path("a.txt") == str(tmp_path / "a.txt")
+    assert stored_path("sub/corpus.jsonl#12") == f"{tmp_path / 'sub' / 'corpus.jsonl'}#12"
+    assert stored_path("/abs/notes#3.txt") == "/abs/notes#3.txt"

@@ -122,6 +122,19 @@ def load_article(path: str | os.PathLike[str]) -> Article:
     return load_articles(path)[0]
 
 
+def stored_path(path: str) -> str:
+    """The path the store records for an article: absolute, keeping a corpus's ``#LINE``.
+
+    An absolute path lets ``reader export`` and the carrying over of tags to an edited file
+    find the article again from any working folder.
+    """
+    from reader.loaders.jsonl import split_corpus_path
+
+    file, line = split_corpus_path(path)
+    absolute = os.path.abspath(file)
+    return absolute if line is None else f"{absolute}#{line}"
+
+
 def article_suffixes() -> tuple[str, ...]:
     """File name endings that some loader reads."""
     return tuple(dict.fromkeys(suffix for loader in LOADERS for suffix in loader.suffixes))

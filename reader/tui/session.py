@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reader.analysis import Sentence
 from reader.article import Article
 from reader.errors import ReaderError
+from reader.loaders import stored_path
 from reader.reanchor import Reanchoring, carry_over
 from reader.store import Annotation, Store
 
@@ -89,7 +90,9 @@ class TaggingSession:
         Raises:
             ReaderError: An earlier version could not be read or the save failed.
         """
-        result = carry_over(self.store, self.article.id, self.article.path, self.sentences)
+        result = carry_over(
+            self.store, self.article.id, stored_path(self.article.path), self.sentences
+        )
         for moved in result.moved:
             if moved.annotation.annotator == self.annotator:
                 self.tags.setdefault(moved.sentence.index, moved.annotation.label)

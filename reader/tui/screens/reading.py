@@ -20,6 +20,7 @@ from reader.analysis import Analysis, split_article
 from reader.article import Article
 from reader.entities import Entity
 from reader.errors import ReaderError
+from reader.loaders import stored_path
 from reader.records import EntityCorrection
 from reader.safe_text import visible
 from reader.tui.commands import (
@@ -203,7 +204,7 @@ class ReadingScreen(Screen[None]):
         try:
             self.reader_app.store.register_article(
                 self.article.id,
-                path=self.article.path,
+                path=stored_path(self.article.path),
                 title=self.article.title,
                 date=self.article.date,
                 byline=self.article.byline,
