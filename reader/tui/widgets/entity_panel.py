@@ -34,7 +34,8 @@ def entity_line(entity: Entity) -> Table:
     A grid that expands to the list's width, so that the count stays right-aligned however
     wide the panel is, with or without a scroll bar.
     """
-    grid = Table.grid(expand=True)
+    # One cell between the columns, so that a cut name's ellipsis never touches the count.
+    grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", style="dim", no_wrap=True)
     grid.add_row(Text(visible(entity.name)), str(entity.count))
