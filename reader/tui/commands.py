@@ -179,6 +179,14 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Entities",
     ),
     Command(
+        "reader.export",
+        "export",
+        "ctrl+e",
+        "Export",
+        "Export this article's tags (jsonl, csv, prodigy, doccano, brat, spacy, md)",
+        "App",
+    ),
+    Command(
         "reader.back",
         "back",
         "escape",

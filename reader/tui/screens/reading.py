@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -589,6 +590,40 @@ class ReadingScreen(Screen[None]):
             self.entity = None
             self._set_targets({})
         self._analyse()
+
+    def action_export(self) -> None:
+        """Ask for a format and a path, then export this article's tags in a worker."""
+        # Imported here: the export formats are not needed for the first paint.
+        from reader.tui.screens.export_dialog import ExportDialog
+
+        def chosen(answer: tuple[str, Path] | None) -> None:
+            if answer is not None:
+                self._export(*answer)
+
+        stem = Path(self.article.path.split("#", 1)[0]).stem or "article"
+        self.app.push_screen(ExportDialog(stem, Path.cwd()), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, fmt: str, path: Path) -> None:
+        from reader.export import export_articles
+
+        app = self.reader_app
+        try:
+            written = export_articles(
+                app.store, [self.article.id], fmt, path, analyser=app.analyser
+            )
+        except ReaderError as error:
+            self.app.call_from_thread(
+                self.notify,
+                visible(error.message),
+                title="Export failed",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Exported as {fmt} to {visible(str(written))}", markup=False
+        )
 
     def action_back(self) -> None:
         """Close the search, clear the selection or filter, else back to the library."""
