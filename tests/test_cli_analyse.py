@@ -234,3 +234,18 @@ def test_errors_in_a_fresh_process(args: list[str]) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("reader: ")
+
+
+def test_a_bad_file_in_a_folder_is_skipped_not_fatal(
+    warm_cache: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """One file that does not load is reported in one line; the rest are analysed, and the
+    exit code (1) tells a script that the output is incomplete."""
+    (tmp_path / "a-sample.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    code, out, err = _run(["analyse", str(tmp_path), "--json"], capsys)
+    assert code == 1
+    assert [json.loads(line)["title"] for line in out.splitlines()] == [
+        "Iran, Iraq vow to boost military ties"
+    ]
+    assert err.splitlines() == [f"reader: {tmp_path / 'b-empty.txt'} is empty; skipped"]

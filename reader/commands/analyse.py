@@ -19,8 +19,9 @@ from rich.text import Text
 
 from reader.analysis import Analyser, Analysis
 from reader.article import Article
-from reader.errors import ArticleError, ReaderError
+from reader.errors import ArticleError
 from reader.loaders import expand_paths, load_articles
+from reader.loaders.notices import collect_warnings
 from reader.safe_text import safe_json, visible
 
 NAME = "analyse"
@@ -118,18 +119,31 @@ def print_table(console: Console, analysis: Analysis) -> None:
     console.print(entities)
 
 
-def _load(paths: list[str]) -> list[Article]:
+def _load(paths: list[str]) -> tuple[list[Article], int]:
+    """Load every article; a file that fails is reported and skipped, not fatal, so that
+    one bad file does not stop a folder. Returns the articles and how many files failed."""
     articles: list[Article] = []
-    for path in expand_paths(paths):
-        articles.extend(load_articles(path))
+    failures: list[ArticleError] = []
+    with collect_warnings() as warnings:
+        for path in expand_paths(paths):
+            try:
+                articles.extend(load_articles(path))
+            except ArticleError as error:
+                failures.append(error)
+    for warning in warnings:
+        print(f"reader: {warning}", file=sys.stderr)
     if not articles:
+        if failures:
+            raise failures[0]
         raise ArticleError("no articles found in " + ", ".join(visible(p) for p in paths))
-    return articles
+    for failure in failures:
+        print(f"reader: {visible(failure.message)}; skipped", file=sys.stderr)
+    return articles, len(failures)
 
 
 def run(args: argparse.Namespace) -> int:
     """Analyse the articles and print them."""
-    articles = _load(args.paths)
+    articles, failed = _load(args.paths)
     analyser = Analyser(args.model, use_cache=not args.no_cache)
     out = Console(highlight=False, soft_wrap=False)
     err = Console(stderr=True)
@@ -144,15 +158,11 @@ def run(args: argparse.Namespace) -> int:
     )
     with progress:
         task = progress.add_task("analyse", total=len(articles))
-        try:
-            for analysis in analyser.analyse_many(
-                articles, progress=lambda _: progress.advance(task)
-            ):
-                if args.json:
-                    sys.stdout.write(safe_json(analysis_json(analysis)) + "\n")
-                    sys.stdout.flush()
-                else:
-                    print_table(out, analysis)
-        except ReaderError:
-            raise
-    return 0
+        for analysis in analyser.analyse_many(articles, progress=lambda _: progress.advance(task)):
+            if args.json:
+                sys.stdout.write(safe_json(analysis_json(analysis)) + "\n")
+                sys.stdout.flush()
+            else:
+                print_table(out, analysis)
+    # Some files were skipped: the output is incomplete, which scripts must be able to see.
+    return 1 if failed else 0
