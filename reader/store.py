@@ -283,6 +283,17 @@ class Store:
         db = self._peek(article_id)
         return set() if db is None else {doc["from"] for doc in db.table("reanchored").all()}
 
+    def superseded(self) -> set[str]:
+        """Ids of articles whose tags were carried over to a newer version of the same file.
+
+        Their files are kept untouched, but an export of every article leaves them out, so
+        that no tag is exported twice (once per version).
+        """
+        found: set[str] = set()
+        for record in self.articles():
+            found |= self.reanchored_from(record.id)
+        return found
+
     def orphans(self, article_id: str) -> list[Annotation]:
         """Annotations of older versions that matched no sentence of this one, oldest first.
 

@@ -156,7 +156,11 @@ def export_rows(
         label: Only this label's.
     """
     records = {record.id: record for record in store.articles()}
-    ids = list(records) if article_ids is None else list(article_ids)
+    if article_ids is None:
+        superseded = store.superseded()
+        ids = [article_id for article_id in records if article_id not in superseded]
+    else:
+        ids = list(article_ids)
     for annotation in store.all_annotations(ids, annotator=annotator, label=label):
         record = records.get(annotation.article_id)
         yield ExportRow(

@@ -162,7 +162,11 @@ def gather(
     """
     records = {record.id: record for record in store.articles()}
     explicit = article_ids is not None
-    ids = list(dict.fromkeys(article_ids)) if article_ids is not None else list(records)
+    if article_ids is not None:
+        ids = list(dict.fromkeys(article_ids))
+    else:  # every article, but an edited file's older versions only through the newest
+        superseded = store.superseded()
+        ids = [article_id for article_id in records if article_id not in superseded]
     given = dict(articles or {})
     gathered: list[ExportArticle] = []
     files: dict[str, dict[str, Article]] = {}

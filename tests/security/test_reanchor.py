@@ -410,3 +410,20 @@ def test_in_a_corpus_another_article_at_the_same_line_is_not_a_version(tmp_path:
     assert carry_over(store, edited.id, edited.path, split_article(edited)).summary() == (
         "1 tag re-anchored, 0 orphaned"
     )
+
+
+def test_exporting_every_article_leaves_out_a_superseded_version(tmp_path: Path) -> None:
+    """After tags were carried over to an edited file, an export of every article has
+    each tag once: the older version's file is kept but not exported again."""
+    from reader.export import export_rows
+
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[0], "claim")
+    new_id, _ = _open(store, path, V2)
+    assert store.superseded() == {old_id}
+    rows = list(export_rows(store))
+    assert [(row.article_id, row.label) for row in rows] == [(new_id, "claim")]
+    # Asked for by id, the older version still exports: nothing is hidden for good.
+    assert [row.article_id for row in export_rows(store, article_ids=[old_id])] == [old_id]
