@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app_support import NoEntities, app_test, wait_for
+
 from reader.loaders import load_article
 from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reading import ReadingScreen
 
-from .apphelpers import ANNOTATOR, NoEntities, app_test, make_app, reading_screen, wait_for
+from .apphelpers import ANNOTATOR, make_app, reading_screen
 
 V1 = """Defence pact signed
 

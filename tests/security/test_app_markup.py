@@ -9,11 +9,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from app_support import app_test, wait_for
 from textual.widgets._toast import Toast
 
 from reader.store import Store
 
-from .apphelpers import app_test, make_app, reading_screen, wait_for
+from .apphelpers import make_app, reading_screen
 
 SAMPLE = Path(__file__).resolve().parents[2] / "articles" / "iran-iraq-military-ties.txt"
 TUI = Path(__file__).resolve().parents[2] / "reader" / "tui"

@@ -20,13 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_support import app_test, wait_for
 
 from reader.analysis import Sentence, split_article
 from reader.errors import StoreError
 from reader.loaders import load_article
 from reader.store import Store
 
-from .apphelpers import ANNOTATOR, app_test, make_app, reading_screen, status, wait_for
+from .apphelpers import ANNOTATOR, make_app, reading_screen, status
 
 SAMPLE = Path(__file__).resolve().parents[2] / "articles" / "iran-iraq-military-ties.txt"
 ARTICLE = load_article(SAMPLE)

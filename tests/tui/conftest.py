@@ -3,17 +3,15 @@ generated articles, and an app factory that shares the session's spaCy pipeline.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from app_support import wait_for
 from textual.pilot import Pilot
 
-from reader.analysis import Analyser, Analysis, split_article
-from reader.article import Article
+from reader.analysis import Analyser
 from reader.loaders import load_article
 from reader.store import Store
 from reader.tui.app import ReaderApp
@@ -45,19 +43,6 @@ def write_article(folder: Path, sentences: int, name: str = "big.txt") -> Path:
     return path
 
 
-class NoEntities(Analyser):
-    """An analyser that finds nothing, at once (for large generated articles)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-
-    def cached(self, article: Article) -> Analysis | None:
-        return Analysis(article, split_article(article), (), "none")
-
-    def analyse(self, article: Article) -> Analysis:
-        return Analysis(article, split_article(article), (), "none")
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """An empty store in a temporary folder."""
@@ -81,26 +66,6 @@ def make_app(store: Store, analyser: Analyser) -> Callable[..., ReaderApp]:
         return app
 
     return make
-
-
-def app_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
-    """Run an async test in its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
-
-    return run
-
-
-async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 20) -> None:
-    """Let the app run until ``condition()`` is true."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.02)
 
 
 def reading(app: ReaderApp) -> ReadingScreen:

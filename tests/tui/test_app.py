@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from app_support import NoEntities, app_test, wait_for
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -15,7 +16,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.reading import ReadingScreen
 
-from .conftest import ANNOTATOR, NoEntities, app_test, ready, wait_for, write_article
+from .conftest import ANNOTATOR, ready, write_article
 
 
 @app_test

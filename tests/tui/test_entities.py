@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from app_support import app_test, wait_for
 from rich.table import Table
 from textual.widgets import OptionList
 
@@ -13,7 +14,7 @@ from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.dialogs import RelabelDialog
 
-from .conftest import app_test, entities_ready, wait_for
+from .conftest import entities_ready
 
 
 def option_texts(options: OptionList) -> list[str]:

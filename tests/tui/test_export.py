@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from app_support import app_test, wait_for
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens.export_dialog import ExportDialog
 
-from .conftest import app_test, reading, ready, wait_for
+from .conftest import reading, ready
 
 
 @app_test

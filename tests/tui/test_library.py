@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from app_support import app_test, wait_for
 from textual.widgets import DataTable, ProgressBar
 
 from reader.launch import prepare
@@ -14,7 +15,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 
-from .conftest import app_test, wait_for, write_article
+from .conftest import write_article
 
 
 def folder_of_articles(tmp_path: Path, sample_path: Path) -> Path:

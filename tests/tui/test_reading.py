@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from app_support import app_test, wait_for
 
 from reader.errors import StoreError
 from reader.store import Store
@@ -13,7 +14,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens import reading as reading_module
 from reader.tui.widgets.article_view import ArticleView
 
-from .conftest import ANNOTATOR, app_test, reading, ready, wait_for
+from .conftest import ANNOTATOR, reading, ready
 
 
 def labels_in_store(store: Store, app: ReaderApp) -> dict[int, str]:

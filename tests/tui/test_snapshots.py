@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_support import wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -23,7 +24,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 
-from .conftest import ANNOTATOR, wait_for
+from .conftest import ANNOTATOR
 
 Snap = Callable[..., bool]
 

@@ -1,0 +1,50 @@
+"""What every in-process app test needs: run an async test, wait for the app, and an
+analyser that finds no entities at once. Shared by tests/tui and tests/security."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from reader.analysis import Analyser, Analysis, split_article
+from reader.article import Article
+
+
+class NoEntities(Analyser):
+    """An analyser that finds no entities, at once: for tests that are not about entities
+    (and for large generated articles, which spaCy would take long over)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def cached(self, article: Article) -> Analysis | None:
+        """No spaCy: the sentences only."""
+        return Analysis(article, split_article(article), (), "none")
+
+    def analyse(self, article: Article) -> Analysis:
+        """No spaCy: the sentences only."""
+        return Analysis(article, split_article(article), (), "none")
+
+
+def app_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test in its own event loop (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
+
+    return run
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 20) -> None:
+    """Let the app run until ``condition()`` is true."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.02)
