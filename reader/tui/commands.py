@@ -112,6 +112,22 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Tag",
     ),
     Command(
+        "reader.note",
+        "note",
+        "m",
+        "Note",
+        "Write a note on the tagged sentence (saved with the tag; * in the gutter)",
+        "Tag",
+    ),
+    Command(
+        "reader.attribution",
+        "attribution",
+        "w",
+        "Who says it",
+        "Record who makes the claim or quote (completes entity names)",
+        "Tag",
+    ),
+    Command(
         "reader.auto_advance",
         "toggle_auto_advance",
         "a",

@@ -57,6 +57,8 @@ class TaggingSession:
         self.annotator = annotator
         self._by_span = {(s.start, s.end): s.index for s in sentences}
         self.tags: dict[int, str] = {}
+        #: The stored annotation of each tagged sentence, for its note and attribution.
+        self.records: dict[int, Annotation] = {}
         #: Sentences whose last change could not be saved, with the label they should have.
         self.unsaved: dict[int, str | None] = {}
         #: ``saved`` or ``unsaved`` after the first change of the session, else ``""``.
@@ -74,6 +76,7 @@ class TaggingSession:
             index = self._index_of(annotation)
             if index is not None:
                 self.tags[index] = annotation.label
+                self.records[index] = annotation
 
     def _index_of(self, annotation: Annotation) -> int | None:
         # The span is the key: a sentence index alone could point at another sentence if
@@ -96,6 +99,7 @@ class TaggingSession:
         for moved in result.moved:
             if moved.annotation.annotator == self.annotator:
                 self.tags.setdefault(moved.sentence.index, moved.annotation.label)
+                self.records.setdefault(moved.sentence.index, moved.annotation)
         return result
 
     @property
@@ -124,7 +128,7 @@ class TaggingSession:
     def _save(self, sentence: int, label: str | None) -> Outcome:
         s = self.sentences[sentence]
         try:
-            self.store.tag(
+            record = self.store.tag(
                 self.article.id,
                 sentence=s.index,
                 start=s.start,
@@ -137,9 +141,42 @@ class TaggingSession:
             self.unsaved[sentence] = label
             self.last_save = "unsaved"
             return Outcome(sentence, label, error.message)
+        if record is None:
+            self.records.pop(sentence, None)
+        else:
+            self.records[sentence] = record
         self.unsaved.pop(sentence, None)
         self.last_save = "unsaved" if self.unsaved else "saved"
         return Outcome(sentence, label)
+
+    def has_note(self, sentence: int) -> bool:
+        """Whether the sentence's tag carries a note or an attribution."""
+        record = self.records.get(sentence)
+        return record is not None and bool(record.note or record.attribution)
+
+    def annotate(self, sentence: int, field: str, value: str | None) -> str | None:
+        """Set (or clear, with ``None`` or blank) the ``note`` or ``attribution`` of a tagged
+        sentence, saved at once; returns why it failed, or ``None``."""
+        if sentence not in self.records or sentence in self.unsaved:
+            return "tag the sentence (and let it be saved) before adding a note to it"
+        s = self.sentences[sentence]
+        try:
+            if field == "note":
+                record = self.store.set_note(
+                    self.article.id, start=s.start, end=s.end, annotator=self.annotator, note=value
+                )
+            else:
+                record = self.store.set_attribution(
+                    self.article.id,
+                    start=s.start,
+                    end=s.end,
+                    annotator=self.annotator,
+                    attribution=value,
+                )
+        except ReaderError as error:
+            return error.message
+        self.records[sentence] = record
+        return None
 
     def retry(self) -> list[Outcome]:
         """Try again to save every unsaved tag."""
@@ -170,8 +207,10 @@ class TaggingSession:
             return Outcome(None, None)
         if after is None:
             self.tags.pop(index, None)
+            self.records.pop(index, None)
         else:
             self.tags[index] = after.label
+            self.records[index] = after
         self.unsaved.pop(index, None)
         return Outcome(index, after.label if after else None)
 

@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.entities import Entity
@@ -61,4 +62,35 @@ class RelabelDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         """Close without a choice."""
+        self.dismiss(None)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Ask for one line of text (a note, who says it); dismisses with it, or ``None``.
+
+    An empty answer is returned as ``""``: it clears the field.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, title: str, value: str, suggestions: list[str] | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.suggestions = suggestions or []
+
+    def compose(self) -> ComposeResult:
+        """A title and one input (with completions, when there are suggestions)."""
+        suggester = SuggestFromList(self.suggestions) if self.suggestions else None
+        with Vertical(id="dialog"):
+            yield Label(Text(self.title_text))
+            yield Input(visible(self.value), suggester=suggester, id="dialog-input")
+            yield Label(Text("Enter saves · an empty line clears · Escape cancels", "dim"))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        """Close without a change."""
         self.dismiss(None)

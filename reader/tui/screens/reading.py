@@ -33,7 +33,7 @@ from reader.tui.commands import (
     reserved_keys,
 )
 from reader.tui.finding import entity_marks, next_target, search_marks
-from reader.tui.screens.dialogs import RelabelDialog
+from reader.tui.screens.dialogs import RelabelDialog, TextDialog
 from reader.tui.session import Outcome, TaggingSession
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -167,6 +167,8 @@ class ReadingScreen(Screen[None]):
             self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
         view = self.view
         view.set_tags(self.session.tags)
+        for index in self.session.records:
+            view.set_noted(index, self.session.has_note(index))
         view.cursor = self.session.resume_position()
         self.call_after_refresh(view.scroll_to_cursor, center=True)
         self.panel.display = app.panel_visible
@@ -393,6 +395,8 @@ class ReadingScreen(Screen[None]):
     def _show(self, outcome: Outcome) -> None:
         if outcome.sentence is not None:
             self.view.set_tag(outcome.sentence, outcome.label, saved=outcome.saved)
+            if self.session is not None:
+                self.view.set_noted(outcome.sentence, self.session.has_note(outcome.sentence))
         if outcome.error:
             self.notify(
                 visible(outcome.error) + "\nThe tag is kept on screen, marked !; ctrl+s retries.",
@@ -456,6 +460,40 @@ class ReadingScreen(Screen[None]):
     def action_redo(self) -> None:
         """Redo the last undone change."""
         self._step(undo=False)
+
+    def action_note(self) -> None:
+        """Write, change or clear the note on the current sentence's tag."""
+        self._ask_field("note", "Note on this sentence")
+
+    def action_attribution(self) -> None:
+        """Record who makes the current sentence's claim or quote."""
+        names = [
+            e.name for e in (self.analysis.entities if self.analysis else ()) if e.kind != "other"
+        ]
+        self._ask_field("attribution", "Who makes this claim or quote?", names)
+
+    def _ask_field(self, field: str, title: str, suggestions: list[str] | None = None) -> None:
+        session = self.session
+        if session is None:
+            return
+        sentence = self.view.cursor
+        record = session.records.get(sentence)
+        if record is None or sentence in session.unsaved:
+            self.notify("Tag the sentence first: notes belong to a tag.", markup=False)
+            return
+
+        def answered(value: str | None) -> None:
+            if value is None:
+                return
+            error = session.annotate(sentence, field, value or None)
+            if error:
+                self.notify(visible(error), title="Not saved", severity="error", markup=False)
+                return
+            self.view.set_noted(sentence, session.has_note(sentence))
+            self.update_status()
+
+        current = getattr(record, field) or ""
+        self.app.push_screen(TextDialog(title, current, suggestions), answered)
 
     def action_toggle_auto_advance(self) -> None:
         """Switch moving on after a tag."""

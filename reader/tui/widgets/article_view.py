@@ -159,6 +159,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = 0
         self.tags: dict[int, str] = {}
         self.unsaved: set[int] = set()
+        #: Sentences whose tag has a note or attribution (a `*` in the gutter).
+        self.noted: set[int] = set()
         self._entities: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
         self._marks: dict[int, list[Span]] = {}
         self._shown: list[int] | None = None
@@ -174,6 +176,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.tags = dict(tags)
         self.unsaved = set(unsaved)
         self._invalidate()
+
+    def set_noted(self, sentence: int, noted: bool) -> None:
+        """Show whether one sentence's tag has a note or attribution."""
+        if (sentence in self.noted) != noted:
+            if noted:
+                self.noted.add(sentence)
+            else:
+                self.noted.discard(sentence)
+            self._refresh_sentence(sentence)
 
     def set_tag(self, sentence: int, label: str | None, *, saved: bool = True) -> None:
         """Show one sentence's tag (``None``: untagged) and whether it is saved."""
@@ -444,12 +455,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment("-", unsaved_style))
             else:
                 segments.append(Segment(" ", base))
-            segments.append(
-                Segment(
-                    "!" if number == 0 and unsaved else " ",
-                    unsaved_style if number == 0 and unsaved else base,
-                )
-            )
+            if number == 0 and unsaved:
+                segments.append(Segment("!", unsaved_style))
+            elif number == 0 and index in self.noted:
+                segments.append(Segment("*", mark_style))
+            else:
+                segments.append(Segment(" ", base))
             segments.append(Segment(" ", base))
             lines.append(segments)
         return lines
