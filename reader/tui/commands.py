@@ -116,7 +116,7 @@ READING_COMMANDS: tuple[Command, ...] = (
         "note",
         "m",
         "Note",
-        "Write a note on the tagged sentence (saved with the tag; * in the gutter)",
+        "Write a note on the tagged sentence (marked * in the gutter)",
         "Tag",
     ),
     Command(
