@@ -15,7 +15,6 @@ The app also binds the digits 1 to 9 to the labels in order, so keys may not be 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -127,6 +126,10 @@ def parse_labels(text: str, source: str = LABELS_FILE) -> LabelSet:
     Raises:
         ConfigError: The content is not valid TOML or does not define a valid label set.
     """
+    # Imported here: most stores have no label file, and the app's start should not pay for
+    # the TOML parser.
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
