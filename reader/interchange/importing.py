@@ -198,27 +198,40 @@ class _Importer:
 
     # -- reading each format -------------------------------------------------------
 
-    def jsonl(self, line: int, record: dict[str, Any]) -> None:
+    def _take(
+        self, line: int, fields: dict[str, Any], *, text: str, label: str, annotator: str
+    ) -> None:
+        """Read an annotation's place and extras from ``fields`` (a jsonl record, or a
+        Prodigy task's ``meta``), note its article's path and title, and apply it."""
         incoming = Incoming(
             line=line,
-            article_id=_required(record, "article_id"),
-            sentence=_int(record, "sentence"),
-            start=_int(record, "start"),
-            end=_int(record, "end"),
-            text=_required(record, "text"),
-            label=_required(record, "label"),
-            annotator=_str(record, "annotator", optional=True) or self.annotator,
-            note=_str(record, "note", optional=True),
-            attribution=_str(record, "attribution", optional=True),
+            article_id=_required(fields, "article_id"),
+            sentence=_int(fields, "sentence"),
+            start=_int(fields, "start"),
+            end=_int(fields, "end"),
+            text=text,
+            label=label,
+            annotator=annotator,
+            note=_str(fields, "note", optional=True),
+            attribution=_str(fields, "attribution", optional=True),
         )
-        path = record.get("path")
-        title = record.get("title")
+        path = fields.get("path")
+        title = fields.get("title")
         self.hint(
             incoming.article_id,
             path=path if isinstance(path, str) else "",
             title=title if isinstance(title, str) else None,
         )
         self.apply(incoming)
+
+    def jsonl(self, line: int, record: dict[str, Any]) -> None:
+        self._take(
+            line,
+            record,
+            text=_required(record, "text"),
+            label=_required(record, "label"),
+            annotator=_str(record, "annotator", optional=True) or self.annotator,
+        )
 
     def prodigy(self, line: int, record: dict[str, Any]) -> None:
         meta = record.get("meta")
@@ -243,26 +256,13 @@ class _Importer:
         if not isinstance(label, str):
             raise _Skip("the accepted option must be a label name")
         annotator = record.get("_annotator_id") or record.get("_session_id")
-        incoming = Incoming(
-            line=line,
-            article_id=_required(meta, "article_id"),
-            sentence=_int(meta, "sentence"),
-            start=_int(meta, "start"),
-            end=_int(meta, "end"),
+        self._take(
+            line,
+            meta,
             text=_required(record, "text"),
             label=label,
             annotator=annotator if isinstance(annotator, str) and annotator else self.annotator,
-            note=_str(meta, "note", optional=True),
-            attribution=_str(meta, "attribution", optional=True),
         )
-        title = meta.get("title")
-        path = meta.get("path")
-        self.hint(
-            incoming.article_id,
-            path=path if isinstance(path, str) else "",
-            title=title if isinstance(title, str) else None,
-        )
-        self.apply(incoming)
 
     def doccano(self, line: int, record: dict[str, Any]) -> None:
         text = _required(record, "text")
