@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.article import Article, BlockKind
-from reader.cache import AnalysisCache
+from reader.attribution import Suggestion, suggest
+from reader.cache import AnalysisCache, ModelOutput
 from reader.entities import Correction, Entity, RawSpan, apply_corrections, consolidate
 from reader.nlp import ModelChoice, Pipeline, resolve_model
 from reader.segment import split_spans
+from reader.syntax import Parse, Token
+
+#: The longest piece of text given to the model at once. Longer blocks are cut between
+#: sentences (or, inside a sentence longer than this, at a space): the model's own limit is
+#: far above it, but its memory grows with the piece, and one huge paragraph must not stop
+#: an article, or a whole store, from being analysed.
+MAX_PIECE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +57,23 @@ class Analysis:
         sentences: Its sentences, in order.
         entities: Consolidated entities, most mentioned first.
         model: Label of the model that found the entities (``en_core_web_sm 3.8.0``).
+        parse: The model's dependency parse (empty when the cache had none).
+        suggestions: Suggested labels and speakers, in sentence order.
     """
 
     article: Article
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     model: str
+    parse: Parse = Parse()
+    suggestions: tuple[Suggestion, ...] = ()
 
     def with_corrections(self, corrections: Iterable[Correction]) -> Analysis:
-        """Return this analysis with an analyst's entity corrections applied."""
-        fixed = apply_corrections(self.article, self.entities, corrections)
-        return Analysis(self.article, self.sentences, tuple(fixed), self.model)
+        """Return this analysis with an analyst's entity corrections applied (speakers are
+        found again, since a merge or a relabel changes who can be one)."""
+        fixed = tuple(apply_corrections(self.article, self.entities, corrections))
+        found = suggest(self.article, self.sentences, fixed, self.parse)
+        return replace(self, entities=fixed, suggestions=found)
 
 
 def split_article(article: Article) -> tuple[Sentence, ...]:
@@ -94,6 +108,7 @@ class Analyser:
         cache: AnalysisCache | None = None,
         use_cache: bool = True,
         pipeline: Pipeline | None = None,
+        processes: int = 1,
     ) -> None:
         """Resolve the model now (cheap, no spaCy import) so a bad name fails early.
 
@@ -102,6 +117,7 @@ class Analyser:
             cache: Where raw model output is cached (default: the user's cache folder).
             use_cache: Read and write the cache at all.
             pipeline: An already loaded pipeline to share (tests, benchmarks).
+            processes: How many processes run the model over a large batch.
 
         Raises:
             ModelError: the model is not installed.
@@ -110,6 +126,7 @@ class Analyser:
         self.cache = cache if cache is not None else AnalysisCache()
         self.use_cache = use_cache
         self._pipeline: Pipeline | None = pipeline
+        self.processes = max(1, processes)
         self._lock = threading.Lock()
 
     @property
@@ -129,13 +146,15 @@ class Analyser:
         """The analysis from the cache alone, or ``None``; never imports spaCy."""
         if not self.use_cache:
             return None
-        spans = self.cache.get(article.id, self.choice.key)
-        if spans is None:
+        found = self.cache.load(article.id, self.choice.key)
+        if found is None:
             return None
         size = len(article.text)
-        if not all(0 <= span.start < span.end <= size for span in spans):
+        if not all(0 <= span.start < span.end <= size for span in found.spans) or not all(
+            0 <= token.start < token.end <= size for token in found.parse.tokens
+        ):
             return None  # damaged, or written for another text: analyse again
-        return self._finish(article, spans)
+        return self._finish(article, found)
 
     def analyse(self, article: Article) -> Analysis:
         """Analyse one article (from the cache when possible)."""
@@ -163,31 +182,63 @@ class Analyser:
         fresh = self._run_model([articles[i] for i in missing]) if missing else iter(())
         for index, article in enumerate(articles):
             if index not in results:
-                spans = next(fresh)
+                output = next(fresh)
                 if self.use_cache:
-                    self.cache.put(article.id, self.choice.key, spans)
-                results[index] = self._finish(article, spans)
+                    self.cache.put(article.id, self.choice.key, output.spans, output.parse)
+                results[index] = self._finish(article, output)
             analysis = results.pop(index)
             if progress is not None:
                 progress(analysis)
             yield analysis
 
-    def _run_model(self, articles: Sequence[Article]) -> Iterator[list[RawSpan]]:
-        """Yield each article's raw spans, in order, from one stream of blocks."""
+    def _run_model(self, articles: Sequence[Article]) -> Iterator[ModelOutput]:
+        """Yield each article's model output, in order, from one stream of pieces."""
         pipeline = self.pipeline
-        jobs = [(index, block) for index, a in enumerate(articles) for block in a.blocks]
-        texts = (articles[index].block_text(block) for index, block in jobs)
+        jobs = [(index, piece) for index, a in enumerate(articles) for piece in _pieces(a)]
+        texts = [text for _, (_, text) in jobs]
         current = 0
         spans: list[RawSpan] = []
-        for (index, block), found in zip(jobs, pipeline.entities(texts), strict=True):
+        tokens: list[Token] = []
+        found = pipeline.analyse(texts, processes=self.processes)
+        for (index, (offset, _)), (entities, rows) in zip(jobs, found, strict=True):
             while index > current:
-                yield spans
-                spans, current = [], current + 1
-            spans.extend(RawSpan(block.start + s, block.start + e, lab) for s, e, lab in found)
+                yield ModelOutput(spans, Parse(tuple(tokens)))
+                spans, tokens, current = [], [], current + 1
+            spans.extend(RawSpan(offset + s, offset + e, label) for s, e, label in entities)
+            base = len(tokens)
+            tokens.extend(
+                Token(offset + s, offset + e, tag, pos, dep, base + head, lemma)
+                for s, e, tag, pos, dep, head, lemma in rows
+            )
         while current < len(articles):
-            yield spans
-            spans, current = [], current + 1
+            yield ModelOutput(spans, Parse(tuple(tokens)))
+            spans, tokens, current = [], [], current + 1
 
-    def _finish(self, article: Article, spans: list[RawSpan]) -> Analysis:
-        entities = consolidate(article, spans)
-        return Analysis(article, split_article(article), tuple(entities), self.choice.label)
+    def _finish(self, article: Article, output: ModelOutput) -> Analysis:
+        sentences = split_article(article)
+        entities = tuple(consolidate(article, output.spans, output.parse))
+        found = suggest(article, sentences, entities, output.parse)
+        return Analysis(article, sentences, entities, self.choice.label, output.parse, found)
+
+
+def _pieces(article: Article) -> list[tuple[int, str]]:
+    """The article cut into the pieces the model reads: ``(offset, text)``, one per block,
+    or several for a block longer than :data:`MAX_PIECE` (cut between sentences)."""
+    pieces: list[tuple[int, str]] = []
+    for block in article.blocks:
+        text = article.block_text(block)
+        if len(text) <= MAX_PIECE:
+            pieces.append((block.start, text))
+            continue
+        start = last = 0
+        for _, end in split_spans(text):
+            if end - start > MAX_PIECE and last > start:
+                pieces.append((block.start + start, text[start:last]))
+                start = last
+            while end - start > MAX_PIECE:  # one sentence longer than a piece
+                cut = text.rfind(" ", start + 1, start + MAX_PIECE) + 1 or start + MAX_PIECE
+                pieces.append((block.start + start, text[start:cut]))
+                start = cut
+            last = end
+        pieces.append((block.start + start, text[start:]))
+    return [(offset, text) for offset, text in pieces if text.strip()]

