@@ -1,0 +1,35 @@
+"""People, organisations and places of an article: one entity per real-world name.
+
+A small spaCy model tags each mention on its own: "Irfan Al Hayali" is a PERSON, a later
+"Hayali" an ORG, and the next "Hayali" nothing at all. Analysts think in people and
+organisations, so the model's spans are consolidated (:mod:`.consolidation`): trimmed to
+the name (:mod:`.spans`), grouped by name, alias, acronym and spelling, found again
+wherever they occur, and labelled by weighing evidence (:mod:`.evidence`). Every mention
+records who found it (``model``, ``alias``, ``byline`` or ``analyst``) and every entity
+why it got its label and how sure that is. An analyst's corrections apply on top
+(:mod:`.corrections`). Nothing here knows any particular article's names.
+"""
+
+from reader.entities.consolidation import consolidate
+from reader.entities.corrections import apply_corrections
+from reader.entities.model import (
+    KIND_OF_LABEL,
+    NAME_LABELS,
+    Correction,
+    Entity,
+    Mention,
+    MentionSource,
+    RawSpan,
+)
+
+__all__ = [
+    "KIND_OF_LABEL",
+    "NAME_LABELS",
+    "Correction",
+    "Entity",
+    "Mention",
+    "MentionSource",
+    "RawSpan",
+    "apply_corrections",
+    "consolidate",
+]

@@ -1,0 +1,342 @@
+"""Consolidation: the model's raw spans become one entity per real-world name.
+
+1. trim, split and extend each span to the name it holds (:mod:`.spans`), and drop
+   single words that the article itself uses as common words ("Defence"); in the byline,
+   take the names from the byline's shape instead ("By Jane Doe, Reuters");
+2. group spans that name the same thing: identical names, the same name with or without a
+   company or club designator ("Prairie Mill Co." and "Prairie Mill"), an organisation and
+   its acronym (defined as "European Central Bank (ECB)", or spelled by its initials), a
+   person's surname or a first name with the one full name it shortens, and two spellings
+   of one name ("al-Hakim", "al-Hakeem");
+3. find every further occurrence of each name, alias and acronym in the text, and credit
+   the byline's names;
+4. decide each entity's label by weighing the model's votes with the evidence of
+   :mod:`.evidence`, and say why and how sure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from reader.article import Article
+from reader.entities.evidence import weigh
+from reader.entities.model import NAME_LABELS, Entity, Mention, RawSpan
+from reader.entities.names import (
+    ACRONYM,
+    ACRONYM_SKIP,
+    DEFINITION,
+    aliases,
+    find_all,
+    has_designator,
+    name_key,
+    spelling_skeleton,
+)
+from reader.entities.spans import byline_names, is_common_word, split_raw
+from reader.name_words import ORG_HEADS
+from reader.syntax import Parse
+
+
+@dataclass
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    form_labels: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Further names to look for in the text: a defined or matching acronym.
+    extra_forms: set[str] = field(default_factory=set)
+
+    def vote(self, form: str, label: str, weight: int) -> None:
+        self.votes[label] += weight
+        self.form_labels.setdefault(form, Counter())[label] += 1
+
+    def absorb(self, other: _Group, *, with_votes: bool = True) -> None:
+        self.mentions.extend(other.mentions)
+        self.extra_forms |= other.extra_forms
+        if not with_votes:
+            return
+        self.votes.update(other.votes)
+        for form, labels in other.form_labels.items():
+            self.form_labels.setdefault(form, Counter()).update(labels)
+
+    def forms(self) -> set[str]:
+        return {m.text for m in self.mentions} | self.extra_forms
+
+    def designated(self) -> bool:
+        """Does a name the model or byline found carry a company or club designator?"""
+        return any(has_designator(m.text) for m in self.mentions if m.by != "alias")
+
+    def longest(self) -> str:
+        counts = Counter(m.text for m in self.mentions if m.by != "alias")
+        if not counts:
+            counts = Counter(m.text for m in self.mentions)
+        return max(counts, key=lambda form: (len(form), counts[form]))
+
+    def label(self) -> str:
+        """The label while grouping: the model's vote, or ORG for a designated name or
+        one with an organisation's head word (the final label weighs more evidence)."""
+        words = self.longest().split()
+        if not self.votes or self.designated():
+            return "ORG"
+        if len(words) > 1 and words[-1].lower().strip(".,") in ORG_HEADS:
+            return "ORG"
+        best = max(self.votes.values())
+        tied = [label for label, votes in self.votes.items() if votes == best]
+        if len(tied) == 1:
+            return tied[0]
+        # A tie goes to the label that the longest form carried most often.
+        longest = self.form_labels.get(self.longest(), Counter())
+        return max(sorted(tied), key=lambda label: longest.get(label, 0))
+
+
+class _Taken:
+    """The stretches of text already claimed by a mention; they never overlap, so a sorted
+    list answers "is this stretch free?" by looking at one neighbour."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self._starts, end) - 1
+        return before >= 0 and self._ends[before] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
+def consolidate(
+    article: Article, spans: Sequence[RawSpan], parse: Parse | None = None
+) -> list[Entity]:
+    """Consolidate the model's raw spans over ``article`` into entities.
+
+    ``parse`` (the model's dependency parse, when there is one) adds evidence beyond the
+    spans: the titles, roles and verbs around a name.
+
+    Returns entities sorted by number of mentions (most first), then by first mention.
+    """
+    text = article.text
+    lowered_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    groups: dict[str, _Group] = defaultdict(_Group)
+    taken = _Taken()
+    # The byline's names come from its shape ("By Jane Doe, Reuters"), which is more
+    # reliable there than the model ("Reuters - Mar 7,2024 - Last" as one ORG).
+    bylines = [(b.start, b.end) for b in article.blocks if b.kind == "byline"]
+    if not article.byline:
+        bylines = []
+
+    for start, end, label in _candidates(text, spans, parse, bylines):
+        name = text[start:end]
+        if " " not in name and label in NAME_LABELS and is_common_word(name, lowered_words):
+            continue
+        if taken.overlaps(start, end):
+            continue  # a longer name (extended or split) claimed these words first
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "model"))
+        group.vote(name, label, len(name.split()))
+        taken.add(start, end)
+
+    _add_byline(article, groups, taken)
+    _merge_acronyms(text, groups)
+    _merge_short_person_names(groups)
+    _merge_spellings(groups)
+    _find_more_mentions(text, groups, taken)
+    return _finish(text, groups, parse or Parse())
+
+
+def _candidates(
+    text: str, spans: Sequence[RawSpan], parse: Parse | None, bylines: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Every name in the model's spans, trimmed and extended; where two overlap, the longer
+    wins ("Supreme Court of Ghana" over "Ghana"), then in text order."""
+    found: list[tuple[int, int, str]] = []
+    for span in spans:
+        if span.label in NAME_LABELS and any(a <= span.start < b for a, b in bylines):
+            continue
+        found.extend(split_raw(text, span.start, span.end, span.label, parse or Parse()))
+    chosen = _Taken()
+    kept = []
+    for start, end, label in sorted(found, key=lambda c: (c[0] - c[1], c[0])):
+        if not chosen.overlaps(start, end):
+            chosen.add(start, end)
+            kept.append((start, end, label))
+    return sorted(kept)
+
+
+def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
+    if not article.byline:
+        return
+    for block in article.blocks:
+        if block.kind != "byline":
+            continue
+        block_text = article.block_text(block)
+        for name, label in byline_names(article.byline):
+            position = block_text.find(name)
+            if position < 0:
+                continue
+            start = block.start + position
+            end = start + len(name)
+            if taken.overlaps(start, end):
+                continue
+            group = groups[name_key(name)]
+            group.mentions.append(Mention(start, end, name, "byline"))
+            group.vote(name, label, 2)  # a byline's shape is strong evidence
+            taken.add(start, end)
+        break
+
+
+def _merge_acronyms(text: str, groups: dict[str, _Group]) -> None:
+    """Fold an organisation's acronym into its full name: "ECB" into "European Central
+    Bank", when the text defines it ("... Bank (ECB)") or its initials spell it."""
+    full_names = {
+        key: group
+        for key, group in groups.items()
+        if len(key.split()) >= 2 and group.label() == "ORG"
+    }
+    defined: dict[str, str] = {}
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, group in full_names.items():
+        for mention in group.mentions:
+            definition = DEFINITION.match(text, mention.end)
+            if definition:
+                defined.setdefault(definition[1], key)
+        initials = _initials(group.longest())
+        if len(initials) >= 2:
+            by_initials[initials].append(key)
+    for key, group in list(groups.items()):
+        form = group.longest()
+        if key in full_names or not ACRONYM.match(form):
+            continue
+        owners = by_initials.get(form.replace(".", ""), [])
+        target = defined.get(form) or (owners[0] if len(owners) == 1 else None)
+        if target is not None and target in groups:
+            # The full name decides the label: "UN" is sometimes tagged as a place.
+            groups[target].absorb(groups.pop(key), with_votes=False)
+    for acronym, key in defined.items():
+        groups[key].extra_forms.add(acronym)
+    for initials, keys in by_initials.items():
+        if len(keys) == 1 and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+            groups[keys[0]].extra_forms.add(initials)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in ACRONYM_SKIP and not has_designator(w)]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _merge_short_person_names(groups: dict[str, _Group]) -> None:
+    """Fold "Hayali" into "Irfan Al Hayali" (and "Van Dam" into "Pieter van Dam") when
+    exactly one full name ends that way; fold a first name the model tagged as a person
+    ("Rafael") into the one full name that starts with it."""
+    persons = {
+        key: group
+        for key, group in groups.items()
+        if group.votes.get("PERSON", 0) > 0 and len(key.split()) >= 2
+    }
+    owners: dict[str, list[str]] = defaultdict(list)
+    first_names: dict[str, list[str]] = defaultdict(list)
+    for key, group in persons.items():
+        for alias in aliases(group.longest()):
+            owners[name_key(alias)].append(key)
+        first_names[key.split()[0]].append(key)
+    for short_key in list(groups):
+        short = groups.get(short_key)
+        if short is None:
+            continue
+        size = len(short_key.split())
+        candidates = [
+            k
+            for k in dict.fromkeys(owners.get(short_key, []))
+            if k in groups and len(k.split()) > size
+        ]
+        if not candidates and size == 1 and short.votes.get("PERSON", 0) > 0:
+            candidates = [k for k in first_names.get(short_key, []) if k in groups]
+        if len(candidates) != 1:
+            continue  # two people share the name: leave the short form on its own
+        groups[candidates[0]].absorb(groups.pop(short_key))
+
+
+def _find_more_mentions(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Find every further occurrence of each entity's forms (and a person's aliases)."""
+    forms: list[tuple[str, str]] = []
+    surname_owners: Counter[str] = Counter()
+    for key, group in groups.items():
+        label = group.label()
+        if label not in NAME_LABELS:
+            continue
+        for form in group.forms():
+            forms.append((form, key))
+        if label == "PERSON":
+            for alias in aliases(group.longest()):
+                surname_owners[alias] += 1
+                forms.append((alias, key))
+    # Longest forms first, so that "Irfan Al Hayali" claims its words before "Hayali".
+    forms.sort(key=lambda item: -len(item[0]))
+    seen: set[tuple[str, str]] = set()
+    for form, key in forms:
+        if (form, key) in seen or surname_owners.get(form, 0) > 1 or len(form) < 2:
+            continue
+        seen.add((form, key))
+        for start, end in find_all(text, form):
+            if taken.overlaps(start, end):
+                continue
+            groups[key].mentions.append(Mention(start, end, text[start:end], "alias"))
+            taken.add(start, end)
+
+
+def _merge_spellings(groups: dict[str, _Group]) -> None:
+    """Fold two spellings of one person's name into one ("Oleksandr Kovalenko" and
+    "Olexander Kovalenko", "Ahmed al-Hakim" and "Ahmed al-Hakeem"): same consonants in the
+    same order, and nearly the same letters."""
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if group.votes.get("PERSON", 0) > 0 and group.label() == "PERSON":
+            skeleton = spelling_skeleton(key)
+            if len(skeleton.replace(" ", "")) >= 5:
+                by_skeleton[skeleton].append(key)
+    for keys in by_skeleton.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-len(groups[k].mentions), k))
+        main = keys[0]
+        for other in keys[1:]:
+            if SequenceMatcher(None, main, other).ratio() >= 0.8:
+                groups[main].absorb(groups.pop(other))
+
+
+def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
+    person_words = {
+        word
+        for key, group in groups.items()
+        if group.votes.get("PERSON", 0) > 0
+        for word in key.split()
+    }
+    entities = []
+    for group in groups.values():
+        if not group.mentions:
+            continue
+        longest = group.longest()
+        mentions = tuple(sorted(group.mentions, key=lambda m: m.start))
+        weighing = weigh(text, longest, mentions, group.votes, parse, person_words)
+        if group.designated():
+            weighing.add("ORG", 6, "company or club designator")
+        label, confidence = weighing.decide(group.label())
+        entities.append(
+            Entity(
+                name=longest,
+                label=label,
+                mentions=mentions,
+                votes=dict(group.votes),
+                confidence=round(confidence, 2),
+                why=tuple(weighing.reasons),
+            )
+        )
+    entities.sort(key=lambda e: (-e.count, e.mentions[0].start))
+    return entities

@@ -1,0 +1,168 @@
+"""Deciding what a name names, by weighing evidence beyond the model's label.
+
+The model's label for each mention is one voice among several:
+
+- the words inside the name: an organisation's head word ("Labour Party", "Safaricom
+  Group", "Supreme Court"), a company or club designator ("Inc.", "FC"), a building's or a
+  place's head word ("Olympic Stadium", "Gatundu North");
+- the words around each mention: a title or role before it ("Dr", "Senator", "striker"),
+  an apposition naming a role ("Jane Doe, a spokeswoman"), a locative before it ("in
+  Tamale"), parentheses right after a person's name (a constituency: "Peter Oloo (Kisumu
+  Central)");
+- the parse: the subject of a speech verb is a person or an organisation, not a place;
+- knowledge from packages: a gazetteer of places (:mod:`reader.gazetteer`) and the titles
+  of :mod:`reader.name_words`.
+
+Each piece of evidence adds weight to a label and a reason; the label with the most weight
+wins, and the share of the weight it holds is the entity's confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.entities.model import Mention
+from reader.gazetteer import is_place
+from reader.name_words import (
+    AREA_SUFFIXES,
+    LOCATIVES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    SPEECH_LEMMAS,
+    titles,
+)
+from reader.syntax import Parse
+
+#: Below this share of the evidence, an entity is shown as uncertain.
+CONFIDENT = 0.7
+
+# Appositions and role nouns that only people hold ("X, a spokeswoman for Y").
+_PERSON_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson minister president senator lawmaker mp chairman
+    chairwoman chief executive director manager coach striker player captain economist
+    analyst lawyer judge professor researcher founder owner leader head governor mayor
+    ambassador envoy officer secretary official commissioner editor reporter author
+    activist candidate member deputy adviser advisor father mother son daughter wife
+    husband brother sister widow resident farmer doctor nurse teacher student""".split()
+)
+_COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class Weighing:
+    """Evidence for each label of one entity, with the reasons, in the order found."""
+
+    weights: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, label: str, weight: float, reason: str) -> None:
+        """Add ``weight`` for ``label``, and say why (once per reason)."""
+        self.weights[label] += weight
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+    def decide(self, fallback: str) -> tuple[str, float]:
+        """The winning label and its share of the evidence."""
+        positive = {label: w for label, w in self.weights.items() if w > 0}
+        if not positive:
+            return fallback, 0.5
+        best = max(sorted(positive), key=lambda label: positive[label])
+        return best, positive[best] / sum(positive.values())
+
+
+def weigh(
+    text: str,
+    name: str,
+    mentions: Sequence[Mention],
+    votes: Counter[str],
+    parse: Parse,
+    person_names: set[str],
+) -> Weighing:
+    """Weigh the evidence for an entity called ``name`` with ``mentions``.
+
+    Args:
+        text: The article's text.
+        name: The entity's canonical name.
+        mentions: Its mentions.
+        votes: The model's votes (label -> weight).
+        parse: The dependency parse (may be empty).
+        person_names: Lower-case words of the article's other people's names (a
+            parenthesis after one of them holds a constituency, not an acronym).
+    """
+    weighing = Weighing()
+    for label, count in votes.items():
+        if count:
+            weighing.add(label, count, f"spaCy: {label} x{count}")
+    words = name.split()
+    last = words[-1].lower().strip(".,") if words else ""
+    if len(words) > 1 and last in ORG_HEADS:
+        weighing.add("ORG", 6, f"organisation word: {words[-1]}")
+    elif len(words) > 1 and last in PLACE_HEADS and last not in AREA_SUFFIXES:
+        weighing.add("FAC", 6, f"place word: {words[-1]}")
+    if len(words) == 2 and last in AREA_SUFFIXES and words[1][:1].isupper():
+        weighing.add("GPE", 5, f"area name: {words[-1]}")
+    if any(word.rstrip(".").lower() in ("jr", "sr") for word in words[1:]):
+        weighing.add("PERSON", 4, "Jr./Sr. after the name")
+    if any(char.isdigit() for char in name):
+        weighing.weights["PERSON"] = 0  # a model number ("Galaxy S24"), not a person
+    place = is_place(name)
+    if place:
+        weighing.add("GPE", 2, "a place name (GeoNames, ISO 3166)")
+    for mention in mentions:
+        _around(text, mention, parse, weighing, place, person_names)
+    return weighing
+
+
+def _around(
+    text: str,
+    mention: Mention,
+    parse: Parse,
+    weighing: Weighing,
+    place: bool,
+    person_names: set[str],
+) -> None:
+    """Evidence from one mention's neighbours and its place in the parse."""
+    before = text[max(0, mention.start - 40) : mention.start].split()
+    previous = before[-1].lower().rstrip(".") if before else ""
+    if previous and previous in titles() and before[-1][:1].isupper():
+        weighing.add("PERSON", 3, f"title before it: {before[-1]}")
+    elif previous in _PERSON_ROLES:
+        weighing.add("PERSON", 2, f"role before it: {before[-1]}")
+    if place and previous in LOCATIVES:
+        weighing.add("GPE", 2, f"after '{previous}'")
+    if (
+        text[mention.start - 1 : mention.start] == "("
+        and text[mention.end : mention.end + 1] == ")"
+    ):
+        preceding = text[max(0, mention.start - 40) : mention.start - 1].split()
+        if preceding and preceding[-1].lower() in person_names and not mention.text.isupper():
+            weighing.add("GPE", 4, "in parentheses after a person's name")
+    if not parse:
+        return
+    index = parse.at(mention.start)
+    if index is None:
+        return
+    # The name's head: the last of its tokens, climbing while the head stays inside.
+    head = index
+    for candidate in parse.between(mention.start, mention.end):
+        head = candidate
+    while True:
+        above = parse.tokens[head].head
+        if above == head or not mention.start <= parse.tokens[above].start < mention.end:
+            break
+        head = above
+    token = parse.tokens[head]
+    parent = parse.tokens[token.head]
+    if token.dep in ("nsubj", "nsubjpass") and parent.lemma in SPEECH_LEMMAS:
+        agent = "PERSON" if weighing.weights["PERSON"] >= weighing.weights["ORG"] else "ORG"
+        weighing.add(agent, 2, f"says something ('{parent.lemma}')")
+        for label in _COUNTRY_LIKE:
+            if weighing.weights[label] > 0 and not place:
+                weighing.weights[label] -= 2
+    roles = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
+    if token.dep == "appos":
+        roles.append(parent)
+    if any(role.lemma.lower() in _PERSON_ROLES for role in roles):
+        weighing.add("PERSON", 3, "described by a role")

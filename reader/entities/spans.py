@@ -1,0 +1,226 @@
+"""Where a name begins and ends: the model's spans trimmed, split and extended to the name.
+
+A small model's span often carries its neighbours: a photo credit ("Maria Lopez/Reuters"),
+a dateline ("Anna Kowal NAIROBI"), a demonym or a role ("Kenyan Otieno", "Kisumu MP Peter
+Oloo"), an owner ("Arsenal's Tom Reed"), a trailing word ("Olympic Stadium in"), a list
+bullet ("* Strike"). It also cuts long organisation names short ("Supreme Court" of
+"Supreme Court of Ghana"). These functions turn one raw span into the names it holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.names import (
+    ACRONYM,
+    EDGE_PUNCT,
+    GENERIC,
+    KEEP_PERIOD,
+    ORG_WORDS,
+    POSSESSIVE,
+)
+from reader.name_words import HONORIFICS, ORG_HEADS, titles
+from reader.syntax import Parse
+
+Candidate = tuple[int, int, str]
+
+# Lower-case words that never end a name ("Olympic Stadium in").
+_TRAILING = frozenset("in at of on for and or the to from with by as a an".split())
+# Collective nouns whose possessive starts a name ("People's Party", "Workers' Union").
+_COLLECTIVE = re.compile(
+    r"(?:People|Workers|Women|Children|Farmers|Citizens|Peasants|Teachers|Doctors|"
+    r"Nurses|Students|Veterans|Miners)(?:'s|\u2019s|'|\u2019)?$"
+)
+# After an organisation's name: "of Ghana", "for Economic Affairs", "-Parliamentarians".
+_CAP_WORD = r"[A-Z][\w'\u2019.-]*"
+_OF_TAIL = re.compile(rf" (?:of|for|on) (?:the )?{_CAP_WORD}(?: (?:{_CAP_WORD}|of|the|de|and))*")
+_AND_TAIL = re.compile(rf" (?:and|&) {_CAP_WORD}(?: {_CAP_WORD})*")
+_HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
+_AMPERSAND_HEAD = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})*) & $")
+_AND_HEAD = re.compile(rf"({_CAP_WORD}) and $")
+_LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
+# Names whose last word takes "X and Y ..." before it as one name ("Bill and Jane Doe
+# Foundation"), and the heads that join a lower-case-free "and" tail ("Ministry for
+# Economic Affairs and Climate Action").
+_AND_JOINED = frozenset("foundation trust fund institute society partners sons".split())
+_AND_TAIL_HEADS = frozenset(
+    "ministry department commission committee office federation union society "
+    "association institute council agency authority".split()
+)
+
+
+def is_edge(char: str) -> bool:
+    """Punctuation and bullets that never start or end a name."""
+    return char in EDGE_PUNCT or char in "*\u2022\u00b7|/"
+
+
+def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list[Candidate]:
+    """The names inside one raw span, each trimmed, extended and labelled as the model did
+    (the part after a photo credit's slash is an organisation or a second name)."""
+    pieces: list[Candidate] = []
+    slash = text.find("/", start, end)
+    if slash >= 0 and text[slash - 1 : slash].isalpha() and text[slash + 1 : slash + 2].isalpha():
+        # "Maria Lopez/Reuters": the photographer and the agency.
+        after = text[slash + 1 : end].strip()
+        after_label = "ORG" if ACRONYM.match(after) or len(after.split()) == 1 else label
+        pieces += [(start, slash, label), (slash + 1, end, after_label)]
+    else:
+        pieces.append((start, end, label))
+    found: list[Candidate] = []
+    for piece_start, piece_end, piece_label in pieces:
+        cleaned = clean(text, piece_start, piece_end, piece_label, parse)
+        if cleaned is None:
+            continue
+        new_start, new_end = cleaned
+        if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
+            new_start, new_end = extend_organisation(text, new_start, new_end)
+        found.append((new_start, new_end, piece_label))
+    return found
+
+
+def clean(
+    text: str, start: int, end: int, label: str, parse: Parse | None = None
+) -> tuple[int, int] | None:
+    """Trim a span to the name itself; ``None`` if nothing name-like is left."""
+    while start < end and is_edge(text[start]):
+        start += 1
+    while end > start and is_edge(text[end - 1]):
+        end -= 1
+    possessive = POSSESSIVE.search(text[start:end])
+    if possessive and end - start > len(possessive.group()):
+        end -= len(possessive.group())
+    words = text[start:end].split(" ")
+    while len(words) > 1 and words[-1] in _TRAILING:
+        end -= len(words[-1]) + 1
+        words = words[:-1]
+    if words and words[0].lower() == "the" and len(words) > 1:
+        start += len(words[0]) + 1
+        words = words[1:]
+    # "Arsenal's Tom Reed": the owner is another name. "People's Party" keeps its word.
+    owner = re.match(r"(\S+?)(?:'s|\u2019s) ", text[start:end])
+    if owner and not _COLLECTIVE.match(owner.group(0).strip()):
+        rest = text[start + owner.end() : end].split()
+        if len(rest) >= 2 and all(word[:1].isupper() for word in rest):
+            start += owner.end()
+            words = text[start:end].split(" ")
+    if label == "PERSON":
+        start, words = _drop_roles(text, start, words, parse)
+        # "Anna Kowal NAIROBI": a dateline in capitals after a name in mixed case.
+        while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2:
+            if not any(word[1:].islower() for word in words[:-1]):
+                break
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+    while end > start and is_edge(text[end - 1]):
+        end -= 1
+    last_word = text[start:end].rsplit(" ", 1)[-1].lower()
+    if last_word in KEEP_PERIOD and end > start + len(last_word) and text[end : end + 1] == ".":
+        end += 1
+    name = text[start:end]
+    if not any(char.isalpha() for char in name):
+        return None
+    if " " not in name and name.lower().rstrip(".") in titles() and not name.isupper():
+        return None  # a role alone ("MPs", "Senator") names nobody
+    return start, end
+
+
+def _drop_roles(
+    text: str, start: int, words: list[str], parse: Parse | None
+) -> tuple[int, list[str]]:
+    """Drop titles, roles and demonyms before a person's name ("Kenyan Otieno", "MPs Jane
+    Mwangi", "Kisumu MP Peter Oloo"), keeping an honorific that is part of a one-word
+    name ("Sheikh Hamid")."""
+    known = titles()
+    # A role inside the span: what follows it is the name.
+    for position in range(len(words) - 2, 0, -1):
+        role = words[position]
+        if role.lower().rstrip(".") in known and words[position + 1][:1].isupper():
+            offset = sum(len(word) + 1 for word in words[: position + 1])
+            return _drop_roles(text, start + offset, words[position + 1 :], parse)
+    while len(words) > 1:
+        word = words[0].lower().rstrip(".")
+        if word in HONORIFICS and len(words) == 2:
+            break
+        adjective = False
+        if parse:
+            token = parse.at(start)
+            adjective = token is not None and parse.tokens[token].tag in ("JJ", "NNPS")
+            adjective = adjective and words[0].endswith(("an", "ese", "ish", "i", "ch"))
+        if word not in known and not adjective:
+            break
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start, words
+
+
+def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend an organisation's name cut short by the model: "Supreme Court" + "of Ghana",
+    "Party" + "-Parliamentarians", "Jane Doe Foundation" after "Bill and", "Olufsen"
+    after "Bang &", "People's Party" after "Pakistan"."""
+    last = text[start:end].rsplit(" ", 1)[-1].lower().strip(".,")
+    words = text[start:end].lower().split()
+    if last in ORG_HEADS:
+        tail = _OF_TAIL.match(text, end)
+        if tail:
+            end = _trim_tail(text, end, tail.end())
+    if any(word in _AND_TAIL_HEADS for word in words):
+        tail = _AND_TAIL.match(text, end)
+        if tail and not _has_head(text[end : tail.end()]):
+            end = tail.end()
+    hyphen = _HYPHEN_TAIL.match(text, end)
+    if hyphen and last in ORG_HEADS:
+        end = hyphen.end()
+    before = text[max(0, start - 80) : start]
+    ampersand = _AMPERSAND_HEAD.search(before)
+    if ampersand:
+        start -= len(ampersand.group(0))
+    elif last in _AND_JOINED:
+        joined = _AND_HEAD.search(before)
+        if joined:
+            start -= len(joined.group(0))
+    if _COLLECTIVE.match(text[start:end].split(" ", 1)[0]):
+        leading = _LEADING_CAPS.search(text[max(0, start - 80) : start])
+        if leading:
+            start -= len(leading.group(1))
+    return start, end
+
+
+def _has_head(fragment: str) -> bool:
+    return any(word.lower().strip(".,") in ORG_HEADS for word in fragment.split()[1:])
+
+
+def _trim_tail(text: str, start: int, end: int) -> int:
+    """The end of a tail without its trailing connecting words ("of Ghana and" -> "of Ghana")."""
+    words = text[start:end].split(" ")
+    while words and words[-1] in ("of", "the", "and", "de", "for", "on", ""):
+        words.pop()
+    return start + len(" ".join(words))
+
+
+def is_common_word(word: str, lowered_words: set[str]) -> bool:
+    """A single capitalised word that the article also writes in lower case, or a generic
+    institution word, is not a name on its own ("Defence" next to "ministry of defence")."""
+    if word.isupper() and len(word) > 1:
+        return False  # acronyms are names
+    key = word.lower()
+    return key in GENERIC or key in lowered_words or word.islower()
+
+
+def byline_names(byline: str) -> list[tuple[str, str]]:
+    """Split a byline's names and label each: an acronym or an agency is an ORG."""
+    found: list[tuple[str, str]] = []
+    for part in re.split(r"\s*(?:,|/|\band\b|&|\|)\s*", byline):
+        part = part.strip(EDGE_PUNCT)
+        words = part.split()
+        # "Anna Kowal NAIROBI": a dateline after the name.
+        while len(words) > 1 and words[-1].isupper() and not words[0].isupper():
+            words.pop()
+        part = " ".join(words)
+        if not part or not part[0].isupper():
+            continue
+        if ACRONYM.match(part) or ORG_WORDS.search(part) or len(words) == 1:
+            # People sign with two or more names; one word is an outlet ("Bloomberg").
+            found.append((part, "ORG"))
+        elif 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+            found.append((part, "PERSON"))
+    return found

@@ -1,0 +1,99 @@
+"""Words that tell what a name names: titles and roles before a person's name, head words of
+organisations and of places, and the speech verbs whose subject is a person or an
+organisation.
+
+Titles come from ``nameparser`` (about 800 honorifics, ranks and occupations, in many
+languages), with the roles that news copy puts before a name added. Everything here is a
+word list of English usage, never a list of particular names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Roles that news copy writes before a name, beyond nameparser's titles ("striker Rafael
+# Duarte", "Kisumu MP Peter Oloo", "MPs Jane Mwangi").
+_ROLES = frozenset(
+    """mp mps mep meps mla mlas senator senators lawmaker lawmakers legislator legislators
+    councillor councilor congressman congresswoman assemblyman assemblywoman rep rep. sen.
+    gov. lt. gen. col. maj. capt. sgt. supt. insp. det. cpl. pte. adm. cmdr. brig.
+    striker midfielder defender goalkeeper winger forward keeper coach manager skipper
+    captain boss chairman chairwoman chairperson chair spokesman spokeswoman spokesperson
+    minister ministers secretary secretaries economist analyst analysts strategist
+    lawyer lawyers attorney prosecutor judge justice magistrate professor researcher
+    scientist activist activists campaigner founder cofounder co-founder owner investor
+    editor reporter correspondent photographer columnist presenter host star singer
+    rapper actor actress director producer author novelist poet artist designer architect
+    chef president premier governor mayor ambassador envoy commissioner inspector
+    superintendent officer sergeant constable detective ceo cfo coo cto chief executive
+    head leader leaders boss deputy vice acting interim former late then outgoing incoming
+    veteran rookie teammate opponent rival challenger incumbent candidate nominee
+    presidential opposition ruling party regional state federal national local provincial
+    county municipal senior junior top""".split()
+)
+
+# Honorifics that are part of the name when only one name follows: "Sheikh Hamid" is not
+# "Hamid", "King Charles" is not "Charles".
+HONORIFICS = frozenset(
+    """sheikh sheik shaikh emir amir sultan king queen prince princess pope ayatollah imam
+    mullah rabbi lord lady dame sir cardinal patriarch maharaja rajah raja tsar""".split()
+)
+
+# The last word of an organisation's name ("Safaricom Group", "Supreme Court", "Labour
+# Party"). Words that also end the names of buildings or places are not here.
+ORG_HEADS = frozenset(
+    """ltd ltd. limited inc inc. corp corp. corporation co co. company companies plc llc
+    group holdings holding bank banks party parties court tribunal ministry ministries
+    agency agencies tv television radio fc afc cf sc united city university universities
+    college academy institute institution hospital clinic school schools foundation fund
+    trust commission council councils committee board authority authorities bureau
+    office department service services force forces army navy police guard guards front
+    movement alliance coalition congress assembly parliament senate cabinet government
+    society association federation union unions league club clubs network media news
+    times post herald journal gazette tribune telegraph chronicle press wire broadcasting
+    studios pictures records airlines airways motors motor electronics industries
+    technologies technology systems labs laboratories pharmaceuticals pharma energy oil
+    petroleum gas mining telecom telecoms communications capital securities partners
+    insurance solutions brands foods beverages breweries brewery bancorp financial
+    exchange reserve secretariat brigade brigades ultras collective organisation
+    organization organisations organizations consortium cooperative co-operative church
+    diocese directorate inspectorate command squad team""".split()
+)
+
+# Words that end the name of a building, a site or an area: not organisations.
+PLACE_HEADS = frozenset(
+    """stadium arena airport station street road avenue boulevard square bridge tower
+    towers building buildings palace castle park gardens port harbour harbor beach island
+    islands mountain mountains river lake valley bay coast province county district
+    region state municipality constituency ward village town city north south east west
+    central northern southern eastern western highlands""".split()
+)
+
+# Compass and area words that follow a place to name a constituency or district:
+# "Gatundu North", "Kisumu Central", "Nyeri Town".
+AREA_SUFFIXES = frozenset(
+    "north south east west central town city rural urban county district".split()
+)
+
+# Words before a name that place it as a location, not an agent.
+LOCATIVES = frozenset("in at near from to across outside inside around throughout".split())
+
+# Verbs whose subject speaks: a person or an organisation, never a place.
+SPEECH_LEMMAS = frozenset(
+    """say tell add warn claim deny accuse state insist argue announce explain note write
+    ask reply urge describe confirm acknowledge stress emphasise emphasize underline
+    predict estimate allege admit vow pledge promise suggest believe quote report
+    comment declare assert maintain contend caution concede complain criticise criticize
+    praise welcome reject dismiss threaten demand tweet post""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Lower-case titles and roles that can stand before a person's name."""
+    try:
+        from nameparser.config import CONSTANTS
+    except ImportError:  # the package is a dependency; without it, only our own roles
+        return _ROLES | HONORIFICS
+    found = {str(title).lower() for title in CONSTANTS.titles}
+    return frozenset(found) | _ROLES | HONORIFICS
