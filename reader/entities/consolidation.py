@@ -37,7 +37,7 @@ from reader.entities.names import (
     spelling_skeleton,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.name_words import ORG_HEADS
+from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS
 from reader.syntax import Parse
 
 
@@ -142,6 +142,7 @@ def consolidate(
         taken.add(start, end)
 
     _add_byline(article, groups, taken)
+    _add_credits(text, groups, taken)
     _merge_acronyms(text, groups)
     _merge_short_person_names(groups)
     _merge_spellings(groups)
@@ -165,7 +166,64 @@ def _candidates(
         if not chosen.overlaps(start, end):
             chosen.add(start, end)
             kept.append((start, end, label))
-    return sorted(kept)
+    return _join_split_names(text, sorted(kept))
+
+
+def _join_split_names(
+    text: str, candidates: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Join a person's name that the model cut in two ("Samuel Kiptoo" + "Langat",
+    "Makhdoom" + "Shahzad Gilani"): two names one space apart, one of them a person's,
+    neither an organisation's or a place's."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in candidates:
+        if joined:
+            last_start, last_end, last_label = joined[-1]
+            both = text[last_start:end]
+            if (
+                text[last_end:start] == " "
+                and "PERSON" in (label, last_label)
+                and len(both.split()) <= 5
+                and not any(w.isupper() and len(w) > 1 for w in both.split())
+                and not any(w.lower().strip(".,") in ORG_HEADS | PLACE_HEADS for w in both.split())
+            ):
+                joined[-1] = (last_start, end, "PERSON")
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+# Agencies and people credited by the shape of a wire dateline or a credit line:
+# "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
+_CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,2}"
+_CREDITS = (
+    (re.compile(rf"\(({_CREDIT_NAME})\) ?[-\u2013\u2014]"), "ORG"),
+    (re.compile(rf"\(({_CREDIT_NAME}) (?:photo|pictures?|images?|video)\)", re.I), "ORG"),
+    (
+        re.compile(
+            rf"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled|"
+            rf"[Rr]eported) by ({_CREDIT_NAME})"
+        ),
+        "PERSON",
+    ),
+    (re.compile(rf"[;,] ({_CREDIT_NAME}) and ({_CREDIT_NAME})\)"), "PERSON"),
+)
+
+
+def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Credit the agencies of wire datelines and photo credits, and the reporters and
+    editors of a wire story's closing credit line."""
+    for pattern, label in _CREDITS:
+        for match in pattern.finditer(text):
+            for number in range(1, (pattern.groups or 0) + 1):
+                start, end = match.span(number)
+                name = text[start:end]
+                if len(name) < 2 or taken.overlaps(start, end):
+                    continue
+                group = groups[name_key(name)]
+                group.mentions.append(Mention(start, end, name, "byline"))
+                group.vote(name, label, 2)
+                taken.add(start, end)
 
 
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
@@ -245,7 +303,10 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
     for key, group in persons.items():
         for alias in aliases(group.longest()):
             owners[name_key(alias)].append(key)
-        first_names[key.split()[0]].append(key)
+        words = key.split()
+        first_names[words[0]].append(key)
+        if words[0] in HONORIFICS and len(words) > 2:
+            owners[" ".join(words[:2])].append(key)  # "Sheikh Faisal" of "Sheikh Faisal bin ..."
     for short_key in list(groups):
         short = groups.get(short_key)
         if short is None:
@@ -327,7 +388,10 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         weighing = weigh(text, longest, mentions, group.votes, parse, person_words)
         if group.designated():
             weighing.add("ORG", 6, "company or club designator")
-        label, confidence = weighing.decide(group.label())
+        fallback = group.label()
+        if fallback == "PERSON" and any(char.isdigit() for char in longest):
+            fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"
+        label, confidence = weighing.decide(fallback)
         entities.append(
             Entity(
                 name=longest,

@@ -35,8 +35,25 @@ from reader.name_words import (
 )
 from reader.syntax import Parse
 
-#: Below this share of the evidence, an entity is shown as uncertain.
-CONFIDENT = 0.7
+# First words of organisations' names in other languages ("Musée d'Orsay", "Banco de
+# Portugal", "Éditions Gallimard", "Corriere dello Sport").
+_FOREIGN_HEADS = frozenset(
+    """musée museo museu banco banque banca université universidad universidade
+    universität università universiteit ministère ministerio ministério ministero partido
+    parti partito éditions editorial editora edizioni grupo groupe gruppo centre centro
+    instituto institut istituto fundación fondation fondazione fundação tribunal corte
+    cour agence agencia agenzia corriere compagnie compañía companhia société sociedad
+    società""".split()
+)
+# Nouns after a name that make it an outlet ("the Tasnim news agency", "Dawn newspaper").
+_OUTLET_NOUNS = frozenset(
+    """newspaper daily weekly magazine news agency channel broadcaster network website
+    television radio outlet tabloid""".split()
+)
+# Words before "by" that credit a person ("Reporting by", "Photo by").
+_CREDITING = frozenset(
+    "reporting editing writing written edited compiled reported photo photograph photos".split()
+)
 
 # Appositions and role nouns that only people hold ("X, a spokeswoman for Y").
 _PERSON_ROLES = frozenset(
@@ -44,7 +61,8 @@ _PERSON_ROLES = frozenset(
     chairwoman chief executive director manager coach striker player captain economist
     analyst lawyer judge professor researcher founder owner leader head governor mayor
     ambassador envoy officer secretary official commissioner editor reporter author
-    activist candidate member deputy adviser advisor father mother son daughter wife
+    activist candidate member deputy adviser advisor counsel attorney prosecutor
+    spokesperson actor actress singer artist photographer father mother son daughter wife
     husband brother sister widow resident farmer doctor nurse teacher student""".split()
 )
 _COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
@@ -97,10 +115,25 @@ def weigh(
             weighing.add(label, count, f"spaCy: {label} x{count}")
     words = name.split()
     last = words[-1].lower().strip(".,") if words else ""
+    first = words[0].lower() if words else ""
     if len(words) > 1 and last in ORG_HEADS:
         weighing.add("ORG", 6, f"organisation word: {words[-1]}")
+    elif (
+        len(words) > 2
+        and (first in ORG_HEADS or first in _FOREIGN_HEADS)
+        and (
+            words[1].lower()
+            in ("of", "for", "de", "du", "des", "d'", "di", "del", "della", "dello")
+            or words[1].startswith(("d'", "d\u2019"))
+        )
+    ):
+        weighing.add("ORG", 6, f"organisation word: {words[0]}")
+    elif len(words) > 1 and first in _FOREIGN_HEADS:
+        weighing.add("ORG", 5, f"organisation word: {words[0]}")
     elif len(words) > 1 and last in PLACE_HEADS and last not in AREA_SUFFIXES:
-        weighing.add("FAC", 6, f"place word: {words[-1]}")
+        weighing.add("FAC", 3, f"place word: {words[-1]}")
+    elif 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
+        weighing.add("PERSON", 1, "shaped like a personal name")
     if len(words) == 2 and last in AREA_SUFFIXES and words[1][:1].isupper():
         weighing.add("GPE", 5, f"area name: {words[-1]}")
     if any(word.rstrip(".").lower() in ("jr", "sr") for word in words[1:]):
@@ -130,8 +163,16 @@ def _around(
         weighing.add("PERSON", 3, f"title before it: {before[-1]}")
     elif previous in _PERSON_ROLES:
         weighing.add("PERSON", 2, f"role before it: {before[-1]}")
-    if place and previous in LOCATIVES:
-        weighing.add("GPE", 2, f"after '{previous}'")
+    elif previous == "by" and len(before) > 1 and before[-2].lower() in _CREDITING:
+        weighing.add("PERSON", 3, f"credited: {before[-2]} by")
+    if previous in LOCATIVES:
+        if place:
+            weighing.add("GPE", 2, f"after '{previous}'")
+        elif previous in ("in", "near", "outside", "inside", "throughout"):
+            weighing.add("GPE", 1.5, f"after '{previous}'")
+    after = text[mention.end : mention.end + 30].split()
+    if after and after[0].lower().strip(".,") in _OUTLET_NOUNS:
+        weighing.add("ORG", 3, f"an outlet: {after[0]}")
     if (
         text[mention.start - 1 : mention.start] == "("
         and text[mention.end : mention.end + 1] == ")"
@@ -165,4 +206,4 @@ def _around(
     if token.dep == "appos":
         roles.append(parent)
     if any(role.lemma.lower() in _PERSON_ROLES for role in roles):
-        weighing.add("PERSON", 3, "described by a role")
+        weighing.add("PERSON", 4, "described by a role")

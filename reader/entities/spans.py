@@ -33,7 +33,18 @@ _COLLECTIVE = re.compile(
 )
 # After an organisation's name: "of Ghana", "for Economic Affairs", "-Parliamentarians".
 _CAP_WORD = r"[A-Z][\w'\u2019.-]*"
-_OF_TAIL = re.compile(rf" (?:of|for|on) (?:the )?{_CAP_WORD}(?: (?:{_CAP_WORD}|of|the|de|and))*")
+# Days and months are capitalised but never continue a name ("Commission on Tuesday").
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
+# "Ruan van der Merwe": particles and the surname after a first name the model cut short.
+_PARTICLE_TAIL = re.compile(
+    r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|ibn|al|el))+ [A-Z][\w'\u2019-]+"
+)
+_SCORE = re.compile(r"\d+-\d+")
+_NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
+_OF_TAIL = re.compile(rf" (?:of|for) (?:the )?{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|de|and))*")
 _AND_TAIL = re.compile(rf" (?:and|&) {_CAP_WORD}(?: {_CAP_WORD})*")
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
 _AMPERSAND_HEAD = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})*) & $")
@@ -74,6 +85,10 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         new_start, new_end = cleaned
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
             new_start, new_end = extend_organisation(text, new_start, new_end)
+        if piece_label == "PERSON":
+            particles = _PARTICLE_TAIL.match(text, new_end)
+            if particles and text[new_start:new_end].split()[-1][:1].isupper():
+                new_end = particles.end()
         found.append((new_start, new_end, piece_label))
     return found
 
@@ -90,7 +105,20 @@ def clean(
     if possessive and end - start > len(possessive.group()):
         end -= len(possessive.group())
     words = text[start:end].split(" ")
-    while len(words) > 1 and words[-1] in _TRAILING:
+    while len(words) > 1 and (words[-1] in _TRAILING or _SCORE.fullmatch(words[-1])):
+        end -= len(words[-1]) + 1
+        words = words[:-1]
+    # "IRNA news", "Asharq news channel": lower-case words after a name in capitals.
+    capitals = [word for word in words if word[:1].isupper()]
+    rest = words[len(capitals) :]
+    lower_tail = all(word.isalpha() and word.islower() for word in rest)
+    if capitals and rest and lower_tail and words[: len(capitals)] == capitals:
+        end = start + len(" ".join(capitals))
+        words = capitals
+    # "Anna Kowal NAIROBI": a dateline in capitals after a name in mixed case.
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2:
+        if not any(word[1:].islower() for word in words[:-1]):
+            break
         end -= len(words[-1]) + 1
         words = words[:-1]
     if words and words[0].lower() == "the" and len(words) > 1:
@@ -105,12 +133,6 @@ def clean(
             words = text[start:end].split(" ")
     if label == "PERSON":
         start, words = _drop_roles(text, start, words, parse)
-        # "Anna Kowal NAIROBI": a dateline in capitals after a name in mixed case.
-        while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2:
-            if not any(word[1:].islower() for word in words[:-1]):
-                break
-            end -= len(words[-1]) + 1
-            words = words[:-1]
     while end > start and is_edge(text[end - 1]):
         end -= 1
     last_word = text[start:end].rsplit(" ", 1)[-1].lower()
@@ -128,18 +150,18 @@ def _drop_roles(
     text: str, start: int, words: list[str], parse: Parse | None
 ) -> tuple[int, list[str]]:
     """Drop titles, roles and demonyms before a person's name ("Kenyan Otieno", "MPs Jane
-    Mwangi", "Kisumu MP Peter Oloo"), keeping an honorific that is part of a one-word
-    name ("Sheikh Hamid")."""
+    Mwangi", "Kisumu MP Peter Oloo"), keeping an honorific that is part of the name
+    ("Sheikh Hamid", "King Charles")."""
     known = titles()
     # A role inside the span: what follows it is the name.
     for position in range(len(words) - 2, 0, -1):
-        role = words[position]
-        if role.lower().rstrip(".") in known and words[position + 1][:1].isupper():
+        role = words[position].lower().rstrip(".")
+        if role in known and role not in HONORIFICS and words[position + 1][:1].isupper():
             offset = sum(len(word) + 1 for word in words[: position + 1])
             return _drop_roles(text, start + offset, words[position + 1 :], parse)
     while len(words) > 1:
         word = words[0].lower().rstrip(".")
-        if word in HONORIFICS and len(words) == 2:
+        if word in HONORIFICS:
             break
         adjective = False
         if parse:
