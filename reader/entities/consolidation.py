@@ -37,7 +37,7 @@ from reader.entities.names import (
     spelling_skeleton,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS
+from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS
 from reader.syntax import Parse
 
 
@@ -180,12 +180,14 @@ def _join_split_names(
         if joined:
             last_start, last_end, last_label = joined[-1]
             both = text[last_start:end]
+            words = both.split()
             if (
                 text[last_end:start] == " "
                 and "PERSON" in (label, last_label)
-                and len(both.split()) <= 5
-                and not any(w.isupper() and len(w) > 1 for w in both.split())
-                and not any(w.lower().strip(".,") in ORG_HEADS | PLACE_HEADS for w in both.split())
+                and len(words) <= 5
+                and all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words)
+                and not any(w.lower().strip(".,") in ORG_HEADS | PLACE_HEADS for w in words)
+                and not any(w.lower().strip(".,") in ROLE_NOUNS for w in words)
             ):
                 joined[-1] = (last_start, end, "PERSON")
                 continue
@@ -196,26 +198,30 @@ def _join_split_names(
 # Agencies and people credited by the shape of a wire dateline or a credit line:
 # "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
 _CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,2}"
-_CREDITS = (
-    (re.compile(rf"\(({_CREDIT_NAME})\) ?[-\u2013\u2014]"), "ORG"),
-    (re.compile(rf"\(({_CREDIT_NAME}) (?:photo|pictures?|images?|video)\)", re.I), "ORG"),
+_CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(rf"\(({_CREDIT_NAME})\) ?[-\u2013\u2014]"), ("ORG",)),
+    (
+        re.compile(rf"(?:Photo|Picture|Image|Photograph)s?:? ({_CREDIT_NAME})/({_CREDIT_NAME})"),
+        ("PERSON", "ORG"),
+    ),
+    (re.compile(rf"\(({_CREDIT_NAME}) (?:photo|pictures?|images?|video)\)", re.I), ("ORG",)),
     (
         re.compile(
             rf"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled|"
             rf"[Rr]eported) by ({_CREDIT_NAME})"
         ),
-        "PERSON",
+        ("PERSON",),
     ),
-    (re.compile(rf"[;,] ({_CREDIT_NAME}) and ({_CREDIT_NAME})\)"), "PERSON"),
+    (re.compile(rf"[;,] ({_CREDIT_NAME}) and ({_CREDIT_NAME})\)"), ("PERSON", "PERSON")),
 )
 
 
 def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
     """Credit the agencies of wire datelines and photo credits, and the reporters and
     editors of a wire story's closing credit line."""
-    for pattern, label in _CREDITS:
+    for pattern, labels in _CREDITS:
         for match in pattern.finditer(text):
-            for number in range(1, (pattern.groups or 0) + 1):
+            for number, label in enumerate(labels, start=1):
                 start, end = match.span(number)
                 name = text[start:end]
                 if len(name) < 2 or taken.overlaps(start, end):

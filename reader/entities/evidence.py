@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.entities.model import Mention
-from reader.gazetteer import is_place
+from reader.gazetteer import is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
     LOCATIVES,
@@ -49,6 +49,12 @@ _FOREIGN_HEADS = frozenset(
 _OUTLET_NOUNS = frozenset(
     """newspaper daily weekly magazine news agency channel broadcaster network website
     television radio outlet tabloid""".split()
+)
+# What a company has and a person does not ("Embraer's shares", "Petrobras's board").
+_BUSINESS_NOUNS = frozenset(
+    """share shares stock profit profits revenue revenues earnings headquarters plant
+    factory factories board shareholder shareholders customer customers employee employees
+    subsidiary subsidiaries brand brands products output refinery refineries fleet""".split()
 )
 # Words before "by" that credit a person ("Reporting by", "Photo by").
 _CREDITING = frozenset(
@@ -140,6 +146,8 @@ def weigh(
         weighing.add("PERSON", 4, "Jr./Sr. after the name")
     if any(char.isdigit() for char in name):
         weighing.weights["PERSON"] = 0  # a model number ("Galaxy S24"), not a person
+    if is_language(name):
+        weighing.add("LANGUAGE", 3, "a language's name (ISO 639)")
     place = is_place(name)
     if place:
         weighing.add("GPE", 2, "a place name (GeoNames, ISO 3166)")
@@ -202,6 +210,8 @@ def _around(
         for label in _COUNTRY_LIKE:
             if weighing.weights[label] > 0 and not place:
                 weighing.weights[label] -= 2
+    if token.dep == "poss" and parent.lemma.lower() in _BUSINESS_NOUNS:
+        weighing.add("ORG", 3, f"owns {parent.lemma}")
     roles = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
     if token.dep == "appos":
         roles.append(parent)

@@ -26,7 +26,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}(?:-[A-Z]{1,3})?$")
 # Words that mark a company or a club in its legal or usual name: "Prairie Mill Co.",
 # "Halvorsen Foods Inc.", "FC Porto". A name with one is an organisation whatever label the
 # model gave it, and the same name without it ("Prairie Mill", "Porto") is the same entity.
-DESIGNATORS = frozenset("inc co corp ltd llc plc lp llp ag sa nv bv gmbh spa fc afc cf sc".split())
+DESIGNATORS = frozenset(
+    """inc co corp ltd llc plc lp llp ag sa nv bv gmbh spa fc afc cf sc ss ssc ac cd ud sd rc
+    sk fk nk sv vfb vfl""".split()
+)
 # Abbreviations whose period belongs to the name: "Halvorsen Foods Inc.", "King Jr.".
 KEEP_PERIOD = frozenset("inc co corp ltd bros jr sr".split())
 # Small words that acronyms skip: "Securities and Exchange Commission" -> SEC.

@@ -19,7 +19,7 @@ from reader.entities.names import (
     ORG_WORDS,
     POSSESSIVE,
 )
-from reader.name_words import HONORIFICS, ORG_HEADS, titles
+from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 from reader.syntax import Parse
 
 Candidate = tuple[int, int, str]
@@ -69,6 +69,13 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
     """The names inside one raw span, each trimmed, extended and labelled as the model did
     (the part after a photo credit's slash is an organisation or a second name)."""
     pieces: list[Candidate] = []
+    role = _role_inside(text, start, end)
+    if role is not None:
+        # "Petrobras Chief Executive Luiza Mendonca": an employer, a role, a person.
+        role_start, person_start = role
+        if label != "PERSON" and role_start > start:
+            pieces.append((start, role_start, label))
+        start, label = person_start, "PERSON"
     slash = text.find("/", start, end)
     if slash >= 0 and text[slash - 1 : slash].isalpha() and text[slash + 1 : slash + 2].isalpha():
         # "Maria Lopez/Reuters": the photographer and the agency.
@@ -86,11 +93,74 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
             new_start, new_end = extend_organisation(text, new_start, new_end)
         if piece_label == "PERSON":
+            new_start, new_end = complete_name(text, new_start, new_end, parse)
             particles = _PARTICLE_TAIL.match(text, new_end)
             if particles and text[new_start:new_end].split()[-1][:1].isupper():
                 new_end = particles.end()
         found.append((new_start, new_end, piece_label))
     return found
+
+
+def _role_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a capitalised role inside a span starts, and where the person's name after it
+    starts, when two or more capitalised words follow it ("... Chief Executive Jane Doe")."""
+    words = text[start:end].split(" ")
+    known = titles()
+    heads = ORG_HEADS | PLACE_HEADS
+    for position in range(1, len(words) - 2):
+        word = words[position]
+        rest = words[position + 1 :]
+        if (
+            word[:1].isupper()
+            and word.lower().rstrip(".") in ROLE_NOUNS
+            and not any(w.lower().rstrip(".") in known or w.lower() in heads for w in rest)
+            and 2 <= len(rest) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in rest)
+        ):
+            first_role = position
+            while first_role > 0 and words[first_role - 1].lower().rstrip(".") in known:
+                first_role -= 1
+            role_start = start + sum(len(w) + 1 for w in words[:first_role])
+            person_start = start + sum(len(w) + 1 for w in words[: position + 1])
+            return role_start - 1 if first_role else start, person_start
+    return None
+
+
+def complete_name(text: str, start: int, end: int, parse: Parse) -> tuple[int, int]:
+    """Widen a person's name over proper nouns the parse attaches to it but the model left
+    out ("Ana" of "Ana Lucia Ferreira", "Villarreal" of "David Saucedo Villarreal")."""
+    if not parse:
+        return start, end
+    inside = parse.between(start, end)
+    if not inside:
+        return start, end
+    first, last = inside.start, inside.stop - 1
+    members = set(inside)
+
+    def belongs(index: int) -> bool:
+        token = parse.tokens[index]
+        word = text[token.start : token.end]
+        return (
+            token.pos == "PROPN"
+            and word[:1].isupper()
+            and not word.isupper()
+            and word.lower().rstrip(".") not in titles()
+            and (token.head in members or any(parse.tokens[m].head == index for m in members))
+        )
+
+    while first > 0 and parse.tokens[first - 1].end + 1 == parse.tokens[first].start:
+        if not belongs(first - 1):
+            break
+        first -= 1
+        members.add(first)
+    while (
+        last + 1 < len(parse.tokens) and parse.tokens[last].end + 1 == parse.tokens[last + 1].start
+    ):
+        if not belongs(last + 1):
+            break
+        last += 1
+        members.add(last)
+    return parse.tokens[first].start, parse.tokens[last].end
 
 
 def clean(

@@ -1,0 +1,160 @@
+"""Each entity rule pinned by a small case. Span rules are pure functions over text; the
+label rules run the real model (the session's pipeline) on short articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import Analyser
+from reader.article import build_article
+from reader.entities import Entity
+from reader.entities.names import spelling_skeleton
+from reader.entities.spans import clean, extend_organisation, split_raw
+from reader.gazetteer import is_language, is_place, place_names
+from reader.syntax import Parse
+
+
+def _name(text: str, label: str = "PERSON") -> str | None:
+    """What ``clean`` keeps of the whole of ``text`` as one span."""
+    cleaned = clean(text, 0, len(text), label)
+    return None if cleaned is None else text[cleaned[0] : cleaned[1]]
+
+
+@pytest.mark.parametrize(
+    ("span", "label", "name"),
+    [
+        ("* Strike", "ORG", "Strike"),
+        ("Olympic Stadium in", "FAC", "Olympic Stadium"),
+        ("Anna Kowal NAIROBI", "PERSON", "Anna Kowal"),
+        ("MPs Jane Mwangi", "PERSON", "Jane Mwangi"),
+        ("Kisumu MP Peter Oloo", "PERSON", "Peter Oloo"),
+        ("Arsenal's Tom Reed", "PERSON", "Tom Reed"),
+        ("People's Democratic Party", "ORG", "People's Democratic Party"),
+        ("Sheikh Hamid", "PERSON", "Sheikh Hamid"),
+        ("President Amina Yusuf", "PERSON", "Amina Yusuf"),
+        ("IRNA news", "ORG", "IRNA"),
+        ("Orlando Pirates 2-1", "ORG", "Orlando Pirates"),
+        ("MPs", "PERSON", None),
+    ],
+)
+def test_a_span_is_trimmed_to_the_name(span: str, label: str, name: str | None) -> None:
+    assert _name(span, label) == name
+
+
+def test_a_photo_credit_is_a_photographer_and_an_agency() -> None:
+    text = "Photo: Maria Lopez/Reuters"
+    start = text.index("Maria")
+    found = split_raw(text, start, len(text), "PERSON", Parse())
+    assert [(text[s:e], label) for s, e, label in found] == [
+        ("Maria Lopez", "PERSON"),
+        ("Reuters", "ORG"),
+    ]
+
+
+def test_an_employer_a_role_and_a_person_in_one_span_are_two_names() -> None:
+    text = "Petrobras Chief Executive Luiza Mendonca said"
+    end = text.index(" said")
+    found = split_raw(text, 0, end, "PERSON", Parse())
+    assert [(text[s:e], label) for s, e, label in found] == [("Luiza Mendonca", "PERSON")]
+    found = split_raw(text, 0, end, "ORG", Parse())
+    assert [(text[s:e], label) for s, e, label in found] == [
+        ("Petrobras", "ORG"),
+        ("Luiza Mendonca", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("the Supreme Court of Ghana ruled", "Supreme Court", "Supreme Court of Ghana"),
+        (
+            "the Federal Ministry for Economic Affairs and Climate Action said",
+            "Federal Ministry for Economic Affairs",
+            "Federal Ministry for Economic Affairs and Climate Action",
+        ),
+        (
+            "the Bill and Jane Doe Foundation gave",
+            "Jane Doe Foundation",
+            "Bill and Jane Doe Foundation",
+        ),
+        ("shares of Bang & Olufsen fell", "Olufsen", "Bang & Olufsen"),
+        ("the Commission on Tuesday", "Commission", "Commission"),
+    ],
+)
+def test_a_long_organisation_name_is_completed(text: str, short: str, full: str) -> None:
+    start = text.index(short)
+    new_start, new_end = extend_organisation(text, start, start + len(short))
+    assert text[new_start:new_end] == full
+
+
+def test_two_spellings_of_one_name_share_a_skeleton() -> None:
+    assert spelling_skeleton("Oleksandr Kovalenko") == spelling_skeleton("Olexander Kovalenko")
+    assert spelling_skeleton("Tarek al-Hakim") == spelling_skeleton("Tarek al-Hakeem")
+    assert spelling_skeleton("Li Wei") != spelling_skeleton("Lin Mei")
+
+
+def test_the_gazetteer_knows_places_and_languages_and_caches_them(isolated_home: Path) -> None:
+    assert is_place("Nairobi") and is_place("Tamale") and is_place("kenya")
+    assert not is_place("Safaricom")
+    assert is_language("Tamil") and not is_place("Tamil") and not is_language("Nairobi")
+    assert list((isolated_home / "cache" / "reader").glob("places.*.txt")) or place_names()
+
+
+def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
+    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
+    return {e.name: e for e in analyser.analyse(article).entities}
+
+
+def test_an_organisation_word_decides_the_label(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Officials of the Okonkwo Holdings said on Monday that Adebayo Foundation would "
+        "fund the Mensah Party campaign.",
+    )
+    for name in ("Okonkwo Holdings", "Adebayo Foundation", "Mensah Party"):
+        assert found[name].label == "ORG", found[name].why
+        assert any("organisation word" in reason for reason in found[name].why)
+
+
+def test_a_place_named_like_a_person_is_a_place(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Farmers in Tamale say prices have doubled. Traders from Tamale and Bolgatanga met "
+        "buyers in Tamale on Friday.",
+    )
+    assert found["Tamale"].label == "GPE", found["Tamale"].why
+
+
+def test_a_constituency_after_an_mp_is_a_place(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Joseph Kiprono (Soy Central) said the tax would hurt traders. Kiprono spoke after "
+        "the vote.",
+    )
+    assert "Joseph Kiprono" in found and found["Joseph Kiprono"].label == "PERSON"
+    assert found.get("Soy Central") is None or found["Soy Central"].label != "PERSON"
+
+
+def test_every_entity_says_why_and_how_sure(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        '"We will appeal," said Dr Amina Yusuf, a spokeswoman for the Lagos State Waste '
+        "Management Authority.",
+    )
+    person = found["Amina Yusuf"]
+    assert person.label == "PERSON" and person.why and 0.0 < person.confidence <= 1.0
+    assert not person.uncertain
+    assert all(0.0 < e.confidence <= 1.0 for e in found.values())
+
+
+def test_credits_name_the_agency_and_the_reporters(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "NAIROBI, March 3 (Reuters) - Kenya's parliament voted on Tuesday to scrap the levy.",
+        "(Reporting by Grace Wambui; Editing by Alison Hart)",
+    )
+    assert found["Reuters"].label == "ORG"
+    assert found["Grace Wambui"].label == "PERSON"
+    assert found["Alison Hart"].label == "PERSON"
