@@ -9,6 +9,7 @@ through ``nlp.pipe`` together, with a progress bar on stderr when that is a term
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -35,6 +36,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--no-cache", action="store_true", help="ignore the analysis cache")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes that run the model over many articles (default: one per core)",
+    )
     add_model_option(parser)
 
 
@@ -68,6 +76,9 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
                 "name": e.name,
                 "label": e.label,
                 "kind": e.kind,
+                "confidence": e.confidence,
+                "uncertain": e.uncertain,
+                "why": list(e.why),
                 "mentions": [
                     {"start": m.start, "end": m.end, "text": m.text, "by": m.by} for m in e.mentions
                 ],
@@ -144,7 +155,10 @@ def _load(paths: list[str]) -> tuple[list[Article], int]:
 def run(args: argparse.Namespace) -> int:
     """Analyse the articles and print them."""
     articles, failed = _load(args.paths)
-    analyser = Analyser(args.model, use_cache=not args.no_cache)
+    if args.processes < 1:
+        print("reader: --processes must be 1 or more", file=sys.stderr)
+        return 2
+    analyser = Analyser(args.model, use_cache=not args.no_cache, processes=args.processes)
     out = Console(highlight=False, soft_wrap=False)
     err = Console(stderr=True)
     show_progress = sys.stderr.isatty() and len(articles) > 1
