@@ -24,7 +24,6 @@ Bad lines and records are reported with their line number and skipped; the rest 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,6 @@ from typing import Any, Literal
 
 from reader.analysis import Sentence, split_article
 from reader.article import article_id as text_id
-from reader.changes import check_annotator
 from reader.errors import ArticleError, ReaderError, StoreError
 from reader.interchange.sources import (
     Warn,
@@ -42,7 +40,7 @@ from reader.interchange.sources import (
 )
 from reader.records import Annotation
 from reader.safe_text import visible
-from reader.store import Store
+from reader.store import Store, check_annotator, is_article_id
 
 ImportFormat = Literal["jsonl", "prodigy", "doccano"]
 IMPORT_FORMATS: tuple[ImportFormat, ...] = ("jsonl", "prodigy", "doccano")
@@ -95,10 +93,6 @@ class ImportReport:
     skipped: int = 0
     ignored: int = 0
     articles: set[str] = field(default_factory=set)
-
-
-# As the store accepts them (reader.store): they become file names.
-_ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
 
 
 class _Skip(Exception):
@@ -339,7 +333,7 @@ class _Importer:
             raise _Skip(f"unknown label {incoming.label!r} (labels: {names})")
         if incoming.sentence < 0 or not 0 <= incoming.start < incoming.end:
             raise _Skip(f"invalid sentence span {incoming.start}-{incoming.end}")
-        if not _ARTICLE_ID.fullmatch(incoming.article_id):
+        if not is_article_id(incoming.article_id):
             raise _Skip(f"invalid article id {incoming.article_id!r}")
         try:
             check_annotator(incoming.annotator)

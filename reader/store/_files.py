@@ -1,5 +1,7 @@
 """The store's files on disk: parsing, checking, migrating and saving TinyDB documents.
 
+Private to :mod:`reader.store`, like TinyDB itself.
+
 Every store file is a TinyDB JSON document, ``{"table": {"doc_id": {field: value}}}``.
 This module is the only place that reads or writes them:
 
