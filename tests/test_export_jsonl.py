@@ -13,9 +13,9 @@ from typing import Any, TextIO
 
 import pytest
 
-from reader import export
 from reader.cli import main
-from reader.export import EXPORT_FIELDS, ExportRow, export_rows, formats, get_writer
+from reader.formats import EXPORT_FIELDS, ExportRow, export_rows, formats, get_writer
+from reader.formats import registry as export
 from reader.store import Store
 
 REPO = Path(__file__).resolve().parent.parent

@@ -23,7 +23,7 @@ CORE_MODULES = [
     "reader.safe_text",
     "reader.store",
     "reader.config",
-    "reader.export",
+    "reader.formats",
     "reader.cli",
     "reader.commands.analyse",
 ]

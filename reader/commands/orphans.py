@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.commands.options import add_db_option
 from reader.config import store_path
 from reader.loaders import expand_paths, load_articles
 from reader.records import Annotation
@@ -34,11 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="article files or folders (default: every article in the store)",
     )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader)",
-    )
+    add_db_option(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
