@@ -18,6 +18,7 @@ from rich.text import Text
 
 from reader.commands.options import add_db_option
 from reader.config import store_path
+from reader.formats.base import EXPORT_FIELDS
 from reader.loaders import expand_paths, load_articles
 from reader.records import Annotation
 from reader.safe_text import safe_json, visible
@@ -41,20 +42,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def orphan_json(path: str, article_id: str, orphan: Annotation) -> dict[str, Any]:
     """The ``--json`` object for one orphan."""
-    return {
-        "path": path,
-        "article_id": article_id,
-        "tagged_on": orphan.article_id,
-        "sentence": orphan.sentence,
-        "start": orphan.start,
-        "end": orphan.end,
-        "text": orphan.text,
-        "label": orphan.label,
-        "annotator": orphan.annotator,
-        "note": orphan.note,
-        "attribution": orphan.attribution,
-        "created": orphan.created,
-        "updated": orphan.updated,
+    fields = {name: getattr(orphan, name) for name in EXPORT_FIELDS if hasattr(orphan, name)}
+    return {"path": path, "article_id": article_id, "tagged_on": orphan.article_id} | {
+        name: value for name, value in fields.items() if name != "article_id"
     }
 
 

@@ -23,10 +23,12 @@ from tinydb.table import Document, Table
 from reader.errors import StoreError
 from reader.records import (
     ENTITY_CORRECTION_KINDS,
+    STATE_FIELDS,
     Annotation,
     Change,
     EntityCorrection,
     annotation_from_doc,
+    annotation_to_doc,
     state_of,
     utc_now,
 )
@@ -85,19 +87,24 @@ def tagged(
 ) -> dict[str, Any]:
     """Return the document of a sentence tagged ``label``, keeping what a relabel keeps."""
     now = utc_now()
-    return {
-        "sentence": sentence,
-        "start": start,
-        "end": end,
-        "text": text,
-        "label": label,
-        "annotator": annotator,
-        # Relabelling is a correction, not a new annotation: keep its age and its notes.
-        "created": current["created"] if current else now,
-        "updated": now,
-        "note": current["note"] if current else None,
-        "attribution": current["attribution"] if current else None,
-    }
+    fresh = annotation_to_doc(
+        Annotation(
+            "",
+            sentence=sentence,
+            start=start,
+            end=end,
+            text=text,
+            label=label,
+            annotator=annotator,
+            created=now,
+            updated=now,
+        )
+    )
+    if current is None:
+        return fresh
+    # Relabelling is a correction, not a new annotation: keep its age and its notes.
+    kept = set(STATE_FIELDS) - {"sentence", "label", "updated"}
+    return {**fresh, **{name: current[name] for name in kept}}
 
 
 def record(
