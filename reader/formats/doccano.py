@@ -29,7 +29,8 @@ from reader.formats.base import (
     Format,
     entity_spans,
 )
-from reader.formats.importer import Importer, Incoming, Skip, required_text
+from reader.formats.importer import Importer, Skip, required_text
+from reader.records import Annotation
 from reader.safe_text import safe_json
 
 
@@ -127,8 +128,7 @@ def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
                 f"({sentence.start}-{sentence.end})"
             )
         importer.apply(
-            Incoming(
-                line=line,
+            Annotation(
                 article_id=article,
                 sentence=sentence.index,
                 start=sentence.start,
@@ -138,6 +138,8 @@ def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
                 annotator=annotator,
                 note=extras["notes"].get((start, end)),
                 attribution=extras["attributions"].get((start, end)),
+                created="",  # the store stamps its own times
+                updated="",
             )
         )
 

@@ -19,22 +19,6 @@ from reader.safe_text import visible
 from reader.store import Store, check_annotator, is_article_id
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One annotation read from a file, before it reaches the store."""
-
-    line: int
-    article_id: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    label: str
-    annotator: str
-    note: str | None = None
-    attribution: str | None = None
-
-
 @dataclass
 class ArticleHint:
     """What a file says about an article, to register it if the store does not know it."""
@@ -144,13 +128,10 @@ class Importer:
             if value and not getattr(hint, key):
                 setattr(hint, key, value)
 
-    def take(
-        self, line: int, fields: dict[str, Any], *, text: str, label: str, annotator: str
-    ) -> None:
+    def take(self, fields: dict[str, Any], *, text: str, label: str, annotator: str) -> None:
         """Read an annotation's place and extras from ``fields`` (a jsonl record, or a
         Prodigy task's ``meta``), note its article's path and title, and apply it."""
-        incoming = Incoming(
-            line=line,
+        incoming = Annotation(
             article_id=required_text(fields, "article_id"),
             sentence=integer(fields, "sentence"),
             start=integer(fields, "start"),
@@ -160,6 +141,8 @@ class Importer:
             annotator=annotator,
             note=optional_text(fields, "note"),
             attribution=optional_text(fields, "attribution"),
+            created="",  # the store stamps its own times
+            updated="",
         )
         path = fields.get("path")
         title = fields.get("title")
@@ -189,7 +172,7 @@ class Importer:
             self._articles[article_id] = text
         return self._articles[article_id]
 
-    def check(self, incoming: Incoming) -> None:
+    def check(self, incoming: Annotation) -> None:
         """Refuse what the store would refuse, so that a store error means a failed save."""
         if self.store.labels.by_name(incoming.label) is None:
             names = ", ".join(self.store.labels.names)
@@ -209,7 +192,7 @@ class Importer:
                 f"{incoming.article_id} is not the sentence given"
             )
 
-    def apply(self, incoming: Incoming) -> None:
+    def apply(self, incoming: Annotation) -> None:
         """Tag, note and attribute the sentence as the record says; count what changed."""
         self.check(incoming)
         if incoming.article_id not in self._existing:

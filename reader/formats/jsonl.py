@@ -36,7 +36,6 @@ def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
     """Import one ``jsonl`` record."""
 
     importer.take(
-        line,
         record,
         text=required_text(record, "text"),
         label=required_text(record, "label"),

@@ -167,7 +167,6 @@ def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
         raise Skip("the accepted option must be a label name")
     annotator = record.get("_annotator_id") or record.get("_session_id")
     importer.take(
-        line,
         meta,
         text=required_text(record, "text"),
         label=label,
