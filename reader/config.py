@@ -21,24 +21,7 @@ from typing import Any
 
 from reader.atomic import atomic_write, describe_os_error
 from reader.errors import ConfigError
-from reader.labels import DEFAULT_LABELS, LABELS_FILE, Label, LabelSet, load_labels
 from reader.safe_text import visible
-
-__all__ = [
-    "DEFAULT_LABELS",
-    "LABELS_FILE",
-    "Label",
-    "LabelSet",
-    "cache_dir",
-    "config_dir",
-    "data_dir",
-    "load_labels",
-    "load_settings",
-    "resolve_annotator",
-    "save_settings",
-    "settings_path",
-    "store_path",
-]
 
 #: Longest accepted annotator name; it is stored in every annotation.
 MAX_ANNOTATOR_LENGTH = 64

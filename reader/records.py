@@ -7,16 +7,12 @@ documents. Times are UTC ISO 8601 strings with millisecond precision and a ``Z``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_type_hints
 
 EntityCorrectionKind = Literal["relabel", "merge", "add", "reject"]
 ENTITY_CORRECTION_KINDS: tuple[EntityCorrectionKind, ...] = ("relabel", "merge", "add", "reject")
-
-# The fields of an annotation that change over its life; a history entry stores them
-# before and after a change, next to the fields that identify the sentence.
-STATE_FIELDS = ("sentence", "label", "created", "updated", "note", "attribution")
 
 
 def utc_now() -> str:
@@ -45,15 +41,37 @@ class Annotation:
 
     article_id: str
     sentence: int
-    start: int
-    end: int
-    text: str
+    # The key fields name the sentence a tag is on; a history entry keeps them once, and
+    # the rest (the state) before and after each change.
+    start: int = field(metadata={"key": True})
+    end: int = field(metadata={"key": True})
+    text: str = field(metadata={"key": True})
     label: str
-    annotator: str
+    annotator: str = field(metadata={"key": True})
     created: str
     updated: str
     note: str | None = None
     attribution: str | None = None
+
+
+#: The fields of an annotation, in order; the article id is the file's, not stored.
+ANNOTATION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Annotation))
+#: The fields an annotation's stored document holds.
+STORED_FIELDS: tuple[str, ...] = ANNOTATION_FIELDS[1:]
+#: The fields that change over an annotation's life: a history entry stores them before
+#: and after a change, next to the fields that identify the sentence.
+STATE_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Annotation)[1:] if not f.metadata.get("key")
+)
+
+
+def annotation_types() -> dict[str, tuple[type, ...]]:
+    """Each annotation field's JSON types, as the store checks its files."""
+    hints = get_type_hints(Annotation)
+    return {
+        name: (str, type(None)) if hints[name] == (str | None) else (hints[name],)
+        for name in ANNOTATION_FIELDS
+    }
 
 
 @dataclass(frozen=True)
@@ -121,35 +139,12 @@ class Change:
 
 def annotation_from_doc(article_id: str, doc: dict[str, Any]) -> Annotation:
     """Build an :class:`Annotation` from a stored (already checked) document."""
-    return Annotation(
-        article_id=article_id,
-        sentence=doc["sentence"],
-        start=doc["start"],
-        end=doc["end"],
-        text=doc["text"],
-        label=doc["label"],
-        annotator=doc["annotator"],
-        created=doc["created"],
-        updated=doc["updated"],
-        note=doc["note"],
-        attribution=doc["attribution"],
-    )
+    return Annotation(article_id, **{name: doc[name] for name in STORED_FIELDS})
 
 
 def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
     """Return the stored form of an annotation (the article id is the file's)."""
-    return {
-        "sentence": annotation.sentence,
-        "start": annotation.start,
-        "end": annotation.end,
-        "text": annotation.text,
-        "label": annotation.label,
-        "annotator": annotation.annotator,
-        "created": annotation.created,
-        "updated": annotation.updated,
-        "note": annotation.note,
-        "attribution": annotation.attribution,
-    }
+    return {name: getattr(annotation, name) for name in STORED_FIELDS}
 
 
 def state_of(doc: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.analysis import Analyser, split_article
+from reader.annotated import AnnotatedArticle, Warn, gather, ignore_warning
 from reader.entities import Entity
-from reader.interchange.sources import ExportArticle, Warn, gather, ignore_warning
 from reader.store import Store
 
 #: The labels whose sentences say who claims or is quoted; when a store's label set has
@@ -162,7 +162,7 @@ def _ordered(counts: Counter[str], order: Sequence[str]) -> dict[str, int]:
 
 
 def _article_tally(
-    item: ExportArticle, focus: Sequence[str], sentences: int | None, order: Sequence[str]
+    item: AnnotatedArticle, focus: Sequence[str], sentences: int | None, order: Sequence[str]
 ) -> Tally:
     labels: Counter[str] = Counter(a.label for a in item.annotations)
     annotators: dict[str, Counter[str]] = defaultdict(Counter)

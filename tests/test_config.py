@@ -8,19 +8,16 @@ from pathlib import Path
 import pytest
 
 from reader.config import (
-    DEFAULT_LABELS,
-    Label,
-    LabelSet,
     cache_dir,
     config_dir,
     data_dir,
-    load_labels,
     load_settings,
     resolve_annotator,
     save_settings,
     store_path,
 )
 from reader.errors import ConfigError
+from reader.labels import DEFAULT_LABELS, Label, LabelSet, load_labels
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from test_export_formats import EMOJI, SAMPLE, Annotated, build_store
 from reader.analysis import Analyser
 from reader.cache import AnalysisCache
 from reader.cli import main
-from reader.export import article_format, export_articles, formats
+from reader.formats import article_format, export_articles, formats
 from reader.store import Store
 
 

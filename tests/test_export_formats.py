@@ -18,13 +18,22 @@ from typing import Any
 import pytest
 
 from reader.analysis import Analyser, split_article
+from reader.annotated import AnnotatedArticle, gather, sentences_of_text
 from reader.article import Article
-from reader.export import EXPORT_FIELDS, brat, doccano, export_rows, md, prodigy
-from reader.export import csv as csv_format
-from reader.export import spacy as spacy_format
-from reader.interchange import OFFSETS_NOTE
-from reader.interchange.sources import ExportArticle, gather, sentences_of_text
-from reader.interchange.writing import ArticleFormat, ExportOptions, Only
+from reader.formats import (
+    EXPORT_FIELDS,
+    OFFSETS_NOTE,
+    ExportOptions,
+    Only,
+    brat,
+    doccano,
+    export_rows,
+    md,
+    prodigy,
+)
+from reader.formats import csv as csv_format
+from reader.formats import spacy as spacy_format
+from reader.formats.base import Format
 from reader.loaders import load_article
 from reader.records import Annotation
 from reader.store import Store
@@ -102,8 +111,8 @@ def annotated(tmp_path: Path, analyser: Analyser) -> Annotated:
 
 
 def export_items(
-    annotated: Annotated, fmt: ArticleFormat, only: Only | None = None, **kwargs: Any
-) -> tuple[list[ExportArticle], ExportOptions, list[str]]:
+    annotated: Annotated, fmt: Format, only: Only | None = None, **kwargs: Any
+) -> tuple[list[AnnotatedArticle], ExportOptions, list[str]]:
     warnings: list[str] = []
     options = ExportOptions(annotated.store.labels, only, warnings.append)
     items = gather(
@@ -116,9 +125,7 @@ def export_items(
     return items, options, warnings
 
 
-def write_text(
-    annotated: Annotated, fmt: ArticleFormat, only: Only | None = None, **kwargs: Any
-) -> str:
+def write_text(annotated: Annotated, fmt: Format, only: Only | None = None, **kwargs: Any) -> str:
     items, options, _ = export_items(annotated, fmt, only, **kwargs)
     stream = io.StringIO()
     fmt.write(items, stream, options)
@@ -336,7 +343,7 @@ def test_spacy_docbin_has_entities_sentence_spans_and_user_data(
 ) -> None:
     from spacy.tokens import DocBin
 
-    from reader.interchange.tokens import blank_english
+    from reader.formats.tokens import blank_english
 
     items, options, _ = export_items(annotated, spacy_format.FORMAT)
     out = tmp_path / "out.spacy"
@@ -426,7 +433,7 @@ def test_given_articles_without_annotations_are_reported(annotated: Annotated) -
     assert warnings == [f"article {'0' * 16}: no annotations"]
 
 
-def _labels(items: Sequence[ExportArticle]) -> list[str]:
+def _labels(items: Sequence[AnnotatedArticle]) -> list[str]:
     return [a.label for item in items for a in item.annotations]
 
 

@@ -13,9 +13,9 @@ from typing import Any, TextIO
 
 import pytest
 
-from reader import export
 from reader.cli import main
-from reader.export import EXPORT_FIELDS, ExportRow, export_rows, formats, get_writer
+from reader.formats import EXPORT_FIELDS, ExportRow, export_rows, formats, get_writer
+from reader.formats import registry as export
 from reader.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -224,3 +224,11 @@ def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
     assert process.wait(timeout=60) == 0, errors
     assert json.loads(first)["sentence"] == 0
     assert errors == b""
+
+
+def test_export_row_is_an_annotation_with_its_article() -> None:
+    # One definition: a field added to Annotation must reach the export row too.
+    from reader.records import ANNOTATION_FIELDS
+
+    assert set(EXPORT_FIELDS) == {"path", "title", *ANNOTATION_FIELDS}
+    assert EXPORT_FIELDS[:3] == ("article_id", "path", "title")

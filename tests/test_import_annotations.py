@@ -13,9 +13,9 @@ from test_export_formats import Annotated, build_store, write_text
 from reader.analysis import Analyser, split_article
 from reader.article import article_id
 from reader.errors import ReaderError
-from reader.export import doccano, export_rows, prodigy
-from reader.export import jsonl as jsonl_format
-from reader.interchange.importing import ImportReport, detect_format, import_annotations
+from reader.formats import doccano, export_rows, prodigy
+from reader.formats import jsonl as jsonl_format
+from reader.formats.importing import ImportReport, detect_format, import_annotations
 from reader.records import Annotation
 from reader.store import Store
 

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import changes, storage
 from reader.errors import StoreError
 from reader.store import Annotation, ArticleRecord, EntityCorrection, Store
+from reader.store import _files as storage
+from reader.store import _history as changes
 
 ARTICLE = "0123456789abcdef"
 ME = "ana"

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from reader.analysis import Analyser, Analysis
 from reader.article import Article
+from reader.commands.options import add_model_option
 from reader.errors import ArticleError
 from reader.loaders import expand_paths, load_articles
 from reader.loaders.notices import collect_warnings
@@ -31,8 +32,6 @@ HELP = "print the sentences and entities of articles (a PATH may be a folder)"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``analyse``'s arguments."""
-    from reader.cli import add_model_option
-
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--no-cache", action="store_true", help="ignore the analysis cache")

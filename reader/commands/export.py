@@ -2,7 +2,7 @@
 [--only sentences|entities] [-o OUT]``.
 
 Exports the annotations of the articles in ``PATH...`` (files or folders; default: every
-annotated article) in one of the formats of :mod:`reader.export`, to standard output or
+annotated article) in one of the formats of :mod:`reader.formats`, to standard output or
 to ``OUT`` (a folder for ``brat``; ``spacy`` is binary and always needs ``-o``). Reading
 the store never writes to it; with ``-o`` the output appears complete or not at all.
 Everything left out (a bad corpus line, a moved article) is one line on stderr.
@@ -20,38 +20,37 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from reader.article import Article
+from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
 from reader.errors import ArticleError, ReaderError
-from reader.export import article_format, formats
-from reader.interchange.exporting import ExportResult, export
+from reader.formats import ExportResult, all_formats, check_export, export, formats
+from reader.formats.registry import BUILTIN_FORMATS, either
 from reader.loaders import expand_paths, load_articles
 from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.store import Store
 
 NAME = "export"
-HELP = "export the annotations: jsonl, csv, prodigy, doccano, brat, spacy or md"
+HELP = "export the annotations: " + either(BUILTIN_FORMATS)
 
 T = TypeVar("T")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``export``'s arguments."""
-    from reader.cli import add_model_option
-
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
         help="only the articles in these files or folders (default: every annotated article)",
     )
+    add_db_option(parser)
     parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader)",
-    )
-    parser.add_argument(
-        "--format", choices=formats(), default="jsonl", help="output format (default: jsonl)"
+        "--format",
+        choices=formats(),
+        default="jsonl",
+        help="output format (default: jsonl): "
+        + "; ".join(f"{spec.name}: {spec.description}" for spec in all_formats()),
     )
     parser.add_argument(
         "--annotator", metavar="NAME", help="only this annotator's tags (default: everyone's)"
@@ -60,7 +59,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--only",
         choices=("sentences", "entities"),
-        help="only sentence labels or only entity spans (prodigy, doccano, brat, spacy)",
+        help="only sentence labels or only entity spans ("
+        + ", ".join(spec.name for spec in all_formats() if spec.sentences_need is not None)
+        + ")",
     )
     parser.add_argument(
         "-o",
@@ -117,12 +118,7 @@ def run(args: argparse.Namespace) -> int:
     store = Store(store_path(args.db), create=False)
     if args.label is not None and store.labels.by_name(args.label) is None:
         raise ReaderError(f"unknown label {args.label!r} (labels: {', '.join(store.labels.names)})")
-    spec = article_format(args.format)
-    if args.only is not None and spec is None:
-        raise ReaderError(f"--only applies to formats with entities, not to {args.format}")
-    if args.output is None and spec is not None and spec.output != "text":
-        what = "a folder" if spec.output == "folder" else f"a binary file ({spec.suffix})"
-        raise ReaderError(f"the {args.format} format writes {what}: give its path with -o OUT")
+    check_export(args.format, only=args.only, to_path=args.output is not None)
     articles = _load(args.paths) if args.paths else None
 
     def run_export(target: TextIO | Path) -> ExportResult:

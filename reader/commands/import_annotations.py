@@ -1,7 +1,7 @@
 """``reader import-annotations FILE [--db PATH] [--format F] [--annotator NAME]``.
 
 Reads a ``jsonl``, ``prodigy`` or ``doccano`` export back into a store (see
-:mod:`reader.interchange.importing`): each record is tagged through the store, so the
+:mod:`reader.formats.importing`): each record is tagged through the store, so the
 import shows in the app at once and can be undone like any edit. Skipped records are
 reported on stderr, one line each, with their line number; a summary line ends the run.
 """
@@ -12,24 +12,21 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.commands.options import add_db_option
 from reader.config import resolve_annotator, store_path
-from reader.interchange.importing import IMPORT_FORMATS, import_annotations
+from reader.formats.importing import IMPORT_FORMATS, import_annotations
+from reader.formats.registry import either
 from reader.safe_text import visible
 from reader.store import Store
 
 NAME = "import-annotations"
-HELP = "read annotations exported as jsonl, prodigy or doccano back into the store"
+HELP = f"read annotations exported as {either(IMPORT_FORMATS)} back into the store"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``import-annotations``' arguments."""
     parser.add_argument("file", metavar="FILE", help="the export file (JSON Lines)")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader); "
-        "created if it does not exist",
-    )
+    add_db_option(parser, creates=True)
     parser.add_argument(
         "--format",
         choices=IMPORT_FORMATS,

@@ -16,7 +16,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.commands.options import add_db_option
 from reader.config import store_path
+from reader.formats.base import EXPORT_FIELDS
 from reader.loaders import expand_paths, load_articles
 from reader.records import Annotation
 from reader.safe_text import safe_json, visible
@@ -34,30 +36,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="article files or folders (default: every article in the store)",
     )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader)",
-    )
+    add_db_option(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
 def orphan_json(path: str, article_id: str, orphan: Annotation) -> dict[str, Any]:
     """The ``--json`` object for one orphan."""
-    return {
-        "path": path,
-        "article_id": article_id,
-        "tagged_on": orphan.article_id,
-        "sentence": orphan.sentence,
-        "start": orphan.start,
-        "end": orphan.end,
-        "text": orphan.text,
-        "label": orphan.label,
-        "annotator": orphan.annotator,
-        "note": orphan.note,
-        "attribution": orphan.attribution,
-        "created": orphan.created,
-        "updated": orphan.updated,
+    fields = {name: getattr(orphan, name) for name in EXPORT_FIELDS if hasattr(orphan, name)}
+    return {"path": path, "article_id": article_id, "tagged_on": orphan.article_id} | {
+        name: value for name, value in fields.items() if name != "article_id"
     }
 
 

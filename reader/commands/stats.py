@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.analysis import Analyser
+from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
 from reader.safe_text import safe_json, visible
 from reader.stats import EntityCount, Stats, Tally, compute_stats
@@ -27,13 +28,7 @@ HELP = "annotation progress per article, labels, annotators and who the claims a
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``stats``' arguments."""
-    from reader.cli import add_model_option
-
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation store folder (default: $READER_DB, else $XDG_DATA_HOME/reader)",
-    )
+    add_db_option(parser)
     parser.add_argument(
         "--annotator", metavar="NAME", help="only this annotator's tags (default: everyone's)"
     )

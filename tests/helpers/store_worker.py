@@ -15,8 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader import changes
 from reader.store import Store
+from reader.store import _history as changes
 
 LABELS = ("claim", "context", "quote")
 

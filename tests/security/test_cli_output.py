@@ -18,7 +18,7 @@ import pytest
 
 from reader.analysis import split_article
 from reader.article import Article
-from reader.export import formats
+from reader.formats import formats
 from reader.loaders import load_article
 from reader.store import Store
 

@@ -5,7 +5,7 @@ in the text, or fails with the project's own error type and a one-line message. 
 else: no other exception, no traceback, no loss of what the store already held.
 
 The loaders are taken from the registry (:data:`reader.loaders.LOADERS`) and the import
-formats from :data:`reader.interchange.importing.IMPORT_FORMATS`, so a format added later
+formats from :data:`reader.formats.importing.IMPORT_FORMATS`, so a format added later
 is attacked too. tests/test_loaders.py, test_import_html.py and test_import_jsonl.py
 hold each format's own, gentler property tests.
 """
@@ -261,7 +261,7 @@ def test_a_sentence_among_junk_keeps_its_exact_offsets(loader: Loader) -> None:
 
 def _importer_formats() -> list[str]:
     try:
-        from reader.interchange.importing import IMPORT_FORMATS
+        from reader.formats.importing import IMPORT_FORMATS
     except ImportError:  # pragma: no cover - before the importer exists
         return []
     return list(IMPORT_FORMATS)

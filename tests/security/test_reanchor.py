@@ -415,7 +415,7 @@ def test_in_a_corpus_another_article_at_the_same_line_is_not_a_version(tmp_path:
 def test_exporting_every_article_leaves_out_a_superseded_version(tmp_path: Path) -> None:
     """After tags were carried over to an edited file, an export of every article has
     each tag once: the older version's file is kept but not exported again."""
-    from reader.export import export_rows
+    from reader.formats import export_rows
 
     store = Store(tmp_path / "store")
     path = tmp_path / "pact.txt"

@@ -13,8 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.export import formats
-from reader.interchange.exporting import export_filename, output_kind
+from reader.formats import export_filename, formats, output_kind
 
 #: What each format is for, shown beside its name.
 FORMAT_HELP = {

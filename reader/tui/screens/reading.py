@@ -643,7 +643,7 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, fmt: str, path: Path) -> None:
-        from reader.export import export_articles
+        from reader.formats import export_articles
 
         app = self.reader_app
         try:

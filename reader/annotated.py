@@ -1,6 +1,8 @@
-"""Gather what an export needs, article by article.
+"""Annotated articles: the read model that exports and statistics share.
 
-Every format needs the store's annotations; some need more. ``prodigy``, ``doccano``,
+:func:`gather` collects, article by article, what the store holds (its record and the
+annotations) and as much of the article itself as the caller needs. Every export format
+needs the store's annotations; some need more. ``prodigy``, ``doccano``,
 ``brat``, ``spacy`` and ``md`` carry the article's text or its people and organisations, so
 the article is loaded again from the path the store recorded when the app opened it, and
 analysed (from the analysis cache when possible, so spaCy loads only when it must), with
@@ -38,8 +40,8 @@ def ignore_warning(message: str) -> None:
 
 
 @dataclass(frozen=True)
-class ExportArticle:
-    """One article as an export sees it.
+class AnnotatedArticle:
+    """One annotated article, as an export or the statistics see it.
 
     Attributes:
         id: The article's id.
@@ -138,8 +140,8 @@ def gather(
     analyser: Analyser | None = None,
     warn: Warn = ignore_warning,
     without: str = "left out",
-) -> list[ExportArticle]:
-    """Collect the annotated articles to export, with as much as the format needs.
+) -> list[AnnotatedArticle]:
+    """Collect the annotated articles, with as much as the caller needs.
 
     Args:
         store: The store.
@@ -168,7 +170,7 @@ def gather(
         superseded = store.superseded()
         ids = [article_id for article_id in records if article_id not in superseded]
     given = dict(articles or {})
-    gathered: list[ExportArticle] = []
+    gathered: list[AnnotatedArticle] = []
     files: dict[str, dict[str, Article]] = {}
     for article_id in ids:
         record = records.get(article_id)
@@ -189,13 +191,15 @@ def gather(
                 article = load_stored_article(article_id, record.path if record else "", files)
             except ArticleError as error:
                 warn(f"{error.message}; {without}")
-        gathered.append(ExportArticle(article_id, record, found, article))
+        gathered.append(AnnotatedArticle(article_id, record, found, article))
     if need == "entities":
         gathered = _analyse(store, gathered, analyser or Analyser())
     return gathered
 
 
-def _analyse(store: Store, items: list[ExportArticle], analyser: Analyser) -> list[ExportArticle]:
+def _analyse(
+    store: Store, items: list[AnnotatedArticle], analyser: Analyser
+) -> list[AnnotatedArticle]:
     loaded = [item for item in items if item.article is not None]
     analyses = {
         analysis.article.id: analysis.with_corrections(
@@ -204,7 +208,9 @@ def _analyse(store: Store, items: list[ExportArticle], analyser: Analyser) -> li
         for analysis in analyser.analyse_many([item.article for item in loaded if item.article])
     }
     return [
-        ExportArticle(item.id, item.record, item.annotations, item.article, analyses.get(item.id))
+        AnnotatedArticle(
+            item.id, item.record, item.annotations, item.article, analyses.get(item.id)
+        )
         for item in items
     ]
 
@@ -224,51 +230,3 @@ def sentences_of_text(text: str) -> tuple[Sentence, ...]:
         offset += len(piece) + len(BLOCK_SEPARATOR)
     article = Article(id="", path="", text=text, blocks=tuple(blocks), format="")
     return split_article(article)
-
-
-@dataclass(frozen=True, slots=True)
-class EntitySpan:
-    """One mention of an entity, as formats that list spans write it.
-
-    Attributes:
-        start: Offset of its first character.
-        end: Offset just past its last character.
-        label: The entity's spaCy label (``PERSON``, ``ORG``, ``GPE``, ...).
-        kind: ``person``, ``organisation``, ``place`` or ``other``.
-        text: ``article.text[start:end]``.
-        name: The entity's canonical name.
-    """
-
-    start: int
-    end: int
-    label: str
-    kind: str
-    text: str
-    name: str
-
-
-def entity_spans(item: ExportArticle, warn: Warn = ignore_warning) -> list[EntitySpan]:
-    """Every entity mention of the article, in text order, without overlaps.
-
-    Span formats (Prodigy's ``ner_manual``, spaCy's ``doc.ents``) allow no overlapping
-    entities; consolidation never makes them, but an analyst's ``add`` correction can. The
-    earlier (then longer) mention wins and the other is reported.
-    """
-    mentions = sorted(
-        (
-            EntitySpan(m.start, m.end, entity.label, entity.kind, m.text, entity.name)
-            for entity in item.entities
-            for m in entity.mentions
-        ),
-        key=lambda span: (span.start, -span.end),
-    )
-    kept: list[EntitySpan] = []
-    for span in mentions:
-        if kept and span.start < kept[-1].end:
-            warn(
-                f"{item.name}: entity mention {visible(span.text)!r} at {span.start}-{span.end} "
-                f"overlaps {visible(kept[-1].text)!r}; left out"
-            )
-            continue
-        kept.append(span)
-    return kept

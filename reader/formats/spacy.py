@@ -22,14 +22,19 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader.analysis import split_article
+from reader.annotated import AnnotatedArticle
 from reader.atomic import atomic_write
-from reader.interchange import OFFSETS_NOTE
-from reader.interchange.sources import ExportArticle, entity_spans
-from reader.interchange.tokens import blank_english, tokenize
-from reader.interchange.writing import ArticleFormat, ExportOptions, ExportSummary
+from reader.formats.base import (
+    OFFSETS_NOTE,
+    ExportOptions,
+    ExportSummary,
+    Format,
+    entity_spans,
+)
+from reader.formats.tokens import blank_english, tokenize
 
 
-def make_doc(item: ExportArticle, options: ExportOptions) -> Any:
+def make_doc(item: AnnotatedArticle, options: ExportOptions) -> Any:
     """The spaCy ``Doc`` of one article (which must be loaded)."""
     from spacy.tokens import Doc
 
@@ -84,7 +89,7 @@ def make_doc(item: ExportArticle, options: ExportOptions) -> Any:
 
 
 def write(
-    items: Sequence[ExportArticle], target: TextIO | Path, options: ExportOptions
+    items: Sequence[AnnotatedArticle], target: TextIO | Path, options: ExportOptions
 ) -> ExportSummary:
     """Write the DocBin of every loaded article to the file ``target``."""
     from spacy.tokens import DocBin
@@ -102,12 +107,12 @@ def write(
     return ExportSummary(articles, annotations)
 
 
-FORMAT = ArticleFormat(
+FORMAT = Format(
     name="spacy",
+    suffix=".spacy",
     description="spaCy DocBin (.spacy): entities in doc.ents, labels in doc.spans['sentences']",
     output="file",
     write=write,
     need="entities",
-    suffix=".spacy",
     sentences_need="text",
 )

@@ -1,11 +1,8 @@
-"""Run an export of any registered format, to a stream, a file or a folder.
+"""Run an export of any format, to a stream, a file or a folder.
 
-This is what ``reader export`` and the app both call (the app through
-:func:`reader.export.export_articles`). Row formats (``jsonl``, ``csv``) go through the
-registry's row writers; article formats (``prodigy``, ``doccano``, ``brat``, ``spacy``,
-``md``) gather each article's text and entities first (see
-:mod:`reader.interchange.sources`). A file is written atomically: it appears complete or
-not at all.
+This is what ``reader export`` and the app both call. Each article is gathered with as
+much as the format needs (see :mod:`reader.annotated`), then the format writes them all.
+A file is written atomically: it appears complete or not at all.
 """
 
 from __future__ import annotations
@@ -16,25 +13,14 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.analysis import Analyser
+from reader.annotated import Warn, gather, ignore_warning
 from reader.article import Article
 from reader.atomic import atomic_text_file, describe_os_error
 from reader.errors import ReaderError
-from reader.export import ExportRow, article_format, export_rows, get_writer
-from reader.interchange.sources import Warn, gather, ignore_warning
-from reader.interchange.writing import ExportOptions, Only
+from reader.formats.base import ExportOptions, ExportRow, Only, export_row
+from reader.formats.registry import check_export
 from reader.safe_text import visible
 from reader.store import Store
-
-#: File name endings of the formats' output (``brat`` writes a folder).
-SUFFIXES = {
-    "jsonl": ".jsonl",
-    "csv": ".csv",
-    "prodigy": ".prodigy.jsonl",
-    "doccano": ".doccano.jsonl",
-    "md": ".md",
-    "spacy": ".spacy",
-    "brat": "",
-}
 
 
 @dataclass(frozen=True)
@@ -54,36 +40,24 @@ class ExportResult:
     annotations: int
 
 
-def output_kind(fmt: str) -> str:
-    """``text``, ``file`` (binary) or ``folder``: where format ``fmt`` writes."""
-    spec = article_format(fmt)
-    return "text" if spec is None else spec.output
+def export_rows(
+    store: Store,
+    *,
+    article_ids: Iterable[str] | None = None,
+    annotator: str | None = None,
+    label: str | None = None,
+) -> Iterator[ExportRow]:
+    """Yield the store's annotations as export rows: by article path, then by start.
 
-
-def export_filename(fmt: str, stem: str = "reader-export") -> str:
-    """A default name for an export of ``fmt``: ``reader-export.prodigy.jsonl``."""
-    return stem + SUFFIXES.get(fmt, f".{fmt}")
-
-
-class _Counted:
-    """Rows passed through, counting the distinct articles."""
-
-    def __init__(self, rows: Iterable[ExportRow]) -> None:
-        self._rows = rows
-        self.articles: set[str] = set()
-
-    def __iter__(self) -> Iterator[ExportRow]:
-        for row in self._rows:
-            self.articles.add(row.article_id)
-            yield row
-
-
-def _name(store: Store, article_id: str, article: Article | None) -> str:
-    """How a message names an article: its path, else its id."""
-    if article is not None:
-        return visible(article.path)
-    record = next((r for r in store.articles() if r.id == article_id), None)
-    return visible(record.path) if record is not None and record.path else f"article {article_id}"
+    Args:
+        store: The store to read.
+        article_ids: Only these articles, in this order (default: all, by path).
+        annotator: Only this annotator's annotations.
+        label: Only this label's.
+    """
+    for item in gather(store, article_ids, annotator=annotator, label=label):
+        for annotation in item.annotations:
+            yield export_row(item, annotation)
 
 
 def export(
@@ -104,7 +78,7 @@ def export(
 
     Args:
         store: The store.
-        fmt: A registered format (:func:`reader.export.formats`).
+        fmt: A registered format (:func:`reader.formats.formats`).
         target: A text stream (text formats only), or the file or folder to write.
         article_ids: Only these articles, in this order (default: every annotated one).
         articles: Articles already loaded, by id (so they need not be loaded again).
@@ -120,37 +94,16 @@ def export(
         ReaderError: unknown format, a binary or folder format without a path, an
             option the format does not take, or the output cannot be written.
     """
-    ids = list(article_ids) if article_ids is not None else None
-    spec = article_format(fmt)
     path = target if isinstance(target, Path) else None
+    spec = check_export(fmt, only=only, to_path=path is not None)
+    options = ExportOptions(store.labels, only, warn)
+    need = spec.needs(options)
+    if need == "entities" and analyser is None:
+        analyser = Analyser(model)
     try:
-        if spec is None:
-            writer = get_writer(fmt)  # raises for an unknown format
-            if only is not None:
-                raise ReaderError(f"--only applies to formats with entities, not to {fmt}")
-            rows = _Counted(export_rows(store, article_ids=ids, annotator=annotator, label=label))
-            if path is None:
-                assert not isinstance(target, Path)
-                count = writer(rows, target)
-            else:
-                with atomic_text_file(path) as stream:
-                    count = writer(rows, stream)
-            for article_id in ids or ():
-                if article_id not in rows.articles:
-                    given = articles.get(article_id) if articles is not None else None
-                    warn(f"{_name(store, article_id, given)}: no annotations")
-            return ExportResult(fmt, path, len(rows.articles), count)
-
-        if spec.output != "text" and path is None:
-            what = "a folder" if spec.output == "folder" else f"a binary file ({spec.suffix})"
-            raise ReaderError(f"the {fmt} format writes {what}: give its path with -o OUT")
-        options = ExportOptions(store.labels, only, warn)
-        need = spec.needs(options)
-        if need == "entities" and analyser is None:
-            analyser = Analyser(model)
         items = gather(
             store,
-            ids,
+            list(article_ids) if article_ids is not None else None,
             annotator=annotator,
             label=label,
             need=need,
@@ -184,12 +137,13 @@ def export_articles(
     only: Only | None = None,
     warn: Warn = ignore_warning,
 ) -> Path:
-    """Export articles' annotations to ``out_path`` (a folder for ``brat``); for the app.
+    """Export the annotations of ``article_ids`` (``None``: every annotated article) in
+    format ``fmt`` to ``out_path`` (a folder for ``brat``) and return ``out_path``; for
+    the app.
 
-    Blocking (it may load and analyse articles): run it in a worker thread.
-
-    Returns:
-        ``out_path``.
+    Blocking: it may load, and for formats with entities analyse, every article, so the
+    app runs it in a worker thread. ``warn`` is called with one line for each article or
+    record left out.
 
     Raises:
         ReaderError: see :func:`export`.

@@ -22,15 +22,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from reader.interchange import OFFSETS_NOTE
-from reader.interchange.sources import ExportArticle, entity_spans
-from reader.interchange.tokens import token_index, tokenize
-from reader.interchange.writing import ArticleFormat, ExportOptions, ExportSummary, timestamp
+from reader.annotated import AnnotatedArticle
+from reader.formats.base import (
+    OFFSETS_NOTE,
+    ExportOptions,
+    ExportSummary,
+    Format,
+    entity_spans,
+    timestamp,
+)
+from reader.formats.importer import Importer, Skip, required_text
+from reader.formats.tokens import token_index, tokenize
 from reader.records import Annotation
 from reader.safe_text import safe_json
 
 
-def _meta(item: ExportArticle) -> dict[str, Any]:
+def _meta(item: AnnotatedArticle) -> dict[str, Any]:
     return {
         "article_id": item.id,
         "title": item.title or "",
@@ -40,7 +47,7 @@ def _meta(item: ExportArticle) -> dict[str, Any]:
 
 
 def sentence_task(
-    item: ExportArticle, annotation: Annotation, options: ExportOptions
+    item: AnnotatedArticle, annotation: Annotation, options: ExportOptions
 ) -> dict[str, Any]:
     """The ``choice`` task of one annotated sentence."""
     names = list(options.labels.names)
@@ -71,7 +78,7 @@ def sentence_task(
     }
 
 
-def article_task(item: ExportArticle, options: ExportOptions) -> dict[str, Any] | None:
+def article_task(item: AnnotatedArticle, options: ExportOptions) -> dict[str, Any] | None:
     """The ``ner_manual`` task of one article; ``None`` without its text or analysis."""
     if item.article is None or item.analysis is None:
         return None
@@ -109,7 +116,7 @@ def article_task(item: ExportArticle, options: ExportOptions) -> dict[str, Any] 
 
 
 def write(
-    items: Sequence[ExportArticle], target: TextIO | Path, options: ExportOptions
+    items: Sequence[AnnotatedArticle], target: TextIO | Path, options: ExportOptions
 ) -> ExportSummary:
     """Write each article's entity task, then its sentence tasks, one JSON per line."""
     assert not isinstance(target, Path)
@@ -130,12 +137,52 @@ def write(
     return ExportSummary(articles, annotations)
 
 
-FORMAT = ArticleFormat(
+def recognises(record: dict[str, Any]) -> bool:
+    """A Prodigy task has an ``answer``, ``accept``-ed options or Prodigy's own keys."""
+    return any(key in record for key in ("_view_id", "answer", "accept", "_annotator_id"))
+
+
+def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
+    """Import one Prodigy task: an accepted sentence ``choice`` task is a label."""
+    meta = record.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
+    if "spans" in record and "accept" not in record:
+        # An article task: the model's entities, which re-analysis gives back anyway.
+        importer.report.ignored += 1
+        article = meta.get("article_id")
+        if isinstance(article, str) and isinstance(record.get("text"), str):
+            path = meta.get("path")
+            importer.hint(article, text=record["text"], path=path if isinstance(path, str) else "")
+        return
+    if record.get("answer", "accept") != "accept":
+        importer.report.ignored += 1  # rejected or skipped in Prodigy: not a label
+        return
+    accepted = record.get("accept")
+    if not isinstance(accepted, list) or len(accepted) != 1:
+        count = len(accepted) if isinstance(accepted, list) else 0
+        raise Skip(f"{count} options accepted; reader keeps exactly one label per sentence")
+    label = accepted[0]
+    if not isinstance(label, str):
+        raise Skip("the accepted option must be a label name")
+    annotator = record.get("_annotator_id") or record.get("_session_id")
+    importer.take(
+        meta,
+        text=required_text(record, "text"),
+        label=label,
+        annotator=annotator if isinstance(annotator, str) and annotator else importer.annotator,
+    )
+
+
+FORMAT = Format(
     name="prodigy",
+    suffix=".prodigy.jsonl",
     description="Prodigy tasks for db-in: a choice task per sentence, an ner_manual per article",
     output="text",
     write=write,
     need="entities",
     sentences_need="annotations",
     without_text="exported without its entity task",
+    read=read,
+    recognises=recognises,
 )

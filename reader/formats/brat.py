@@ -26,14 +26,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from reader.annotated import AnnotatedArticle
 from reader.atomic import atomic_write
-from reader.interchange import OFFSETS_NOTE
-from reader.interchange.sources import EntitySpan, ExportArticle, entity_spans
-from reader.interchange.writing import (
-    ArticleFormat,
+from reader.formats.base import (
+    OFFSETS_NOTE,
+    EntitySpan,
     ExportOptions,
     ExportSummary,
+    Format,
     ensure_folder,
+    entity_spans,
     file_stem,
     one_line,
 )
@@ -72,7 +74,7 @@ def _speaker(attribution: str, annotation: Annotation, spans: list[EntitySpan]) 
     return found[0] if found else None
 
 
-def standoff(item: ExportArticle, options: ExportOptions) -> str:
+def standoff(item: AnnotatedArticle, options: ExportOptions) -> str:
     """The ``.ann`` file of one article."""
     spans = entity_spans(item, options.warn) if options.entities else []
     lines: list[str] = []
@@ -107,7 +109,7 @@ def standoff(item: ExportArticle, options: ExportOptions) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def configuration(items: Sequence[ExportArticle], options: ExportOptions) -> str:
+def configuration(items: Sequence[AnnotatedArticle], options: ExportOptions) -> str:
     """``annotation.conf``: every entity, relation and attribute type the export uses."""
     labels = list(options.labels.names)
     labels += sorted({a.label for item in items for a in item.annotations} - set(labels))
@@ -137,7 +139,7 @@ def configuration(items: Sequence[ExportArticle], options: ExportOptions) -> str
 
 
 def write(
-    items: Sequence[ExportArticle], target: TextIO | Path, options: ExportOptions
+    items: Sequence[AnnotatedArticle], target: TextIO | Path, options: ExportOptions
 ) -> ExportSummary:
     """Write ``NAME.txt`` and ``NAME.ann`` per article, and ``annotation.conf``, into the
     folder ``target``."""
@@ -159,8 +161,9 @@ def write(
     return ExportSummary(articles, annotations)
 
 
-FORMAT = ArticleFormat(
+FORMAT = Format(
     name="brat",
+    suffix="",
     description="brat standoff: NAME.txt, NAME.ann per article and annotation.conf, in a folder",
     output="folder",
     write=write,

@@ -20,10 +20,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from reader.annotated import AnnotatedArticle
 from reader.entities import Entity
-from reader.interchange import OFFSETS_NOTE
-from reader.interchange.sources import ExportArticle
-from reader.interchange.writing import ArticleFormat, ExportOptions, ExportSummary, one_line
+from reader.formats.base import (
+    OFFSETS_NOTE,
+    ExportOptions,
+    ExportSummary,
+    Format,
+    one_line,
+)
 from reader.records import Annotation
 from reader.safe_text import visible
 
@@ -62,7 +67,7 @@ def _annotation(number: int, annotation: Annotation) -> list[str]:
     return lines
 
 
-def report(item: ExportArticle, options: ExportOptions) -> str:
+def report(item: AnnotatedArticle, options: ExportOptions) -> str:
     """The Markdown report of one article."""
     lines = [f"# {plain(item.title or item.path or item.id)}", ""]
     source = item.article.metadata.get("source") if item.article is not None else None
@@ -93,7 +98,7 @@ def report(item: ExportArticle, options: ExportOptions) -> str:
 
 
 def write(
-    items: Sequence[ExportArticle], target: TextIO | Path, options: ExportOptions
+    items: Sequence[AnnotatedArticle], target: TextIO | Path, options: ExportOptions
 ) -> ExportSummary:
     """Write one report per article, separated by a rule."""
     assert not isinstance(target, Path)
@@ -107,8 +112,9 @@ def write(
     return ExportSummary(len(items), annotations)
 
 
-FORMAT = ArticleFormat(
+FORMAT = Format(
     name="md",
+    suffix=".md",
     description="Markdown report per article: people, organisations, claims, quotes, context",
     output="text",
     write=write,

@@ -18,7 +18,7 @@ import csv
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from reader.export import EXPORT_FIELDS, ExportRow
+from reader.formats.base import EXPORT_FIELDS, ExportRow, row_format
 from reader.safe_text import visible
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,3 +45,6 @@ def write(rows: Iterable[ExportRow], stream: TextIO) -> int:
         writer.writerow([cell(record[field]) for field in EXPORT_FIELDS])
         count += 1
     return count
+
+
+FORMAT = row_format("csv", "CSV for spreadsheets: the jsonl fields as columns", write)

@@ -1,4 +1,4 @@
-"""The annotation store: the analysts' tags, notes and corrections, never lost.
+"""The folder store: one TinyDB file per article, in a folder on a shared disk.
 
 A store is a folder::
 
@@ -10,7 +10,7 @@ A store is a folder::
 
 One file per article keeps a save proportional to one article, however large the store
 grows. Every change is one locked read-modify-write of that file, saved atomically and
-durably before the method returns (see :mod:`reader.storage`); reads take no lock, since
+durably before the method returns (see :mod:`reader.store._files`); reads take no lock, since
 a file is only ever replaced whole.
 
 :class:`Store` is the only interface to it: it returns the dataclasses of
@@ -23,7 +23,6 @@ keep the change on screen as unsaved and try again.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,9 +30,7 @@ from pathlib import Path
 from tinydb import TinyDB, where
 from tinydb.table import Document
 
-from reader import changes, storage
 from reader.atomic import describe_os_error
-from reader.changes import check_annotator, check_correction, check_span, check_text
 from reader.errors import StoreError
 from reader.labels import LABELS_FILE, LabelSet, load_labels
 from reader.records import (
@@ -48,22 +45,19 @@ from reader.records import (
     correction_to_doc,
     utc_now,
 )
-from reader.storage import load, read_db, schema_of, transaction
-
-__all__ = [
-    "Annotation",
-    "ArticleRecord",
-    "Change",
-    "EntityCorrection",
-    "Store",
-]
+from reader.store import _files as storage
+from reader.store import _history as changes
+from reader.store._files import load, read_db, schema_of, transaction
+from reader.store._history import (
+    check_annotator,
+    check_correction,
+    check_span,
+    check_text,
+    is_article_id,
+)
 
 STORE_FILE = "store.json"
 ARTICLES_DIR = "articles"
-
-# Article ids become file names: no separators, no dots (so "<id>.json" and "<id>.lock"
-# can never collide with another id's files), nothing that starts with "-" or ".".
-_ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
 
 
 class Store:
@@ -136,9 +130,24 @@ class Store:
     # -- article files ---------------------------------------------------------------
 
     def _path(self, article_id: str) -> Path:
-        if not isinstance(article_id, str) or not _ARTICLE_ID.fullmatch(article_id):
+        if not is_article_id(article_id):
             raise StoreError(f"invalid article id {article_id!r}")
         return self._articles / f"{article_id}.json"
+
+    def _article_ids(self) -> list[str]:
+        """The ids of the article files in the store, sorted.
+
+        Raises:
+            StoreError: The articles folder cannot be read.
+        """
+        try:
+            names = os.listdir(self._articles)
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
+        found = (name.removesuffix(".json") for name in names if name.endswith(".json"))
+        return sorted(article_id for article_id in found if is_article_id(article_id))
 
     def _peek(self, article_id: str) -> TinyDB | None:
         """Open an article file for reading, without a lock; ``None`` if it has none."""
@@ -210,19 +219,11 @@ class Store:
 
     def articles(self) -> list[ArticleRecord]:
         """Return every article the store has a file for, sorted by path then id."""
-        try:
-            names = os.listdir(self._articles)
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
         records = []
-        for name in names:
-            article_id = name[: -len(".json")]
-            if name.endswith(".json") and _ARTICLE_ID.fullmatch(article_id):
-                record = self._article_record(article_id)
-                if record is not None:
-                    records.append(record)
+        for article_id in self._article_ids():
+            record = self._article_record(article_id)
+            if record is not None:
+                records.append(record)
         return sorted(records, key=lambda record: (record.path, record.id))
 
     def _article_record(self, article_id: str) -> ArticleRecord | None:
@@ -259,17 +260,8 @@ class Store:
         """
         if not path:
             return []
-        try:
-            names = os.listdir(self._articles)
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
         found = []
-        for name in sorted(names):
-            article_id = name[: -len(".json")]
-            if not (name.endswith(".json") and _ARTICLE_ID.fullmatch(article_id)):
-                continue
+        for article_id in self._article_ids():
             try:
                 record = self._article_record(article_id)
             except StoreError:
@@ -402,21 +394,7 @@ class Store:
             annotator: Only this annotator's.
             label: Only this label's.
         """
-        if article_ids is None:
-            try:
-                names = sorted(os.listdir(self._articles))
-            except FileNotFoundError:
-                return
-            except OSError as error:
-                raise StoreError(
-                    f"cannot read {self._articles}: {describe_os_error(error)}"
-                ) from None
-            article_ids = [
-                name[: -len(".json")]
-                for name in names
-                if name.endswith(".json") and _ARTICLE_ID.fullmatch(name[: -len(".json")])
-            ]
-        for article_id in article_ids:
+        for article_id in self._article_ids() if article_ids is None else article_ids:
             for annotation in self.annotations(article_id, annotator):
                 if label is None or annotation.label == label:
                     yield annotation

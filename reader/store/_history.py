@@ -1,6 +1,7 @@
 """The edits one save makes inside an article's TinyDB: tags, notes, and their history.
 
-Each function here works on a TinyDB that :class:`reader.store.Store` opened inside a
+Private to :mod:`reader.store`. Each function here works on a TinyDB that
+:class:`reader.store.Store` opened inside a
 locked transaction, so it sees the file as it is now and its changes are saved together,
 atomically, when the transaction ends.
 
@@ -13,6 +14,7 @@ entries are always the tail of an annotator's history.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tinydb import TinyDB, where
@@ -21,13 +23,19 @@ from tinydb.table import Document, Table
 from reader.errors import StoreError
 from reader.records import (
     ENTITY_CORRECTION_KINDS,
+    STATE_FIELDS,
     Annotation,
     Change,
     EntityCorrection,
     annotation_from_doc,
+    annotation_to_doc,
     state_of,
     utc_now,
 )
+
+# Article ids become file names: no separators, no dots (so "<id>.json" and "<id>.lock"
+# can never collide with another id's files), nothing that starts with "-" or ".".
+_ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
 
 #: Changes kept per article file for undo and redo (all annotators together). Older ones
 #: are dropped so that a save stays small however long an article is worked on.
@@ -79,19 +87,24 @@ def tagged(
 ) -> dict[str, Any]:
     """Return the document of a sentence tagged ``label``, keeping what a relabel keeps."""
     now = utc_now()
-    return {
-        "sentence": sentence,
-        "start": start,
-        "end": end,
-        "text": text,
-        "label": label,
-        "annotator": annotator,
-        # Relabelling is a correction, not a new annotation: keep its age and its notes.
-        "created": current["created"] if current else now,
-        "updated": now,
-        "note": current["note"] if current else None,
-        "attribution": current["attribution"] if current else None,
-    }
+    fresh = annotation_to_doc(
+        Annotation(
+            "",
+            sentence=sentence,
+            start=start,
+            end=end,
+            text=text,
+            label=label,
+            annotator=annotator,
+            created=now,
+            updated=now,
+        )
+    )
+    if current is None:
+        return fresh
+    # Relabelling is a correction, not a new annotation: keep its age and its notes.
+    kept = set(STATE_FIELDS) - {"sentence", "label", "updated"}
+    return {**fresh, **{name: current[name] for name in kept}}
 
 
 def record(
@@ -165,6 +178,11 @@ def step(db: TinyDB, article_id: str, annotator: str, undo: bool) -> Change | No
     )
 
 
+def is_article_id(value: object) -> bool:
+    """Whether ``value`` can be an article id: the store makes file names of them."""
+    return isinstance(value, str) and _ARTICLE_ID.fullmatch(value) is not None
+
+
 def check_span(sentence: int, start: int, end: int) -> None:
     """Raise :class:`StoreError` unless the sentence index and offsets make sense."""
     if any(type(value) is not int for value in (sentence, start, end)):
@@ -177,7 +195,7 @@ def check_text(what: str, value: object, *, optional: bool = False) -> None:
     """Raise :class:`StoreError` unless ``value`` is a string (or ``None`` if optional).
 
     Checked on the way in because a file this process saved is not checked again when it
-    reads it back (see :mod:`reader.storage`).
+    reads it back (see :mod:`reader.store._files`).
     """
     if not (isinstance(value, str) or (optional and value is None)):
         raise StoreError(f"{what} must be text, not {type(value).__name__}")

@@ -1,5 +1,7 @@
 """The store's files on disk: parsing, checking, migrating and saving TinyDB documents.
 
+Private to :mod:`reader.store`, like TinyDB itself.
+
 Every store file is a TinyDB JSON document, ``{"table": {"doc_id": {field: value}}}``.
 This module is the only place that reads or writes them:
 
@@ -35,6 +37,7 @@ from tinydb.storages import Storage
 
 from reader.atomic import atomic_write, describe_os_error, file_lock
 from reader.errors import CorruptStoreError, NewerSchemaError, StoreError
+from reader.records import STATE_FIELDS, STORED_FIELDS, annotation_types
 
 #: The version of the layout this code reads and writes.
 SCHEMA_VERSION = 1
@@ -50,14 +53,8 @@ MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {}
 FileKind = Literal["store", "article"]
 
 _NONE = type(None)
-_STATE = {
-    "sentence": (int,),
-    "label": (str,),
-    "created": (str,),
-    "updated": (str,),
-    "note": (str, _NONE),
-    "attribution": (str, _NONE),
-}
+_ANNOTATION = annotation_types()
+_STATE = {name: _ANNOTATION[name] for name in STATE_FIELDS}
 # Required fields and their JSON types, per table. Extra fields are kept and ignored, so
 # that a later version may add optional ones without a schema change.
 _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
@@ -73,8 +70,7 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
             "sentences": (int, _NONE),
             "updated": (str, _NONE),
         },
-        "annotations": {"start": (int,), "end": (int,), "text": (str,), "annotator": (str,)}
-        | _STATE,
+        "annotations": {name: _ANNOTATION[name] for name in STORED_FIELDS},
         "history": {
             "at": (str,),
             "annotator": (str,),
@@ -101,13 +97,7 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
         "reanchored": {"from": (str,), "at": (str,), "moved": (int,), "orphans": (list,)},
     },
 }
-_ORPHAN_SPEC = _STATE | {
-    "article_id": (str,),
-    "start": (int,),
-    "end": (int,),
-    "text": (str,),
-    "annotator": (str,),
-}
+_ORPHAN_SPEC = _ANNOTATION
 _ENTITY_KINDS = frozenset({"relabel", "merge", "add", "reject"})
 
 

@@ -1,0 +1,276 @@
+"""One import into a store: the checks and the store calls every import format shares.
+
+Each format that can be read back defines ``read(importer, line, record)`` (see
+:class:`reader.formats.base.Format`); it hands the importer what each record says with
+:meth:`Importer.take` or :meth:`Importer.apply`, and raises :class:`Skip` for a record that
+cannot be imported. :mod:`reader.formats.importing` runs a whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.analysis import split_article
+from reader.annotated import Warn, load_stored_article, sentences_of_text
+from reader.errors import ArticleError, StoreError
+from reader.records import Annotation
+from reader.safe_text import visible
+from reader.store import Store, check_annotator, is_article_id
+
+
+@dataclass
+class ArticleHint:
+    """What a file says about an article, to register it if the store does not know it."""
+
+    path: str = ""
+    title: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import did.
+
+    Attributes:
+        format: The format read.
+        tagged: Annotations created or relabelled.
+        unchanged: Annotations that were already in the store as the file has them.
+        notes: Notes and attributions set.
+        skipped: Records or spans not imported because something was wrong with them.
+        ignored: Entity spans and entity tasks (the model's, not annotations), and
+            rejected or skipped Prodigy tasks, which are not imported by design.
+        articles: Ids of the articles that were touched.
+    """
+
+    format: str
+    tagged: int = 0
+    unchanged: int = 0
+    notes: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    articles: set[str] = field(default_factory=set)
+
+
+class Skip(Exception):
+    """A record cannot be imported; the message says why."""
+
+
+def integer(record: dict[str, Any], key: str) -> int:
+    """``record[key]``, which must be an integer.
+
+    Raises:
+        Skip: It is not.
+    """
+    value = record.get(key)
+    if type(value) is not int:
+        raise Skip(f"{key!r} must be an integer")
+    return value
+
+
+def optional_text(record: dict[str, Any], key: str) -> str | None:
+    """``record[key]``: absent or ``null``, or a non-empty string.
+
+    Raises:
+        Skip: It is something else.
+    """
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise Skip(f"{key!r} must be a non-empty string")
+    return value
+
+
+def required_text(record: dict[str, Any], key: str) -> str:
+    """``record[key]``, which must be a non-empty string.
+
+    Raises:
+        Skip: It is not.
+    """
+    value = optional_text(record, key)
+    if value is None:
+        raise Skip(f"{key!r} must be a non-empty string")
+    return value
+
+
+class Importer:
+    """One import into a store: what each format's ``read`` hands its records to.
+
+    Args:
+        store: The store to import into.
+        fmt: The format's name, for the report.
+        annotator: Who the annotations are by when a record does not say.
+        warn: Called with one line per record skipped or changed on the way.
+        name: How messages name the file.
+    """
+
+    def __init__(self, store: Store, fmt: str, annotator: str, warn: Warn, name: str) -> None:
+        self.store = store
+        self.annotator = annotator
+        self.warn = warn
+        self.name = name
+        self.report = ImportReport(fmt)
+        self.hints: dict[str, ArticleHint] = {}
+        self._existing: dict[str, dict[tuple[int, int, str], Annotation]] = {}
+        self._articles: dict[str, str | None] = {}  # id -> text when it could be loaded
+        self._paths: dict[str, str] | None = None  # id -> path, as the store had them
+
+    def skip(self, line: int, message: str) -> None:
+        """Count a record (or span) as skipped and say why."""
+        self.report.skipped += 1
+        self.warn(f"{self.name}: line {line}: {message}; skipped")
+
+    def hint(self, article_id: str, **values: Any) -> None:
+        """Note what the file says about an article (``path``, ``title``, ``text``)."""
+        hint = self.hints.setdefault(article_id, ArticleHint())
+        for key, value in values.items():
+            if value and not getattr(hint, key):
+                setattr(hint, key, value)
+
+    def take(self, fields: dict[str, Any], *, text: str, label: str, annotator: str) -> None:
+        """Read an annotation's place and extras from ``fields`` (a jsonl record, or a
+        Prodigy task's ``meta``), note its article's path and title, and apply it."""
+        incoming = Annotation(
+            article_id=required_text(fields, "article_id"),
+            sentence=integer(fields, "sentence"),
+            start=integer(fields, "start"),
+            end=integer(fields, "end"),
+            text=text,
+            label=label,
+            annotator=annotator,
+            note=optional_text(fields, "note"),
+            attribution=optional_text(fields, "attribution"),
+            created="",  # the store stamps its own times
+            updated="",
+        )
+        path = fields.get("path")
+        title = fields.get("title")
+        self.hint(
+            incoming.article_id,
+            path=path if isinstance(path, str) else "",
+            title=title if isinstance(title, str) else None,
+        )
+        self.apply(incoming)
+
+    # -- into the store --------------------------------------------------------------
+
+    def _article_text(self, article_id: str) -> str | None:
+        """The article's text, when the store's path or the file's hints give it."""
+        if article_id not in self._articles:
+            hint = self.hints.get(article_id, ArticleHint())
+            text = hint.text
+            if text is None:
+                if self._paths is None:
+                    self._paths = {r.id: r.path for r in self.store.articles()}
+                for path in (self._paths.get(article_id, ""), hint.path):
+                    try:
+                        text = load_stored_article(article_id, path).text
+                        break
+                    except ArticleError:
+                        continue
+            self._articles[article_id] = text
+        return self._articles[article_id]
+
+    def check(self, incoming: Annotation) -> None:
+        """Refuse what the store would refuse, so that a store error means a failed save."""
+        if self.store.labels.by_name(incoming.label) is None:
+            names = ", ".join(self.store.labels.names)
+            raise Skip(f"unknown label {incoming.label!r} (labels: {names})")
+        if incoming.sentence < 0 or not 0 <= incoming.start < incoming.end:
+            raise Skip(f"invalid sentence span {incoming.start}-{incoming.end}")
+        if not is_article_id(incoming.article_id):
+            raise Skip(f"invalid article id {incoming.article_id!r}")
+        try:
+            check_annotator(incoming.annotator)
+        except StoreError as error:
+            raise Skip(error.message) from None
+        text = self._article_text(incoming.article_id)
+        if text is not None and text[incoming.start : incoming.end] != incoming.text:
+            raise Skip(
+                f"the text at {incoming.start}-{incoming.end} of article "
+                f"{incoming.article_id} is not the sentence given"
+            )
+
+    def apply(self, incoming: Annotation) -> None:
+        """Tag, note and attribute the sentence as the record says; count what changed."""
+        self.check(incoming)
+        if incoming.article_id not in self._existing:
+            self._existing[incoming.article_id] = {
+                (a.start, a.end, a.annotator): a
+                for a in self.store.annotations(incoming.article_id)
+            }
+        existing = self._existing[incoming.article_id]
+        key = (incoming.start, incoming.end, incoming.annotator)
+        before = existing.get(key)
+        saved = self.store.tag(
+            incoming.article_id,
+            sentence=incoming.sentence,
+            start=incoming.start,
+            end=incoming.end,
+            text=incoming.text,
+            label=incoming.label,
+            annotator=incoming.annotator,
+        )
+        assert saved is not None  # a label was given, so the sentence is tagged
+        if incoming.note is not None and saved.note != incoming.note:
+            saved = self.store.set_note(
+                incoming.article_id,
+                start=incoming.start,
+                end=incoming.end,
+                annotator=incoming.annotator,
+                note=incoming.note,
+            )
+            self.report.notes += 1
+        if incoming.attribution is not None and saved.attribution != incoming.attribution:
+            saved = self.store.set_attribution(
+                incoming.article_id,
+                start=incoming.start,
+                end=incoming.end,
+                annotator=incoming.annotator,
+                attribution=incoming.attribution,
+            )
+            self.report.notes += 1
+        existing[key] = saved
+        if before is not None and (before.label, before.sentence) == (saved.label, saved.sentence):
+            self.report.unchanged += 1
+        else:
+            self.report.tagged += 1
+        self.report.articles.add(incoming.article_id)
+
+    def register(self) -> None:
+        """Tell the store where each imported article lives, when it does not know yet."""
+        records = {record.id: record for record in self.store.articles()}
+        for article_id in sorted(self.report.articles):
+            record = records.get(article_id)
+            if record is not None and record.path:
+                continue
+            hint = self.hints.get(article_id, ArticleHint())
+            try:
+                article = load_stored_article(article_id, hint.path)
+            except ArticleError:
+                article = None
+            if article is not None:
+                self.store.register_article(
+                    article_id,
+                    path=article.path,
+                    title=article.title,
+                    date=article.date,
+                    byline=article.byline,
+                    sentences=len(split_article(article)),
+                )
+            elif hint.text is not None:
+                self.store.register_article(
+                    article_id,
+                    path=hint.path,
+                    title=hint.title,
+                    date=None,
+                    byline=None,
+                    sentences=len(sentences_of_text(hint.text)),
+                )
+            else:
+                shown = visible(hint.path) if hint.path else f"article {article_id}"
+                self.warn(
+                    f"{shown}: the article's file was not found, so the store does not know "
+                    "where it is; open it in reader to record that"
+                )

@@ -1,0 +1,32 @@
+"""The annotation store: the analysts' tags, notes and corrections, never lost.
+
+Everything above this package talks to :class:`Store` and gets back the frozen dataclasses
+of :mod:`reader.records`; only this package knows that TinyDB exists.
+
+* :mod:`reader.store.folder`: :class:`Store`, a folder of TinyDB files, one per article,
+  each save locked, atomic and fsynced (the layout is in its docstring).
+* :mod:`reader.store._files` (private): reading, checking, migrating and saving a file.
+* :mod:`reader.store._history` (private): the edits of one save and their undo history.
+
+Where a second backend plugs in: a store on a database server for a team would be
+another class with :class:`Store`'s public methods (same arguments, same records, same
+:class:`~reader.errors.StoreError` on failure), in a module of its own here, chosen where
+the app and the commands open the store today (``Store(store_path(args.db))``). Nothing
+outside this package would change.
+"""
+
+from __future__ import annotations
+
+from reader.records import Annotation, ArticleRecord, Change, EntityCorrection
+from reader.store._history import check_annotator, is_article_id
+from reader.store.folder import Store
+
+__all__ = [
+    "Annotation",
+    "ArticleRecord",
+    "Change",
+    "EntityCorrection",
+    "Store",
+    "check_annotator",
+    "is_article_id",
+]
