@@ -26,6 +26,11 @@ CORE_MODULES = [
     "reader.export",
     "reader.cli",
     "reader.commands.analyse",
+    "reader.reading",
+    "reader.reading.session",
+    "reader.reading.finding",
+    "reader.reading.layout",
+    "reader.reading.analysis_process",
 ]
 #: Heavy libraries that only loading the pipeline (spaCy) or the app (Textual) may import.
 HEAVY = ("textual", "spacy", "thinc")

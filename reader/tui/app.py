@@ -17,10 +17,10 @@ from reader.article import Article
 from reader.config import load_settings, save_settings
 from reader.errors import ReaderError
 from reader.labels import LabelSet
+from reader.reading.analysis_process import collect
+from reader.reading.analysis_process import start as start_analysis
 from reader.safe_text import visible
 from reader.store import Store
-from reader.tui.analysis_process import collect
-from reader.tui.analysis_process import start as start_analysis
 from reader.tui.commands import APP_COMMANDS, bindings
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.status import status_text
@@ -49,7 +49,7 @@ class ReaderApp(App[None]):
         analyser: Finds entities (tests share one with a loaded pipeline).
         remember: Read and write the theme and other settings in the config folder.
         analysis_process: Find entities in a child process (see
-            :mod:`reader.tui.analysis_process`); default: unless the analyser's pipeline
+            :mod:`reader.reading.analysis_process`); default: unless the analyser's pipeline
             is already loaded (tests share one).
         early_analysis: A child already analysing ``articles`` (started by the command
             line before Textual was imported, so that spaCy loads while the app starts).

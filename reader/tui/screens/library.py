@@ -199,7 +199,7 @@ class LibraryScreen(Screen[None]):
             else:
                 report(entry)
         if missing and app.use_analysis_process and not app.analyser.loaded:
-            # One child process analyses them all (see reader.tui.analysis_process).
+            # One child process analyses them all (see reader.reading.analysis_process).
             by_id = {entry.article.id: entry for entry in missing if entry.article}
             app.analyse_elsewhere(
                 [entry.article for entry in missing if entry.article],

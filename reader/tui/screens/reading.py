@@ -22,6 +22,8 @@ from reader.article import Article
 from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.loaders import stored_path
+from reader.reading.finding import Span, entity_marks, next_target, search_marks
+from reader.reading.session import Outcome, TaggingSession
 from reader.records import EntityCorrection
 from reader.safe_text import visible
 from reader.tui.commands import (
@@ -32,10 +34,8 @@ from reader.tui.commands import (
     label_commands,
     reserved_keys,
 )
-from reader.tui.finding import entity_marks, next_target, search_marks
 from reader.tui.screens.dialogs import RelabelDialog, TextDialog
-from reader.tui.session import Outcome, TaggingSession
-from reader.tui.widgets.article_view import ArticleView, Span
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.status import Legend, StatusLine
 

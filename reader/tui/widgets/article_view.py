@@ -1,6 +1,6 @@
 """The article, sentence by sentence, drawn with Textual's line API.
 
-One widget draws the whole article: :class:`~reader.tui.layout.ArticleLayout` knows how
+One widget draws the whole article: :class:`~reader.reading.layout.ArticleLayout` knows how
 many lines each sentence takes, and a sentence's styled lines are built (from a
 ``rich.text.Text``, never markup) only when they come into sight, then cached until
 something about that sentence changes. Moving the cursor or tagging re-renders one or two
@@ -13,7 +13,7 @@ the tag is not saved.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,8 +32,9 @@ from reader.analysis import Sentence
 from reader.article import Article
 from reader.entities import Entity
 from reader.labels import Label
+from reader.reading.finding import Span, sentence_spans
+from reader.reading.layout import ArticleLayout, Row
 from reader.safe_text import visible
-from reader.tui.layout import ArticleLayout, Row
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
 TEXT_WIDTH = 72
@@ -50,31 +51,6 @@ STYLE_NAMES = (
     "mark",
     "unsaved",
 )
-
-Span = tuple[int, int]
-
-
-def sentence_spans(
-    sentences: Sequence[Sentence], starts: Sequence[int], start: int, end: int
-) -> Iterable[tuple[int, int, int]]:
-    """The parts of the article span ``start:end`` in each sentence it touches.
-
-    Args:
-        sentences: The article's sentences.
-        starts: Their start offsets (``[s.start for s in sentences]``, kept by the caller).
-        start: The span's start in the article's text.
-        end: Its end.
-
-    Yields:
-        ``(sentence index, start, end)`` with offsets relative to the sentence.
-    """
-    first = max(bisect_right(starts, start) - 1, 0)
-    for sentence in sentences[first:]:
-        if sentence.start >= end:
-            break
-        a, b = max(start, sentence.start), min(end, sentence.end)
-        if a < b:
-            yield sentence.index, a - sentence.start, b - sentence.start
 
 
 @lru_cache(maxsize=64)

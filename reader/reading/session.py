@@ -107,10 +107,6 @@ class TaggingSession:
         """How many sentences have a label on screen."""
         return len(self.tags)
 
-    def label_of(self, sentence: int) -> str | None:
-        """The label the sentence shows."""
-        return self.tags.get(sentence)
-
     def tag(self, sentence: int, label: str | None) -> Outcome:
         """Set (or clear, with ``None``) a sentence's label and save it at once."""
         if label is None:
