@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,10 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.keys import _character_to_key
 from textual.message import Message
-from textual.screen import Screen
+from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Footer, Input
-from textual.worker import Worker, WorkerState
 
 from reader.analysis import Analysis, split_article
 from reader.article import Article
@@ -34,13 +32,12 @@ from reader.tui.commands import (
     label_commands,
     reserved_keys,
 )
+from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.dialogs import RelabelDialog, TextDialog
+from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
-from reader.tui.widgets.status import Legend, StatusLine
-
-if TYPE_CHECKING:
-    from reader.tui.app import ReaderApp
+from reader.tui.widgets.status import Legend, StatusLine, status_text
 
 #: Articles up to this many sentences read their cached entities before the first frame.
 SYNC_CACHE_SENTENCES = 400
@@ -57,11 +54,24 @@ def dateline(article: Article) -> str:
     return " · ".join(str(part) for part in (article.date, source, name) if part)
 
 
-class ReadingScreen(Screen[None]):
-    """Read and tag one article."""
+class ReadingScreen(ReaderScreen):
+    """Read and tag one article.
+
+    Args:
+        article: The article.
+        services: The store, the annotator, the labels and the entity finder.
+        from_library: Opened from the library (escape goes back to it).
+        auto_advance: Move on to the next untagged sentence after a tag.
+        entity_panel: Show the entity panel.
+    """
 
     COMMAND_LIST = READING_COMMANDS
     BINDINGS = bindings(READING_COMMANDS)
+
+    auto_advance: var[bool] = var(True)
+    """Move on to the next untagged sentence after a tag (bound to the app's setting)."""
+    entity_panel: var[bool] = var(True, init=False)
+    """Show the entity panel (bound to the app's setting)."""
 
     @dataclass
     class AnalysisReady(Message):
@@ -75,10 +85,34 @@ class ReadingScreen(Screen[None]):
 
         text: str
 
-    def __init__(self, article: Article, *, from_library: bool = False) -> None:
+    @dataclass
+    class SettingChanged(Message):
+        """The analyst changed a setting here (``auto_advance`` or ``entity_panel``)."""
+
+        setting: str
+        value: bool
+
+    @dataclass
+    class Leaving(Message):
+        """The analyst wants to go back to the library (the app checks unsaved tags)."""
+
+        screen: ReadingScreen
+
+    def __init__(
+        self,
+        article: Article,
+        services: Services,
+        *,
+        from_library: bool = False,
+        auto_advance: bool = True,
+        entity_panel: bool = True,
+    ) -> None:
         super().__init__()
         self.article = article
+        self.services = services
         self.from_library = from_library
+        self.set_reactive(ReadingScreen.auto_advance, auto_advance)
+        self.set_reactive(ReadingScreen.entity_panel, entity_panel)
         self.sentences = split_article(article)
         self.session: TaggingSession | None = None
         self.analysis: Analysis | None = None
@@ -92,11 +126,6 @@ class ReadingScreen(Screen[None]):
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
 
-    @property
-    def reader_app(self) -> ReaderApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def extra_commands(self) -> list[Command]:
         """The label commands (made from the store's label set)."""
         return self.label_command_list
@@ -104,10 +133,10 @@ class ReadingScreen(Screen[None]):
     # -- building ----------------------------------------------------------------------
 
     def _bind_labels(self) -> None:
-        app = self.reader_app
+        labels = self.services.labels
         reserved = reserved_keys((*READING_COMMANDS, *APP_COMMANDS)) | _ALWAYS_RESERVED
-        self.label_command_list = label_commands(app.labels, reserved)
-        for number, label in enumerate(app.labels.labels, start=1):
+        self.label_command_list = label_commands(labels, reserved)
+        for number, label in enumerate(labels.labels, start=1):
             if label.key in reserved:
                 digit = f" (use {number})" if number <= 9 else ""
                 self._label_clashes.append(f"{label.name}: key {label.key!r} is taken{digit}")
@@ -128,9 +157,8 @@ class ReadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The article and the entity panel, the search bar, the status line, the footer."""
-        app = self.reader_app
         self._bind_labels()
-        labels = {label.name: label for label in app.labels.labels}
+        labels = {label.name: label for label in self.services.labels.labels}
         self._view = ArticleView(
             self.article, self.sentences, labels, dateline=dateline(self.article), id="article"
         )
@@ -156,12 +184,12 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the tags at once, resume where the analyst was, find entities in a thread."""
-        app = self.reader_app
+        store = self.services.store
         try:
-            first_opening = not app.store.knows(self.article.id)
+            first_opening = not store.knows(self.article.id)
         except ReaderError:
             first_opening = False
-        self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
+        self.session = TaggingSession(store, self.article, self.sentences, self.services.annotator)
         if self.session.load_error:
             message = visible(self.session.load_error)
             self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
@@ -171,7 +199,7 @@ class ReadingScreen(Screen[None]):
             view.set_noted(index, self.session.has_note(index))
         view.cursor = self.session.resume_position()
         self.call_after_refresh(view.scroll_to_cursor, center=True)
-        self.panel.display = app.panel_visible
+        self.panel.display = self.entity_panel
         self.sub_title = visible(self.article.title or self.article.path)
         self.update_status()
         view.focus()
@@ -205,7 +233,7 @@ class ReadingScreen(Screen[None]):
 
     def _register(self) -> None:
         try:
-            self.reader_app.store.register_article(
+            self.services.store.register_article(
                 self.article.id,
                 path=stored_path(self.article.path),
                 title=self.article.title,
@@ -217,12 +245,11 @@ class ReadingScreen(Screen[None]):
             self.notify(visible(error.message), severity="error", timeout=8, markup=False)
 
     def _start_analysis(self) -> None:
-        app = self.reader_app
         if len(self.sentences) <= SYNC_CACHE_SENTENCES:
             # A short article's cached entities take a few milliseconds: show them in the
             # first frame rather than a moment after it.
             try:
-                cached = app.analyser.cached(self.article)
+                cached = self.services.finder.cached(self.article)
                 if cached is not None:
                     fixed = cached.with_corrections(self._corrections())
                     self._analysis_ready(self.AnalysisReady(fixed))
@@ -236,26 +263,16 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def _analyse(self) -> None:
-        app = self.reader_app
-        analysis = app.analyser.cached(self.article)
-        if analysis is None and app.use_analysis_process and not app.analyser.loaded:
-            self.post_message(self.AnalysisState("loading spaCy…"))
-            app.analyse_elsewhere([self.article])
-            analysis = app.analyser.cached(self.article)
-        if analysis is None and app.closing:
-            return  # the child was stopped because the app is closing
-        if analysis is None:  # no child process wanted, or it failed: do it here
-            self.post_message(
-                self.AnalysisState("finding entities…" if app.analyser.loaded else "loading spaCy…")
-            )
-            with app.model_lock:
-                analysis = app.analyser.analyse(self.article)
-        self.post_message(self.AnalysisReady(analysis.with_corrections(self._corrections())))
+        analysis = self.services.finder.find(
+            self.article, lambda state: self.post_message(self.AnalysisState(state))
+        )
+        if analysis is not None:  # None: the app is closing
+            self.post_message(self.AnalysisReady(analysis.with_corrections(self._corrections())))
 
     def _corrections(self) -> list[EntityCorrection]:
         """The store's entity corrections; none if they cannot be read (said elsewhere)."""
         try:
-            return self.reader_app.store.entity_corrections(self.article.id)
+            return self.services.store.entity_corrections(self.article.id)
         except ReaderError:
             return []
 
@@ -275,14 +292,14 @@ class ReadingScreen(Screen[None]):
             self._select_entity(found[0] if found else None)
         self.update_status()
 
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and event.worker.group == "analysis":
-            error = event.worker.error
+    @on(ReaderScreen.WorkerFailed)
+    def _worker_failed(self, message: ReaderScreen.WorkerFailed) -> None:
+        # The app says what failed; here the panel and the status line say it too.
+        if message.group == "analysis":
+            error = message.error
             text = error.message if isinstance(error, ReaderError) else repr(error)
             self.entities_state = "no entities"
             self.panel.set_failed(f"Could not find entities: {text}")
-            self.notify(visible(text), title="Entities", severity="error", timeout=10, markup=False)
             self.update_status()
 
     # -- status ----------------------------------------------------------------------
@@ -292,9 +309,10 @@ class ReadingScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        app = self.reader_app
         self.query_one(StatusLine).update(
-            app.status_text(
+            status_text(
+                annotator=self.services.annotator,
+                store=str(self.services.store.root),
                 tagged=session.tagged,
                 total=len(self.sentences),
                 saved=session.last_save,
@@ -420,7 +438,7 @@ class ReadingScreen(Screen[None]):
         cursor = self.view.cursor
         outcome = session.toggle(cursor, label)
         self._show(outcome)
-        if outcome.label is not None and self.reader_app.auto_advance:
+        if outcome.label is not None and self.auto_advance:
             target = session.next_untagged(cursor)
             if target is not None and (not self.filtered or target in self.view.shown):
                 self.view.move_to(target)
@@ -497,9 +515,9 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_auto_advance(self) -> None:
         """Switch moving on after a tag."""
-        app = self.reader_app
-        app.set_auto_advance(not app.auto_advance)
-        self.notify(f"After a tag: {'move on' if app.auto_advance else 'stay'}.", markup=False)
+        self.auto_advance = not self.auto_advance
+        self.post_message(self.SettingChanged("auto_advance", self.auto_advance))
+        self.notify(f"After a tag: {'move on' if self.auto_advance else 'stay'}.", markup=False)
 
     # -- actions: search and entities ------------------------------------------------
 
@@ -577,11 +595,13 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_panel(self) -> None:
         """Show or hide the entity panel."""
-        app = self.reader_app
-        app.panel_visible = not self.panel.display
-        self.panel.display = app.panel_visible
-        app.save_setting("entity_panel", app.panel_visible)
-        if not self.panel.display:
+        self.entity_panel = not self.panel.display
+        self.post_message(self.SettingChanged("entity_panel", self.entity_panel))
+
+    def watch_entity_panel(self, shown: bool) -> None:
+        """Show or hide the entity panel."""
+        self.panel.display = shown
+        if not shown:
             self.view.focus()
 
     @on(EntityPanel.Highlighted)
@@ -613,10 +633,9 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(RelabelDialog(entity), relabel)
 
     def _correct(self, correction: EntityCorrection) -> None:
-        app = self.reader_app
         try:
-            app.store.add_entity_correction(
-                self.article.id, replace(correction, annotator=app.annotator)
+            self.services.store.add_entity_correction(
+                self.article.id, replace(correction, annotator=self.services.annotator)
             )
         except ReaderError as error:
             self.notify(
@@ -643,22 +662,11 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, fmt: str, path: Path) -> None:
+        # A failure (a ReaderError, or worse) is said by the app's worker handler.
         from reader.export import export_articles
 
-        app = self.reader_app
-        try:
-            written = export_articles(
-                app.store, [self.article.id], fmt, path, analyser=app.analyser
-            )
-        except ReaderError as error:
-            self.app.call_from_thread(
-                self.notify,
-                visible(error.message),
-                title="Export failed",
-                severity="error",
-                markup=False,
-            )
-            return
+        store, analyser = self.services.store, self.services.finder.analyser
+        written = export_articles(store, [self.article.id], fmt, path, analyser=analyser)
         self.app.call_from_thread(
             self.notify, f"Exported as {fmt} to {visible(str(written))}", markup=False
         )
@@ -677,5 +685,5 @@ class ReadingScreen(Screen[None]):
             self.search_query = ""
             self.panel.clear_selection()
             self._set_targets({})
-        elif self.from_library and self.reader_app.confirm_unsaved("go back"):
-            self.dismiss()
+        elif self.from_library:
+            self.post_message(self.Leaving(self))
