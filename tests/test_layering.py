@@ -31,6 +31,7 @@ CORE_MODULES = [
     "reader.reading.finding",
     "reader.reading.layout",
     "reader.reading.analysis_process",
+    "reader.reading.finder",
 ]
 #: Heavy libraries that only loading the pipeline (spaCy) or the app (Textual) may import.
 HEAVY = ("textual", "spacy", "thinc")

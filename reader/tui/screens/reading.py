@@ -194,9 +194,7 @@ class ReadingScreen(ReaderScreen):
             message = visible(self.session.load_error)
             self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
         view = self.view
-        view.set_tags(self.session.tags)
-        for index in self.session.records:
-            view.set_noted(index, self.session.has_note(index))
+        view.read_tags(self.session)
         view.cursor = self.session.resume_position()
         self.call_after_refresh(view.scroll_to_cursor, center=True)
         self.panel.display = self.entity_panel
@@ -224,7 +222,6 @@ class ReadingScreen(ReaderScreen):
             return
         if not (result.moved or result.orphaned):
             return
-        self.view.set_tags(session.tags, session.unsaved)
         self.update_status()
         message = f"{result.summary()} from an earlier version of this file."
         if result.orphaned:
@@ -411,10 +408,7 @@ class ReadingScreen(ReaderScreen):
     # -- actions: tagging ------------------------------------------------------------
 
     def _show(self, outcome: Outcome) -> None:
-        if outcome.sentence is not None:
-            self.view.set_tag(outcome.sentence, outcome.label, saved=outcome.saved)
-            if self.session is not None:
-                self.view.set_noted(outcome.sentence, self.session.has_note(outcome.sentence))
+        # The view has redrawn the sentence already: it reads the session's tags.
         if outcome.error:
             self.notify(
                 visible(outcome.error) + "\nThe tag is kept on screen, marked !; ctrl+s retries.",
@@ -507,7 +501,6 @@ class ReadingScreen(ReaderScreen):
             if error:
                 self.notify(visible(error), title="Not saved", severity="error", markup=False)
                 return
-            self.view.set_noted(sentence, session.has_note(sentence))
             self.update_status()
 
         current = getattr(record, field) or ""
