@@ -6,14 +6,12 @@ half, :class:`~reader.tui.screens.finding.FindingScreen`; this module adds the t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.keys import _character_to_key
 from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
@@ -32,6 +30,7 @@ from reader.tui.commands import (
     label_commands,
     reserved_keys,
 )
+from reader.tui.keys import add_first
 from reader.tui.screens.dialogs import TextDialog
 from reader.tui.screens.finding import FindingScreen
 from reader.tui.services import Services
@@ -108,19 +107,7 @@ class ReadingScreen(FindingScreen):
                 digit = f" (use {number})" if number <= 9 else ""
                 self._label_clashes.append(f"{label.name}: key {label.key!r} is taken{digit}")
         # The label keys go first, so that the footer starts with them.
-        by_key: dict[str, list[Binding]] = {}
-        for command in self.label_command_list:
-            keys = command.keys.split(",")
-            for position, key in enumerate(keys):
-                binding = replace(
-                    command.binding(),
-                    key=_character_to_key(key) if len(key) == 1 else key,
-                    show=command.show and position == 0,
-                )
-                by_key.setdefault(binding.key, []).append(binding)
-        for key, key_bindings in self._bindings.key_to_bindings.items():
-            by_key.setdefault(key, []).extend(key_bindings)
-        self._bindings.key_to_bindings = by_key
+        add_first(self, self.label_command_list)
 
     def compose(self) -> ComposeResult:
         """The article and the entity panel, the search bar, the status line, the footer."""
