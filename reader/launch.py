@@ -81,7 +81,7 @@ def launch_app(args: argparse.Namespace) -> int:
     launch = prepare(args)
     early = None
     if launch.articles is not None and len(launch.articles) == 1:
-        from reader.tui import analysis_process
+        from reader.reading import analysis_process
 
         # spaCy takes longer to load than the app takes to start: begin now, in another
         # process (another core), so that the entities are ready soon after the article.

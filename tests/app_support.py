@@ -6,12 +6,18 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
 from reader.analysis import Analyser, Analysis, split_article
 from reader.article import Article
+from reader.loaders import load_article
+from reader.store import Store
+from reader.tui.app import ReaderApp
+
+ANNOTATOR = "ana"
 
 
 class NoEntities(Analyser):
@@ -28,6 +34,23 @@ class NoEntities(Analyser):
     def analyse(self, article: Article) -> Analysis:
         """No spaCy: the sentences only."""
         return Analysis(article, split_article(article), (), "none")
+
+
+def build_app(
+    target: Path, *, store: Store, analyser: Analyser | None = None, **options: Any
+) -> ReaderApp:
+    """The app on a file (its article loaded, unless ``articles`` is given) or a folder, on
+    ``store``, as ``ana``, settings not remembered, animations off: every app test's app."""
+    articles = options.pop("articles", None)
+    if articles is None and target.is_file():
+        articles = [load_article(target)]
+    options.setdefault("annotator", ANNOTATOR)
+    options.setdefault("remember", False)
+    app = ReaderApp(
+        target, articles=articles, store=store, analyser=analyser or NoEntities(), **options
+    )
+    app.animation_level = "none"
+    return app
 
 
 def app_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:

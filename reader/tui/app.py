@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import subprocess
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
+from textual import on
 from textual.app import App
+from textual.reactive import var
 from textual.screen import Screen
 
 from reader.analysis import Analyser
 from reader.article import Article
 from reader.config import load_settings, save_settings
 from reader.errors import ReaderError
-from reader.labels import LabelSet
+from reader.reading.finder import EntityFinder
 from reader.safe_text import visible
 from reader.store import Store
-from reader.tui.analysis_process import collect
-from reader.tui.analysis_process import start as start_analysis
 from reader.tui.commands import APP_COMMANDS, bindings
+from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
-from reader.tui.widgets.status import status_text
+from reader.tui.services import Services
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from reader.tui.screens.library import LibraryScreen
+
+#: The title of the notification that says a worker of this group failed.
+FAILURE_TITLES = {"analysis": "Entities", "export": "Export failed", "library": "Library"}
 
 
 def actions_provider() -> type[Provider]:
@@ -49,7 +53,7 @@ class ReaderApp(App[None]):
         analyser: Finds entities (tests share one with a loaded pipeline).
         remember: Read and write the theme and other settings in the config folder.
         analysis_process: Find entities in a child process (see
-            :mod:`reader.tui.analysis_process`); default: unless the analyser's pipeline
+            :mod:`reader.reading.analysis_process`); default: unless the analyser's pipeline
             is already loaded (tests share one).
         early_analysis: A child already analysing ``articles`` (started by the command
             line before Textual was imported, so that spaCy loads while the app starts).
@@ -62,6 +66,11 @@ class ReaderApp(App[None]):
     COMMAND_LIST = APP_COMMANDS
     BINDINGS = bindings(APP_COMMANDS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    auto_advance: var[bool] = var(True, init=False)
+    """Move on to the next untagged sentence after a tag (remembered)."""
+    entity_panel: var[bool] = var(True, init=False)
+    """Show the entity panel beside (or below) the article (remembered)."""
 
     def __init__(
         self,
@@ -83,33 +92,24 @@ class ReaderApp(App[None]):
         self.annotator = annotator
         self.analyser = analyser
         self.remember = remember
-        #: One spaCy run at a time: the library's background analysis and an opened
-        #: article's share the pipeline.
-        self.model_lock = threading.Lock()
-        self.use_analysis_process = (
-            not analyser.loaded if analysis_process is None else analysis_process
+        self.finder = EntityFinder(
+            analyser,
+            use_process=analysis_process,
+            early=early_analysis,
+            early_ids=[a.id for a in self.articles or ()],
         )
-        self._processes: set[subprocess.Popen[str]] = set()
-        #: Set when the app is on its way out: workers must not start anything slow
-        #: (Python waits for worker threads before the process can exit).
-        self.closing = False
+        self.services = Services(store, annotator, self.finder)
         #: How many unsaved tags the analyst was last warned about (see confirm_unsaved).
         self._unsaved_warned = 0
-        self._process_lock = threading.Lock()
-        self._early = early_analysis
         self._load_warnings = list(warnings)
-        self._early_ids = {a.id for a in self.articles or ()} if early_analysis else set()
         self.settings: dict[str, Any] = load_settings() if remember else {}
-        self.auto_advance: bool = bool(self.settings.get("auto_advance", True))
-        self.panel_visible: bool = bool(self.settings.get("entity_panel", True))
-        self._labels: LabelSet | None = None
+        self.set_reactive(ReaderApp.auto_advance, bool(self.settings.get("auto_advance", True)))
+        self.set_reactive(ReaderApp.entity_panel, bool(self.settings.get("entity_panel", True)))
 
     @property
-    def labels(self) -> LabelSet:
-        """The store's label set (read once per app; the command line checked it)."""
-        if self._labels is None:
-            self._labels = self.store.labels
-        return self._labels
+    def use_analysis_process(self) -> bool:
+        """Whether entities are found in a child process (see :class:`EntityFinder`)."""
+        return self.finder.use_process
 
     def on_mount(self) -> None:
         """Apply the remembered theme and keys."""
@@ -134,44 +134,57 @@ class ReaderApp(App[None]):
         except ReaderError as error:
             self.notify(visible(error.message), title="Settings", severity="warning", markup=False)
 
-    def analyse_elsewhere(
-        self,
-        articles: Sequence[Article],
-        on_done: Callable[[str, str | None], None] | None = None,
-    ) -> set[str]:
-        """Analyse articles in a child process (call from a worker thread); the ids cached.
+    def watch_auto_advance(self, value: bool) -> None:
+        """Remember whether to move on after a tag."""
+        self.save_setting("auto_advance", value)
 
-        The command line may have started the child already, before Textual was even
-        imported (``early_analysis``): then this waits for that one.
-        """
-        wanted = {article.id for article in articles}
-        with self._process_lock:
-            early, self._early = self._early, None
-        try:
-            if early is not None and wanted <= self._early_ids:
-                process = early
-            else:
-                if early is not None:
-                    early.kill()
-                process = start_analysis(self.analyser, articles)
-            self._processes.add(process)
-            return collect(process, on_done)
-        except OSError:
-            return set()
-        finally:
-            self._processes = {p for p in self._processes if p.poll() is None}
+    def watch_entity_panel(self, value: bool) -> None:
+        """Remember whether the entity panel is shown."""
+        self.save_setting("entity_panel", value)
 
     def on_unmount(self) -> None:
         """Stop any analysis still running in a child process."""
-        self.closing = True
-        for process in [*self._processes, *([self._early] if self._early else [])]:
-            if process.poll() is None:
-                process.kill()
+        self.finder.close()
 
-    def set_auto_advance(self, value: bool) -> None:
-        """Switch moving on after a tag, and remember the choice."""
-        self.auto_advance = value
-        self.save_setting("auto_advance", value)
+    def reading_screen(self, article: Article, *, from_library: bool = False) -> ReadingScreen:
+        """A reading screen for ``article``, its settings bound to the app's."""
+        screen = ReadingScreen(
+            article,
+            self.services,
+            from_library=from_library,
+            auto_advance=self.auto_advance,
+            entity_panel=self.entity_panel,
+        )
+        return screen.data_bind(ReaderApp.auto_advance, ReaderApp.entity_panel)
+
+    # The library's messages are handled by name: the library module is imported only
+    # when there is a library.
+    def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
+        """Open the chosen article."""
+        self.push_screen(self.reading_screen(message.article, from_library=True))
+
+    def on_library_screen_files_skipped(self, message: LibraryScreen.FilesSkipped) -> None:
+        """Say what the library could not read."""
+        self.show_load_warnings(message.warnings)
+
+    @on(ReadingScreen.SettingChanged)
+    def _setting_changed(self, message: ReadingScreen.SettingChanged) -> None:
+        if message.setting == "auto_advance":
+            self.auto_advance = message.value
+        elif message.setting == "entity_panel":
+            self.entity_panel = message.value
+
+    @on(ReadingScreen.Leaving)
+    def _leaving(self, message: ReadingScreen.Leaving) -> None:
+        if self.confirm_unsaved("go back"):
+            message.screen.dismiss()
+
+    @on(ReaderScreen.WorkerFailed)
+    def _worker_failed(self, message: ReaderScreen.WorkerFailed) -> None:
+        error = message.error
+        text = error.message if isinstance(error, ReaderError) else repr(error)
+        title = FAILURE_TITLES.get(message.group, "Failed")
+        self.notify(visible(text), title=title, severity="error", timeout=10, markup=False)
 
     def show_load_warnings(self, warnings: Sequence[str]) -> None:
         """Say what the loader skipped (the first few lines, and how many more)."""
@@ -181,10 +194,6 @@ class ReaderApp(App[None]):
         if len(warnings) > 3:
             shown.append(f"… and {len(warnings) - 3} more")
         self.notify("\n".join(shown), title="Skipped", severity="warning", timeout=12, markup=False)
-
-    def status_text(self, **progress: Any) -> Text:
-        """The status line for the reading screen (see :func:`status_text`)."""
-        return status_text(annotator=self.annotator, store=str(self.store.root), **progress)
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
@@ -224,7 +233,7 @@ class ReaderApp(App[None]):
         position is saved now."""
         if not self.confirm_unsaved("quit"):
             return
-        self.closing = True
+        self.finder.closing = True
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.save_position()
@@ -233,7 +242,7 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The article (one article given) or the library: the first thing painted."""
         if self.articles is not None and len(self.articles) == 1:
-            return ReadingScreen(self.articles[0])
+            return self.reading_screen(self.articles[0])
         from reader.tui.screens.library import LibraryScreen  # only when there is a library
 
-        return LibraryScreen(self.target, self.articles)
+        return LibraryScreen(self.target, self.services, self.articles)

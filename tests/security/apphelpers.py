@@ -9,30 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app_support import NoEntities, wait_for
+from app_support import ANNOTATOR as ANNOTATOR  # re-exported for the tests
+from app_support import build_app, wait_for
 from textual.pilot import Pilot
 
 from reader.analysis import Analyser
-from reader.loaders import load_article
 from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reading import ReadingScreen
 
-ANNOTATOR = "ana"
-
 
 def make_app(path: Path, store: Store, analyser: Analyser | None = None) -> ReaderApp:
     """The app on one article file, on ``store``, settings not remembered."""
-    app = ReaderApp(
-        path,
-        articles=[load_article(path)],
-        store=store,
-        annotator=ANNOTATOR,
-        analyser=analyser or NoEntities(),
-        remember=False,
-    )
-    app.animation_level = "none"
-    return app
+    return build_app(path, store=store, analyser=analyser)
 
 
 async def reading_screen(pilot: Pilot[Any]) -> ReadingScreen:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_support import NoEntities, app_test, wait_for
+from app_support import app_test, build_app, wait_for
 
 from reader.loaders import load_article
 from reader.store import Store
-from reader.tui.app import ReaderApp
 from reader.tui.screens.reading import ReadingScreen
 
 from .apphelpers import ANNOTATOR, make_app, reading_screen
@@ -135,8 +134,7 @@ async def test_going_back_to_the_library_with_unsaved_tags_warns_first(tmp_path:
     folder.mkdir()
     (folder / "pact.txt").write_text(V1, encoding="utf-8")
     store = Store(tmp_path / "store")
-    app = ReaderApp(folder, store=store, annotator=ANNOTATOR, analyser=NoEntities(), remember=False)
-    app.animation_level = "none"
+    app = build_app(folder, store=store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         library = app.screen
         await wait_for(pilot, lambda: getattr(library, "entries", None))

@@ -4,7 +4,7 @@ resized to 20x10 and back, and two copies of the app tagging the same article at
 
 The promise under test: no tag that was shown as saved is lost, and the app recovers.
 The status line says "N/15 ... saved" only after the store returned from a durable save
-(see reader/tui/session.py), so a screen captured just before a crash is a lower bound on
+(see reader/reading/session.py), so a screen captured just before a crash is a lower bound on
 what the store must hold. tests/test_store_processes.py proves the same of the store
 alone, with SIGKILL at random instants of a save.
 """

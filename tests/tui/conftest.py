@@ -8,16 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_support import wait_for
+from app_support import ANNOTATOR as ANNOTATOR  # re-exported for the tests
+from app_support import build_app, wait_for
 from textual.pilot import Pilot
 
 from reader.analysis import Analyser
-from reader.loaders import load_article
 from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.reading import ReadingScreen
-
-ANNOTATOR = "ana"
 
 NAMES = ["Maria Lopez", "Tom Becker", "Amina Diallo", "Kenji Sato"]
 ORGS = ["the World Bank", "Reuters", "the United Nations"]
@@ -54,16 +52,9 @@ def make_app(store: Store, analyser: Analyser) -> Callable[..., ReaderApp]:
     """Build an app on a file or folder, on the test's store, with the shared analyser."""
 
     def make(target: Path, **options: Any) -> ReaderApp:
-        articles = options.pop("articles", None)
-        if articles is None and target.is_file():
-            articles = [load_article(target)]
         options.setdefault("store", store)
-        options.setdefault("annotator", ANNOTATOR)
         options.setdefault("analyser", analyser)
-        options.setdefault("remember", False)
-        app = ReaderApp(target, articles=articles, **options)
-        app.animation_level = "none"
-        return app
+        return build_app(target, **options)
 
     return make
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from reader.analysis import split_article
 from reader.article import build_article
 from reader.entities import Entity, Mention
-from reader.tui.finding import entity_marks, next_target, search_marks
+from reader.reading.finding import entity_marks, next_target, search_marks
 
 ARTICLE = build_article(
     [("title", "Budget talks"), ("paragraph", "Maria Lopez met Reuters. Reuters asked Maria.")],

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_support import wait_for
+from app_support import build_app, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -23,8 +23,6 @@ from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
-
-from .conftest import ANNOTATOR
 
 Snap = Callable[..., bool]
 
@@ -36,20 +34,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def app_on(target: Path, analyser: Analyser, articles: Any = None) -> ReaderApp:
-    from reader.loaders import load_article
-
-    if articles is None and target.is_file():
-        articles = [load_article(target)]
-    app = ReaderApp(
-        target,
-        articles=articles,
-        store=Store(Path("store")),
-        annotator=ANNOTATOR,
-        analyser=analyser,
-        remember=False,
-    )
-    app.animation_level = "none"
-    return app
+    return build_app(target, store=Store(Path("store")), analyser=analyser, articles=articles)
 
 
 async def reading_ready(pilot: Pilot[Any]) -> None:

@@ -19,13 +19,14 @@ from reader.tui.commands import (
     Command,
     commands_of,
 )
+from reader.tui.keys import bound
 
 
 def effective_keys(screen: Screen[object], command: Command) -> list[str]:
     """The keys that run ``command`` now (a keymap may have changed the defaults)."""
     found: list[str] = []
     for node in (screen, screen.app):
-        for key, key_bindings in node._bindings.key_to_bindings.items():
+        for key, key_bindings in bound(node).items():
             if any(
                 b.id == command.id or (b.id is None and b.action == command.action)
                 for b in key_bindings

@@ -10,27 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, ProgressBar
 
-from reader.analysis import split_article
+from reader.analysis import Analysis, split_article
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.tui.commands import LIBRARY_COMMANDS, bindings
+from reader.tui.screens.base import ReaderScreen
+from reader.tui.services import Services
 from reader.tui.widgets.status import progress_bar
-
-if TYPE_CHECKING:
-    from reader.tui.app import ReaderApp
 
 SORT_KEYS = ("title", "date", "source", "sentences", "progress")
 COLUMNS = ("Title", "Date", "Source", "Sent.", "Tagged", "Ent.")
@@ -85,8 +82,14 @@ class Entry:
         return all(word in haystack for word in words)
 
 
-class LibraryScreen(Screen[None]):
-    """The articles of a folder (or a corpus file)."""
+class LibraryScreen(ReaderScreen):
+    """The articles of a folder (or a corpus file).
+
+    Args:
+        target: The folder (or corpus file).
+        services: The store, the annotator and the entity finder.
+        articles: The articles of ``target`` if already loaded (a corpus file).
+    """
 
     COMMAND_LIST = LIBRARY_COMMANDS
     BINDINGS = bindings(LIBRARY_COMMANDS)
@@ -106,19 +109,29 @@ class LibraryScreen(Screen[None]):
         done: int
         total: int
 
-    def __init__(self, target: Path, articles: Sequence[Article] | None = None) -> None:
+    @dataclass
+    class ArticleChosen(Message):
+        """The analyst chose an article to open."""
+
+        article: Article
+
+    @dataclass
+    class FilesSkipped(Message):
+        """The loader skipped parts of the folder's files (what, one line each)."""
+
+        warnings: list[str]
+
+    def __init__(
+        self, target: Path, services: Services, articles: Sequence[Article] | None = None
+    ) -> None:
         super().__init__()
         self.target = target
+        self.services = services
         self.preloaded = list(articles) if articles is not None else None
         self.entries: list[Entry] = []
         self.sort_column = "title"
         self.sort_reverse = False
         self._title_width = 0
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """The filter, the table, the analysis progress and the footer."""
@@ -143,7 +156,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library")
     def _load(self) -> None:
-        app = self.reader_app
+        store, annotator = self.services.store, self.services.annotator
         entries: list[Entry] = []
         if self.preloaded is not None:
             sources: list[tuple[str, list[Article] | str]] = [(a.path, [a]) for a in self.preloaded]
@@ -158,7 +171,7 @@ class LibraryScreen(Screen[None]):
                 except ReaderError as error:
                     sources.append((str(file), error.message))
             if warnings:
-                app.call_from_thread(app.show_load_warnings, warnings)
+                self.post_message(self.FilesSkipped(warnings))
         for path, loaded in sources:
             if isinstance(loaded, str):
                 entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
@@ -166,7 +179,7 @@ class LibraryScreen(Screen[None]):
             for article in loaded:
                 sentences = len(split_article(article))
                 try:
-                    tagged = len(app.store.annotations(article.id, app.annotator))
+                    tagged = len(store.annotations(article.id, annotator))
                 except ReaderError:
                     tagged = 0
                 entries.append(
@@ -174,40 +187,18 @@ class LibraryScreen(Screen[None]):
                 )
         self.post_message(self.Loaded(entries))
         todo = [e for e in entries if e.article is not None]
-        reported: set[int] = set()
+        done = 0
 
-        def report(entry: Entry) -> None:
-            assert entry.article is not None
-            if app.closing:
-                return  # never load spaCy here while the app is closing
-            try:
-                analysis = app.analyser.cached(entry.article)
-                if analysis is None:
-                    with app.model_lock:
-                        analysis = app.analyser.analyse(entry.article)
-                found = str(sum(1 for e in analysis.entities if e.kind != "other"))
-            except ReaderError as error:
-                found = "⚠ " + error.message
-            reported.add(entry.number)
-            self.post_message(self.Analysed(entry.number, found, len(reported), len(todo)))
-
-        missing = []
-        for entry in todo:
-            assert entry.article is not None
-            if app.analyser.cached(entry.article) is None:
-                missing.append(entry)
+        def analysed(position: int, result: Analysis | ReaderError) -> None:
+            nonlocal done
+            if isinstance(result, ReaderError):
+                entities = "⚠ " + result.message
             else:
-                report(entry)
-        if missing and app.use_analysis_process and not app.analyser.loaded:
-            # One child process analyses them all (see reader.tui.analysis_process).
-            by_id = {entry.article.id: entry for entry in missing if entry.article}
-            app.analyse_elsewhere(
-                [entry.article for entry in missing if entry.article],
-                lambda article_id, _: report(by_id[article_id]) if article_id in by_id else None,
-            )
-        for entry in missing:
-            if entry.number not in reported:
-                report(entry)
+                entities = str(sum(1 for e in result.entities if e.kind != "other"))
+            done += 1
+            self.post_message(self.Analysed(todo[position].number, entities, done, len(todo)))
+
+        self.services.finder.find_each([e.article for e in todo if e.article], analysed)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -320,23 +311,21 @@ class LibraryScreen(Screen[None]):
 
     def action_open_article(self) -> None:
         """Open the highlighted article."""
-        from reader.tui.screens.reading import ReadingScreen
-
         entry = self.selected
         if entry is None:
             return
         if entry.article is None:
             self.notify(visible(entry.error), severity="error", markup=False)
             return
-        self.app.push_screen(ReadingScreen(entry.article, from_library=True))
+        self.post_message(self.ArticleChosen(entry.article))
 
     def on_screen_resume(self) -> None:
         """Back from an article: its progress may have changed."""
-        app = self.reader_app
+        store, annotator = self.services.store, self.services.annotator
         for entry in self.entries:
             if entry.article is not None:
                 try:
-                    entry.tagged = len(app.store.annotations(entry.article.id, app.annotator))
+                    entry.tagged = len(store.annotations(entry.article.id, annotator))
                 except ReaderError:
                     continue  # the count on screen stays; the next save will say more
         if self.entries:

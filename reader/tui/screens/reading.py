@@ -1,28 +1,26 @@
-"""The reading screen: one article, its entities beside it, tagged one key per sentence."""
+"""The reading screen: one article, its entities beside it, tagged one key per sentence.
+
+The entities and what is sought in the article (search, entity, filter) are the finding
+half, :class:`~reader.tui.screens.finding.FindingScreen`; this module adds the tags.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.keys import _character_to_key
 from textual.message import Message
-from textual.screen import Screen
+from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Footer, Input
-from textual.worker import Worker, WorkerState
 
-from reader.analysis import Analysis, split_article
 from reader.article import Article
-from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.loaders import stored_path
-from reader.records import EntityCorrection
+from reader.reading.session import Outcome, TaggingSession
 from reader.safe_text import visible
 from reader.tui.commands import (
     APP_COMMANDS,
@@ -32,18 +30,14 @@ from reader.tui.commands import (
     label_commands,
     reserved_keys,
 )
-from reader.tui.finding import entity_marks, next_target, search_marks
-from reader.tui.screens.dialogs import RelabelDialog, TextDialog
-from reader.tui.session import Outcome, TaggingSession
-from reader.tui.widgets.article_view import ArticleView, Span
+from reader.tui.keys import add_first
+from reader.tui.screens.dialogs import TextDialog
+from reader.tui.screens.finding import FindingScreen
+from reader.tui.services import Services
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
-from reader.tui.widgets.status import Legend, StatusLine
+from reader.tui.widgets.status import Legend, StatusLine, status_text
 
-if TYPE_CHECKING:
-    from reader.tui.app import ReaderApp
-
-#: Articles up to this many sentences read their cached entities before the first frame.
-SYNC_CACHE_SENTENCES = 400
 #: Seconds without moving before the reading position is written to the store.
 POSITION_DELAY = 2.0
 # Keys Textual or the app use on every screen; a label key must not take them.
@@ -57,45 +51,46 @@ def dateline(article: Article) -> str:
     return " · ".join(str(part) for part in (article.date, source, name) if part)
 
 
-class ReadingScreen(Screen[None]):
-    """Read and tag one article."""
+class ReadingScreen(FindingScreen):
+    """Read and tag one article.
+
+    Args:
+        article: The article.
+        services: The store, the annotator, the labels and the entity finder.
+        from_library: Opened from the library (escape goes back to it).
+        auto_advance: Move on to the next untagged sentence after a tag.
+        entity_panel: Show the entity panel.
+    """
 
     COMMAND_LIST = READING_COMMANDS
     BINDINGS = bindings(READING_COMMANDS)
 
-    @dataclass
-    class AnalysisReady(Message):
-        """The article's entities are known (posted from the analysis thread)."""
-
-        analysis: Analysis
+    auto_advance: var[bool] = var(True)
+    """Move on to the next untagged sentence after a tag (bound to the app's setting)."""
 
     @dataclass
-    class AnalysisState(Message):
-        """What the analysis thread is doing, for the status line."""
+    class Leaving(Message):
+        """The analyst wants to go back to the library (the app checks unsaved tags)."""
 
-        text: str
+        screen: ReadingScreen
 
-    def __init__(self, article: Article, *, from_library: bool = False) -> None:
-        super().__init__()
-        self.article = article
+    def __init__(
+        self,
+        article: Article,
+        services: Services,
+        *,
+        from_library: bool = False,
+        auto_advance: bool = True,
+        entity_panel: bool = True,
+    ) -> None:
+        super().__init__(article, services, entity_panel=entity_panel)
         self.from_library = from_library
-        self.sentences = split_article(article)
+        self.set_reactive(ReadingScreen.auto_advance, auto_advance)
         self.session: TaggingSession | None = None
-        self.analysis: Analysis | None = None
-        self.entity: Entity | None = None
-        self.search_query = ""
-        self.targets: list[int] = []
-        self.filtered = False
-        self.entities_state = "finding entities…"
         self._position_timer: Timer | None = None
         self._had_unsaved = False
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def extra_commands(self) -> list[Command]:
         """The label commands (made from the store's label set)."""
@@ -104,33 +99,20 @@ class ReadingScreen(Screen[None]):
     # -- building ----------------------------------------------------------------------
 
     def _bind_labels(self) -> None:
-        app = self.reader_app
+        labels = self.services.labels
         reserved = reserved_keys((*READING_COMMANDS, *APP_COMMANDS)) | _ALWAYS_RESERVED
-        self.label_command_list = label_commands(app.labels, reserved)
-        for number, label in enumerate(app.labels.labels, start=1):
+        self.label_command_list = label_commands(labels, reserved)
+        for number, label in enumerate(labels.labels, start=1):
             if label.key in reserved:
                 digit = f" (use {number})" if number <= 9 else ""
                 self._label_clashes.append(f"{label.name}: key {label.key!r} is taken{digit}")
         # The label keys go first, so that the footer starts with them.
-        by_key: dict[str, list[Binding]] = {}
-        for command in self.label_command_list:
-            keys = command.keys.split(",")
-            for position, key in enumerate(keys):
-                binding = replace(
-                    command.binding(),
-                    key=_character_to_key(key) if len(key) == 1 else key,
-                    show=command.show and position == 0,
-                )
-                by_key.setdefault(binding.key, []).append(binding)
-        for key, key_bindings in self._bindings.key_to_bindings.items():
-            by_key.setdefault(key, []).extend(key_bindings)
-        self._bindings.key_to_bindings = by_key
+        add_first(self, self.label_command_list)
 
     def compose(self) -> ComposeResult:
         """The article and the entity panel, the search bar, the status line, the footer."""
-        app = self.reader_app
         self._bind_labels()
-        labels = {label.name: label for label in app.labels.labels}
+        labels = {label.name: label for label in self.services.labels.labels}
         self._view = ArticleView(
             self.article, self.sentences, labels, dateline=dateline(self.article), id="article"
         )
@@ -144,34 +126,22 @@ class ReadingScreen(Screen[None]):
             yield Legend(id="legend")
         yield Footer()
 
-    @property
-    def view(self) -> ArticleView:
-        """The article view."""
-        return self._view
-
-    @property
-    def panel(self) -> EntityPanel:
-        """The entity panel."""
-        return self._panel
-
     def on_mount(self) -> None:
         """Show the tags at once, resume where the analyst was, find entities in a thread."""
-        app = self.reader_app
+        store = self.services.store
         try:
-            first_opening = not app.store.knows(self.article.id)
+            first_opening = not store.knows(self.article.id)
         except ReaderError:
             first_opening = False
-        self.session = TaggingSession(app.store, self.article, self.sentences, app.annotator)
+        self.session = TaggingSession(store, self.article, self.sentences, self.services.annotator)
         if self.session.load_error:
             message = visible(self.session.load_error)
             self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
         view = self.view
-        view.set_tags(self.session.tags)
-        for index in self.session.records:
-            view.set_noted(index, self.session.has_note(index))
+        view.read_tags(self.session)
         view.cursor = self.session.resume_position()
         self.call_after_refresh(view.scroll_to_cursor, center=True)
-        self.panel.display = app.panel_visible
+        self.panel.display = self.entity_panel
         self.sub_title = visible(self.article.title or self.article.path)
         self.update_status()
         view.focus()
@@ -196,7 +166,6 @@ class ReadingScreen(Screen[None]):
             return
         if not (result.moved or result.orphaned):
             return
-        self.view.set_tags(session.tags, session.unsaved)
         self.update_status()
         message = f"{result.summary()} from an earlier version of this file."
         if result.orphaned:
@@ -205,7 +174,7 @@ class ReadingScreen(Screen[None]):
 
     def _register(self) -> None:
         try:
-            self.reader_app.store.register_article(
+            self.services.store.register_article(
                 self.article.id,
                 path=stored_path(self.article.path),
                 title=self.article.title,
@@ -216,75 +185,6 @@ class ReadingScreen(Screen[None]):
         except ReaderError as error:
             self.notify(visible(error.message), severity="error", timeout=8, markup=False)
 
-    def _start_analysis(self) -> None:
-        app = self.reader_app
-        if len(self.sentences) <= SYNC_CACHE_SENTENCES:
-            # A short article's cached entities take a few milliseconds: show them in the
-            # first frame rather than a moment after it.
-            try:
-                cached = app.analyser.cached(self.article)
-                if cached is not None:
-                    fixed = cached.with_corrections(self._corrections())
-                    self._analysis_ready(self.AnalysisReady(fixed))
-                    return
-            except ReaderError:
-                pass  # the worker tries again and reports the error properly
-        # After the first paint, so that the article never waits for the analysis.
-        self.call_after_refresh(self._analyse)
-
-    # -- the analysis ----------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
-    def _analyse(self) -> None:
-        app = self.reader_app
-        analysis = app.analyser.cached(self.article)
-        if analysis is None and app.use_analysis_process and not app.analyser.loaded:
-            self.post_message(self.AnalysisState("loading spaCy…"))
-            app.analyse_elsewhere([self.article])
-            analysis = app.analyser.cached(self.article)
-        if analysis is None and app.closing:
-            return  # the child was stopped because the app is closing
-        if analysis is None:  # no child process wanted, or it failed: do it here
-            self.post_message(
-                self.AnalysisState("finding entities…" if app.analyser.loaded else "loading spaCy…")
-            )
-            with app.model_lock:
-                analysis = app.analyser.analyse(self.article)
-        self.post_message(self.AnalysisReady(analysis.with_corrections(self._corrections())))
-
-    def _corrections(self) -> list[EntityCorrection]:
-        """The store's entity corrections; none if they cannot be read (said elsewhere)."""
-        try:
-            return self.reader_app.store.entity_corrections(self.article.id)
-        except ReaderError:
-            return []
-
-    @on(AnalysisState)
-    def _analysis_state(self, message: AnalysisState) -> None:
-        self.entities_state = message.text
-        self.update_status()
-
-    @on(AnalysisReady)
-    def _analysis_ready(self, message: AnalysisReady) -> None:
-        self.analysis = message.analysis
-        self.entities_state = ""
-        self.view.set_entities(message.analysis.entities)
-        self.panel.set_entities(message.analysis.entities)
-        if self.entity is not None:
-            found = [e for e in message.analysis.entities if e.name == self.entity.name]
-            self._select_entity(found[0] if found else None)
-        self.update_status()
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and event.worker.group == "analysis":
-            error = event.worker.error
-            text = error.message if isinstance(error, ReaderError) else repr(error)
-            self.entities_state = "no entities"
-            self.panel.set_failed(f"Could not find entities: {text}")
-            self.notify(visible(text), title="Entities", severity="error", timeout=10, markup=False)
-            self.update_status()
-
     # -- status ----------------------------------------------------------------------
 
     def update_status(self) -> None:
@@ -292,9 +192,10 @@ class ReadingScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        app = self.reader_app
         self.query_one(StatusLine).update(
-            app.status_text(
+            status_text(
+                annotator=self.services.annotator,
+                store=str(self.services.store.root),
                 tagged=session.tagged,
                 total=len(self.sentences),
                 saved=session.last_save,
@@ -340,13 +241,9 @@ class ReadingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what does not apply now."""
-        if action in ("reject_entity", "relabel_entity"):
-            return self.entity is not None
         if action == "retry_unsaved":
             return bool(self.session and self.session.unsaved)
-        if action in ("next_hit", "previous_hit", "toggle_filter"):
-            return bool(self.targets) or self.filtered
-        return True
+        return super().check_action(action, parameters)
 
     def action_next_sentence(self) -> None:
         """Next sentence."""
@@ -393,10 +290,7 @@ class ReadingScreen(Screen[None]):
     # -- actions: tagging ------------------------------------------------------------
 
     def _show(self, outcome: Outcome) -> None:
-        if outcome.sentence is not None:
-            self.view.set_tag(outcome.sentence, outcome.label, saved=outcome.saved)
-            if self.session is not None:
-                self.view.set_noted(outcome.sentence, self.session.has_note(outcome.sentence))
+        # The view has redrawn the sentence already: it reads the session's tags.
         if outcome.error:
             self.notify(
                 visible(outcome.error) + "\nThe tag is kept on screen, marked !; ctrl+s retries.",
@@ -420,7 +314,7 @@ class ReadingScreen(Screen[None]):
         cursor = self.view.cursor
         outcome = session.toggle(cursor, label)
         self._show(outcome)
-        if outcome.label is not None and self.reader_app.auto_advance:
+        if outcome.label is not None and self.auto_advance:
             target = session.next_untagged(cursor)
             if target is not None and (not self.filtered or target in self.view.shown):
                 self.view.move_to(target)
@@ -489,7 +383,6 @@ class ReadingScreen(Screen[None]):
             if error:
                 self.notify(visible(error), title="Not saved", severity="error", markup=False)
                 return
-            self.view.set_noted(sentence, session.has_note(sentence))
             self.update_status()
 
         current = getattr(record, field) or ""
@@ -497,137 +390,9 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_auto_advance(self) -> None:
         """Switch moving on after a tag."""
-        app = self.reader_app
-        app.set_auto_advance(not app.auto_advance)
-        self.notify(f"After a tag: {'move on' if app.auto_advance else 'stay'}.", markup=False)
-
-    # -- actions: search and entities ------------------------------------------------
-
-    def _set_targets(self, marks: dict[int, list[Span]]) -> None:
-        self.targets = sorted(marks)
-        self.view.set_marks(marks)
-        if self.filtered:
-            self.view.set_shown(self.targets or None)
-            self.filtered = bool(self.targets)
-        self.refresh_bindings()
-
-    def _select_entity(self, entity: Entity | None) -> None:
-        self.entity = entity
-        if entity is not None:
-            self.search_query = ""
-        marks = entity_marks(self.sentences, self.view.starts, entity) if entity else {}
-        self._set_targets(marks)
-
-    def action_search(self) -> None:
-        """Open the search bar."""
-        self.add_class("-searching")
-        field = self.query_one("#search", Input)
-        field.value = self.search_query
-        field.focus()
-
-    @on(Input.Submitted, "#search")
-    def _search(self, event: Input.Submitted) -> None:
-        self.remove_class("-searching")
-        self.view.focus()
-        query = event.value.strip()
-        self.search_query = query
-        if not query:
-            self._set_targets({})
-            return
-        self.entity = None
-        self.panel.clear_selection()
-        marks = search_marks(self.sentences, query)
-        self._set_targets(marks)
-        if not marks:
-            self.notify(f"Not found: {visible(query)}", severity="warning", markup=False)
-        else:
-            self._jump(1, include_current=True)
-            self.notify(
-                f"{len(marks)} sentence{'s' if len(marks) != 1 else ''} match.", markup=False
-            )
-
-    def _jump(self, step: int, *, include_current: bool = False) -> None:
-        target = next_target(self.targets, self.view.cursor, step, include_current=include_current)
-        if target is None:
-            self.notify("Search with / or select an entity with e first.", markup=False)
-        else:
-            self.view.move_to(target)
-
-    def action_next_hit(self) -> None:
-        """Next sentence with the search or the entity."""
-        self._jump(1)
-
-    def action_previous_hit(self) -> None:
-        """Previous sentence with the search or the entity."""
-        self._jump(-1)
-
-    def action_toggle_filter(self) -> None:
-        """Show only the sentences with hits, or every sentence again."""
-        self.filtered = not self.filtered and bool(self.targets)
-        self.view.set_shown(self.targets if self.filtered else None)
-        self.refresh_bindings()
-
-    def action_focus_entities(self) -> None:
-        """Focus the entity panel (showing it if hidden)."""
-        if not self.panel.display:
-            self.action_toggle_panel()
-        self.panel.option_list.focus()
-        if self.panel.option_list.highlighted is None and self.panel.entities:
-            self.panel.option_list.action_first()
-
-    def action_toggle_panel(self) -> None:
-        """Show or hide the entity panel."""
-        app = self.reader_app
-        app.panel_visible = not self.panel.display
-        self.panel.display = app.panel_visible
-        app.save_setting("entity_panel", app.panel_visible)
-        if not self.panel.display:
-            self.view.focus()
-
-    @on(EntityPanel.Highlighted)
-    def _entity_highlighted(self, message: EntityPanel.Highlighted) -> None:
-        if message.entity is not None or self.entity is not None:
-            self._select_entity(message.entity)
-
-    @on(EntityPanel.Chosen)
-    def _entity_chosen(self, message: EntityPanel.Chosen) -> None:
-        self._select_entity(message.entity)
-        self.view.focus()
-        self._jump(1, include_current=True)
-
-    def action_reject_entity(self) -> None:
-        """Record that the selected entity is not an entity."""
-        if self.entity is not None:
-            self._correct(EntityCorrection("reject", self.entity.name))
-
-    def action_relabel_entity(self) -> None:
-        """Ask for another type for the selected entity and record it."""
-        entity = self.entity
-        if entity is None:
-            return
-
-        def relabel(label: str | None) -> None:
-            if label is not None and label != entity.label:
-                self._correct(EntityCorrection("relabel", entity.name, label=label))
-
-        self.app.push_screen(RelabelDialog(entity), relabel)
-
-    def _correct(self, correction: EntityCorrection) -> None:
-        app = self.reader_app
-        try:
-            app.store.add_entity_correction(
-                self.article.id, replace(correction, annotator=app.annotator)
-            )
-        except ReaderError as error:
-            self.notify(
-                visible(error.message), title="Correction not saved", severity="error", markup=False
-            )
-            return
-        self.notify(f"Saved: {correction.kind} {visible(correction.name)}", markup=False)
-        if correction.kind == "reject":
-            self.entity = None
-            self._set_targets({})
-        self._analyse()
+        self.auto_advance = not self.auto_advance
+        self.post_message(self.SettingChanged("auto_advance", self.auto_advance))
+        self.notify(f"After a tag: {'move on' if self.auto_advance else 'stay'}.", markup=False)
 
     def action_export(self) -> None:
         """Ask for a format and a path, then export this article's tags in a worker."""
@@ -643,39 +408,16 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, fmt: str, path: Path) -> None:
+        # A failure (a ReaderError, or worse) is said by the app's worker handler.
         from reader.formats import export_articles
 
-        app = self.reader_app
-        try:
-            written = export_articles(
-                app.store, [self.article.id], fmt, path, analyser=app.analyser
-            )
-        except ReaderError as error:
-            self.app.call_from_thread(
-                self.notify,
-                visible(error.message),
-                title="Export failed",
-                severity="error",
-                markup=False,
-            )
-            return
+        store, analyser = self.services.store, self.services.finder.analyser
+        written = export_articles(store, [self.article.id], fmt, path, analyser=analyser)
         self.app.call_from_thread(
             self.notify, f"Exported as {fmt} to {visible(str(written))}", markup=False
         )
 
     def action_back(self) -> None:
         """Close the search, clear the selection or filter, else back to the library."""
-        if self.has_class("-searching"):
-            self.remove_class("-searching")
-            self.view.focus()
-        elif self.panel.option_list.has_focus:
-            self.view.focus()
-        elif self.filtered:
-            self.action_toggle_filter()
-        elif self.targets or self.entity is not None:
-            self.entity = None
-            self.search_query = ""
-            self.panel.clear_selection()
-            self._set_targets({})
-        elif self.from_library and self.reader_app.confirm_unsaved("go back"):
-            self.dismiss()
+        if not self.back_out() and self.from_library:
+            self.post_message(self.Leaving(self))

@@ -1,6 +1,6 @@
 """The article, sentence by sentence, drawn with Textual's line API.
 
-One widget draws the whole article: :class:`~reader.tui.layout.ArticleLayout` knows how
+One widget draws the whole article: :class:`~reader.reading.layout.ArticleLayout` knows how
 many lines each sentence takes, and a sentence's styled lines are built (from a
 ``rich.text.Text``, never markup) only when they come into sight, then cached until
 something about that sentence changes. Moving the cursor or tagging re-renders one or two
@@ -13,10 +13,11 @@ the tag is not saved.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rich.color import ColorParseError
 from rich.segment import Segment
@@ -32,8 +33,9 @@ from reader.analysis import Sentence
 from reader.article import Article
 from reader.entities import Entity
 from reader.labels import Label
+from reader.reading.finding import Span, sentence_spans
+from reader.reading.layout import ArticleLayout, Row
 from reader.safe_text import visible
-from reader.tui.layout import ArticleLayout, Row
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
 TEXT_WIDTH = 72
@@ -51,33 +53,40 @@ STYLE_NAMES = (
     "unsaved",
 )
 
-Span = tuple[int, int]
-
-
-def sentence_spans(
-    sentences: Sequence[Sentence], starts: Sequence[int], start: int, end: int
-) -> Iterable[tuple[int, int, int]]:
-    """The parts of the article span ``start:end`` in each sentence it touches.
-
-    Args:
-        sentences: The article's sentences.
-        starts: Their start offsets (``[s.start for s in sentences]``, kept by the caller).
-        start: The span's start in the article's text.
-        end: Its end.
-
-    Yields:
-        ``(sentence index, start, end)`` with offsets relative to the sentence.
-    """
-    first = max(bisect_right(starts, start) - 1, 0)
-    for sentence in sentences[first:]:
-        if sentence.start >= end:
-            break
-        a, b = max(start, sentence.start), min(end, sentence.end)
-        if a < b:
-            yield sentence.index, a - sentence.start, b - sentence.start
-
 
 @lru_cache(maxsize=64)
+class TagSource(Protocol):
+    """Where the view reads the tags from (a :class:`~reader.reading.session.TaggingSession`)."""
+
+    @property
+    def tags(self) -> Mapping[int, str]:
+        """Each tagged sentence's label."""
+
+    @property
+    def unsaved(self) -> Mapping[int, str | None]:
+        """The sentences whose last change is not saved."""
+
+    def has_note(self, sentence: int) -> bool:
+        """Whether the sentence's tag has a note or an attribution."""
+
+    def subscribe(self, listener: Callable[[int | None], object]) -> None:
+        """Call ``listener`` with each sentence whose tag changes (``None``: any)."""
+
+
+class NoTags:
+    """No tags (a view that only shows an article)."""
+
+    tags: Mapping[int, str] = {}
+    unsaved: Mapping[int, str | None] = {}
+
+    def has_note(self, sentence: int) -> bool:
+        """Never."""
+        return False
+
+    def subscribe(self, listener: Callable[[int | None], object]) -> None:
+        """Nothing ever changes."""
+
+
 def label_style(colour: str) -> Style:
     """A label letter's style: reversed, in the label's colour if Rich knows the colour.
 
@@ -94,7 +103,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article's sentences, one cursor, tags in a gutter, entities highlighted.
 
     It has no key bindings of its own (a scroll view's arrows would scroll, not move the
-    cursor): the reading screen binds every key and calls its methods.
+    cursor): the reading screen binds every key and calls its methods. It keeps no tags of
+    its own: it reads them from a :class:`TagSource` (the tagging session, see
+    :meth:`read_tags`), which tells it which sentence to draw again.
     """
 
     COMPONENT_CLASSES = {
@@ -157,10 +168,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         title_blocks = [i for i, b in enumerate(article.blocks) if b.kind == "title"]
         self._dateline_after = title_blocks[-1] if title_blocks else -1
         self.cursor = 0
-        self.tags: dict[int, str] = {}
-        self.unsaved: set[int] = set()
-        #: Sentences whose tag has a note or attribution (a `*` in the gutter).
-        self.noted: set[int] = set()
+        self._source: TagSource = NoTags()
         self._entities: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
         self._marks: dict[int, list[Span]] = {}
         self._shown: list[int] | None = None
@@ -171,32 +179,33 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- state set by the screen -------------------------------------------------------
 
-    def set_tags(self, tags: Mapping[int, str], unsaved: Iterable[int] = ()) -> None:
-        """Show these tags (sentence index to label name)."""
-        self.tags = dict(tags)
-        self.unsaved = set(unsaved)
+    @property
+    def tags(self) -> Mapping[int, str]:
+        """The label of each tagged sentence (read from the tag source)."""
+        return self._source.tags
+
+    @property
+    def unsaved(self) -> set[int]:
+        """The sentences whose tag is not saved (marked ``!``)."""
+        return set(self._source.unsaved)
+
+    @property
+    def noted(self) -> set[int]:
+        """The sentences whose tag has a note or attribution (marked ``*``)."""
+        return {i for i in range(len(self.sentences)) if self._source.has_note(i)}
+
+    def read_tags(self, source: TagSource) -> None:
+        """Show the tags of ``source`` from now on, as they change."""
+        self._source = source
+        source.subscribe(self.refresh_tags)
         self._invalidate()
 
-    def set_noted(self, sentence: int, noted: bool) -> None:
-        """Show whether one sentence's tag has a note or attribution."""
-        if (sentence in self.noted) != noted:
-            if noted:
-                self.noted.add(sentence)
-            else:
-                self.noted.discard(sentence)
+    def refresh_tags(self, sentence: int | None = None) -> None:
+        """Draw again a sentence whose tag changed (``None``: every sentence)."""
+        if sentence is None:
+            self._invalidate()
+        else:
             self._refresh_sentence(sentence)
-
-    def set_tag(self, sentence: int, label: str | None, *, saved: bool = True) -> None:
-        """Show one sentence's tag (``None``: untagged) and whether it is saved."""
-        if label is None:
-            self.tags.pop(sentence, None)
-        else:
-            self.tags[sentence] = label
-        if saved:
-            self.unsaved.discard(sentence)
-        else:
-            self.unsaved.add(sentence)
-        self._refresh_sentence(sentence)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Highlight these entities' mentions by kind (person, organisation, place)."""
@@ -443,8 +452,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         base = styles["base"]
         mark_style = base + styles["cursor-mark"]
         unsaved_style = base + styles["unsaved"]
-        label = self._labels.get(self.tags.get(index, ""))
-        unsaved = index in self.unsaved
+        source = self._source
+        label = self._labels.get(source.tags.get(index, ""))
+        unsaved = index in source.unsaved
         lines = []
         for number in range(count):
             mark = ("▶" if number == 0 else "▐") if current else " "
@@ -457,7 +467,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(" ", base))
             if number == 0 and unsaved:
                 segments.append(Segment("!", unsaved_style))
-            elif number == 0 and index in self.noted:
+            elif number == 0 and source.has_note(index):
                 segments.append(Segment("*", mark_style))
             else:
                 segments.append(Segment(" ", base))

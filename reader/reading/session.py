@@ -7,7 +7,7 @@ be tested on their own and the screen stays about keys and widgets.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.analysis import Sentence
@@ -41,6 +41,10 @@ class Outcome:
 class TaggingSession:
     """The tags of one annotator on one article, saved through the store as they are made.
 
+    The one source of truth for the tags on screen: the article view reads ``tags``,
+    ``unsaved`` and :meth:`has_note` from it, and hears through :meth:`subscribe` which
+    sentence changed.
+
     Args:
         store: The annotation store.
         article: The article.
@@ -65,6 +69,7 @@ class TaggingSession:
         self.last_save = ""
         #: Why the saved tags could not be read, if they could not (a damaged file).
         self.load_error: str | None = None
+        self._listeners: list[Callable[[int | None], object]] = []
         try:
             annotations = store.annotations(article.id, annotator)
         except ReaderError as error:
@@ -77,6 +82,15 @@ class TaggingSession:
             if index is not None:
                 self.tags[index] = annotation.label
                 self.records[index] = annotation
+
+    def subscribe(self, listener: Callable[[int | None], object]) -> None:
+        """Call ``listener`` with the sentence whose tag, save state or note changed
+        (``None``: any of them may have)."""
+        self._listeners.append(listener)
+
+    def _changed(self, sentence: int | None) -> None:
+        for listener in self._listeners:
+            listener(sentence)
 
     def _index_of(self, annotation: Annotation) -> int | None:
         # The span is the key: a sentence index alone could point at another sentence if
@@ -100,16 +114,14 @@ class TaggingSession:
             if moved.annotation.annotator == self.annotator:
                 self.tags.setdefault(moved.sentence.index, moved.annotation.label)
                 self.records.setdefault(moved.sentence.index, moved.annotation)
+        if result.moved:
+            self._changed(None)
         return result
 
     @property
     def tagged(self) -> int:
         """How many sentences have a label on screen."""
         return len(self.tags)
-
-    def label_of(self, sentence: int) -> str | None:
-        """The label the sentence shows."""
-        return self.tags.get(sentence)
 
     def tag(self, sentence: int, label: str | None) -> Outcome:
         """Set (or clear, with ``None``) a sentence's label and save it at once."""
@@ -140,6 +152,7 @@ class TaggingSession:
         except ReaderError as error:  # StoreError, or ConfigError from a bad labels.toml
             self.unsaved[sentence] = label
             self.last_save = "unsaved"
+            self._changed(sentence)
             return Outcome(sentence, label, error.message)
         if record is None:
             self.records.pop(sentence, None)
@@ -147,6 +160,7 @@ class TaggingSession:
             self.records[sentence] = record
         self.unsaved.pop(sentence, None)
         self.last_save = "unsaved" if self.unsaved else "saved"
+        self._changed(sentence)
         return Outcome(sentence, label)
 
     def has_note(self, sentence: int) -> bool:
@@ -176,6 +190,7 @@ class TaggingSession:
         except ReaderError as error:
             return error.message
         self.records[sentence] = record
+        self._changed(sentence)
         return None
 
     def retry(self) -> list[Outcome]:
@@ -212,6 +227,7 @@ class TaggingSession:
             self.tags[index] = after.label
             self.records[index] = after
         self.unsaved.pop(index, None)
+        self._changed(index)
         return Outcome(index, after.label if after else None)
 
     def next_untagged(self, after: int, step: int = 1) -> int | None:

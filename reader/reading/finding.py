@@ -8,13 +8,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reader.analysis import Sentence
 from reader.entities import Entity
-from reader.tui.widgets.article_view import Span, sentence_spans
 
+#: A span of a sentence's text, relative to the sentence: ``(start, end)``.
+Span = tuple[int, int]
 Marks = dict[int, list[Span]]
+
+
+def sentence_spans(
+    sentences: Sequence[Sentence], starts: Sequence[int], start: int, end: int
+) -> Iterable[tuple[int, int, int]]:
+    """The parts of the article span ``start:end`` in each sentence it touches.
+
+    Args:
+        sentences: The article's sentences.
+        starts: Their start offsets (``[s.start for s in sentences]``, kept by the caller).
+        start: The span's start in the article's text.
+        end: Its end.
+
+    Yields:
+        ``(sentence index, start, end)`` with offsets relative to the sentence.
+    """
+    first = max(bisect_right(starts, start) - 1, 0)
+    for sentence in sentences[first:]:
+        if sentence.start >= end:
+            break
+        a, b = max(start, sentence.start), min(end, sentence.end)
+        if a < b:
+            yield sentence.index, a - sentence.start, b - sentence.start
 
 
 def search_marks(sentences: Sequence[Sentence], query: str) -> Marks:

@@ -6,7 +6,7 @@ meanwhile would wait; in its own process it runs on another core while the artic
 already on screen. The process fills the analysis cache; the app then reads the result
 with ``Analyser.cached`` (no spaCy import at all in the app).
 
-Run as ``python -m reader.tui.analysis_process CACHE MODEL PATH ID [PATH ID ...]``; it
+Run as ``python -m reader.reading.analysis_process CACHE MODEL PATH ID [PATH ID ...]``; it
 prints each article id as its analysis is cached (or ``! ID message`` on failure). This
 module must not import Textual.
 """

@@ -1,0 +1,12 @@
+"""The headless side of reading an article: what the app needs that is not about widgets.
+
+- :mod:`~reader.reading.session`: one analyst's tags on one article and their fate in the
+  store (the one source of truth for tag state; the article view reads it).
+- :mod:`~reader.reading.finder`: finding an article's entities for the app: the cache,
+  else a child process, else here (:mod:`~reader.reading.analysis_process` is that child).
+- :mod:`~reader.reading.finding`: search hits, an entity's mentions, the next of them.
+- :mod:`~reader.reading.layout`: how many lines each sentence takes at a width.
+
+Nothing here imports Textual (``tests/test_layering.py`` checks it), so each rule is
+tested without the app and the screens stay about keys and widgets.
+"""

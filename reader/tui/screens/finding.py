@@ -1,0 +1,307 @@
+"""The finding half of the reading screen: the article's entities and the sentences sought.
+
+:class:`FindingScreen` finds the entities (through the app's entity finder), shows them in
+the panel, and keeps what is sought: a search or a selected entity, its sentences (the
+targets, marked in the article view), and whether only those are shown. The reading
+screen builds on it with the tags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual import on, work
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import Input
+
+from reader.analysis import Analysis, split_article
+from reader.article import Article
+from reader.entities import Entity
+from reader.errors import ReaderError
+from reader.reading.finding import Span, entity_marks, next_target, search_marks
+from reader.records import EntityCorrection
+from reader.safe_text import visible
+from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.dialogs import RelabelDialog
+from reader.tui.services import Services
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entity_panel import EntityPanel
+
+#: Articles up to this many sentences read their cached entities before the first frame.
+SYNC_CACHE_SENTENCES = 400
+
+
+class FindingScreen(ReaderScreen):
+    """An article's entities and what is sought in it; subclasses compose the widgets.
+
+    Args:
+        article: The article.
+        services: The store, the annotator, the labels and the entity finder.
+        entity_panel: Show the entity panel.
+    """
+
+    entity_panel: var[bool] = var(True, init=False)
+    """Show the entity panel (bound to the app's setting)."""
+
+    @dataclass
+    class AnalysisReady(Message):
+        """The article's entities are known (posted from the analysis thread)."""
+
+        analysis: Analysis
+
+    @dataclass
+    class AnalysisState(Message):
+        """What the analysis thread is doing, for the status line."""
+
+        text: str
+
+    @dataclass
+    class SettingChanged(Message):
+        """The analyst changed a setting here (``auto_advance`` or ``entity_panel``)."""
+
+        setting: str
+        value: bool
+
+    _view: ArticleView
+    _panel: EntityPanel
+
+    def __init__(self, article: Article, services: Services, *, entity_panel: bool = True) -> None:
+        super().__init__()
+        self.article = article
+        self.services = services
+        self.set_reactive(FindingScreen.entity_panel, entity_panel)
+        self.sentences = split_article(article)
+        self.analysis: Analysis | None = None
+        self.entities_state = "finding entities…"
+        self.entity: Entity | None = None
+        self.search_query = ""
+        self.targets: list[int] = []
+        self.filtered = False
+
+    @property
+    def view(self) -> ArticleView:
+        """The article view."""
+        return self._view
+
+    @property
+    def panel(self) -> EntityPanel:
+        """The entity panel."""
+        return self._panel
+
+    def update_status(self) -> None:
+        """Redraw the status line (the reading screen has one)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what does not apply now."""
+        if action in ("reject_entity", "relabel_entity"):
+            return self.entity is not None
+        if action in ("next_hit", "previous_hit", "toggle_filter"):
+            return bool(self.targets) or self.filtered
+        return True
+
+    # -- the analysis ----------------------------------------------------------------
+
+    def _start_analysis(self) -> None:
+        if len(self.sentences) <= SYNC_CACHE_SENTENCES:
+            # A short article's cached entities take a few milliseconds: show them in the
+            # first frame rather than a moment after it.
+            try:
+                cached = self.services.finder.cached(self.article)
+                if cached is not None:
+                    fixed = cached.with_corrections(self._corrections())
+                    self._analysis_ready(self.AnalysisReady(fixed))
+                    return
+            except ReaderError:
+                pass  # the worker tries again and reports the error properly
+        # After the first paint, so that the article never waits for the analysis.
+        self.call_after_refresh(self._analyse)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def _analyse(self) -> None:
+        analysis = self.services.finder.find(
+            self.article, lambda state: self.post_message(self.AnalysisState(state))
+        )
+        if analysis is not None:  # None: the app is closing
+            self.post_message(self.AnalysisReady(analysis.with_corrections(self._corrections())))
+
+    def _corrections(self) -> list[EntityCorrection]:
+        """The store's entity corrections; none if they cannot be read (said elsewhere)."""
+        try:
+            return self.services.store.entity_corrections(self.article.id)
+        except ReaderError:
+            return []
+
+    @on(AnalysisState)
+    def _analysis_state(self, message: AnalysisState) -> None:
+        self.entities_state = message.text
+        self.update_status()
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        self.analysis = message.analysis
+        self.entities_state = ""
+        self.view.set_entities(message.analysis.entities)
+        self.panel.set_entities(message.analysis.entities)
+        if self.entity is not None:
+            found = [e for e in message.analysis.entities if e.name == self.entity.name]
+            self._select_entity(found[0] if found else None)
+        self.update_status()
+
+    @on(ReaderScreen.WorkerFailed)
+    def _worker_failed(self, message: ReaderScreen.WorkerFailed) -> None:
+        # The app says what failed; here the panel and the status line say it too.
+        if message.group == "analysis":
+            error = message.error
+            text = error.message if isinstance(error, ReaderError) else repr(error)
+            self.entities_state = "no entities"
+            self.panel.set_failed(f"Could not find entities: {text}")
+            self.update_status()
+
+    # -- search and entities ---------------------------------------------------------
+
+    def _set_targets(self, marks: dict[int, list[Span]]) -> None:
+        self.targets = sorted(marks)
+        self.view.set_marks(marks)
+        if self.filtered:
+            self.view.set_shown(self.targets or None)
+            self.filtered = bool(self.targets)
+        self.refresh_bindings()
+
+    def _select_entity(self, entity: Entity | None) -> None:
+        self.entity = entity
+        if entity is not None:
+            self.search_query = ""
+        marks = entity_marks(self.sentences, self.view.starts, entity) if entity else {}
+        self._set_targets(marks)
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        self.add_class("-searching")
+        field = self.query_one("#search", Input)
+        field.value = self.search_query
+        field.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.remove_class("-searching")
+        self.view.focus()
+        query = event.value.strip()
+        self.search_query = query
+        if not query:
+            self._set_targets({})
+            return
+        self.entity = None
+        self.panel.clear_selection()
+        marks = search_marks(self.sentences, query)
+        self._set_targets(marks)
+        if not marks:
+            self.notify(f"Not found: {visible(query)}", severity="warning", markup=False)
+        else:
+            self._jump(1, include_current=True)
+            self.notify(
+                f"{len(marks)} sentence{'s' if len(marks) != 1 else ''} match.", markup=False
+            )
+
+    def _jump(self, step: int, *, include_current: bool = False) -> None:
+        target = next_target(self.targets, self.view.cursor, step, include_current=include_current)
+        if target is None:
+            self.notify("Search with / or select an entity with e first.", markup=False)
+        else:
+            self.view.move_to(target)
+
+    def action_next_hit(self) -> None:
+        """Next sentence with the search or the entity."""
+        self._jump(1)
+
+    def action_previous_hit(self) -> None:
+        """Previous sentence with the search or the entity."""
+        self._jump(-1)
+
+    def action_toggle_filter(self) -> None:
+        """Show only the sentences with hits, or every sentence again."""
+        self.filtered = not self.filtered and bool(self.targets)
+        self.view.set_shown(self.targets if self.filtered else None)
+        self.refresh_bindings()
+
+    def action_focus_entities(self) -> None:
+        """Focus the entity panel (showing it if hidden)."""
+        if not self.panel.display:
+            self.action_toggle_panel()
+        self.panel.option_list.focus()
+        if self.panel.option_list.highlighted is None and self.panel.entities:
+            self.panel.option_list.action_first()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the entity panel."""
+        self.entity_panel = not self.panel.display
+        self.post_message(self.SettingChanged("entity_panel", self.entity_panel))
+
+    def watch_entity_panel(self, shown: bool) -> None:
+        """Show or hide the entity panel."""
+        self.panel.display = shown
+        if not shown:
+            self.view.focus()
+
+    @on(EntityPanel.Highlighted)
+    def _entity_highlighted(self, message: EntityPanel.Highlighted) -> None:
+        if message.entity is not None or self.entity is not None:
+            self._select_entity(message.entity)
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, message: EntityPanel.Chosen) -> None:
+        self._select_entity(message.entity)
+        self.view.focus()
+        self._jump(1, include_current=True)
+
+    def action_reject_entity(self) -> None:
+        """Record that the selected entity is not an entity."""
+        if self.entity is not None:
+            self._correct(EntityCorrection("reject", self.entity.name))
+
+    def action_relabel_entity(self) -> None:
+        """Ask for another type for the selected entity and record it."""
+        entity = self.entity
+        if entity is None:
+            return
+
+        def relabel(label: str | None) -> None:
+            if label is not None and label != entity.label:
+                self._correct(EntityCorrection("relabel", entity.name, label=label))
+
+        self.app.push_screen(RelabelDialog(entity), relabel)
+
+    def _correct(self, correction: EntityCorrection) -> None:
+        try:
+            self.services.store.add_entity_correction(
+                self.article.id, replace(correction, annotator=self.services.annotator)
+            )
+        except ReaderError as error:
+            self.notify(
+                visible(error.message), title="Correction not saved", severity="error", markup=False
+            )
+            return
+        self.notify(f"Saved: {correction.kind} {visible(correction.name)}", markup=False)
+        if correction.kind == "reject":
+            self.entity = None
+            self._set_targets({})
+        self._analyse()
+
+    def back_out(self) -> bool:
+        """Close the search, leave the panel, drop the filter or the selection: the first
+        that applies. Whether there was one."""
+        if self.has_class("-searching"):
+            self.remove_class("-searching")
+            self.view.focus()
+        elif self.panel.option_list.has_focus:
+            self.view.focus()
+        elif self.filtered:
+            self.action_toggle_filter()
+        elif self.targets or self.entity is not None:
+            self.entity = None
+            self.search_query = ""
+            self.panel.clear_selection()
+            self._set_targets({})
+        else:
+            return False
+        return True
