@@ -9,9 +9,10 @@ run with the same loaded model:
   distinct span text of each label, as an analyst would see them listed.
 
 Scoring is per entity, per article. A predicted item is correct when its text (reader: the
-canonical name; spaCy: the span text; case-folded, "the " and a possessive dropped) is the
-gold name or one of its forms, for the same kind. Precision is correct items over predicted
-items; recall is gold entities matched by at least one item over gold entities. Several
+canonical name; spaCy: the span text) is the gold name or one of its forms, for the same
+kind, both compared case-folded, without a leading "the " or a trailing possessive.
+Precision is correct items over predicted items; recall is gold entities matched by at
+least one item over gold entities. Several
 items matching one gold entity (a name split in two, "Hayali" beside "Irfan Al Hayali")
 all count as correct, which favours raw spaCy, not reader.
 
@@ -84,7 +85,11 @@ def score(
     names = sorted(set(predicted))
     matched: set[int] = set()
     for name in names:
-        hits = [i for i, entity in enumerate(gold) if _norm(name) in entity.names()]
+        hits = [
+            i
+            for i, entity in enumerate(gold)
+            if _norm(name) in {_norm(form) for form in entity.names()}
+        ]
         score_.predicted += 1
         if hits:
             score_.correct += 1

@@ -68,8 +68,15 @@ ORG_HEADS = frozenset(
     insurance solutions brands foods beverages breweries brewery bancorp financial
     exchange reserve secretariat brigade brigades ultras collective organisation
     organization organisations organizations consortium cooperative co-operative church
-    diocese directorate inspectorate command squad team""".split()
+    diocese directorate inspectorate command squad team properties estates developers
+    realty construction logistics shipping resources minerals chemicals steel cement
+    textiles retail stores supermarkets hotels resorts entertainment software networks
+    ventures investments equity asset assets management advisers advisors consulting
+    associates conservancy forum council institution observatory""".split()
 )
+
+# First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby".
+PLACE_FIRST_WORDS = frozenset("lake mount mt cape port fort gulf sierra lac monte".split())
 
 # Words that end the name of a building, a site or an area: not organisations.
 PLACE_HEADS = frozenset(
@@ -105,6 +112,7 @@ def titles() -> frozenset[str]:
     try:
         from nameparser.config import CONSTANTS
     except ImportError:  # the package is a dependency; without it, only our own roles
-        return _ROLES | HONORIFICS
+        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS)
     found = {str(title).lower() for title in CONSTANTS.titles}
-    return frozenset(found) | _ROLES | HONORIFICS
+    # Compared without a final period: "Sen." and "sen" are one title.
+    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS)

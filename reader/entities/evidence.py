@@ -29,6 +29,7 @@ from reader.name_words import (
     AREA_SUFFIXES,
     LOCATIVES,
     ORG_HEADS,
+    PLACE_FIRST_WORDS,
     PLACE_HEADS,
     SPEECH_LEMMAS,
     titles,
@@ -138,6 +139,8 @@ def weigh(
         weighing.add("ORG", 5, f"organisation word: {words[0]}")
     elif len(words) > 1 and last in PLACE_HEADS and last not in AREA_SUFFIXES:
         weighing.add("FAC", 3, f"place word: {words[-1]}")
+    elif len(words) > 1 and first.rstrip(".") in PLACE_FIRST_WORDS:
+        weighing.add("LOC", 4, f"place word: {words[0]}")
     elif 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
         weighing.add("PERSON", 1, "shaped like a personal name")
     if len(words) == 2 and last in AREA_SUFFIXES and words[1][:1].isupper():

@@ -15,7 +15,7 @@ PARTICLES = frozenset(
 GENERIC = frozenset(
     """minister ministry defence defense government parliament president presidency state
     police army navy court council committee agency department office party union news
-    military security interior foreign cabinet senate congress""".split()
+    military security interior foreign cabinet senate congress forum""".split()
 )
 ORG_WORDS = re.compile(
     r"\b(?:agency|news|press|service|wire|times|post|network|media|associated|reuters"
@@ -28,7 +28,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}(?:-[A-Z]{1,3})?$")
 # model gave it, and the same name without it ("Prairie Mill", "Porto") is the same entity.
 DESIGNATORS = frozenset(
     """inc co corp ltd llc plc lp llp ag sa nv bv gmbh spa fc afc cf sc ss ssc ac cd ud sd rc
-    sk fk nk sv vfb vfl""".split()
+    sk fk nk sv vfb vfl pt tbk bhd sdn pte kk sae sarl srl oy oyj asa sas""".split()
 )
 # Abbreviations whose period belongs to the name: "Halvorsen Foods Inc.", "King Jr.".
 KEEP_PERIOD = frozenset("inc co corp ltd bros jr sr".split())

@@ -43,17 +43,22 @@ _PARTICLE_TAIL = re.compile(
     r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|ibn|al|el))+ [A-Z][\w'\u2019-]+"
 )
 _SCORE = re.compile(r"\d+-\d+")
+# "Carrie Wong Siu-ming": a hyphenated given name after the surname (Cantonese, Korean).
+_HYPHENATED_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+\b")
 _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
 _OF_TAIL = re.compile(rf" (?:of|for) (?:the )?{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|de|and))*")
 _AND_TAIL = re.compile(rf" (?:and|&) {_CAP_WORD}(?: {_CAP_WORD})*")
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
 _AMPERSAND_HEAD = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})*) & $")
-_AND_HEAD = re.compile(rf"({_CAP_WORD}) and $")
+_AND_HEAD = re.compile(rf"((?:{_CAP_WORD}, )*{_CAP_WORD}) and $")
 _LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
 # Names whose last word takes "X and Y ..." before it as one name ("Bill and Jane Doe
 # Foundation"), and the heads that join a lower-case-free "and" tail ("Ministry for
 # Economic Affairs and Climate Action").
-_AND_JOINED = frozenset("foundation trust fund institute society partners sons".split())
+_AND_JOINED = frozenset(
+    """foundation trust fund institute society partners sons department agency commission
+    ministry authority office bureau council committee board""".split()
+)
 _AND_TAIL_HEADS = frozenset(
     "ministry department commission committee office federation union society "
     "association institute council agency authority".split()
@@ -94,7 +99,9 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             new_start, new_end = extend_organisation(text, new_start, new_end)
         if piece_label == "PERSON":
             new_start, new_end = complete_name(text, new_start, new_end, parse)
-            particles = _PARTICLE_TAIL.match(text, new_end)
+            particles = _PARTICLE_TAIL.match(text, new_end) or _HYPHENATED_GIVEN.match(
+                text, new_end
+            )
             if particles and text[new_start:new_end].split()[-1][:1].isupper():
                 new_end = particles.end()
         found.append((new_start, new_end, piece_label))
@@ -171,6 +178,12 @@ def clean(
         start += 1
     while end > start and is_edge(text[end - 1]):
         end -= 1
+    # A name holds no unbalanced bracket: "Environment (Walhi" is two names.
+    opening = text.find("(", start, end)
+    if opening > start and text.find(")", opening, end) < 0:
+        end = opening
+        while end > start and is_edge(text[end - 1]):
+            end -= 1
     possessive = POSSESSIVE.search(text[start:end])
     if possessive and end - start > len(possessive.group()):
         end -= len(possessive.group())
