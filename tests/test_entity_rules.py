@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.names import spelling_skeleton
+from reader.entities.names import WordIndex, find_all, spelling_skeleton
 from reader.entities.spans import clean, extend_organisation, split_raw
 from reader.gazetteer import is_language, is_place, place_names
 from reader.syntax import Parse
@@ -158,3 +160,24 @@ def test_credits_name_the_agency_and_the_reporters(analyser: Analyser) -> None:
     assert found["Reuters"].label == "ORG"
     assert found["Grace Wambui"].label == "PERSON"
     assert found["Alison Hart"].label == "PERSON"
+
+
+_WORDS = ["Hayali", "al-Hakim", "Al-Hakim", "van", "Van", "Dam", "O'Brien", "Hayali's", "US"]
+_GLUE = [" ", ", ", ". ", "-", "'", "\u2019d ", " (", ") ", "x"]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=30),
+    st.lists(
+        st.sampled_from(["Hayali", "al-Hakim", "van Dam", "O'Brien", "US", "Dam"]), min_size=1
+    ),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_word_index_finds_exactly_what_the_pattern_finds(
+    pieces: list[tuple[str, str]], forms: list[str]
+) -> None:
+    text = "".join(word + glue for word, glue in pieces)
+    index = WordIndex(text)
+    for form in forms:
+        assert list(index.find_all(form)) == list(find_all(text, form)), (text, form)
+        assert index.has_word(form) == bool(list(find_all(text, form)))

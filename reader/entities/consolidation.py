@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -30,8 +29,8 @@ from reader.entities.names import (
     ACRONYM,
     ACRONYM_SKIP,
     DEFINITION,
+    WordIndex,
     aliases,
-    find_all,
     has_designator,
     name_key,
     spelling_skeleton,
@@ -93,21 +92,18 @@ class _Group:
 
 
 class _Taken:
-    """The stretches of text already claimed by a mention; they never overlap, so a sorted
-    list answers "is this stretch free?" by looking at one neighbour."""
+    """The characters of the text already claimed by a mention: one byte per character, so
+    that checking and claiming a stretch costs its length, whatever the number of mentions
+    (a sorted list's inserts grow with the square of a long article's mentions)."""
 
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+    def __init__(self, size: int) -> None:
+        self._claimed = bytearray(size)
 
     def overlaps(self, start: int, end: int) -> bool:
-        before = bisect.bisect_left(self._starts, end) - 1
-        return before >= 0 and self._ends[before] > start
+        return self._claimed.find(1, start, end) >= 0
 
     def add(self, start: int, end: int) -> None:
-        index = bisect.bisect_left(self._starts, start)
-        self._starts.insert(index, start)
-        self._ends.insert(index, end)
+        self._claimed[start:end] = b"\x01" * (end - start)
 
 
 def consolidate(
@@ -123,7 +119,7 @@ def consolidate(
     text = article.text
     lowered_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
     groups: dict[str, _Group] = defaultdict(_Group)
-    taken = _Taken()
+    taken = _Taken(len(text))
     # The byline's names come from its shape ("By Jane Doe, Reuters"), which is more
     # reliable there than the model ("Reuters - Mar 7,2024 - Last" as one ORG).
     bylines = [(b.start, b.end) for b in article.blocks if b.kind == "byline"]
@@ -143,10 +139,11 @@ def consolidate(
 
     _add_byline(article, groups, taken)
     _add_credits(text, groups, taken)
-    _merge_acronyms(text, groups)
+    words = WordIndex(text)
+    _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
     _merge_spellings(groups)
-    _find_more_mentions(text, groups, taken)
+    _find_more_mentions(text, words, groups, taken)
     return _finish(text, groups, parse or Parse())
 
 
@@ -160,7 +157,7 @@ def _candidates(
         if span.label in NAME_LABELS and any(a <= span.start < b for a, b in bylines):
             continue
         found.extend(split_raw(text, span.start, span.end, span.label, parse or Parse()))
-    chosen = _Taken()
+    chosen = _Taken(len(text))
     kept = []
     for start, end, label in sorted(found, key=lambda c: (c[0] - c[1], c[0])):
         if not chosen.overlaps(start, end):
@@ -254,7 +251,7 @@ def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> N
         break
 
 
-def _merge_acronyms(text: str, groups: dict[str, _Group]) -> None:
+def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> None:
     """Fold an organisation's acronym into its full name: "ECB" into "European Central
     Bank", when the text defines it ("... Bank (ECB)") or its initials spell it."""
     full_names = {
@@ -284,7 +281,7 @@ def _merge_acronyms(text: str, groups: dict[str, _Group]) -> None:
     for acronym, key in defined.items():
         groups[key].extra_forms.add(acronym)
     for initials, keys in by_initials.items():
-        if len(keys) == 1 and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+        if len(keys) == 1 and words.has_word(initials):
             groups[keys[0]].extra_forms.add(initials)
 
 
@@ -330,7 +327,9 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
         groups[candidates[0]].absorb(groups.pop(short_key))
 
 
-def _find_more_mentions(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+def _find_more_mentions(
+    text: str, words: WordIndex, groups: dict[str, _Group], taken: _Taken
+) -> None:
     """Find every further occurrence of each entity's forms (and a person's aliases)."""
     forms: list[tuple[str, str]] = []
     surname_owners: Counter[str] = Counter()
@@ -351,7 +350,7 @@ def _find_more_mentions(text: str, groups: dict[str, _Group], taken: _Taken) -> 
         if (form, key) in seen or surname_owners.get(form, 0) > 1 or len(form) < 2:
             continue
         seen.add((form, key))
-        for start, end in find_all(text, form):
+        for start, end in words.find_all(form):
             if taken.overlaps(start, end):
                 continue
             groups[key].mentions.append(Mention(start, end, text[start:end], "alias"))

@@ -75,7 +75,53 @@ def aliases(full: str) -> list[str]:
     return aliases
 
 
+# Where a name may end: not inside a word, nor before a contraction ("Hayali'd"), though
+# a possessive is fine ("Hayali's").
+_NAME_END = re.compile(r"(?![\w-]|['\u2019][a-rt-z])")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+class WordIndex:
+    """Where each word of a text starts, so that every occurrence of many names is found in
+    one pass over the text instead of one pass per name (which grows with the square of a
+    long article's length: more text, and more names in it).
+
+    Words are runs of letters and digits joined by hyphens; they are keyed case-folded, and
+    a name is then checked letter by letter where its first word occurs.
+    """
+
+    def __init__(self, text: str) -> None:
+        """Index the words of ``text``."""
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+        for match in _WORD.finditer(text):
+            self._starts.setdefault(match.group().casefold(), []).append(match.start())
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` occurs as a whole name."""
+        return any(True for _ in self.find_all(word))
+
+    def find_all(self, form: str) -> Iterable[tuple[int, int]]:
+        """Every occurrence of ``form`` as a whole name, as ``find_all`` finds it."""
+        first = _WORD.match(form)
+        if first is None or first.start() != 0:
+            yield from find_all(self.text, form)  # a name that starts with punctuation
+            return
+        loose = form[:1].islower()
+        text = self.text
+        for start in self._starts.get(first.group().casefold(), ()):
+            end = start + len(form)
+            if text.startswith(form, start):
+                pass
+            elif not (loose and text.startswith(form[1:], start + 1) and text[start].isupper()):
+                continue
+            if text[start].lower() != form[0].lower() or not _NAME_END.match(text, end):
+                continue
+            yield start, end
+
+
 def find_all(text: str, form: str) -> Iterable[tuple[int, int]]:
+    """Every occurrence of ``form`` in ``text`` as a whole name."""
     body = re.escape(form)
     if form[:1].islower():
         # A name that starts with a particle is capitalised at the start of a sentence:
