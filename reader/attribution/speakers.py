@@ -276,8 +276,8 @@ def resolve(parse: Parse, head: int, mentions: Mentions, context: Context) -> Re
         if not determiners:  # a name that is no entity: better unnamed than a guess
             return UNNAMED
     if indefinite:
-        person = lemma not in ORG_NOUNS and not token.tag.endswith("S")
-        return _UNNAMED_PERSON if person else UNNAMED
+        singular = lemma not in ORG_NOUNS and not token.tag.endswith("S")
+        return _UNNAMED_PERSON if singular else UNNAMED
     if not determiners and not has_poss and token.pos != "PROPN":
         if lemma in SPOKES_NOUNS or lemma in ORG_NOUNS:  # "Police said"
             found = mentions.containing(word, token.start)
