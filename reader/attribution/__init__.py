@@ -170,13 +170,20 @@ def _best(
 
 
 def _note_subjects(parse: Parse, tokens: range, mentions: Mentions, context: Context) -> None:
-    """Record the people and organisations that are subjects in the sentence."""
+    """Record the people and organisations that are subjects in the sentence; a subject
+    "he" or "she" keeps its referent current (and tells its gender)."""
     for i in tokens:
         token = parse.tokens[i]
-        if token.dep in ("nsubj", "nsubjpass"):
-            entity = mentions.at(token.start, token.end)
-            if entity is not None:
-                context.note(entity.name, entity.kind)
+        if token.dep not in ("nsubj", "nsubjpass"):
+            continue
+        if token.tag == "PRP":
+            resolved = resolve(parse, i, mentions, context)
+            if resolved.how == "pronoun" and resolved.name and resolved.kind:
+                context.note(resolved.name, resolved.kind)
+            continue
+        entity = mentions.at(token.start, token.end)
+        if entity is not None:
+            context.note(entity.name, entity.kind)
 
 
 def _continue_quotations(found: list[_Found]) -> None:
