@@ -19,19 +19,19 @@ STRONG = frozenset(
     """say tell warn claim deny accuse state insist allege quote argue announce explain
     confirm acknowledge admit reply urge stress emphasise emphasize underline vow pledge
     remark comment declare testify contend caution concede retort reiterate assert
-    complain counter respond tweet add maintain""".split()
+    complain counter respond tweet add maintain cite""".split()
 )
 #: Verbs that report speech only with a quotation or a clause after them ("the data
 #: suggest" or "reported from Warsaw" report no one).
 WEAK = frozenset(
     """call ask note write believe suggest estimate predict promise expect think report
-    recall point threaten demand agree disagree tout forecast list""".split()
+    recall point demand tout forecast list threaten""".split()
 )
 #: Speech acts that need a named person or organisation as subject instead ("Mehmood
 #: defended the allocations", "the coach praised his side's patience").
 ACTS = frozenset(
     """praise welcome hail criticise criticize blame dismiss reject question defend thank
-    describe condemn""".split()
+    describe condemn rebuke slam""".split()
 )
 SPEECH = STRONG | WEAK | ACTS
 # Relations under which a speech verb is a modifier, not a report ("value added tax").
@@ -93,6 +93,8 @@ def find_cues(text: str, parse: Parse, indices: range, quoted: Callable[[int], b
             continue
         if token.dep in _NOT_REPORTING or _denied(parse, i):
             continue
+        if token.dep == "advcl" and token.tag == "VBN":  # "Asked whether ..., she laughed"
+            continue
         speaker = speaker_of(parse, i)
         if speaker == _PASSIVE:
             continue
@@ -100,7 +102,10 @@ def find_cues(text: str, parse: Parse, indices: range, quoted: Callable[[int], b
         if lemma in ACTS:
             strength = "act"
         depth = len(parse.ancestors(i))
-        cues.append(Cue(i, token.end, speaker, depth, strength, _reports_clause(parse, i)))
+        # A weak verb in a clause that describes ("recordings users asked to remove") or
+        # explains ("..., suggesting investors had expected it") reports nothing by itself.
+        clause = _reports_clause(parse, i) and token.dep not in ("relcl", "acl", "advcl")
+        cues.append(Cue(i, token.end, speaker, depth, strength, clause))
     return cues
 
 

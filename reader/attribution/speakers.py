@@ -42,12 +42,20 @@ ORG_NOUNS = frozenset(
     militia movement coalition airline utility charity network office embassy foundation
     administration watchdog exchange fund service police museum force forces secretariat
     corporation consortium conglomerate startup giant supplier developer chain
-    opposition campaign""".split()
+    opposition campaign delegation carmaker automaker chipmaker drugmaker""".split()
 )
+# "the carmaker", "the steelmaker", "the state-run lender": kinds of organisation by ending.
+_ORG_ENDINGS = ("maker", "company", "ministry", "agency", "bank", "firm", "group", "operator")
 #: Nouns for whoever speaks for an organisation: "a Shell spokesman" is Shell.
 SPOKES_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople representative statement website
-    account analyst analysts source sources official officials""".split()
+    account analyst source official executive researcher scientist expert economist
+    staff""".split()
+)
+#: Nouns for what a document says: "according to documents seen by Dawn" is Dawn.
+DOCUMENT_NOUNS = frozenset(
+    """document paper study report survey data figure statement filing letter memo poll
+    research analysis estimate record""".split()
 )
 _INDEFINITE = frozenset("a an some one several many two three".split())
 _SPEAKERS = ("person", "organisation")
@@ -233,10 +241,16 @@ def resolve(parse: Parse, head: int, mentions: Mentions, context: Context) -> Re
         return UNNAMED
     phrase = _phrase_tokens(parse, head)
     for i in phrase:  # an apposition anywhere in the phrase, not in brackets
-        if tokens[i].dep == "appos" and text[tokens[i].start - 2 : tokens[i].start].strip() != "(":
-            found = _named_in(parse, i, mentions)
-            if found is not None:
-                return _named(found, "apposition")
+        if tokens[i].dep != "appos" or text[tokens[i].start - 2 : tokens[i].start].strip() == "(":
+            continue
+        found = _named_in(parse, i, mentions)
+        if found is None and tokens[i].pos == "PROPN":
+            found = mentions.surname(text[tokens[i].start : tokens[i].end])
+            if found is None:  # a name that is no entity: unnamed rather than a guess
+                return UNNAMED
+        if found is not None:
+            return _named(found, "apposition")
+
     if token.dep == "appos":
         above = tokens[token.head]
         found = mentions.at(above.start, above.end)
@@ -256,10 +270,18 @@ def resolve(parse: Parse, head: int, mentions: Mentions, context: Context) -> Re
     indefinite = bool(determiners & _INDEFINITE) or (not determiners and token.tag.endswith("S"))
     organisation = next((e for e in people if e.kind == "organisation"), None)
     # Whoever speaks for an organisation: "a Shell spokesman", "analysts at Savanna".
-    if organisation is not None and (lemma in SPOKES_NOUNS or lemma in ORG_NOUNS):
+    if organisation is not None and (lemma in SPOKES_NOUNS or _org_noun(lemma)):
         return _named(organisation, "spokesperson")
+    if lemma in SPOKES_NOUNS:  # "a spokesperson for the agency": the agency
+        for child in parse.children(head):
+            if tokens[child].dep == "prep" and tokens[child].lemma.lower() in ("for", "of", "at"):
+                for pobj in parse.children(child):
+                    if tokens[pobj].dep == "pobj" and _org_noun(tokens[pobj].lemma.lower()):
+                        found_org = resolve(parse, pobj, mentions, context)
+                        if found_org.name is not None:
+                            return Resolved(found_org.name, found_org.kind, "spokesperson")
     # What documents say, who made them: "according to a paper published by the IISc".
-    for child in parse.children(head):
+    for child in parse.children(head) if lemma in DOCUMENT_NOUNS else ():
         if tokens[child].dep == "acl":
             for agent in parse.children(child):
                 if tokens[agent].dep == "agent":
@@ -273,7 +295,8 @@ def resolve(parse: Parse, head: int, mentions: Mentions, context: Context) -> Re
         found = mentions.surname(text[token.start : token.end]) or mentions.surname(name)
         if found is not None:
             return _named(found, "name")
-        if not determiners:  # a name that is no entity: better unnamed than a guess
+        compound = any(tokens[c].dep == "compound" for c in parse.children(head))
+        if not determiners or compound:  # a name that is no entity: unnamed, not a guess
             return UNNAMED
     if indefinite:
         singular = lemma not in ORG_NOUNS and not token.tag.endswith("S")
@@ -283,7 +306,7 @@ def resolve(parse: Parse, head: int, mentions: Mentions, context: Context) -> Re
             found = mentions.containing(word, token.start)
             return _named(found, "description") if found else UNNAMED
         return UNNAMED
-    if token.tag == "NNS" and lemma not in ORG_NOUNS:  # "the researchers": a group
+    if token.tag == "NNS":  # "the researchers", "the three companies": a group
         return UNNAMED
     return _describe(parse, head, mentions, context, organisation)
 
@@ -301,22 +324,24 @@ def _describe(
         for c in parse.children(head)
         if tokens[c].dep == "compound" and c < head
     ]
-    is_org = token.lemma.lower() in ORG_NOUNS
+    is_org = _org_noun(token.lemma.lower())
     if is_org:
         for phrase in (" ".join([*compounds, word]), word):
             found = mentions.containing(phrase, token.start)
             if found is not None:
                 return _named(found, "description")
-    introduced = _introduced(
-        text, word, token.start, mentions, "organisation" if is_org else "person"
-    )
+    kind = "organisation" if is_org else "person"
+    introduced = _introduced(text, word, token.start, mentions, kind)
     if introduced is not None:
         return introduced
-    if owner is not None:  # "the European Union's foreign policy chief"
-        return _named(owner, "spokesperson")
     if is_org:
-        return Resolved(context.organisation(), "organisation", "description")
-    return Resolved(context.person(), "person", "description")
+        name = context.organisation() or mentions.last_before(token.start, kind, context, None)
+        return Resolved(name, kind, "description")
+    name = context.person()
+    if name is None and owner is not None:  # "the European Union's foreign policy chief"
+        return _named(owner, "spokesperson")
+    name = name or mentions.last_before(token.start, kind, context, None)
+    return Resolved(name or None, kind, "description")
 
 
 def _introduced(
@@ -334,9 +359,13 @@ def _introduced(
     if found is not None:
         return _named(found, "description")
     words = text[max(0, last.start() - 40) : last.start()].split()
-    if any(w.lower() in ("a", "an") for w in words[-3:]):
+    if kind == "person" and any(w.lower() in ("a", "an") for w in words[-3:]):
         return UNNAMED
     return None
+
+
+def _org_noun(lemma: str) -> bool:
+    return lemma in ORG_NOUNS or lemma.endswith(_ORG_ENDINGS)
 
 
 def _phrase_tokens(parse: Parse, head: int) -> list[int]:
