@@ -270,7 +270,9 @@ def resolve(parse: Parse, head: int, mentions: Mentions, context: Context) -> Re
     indefinite = bool(determiners & _INDEFINITE) or (not determiners and token.tag.endswith("S"))
     organisation = next((e for e in people if e.kind == "organisation"), None)
     # Whoever speaks for an organisation: "a Shell spokesman", "analysts at Savanna".
-    if organisation is not None and (lemma in SPOKES_NOUNS or _org_noun(lemma)):
+    if organisation is not None and (
+        lemma in SPOKES_NOUNS or _org_noun(lemma) or token.tag == "NNS"
+    ):  # "Pacific Islands Forum leaders" speak for the forum; "a PML-N leader" for himself
         return _named(organisation, "spokesperson")
     if lemma in SPOKES_NOUNS:  # "a spokesperson for the agency": the agency
         for child in parse.children(head):
