@@ -14,7 +14,8 @@ from functools import lru_cache
 # Roles that news copy writes before a name, beyond nameparser's titles ("striker Rafael
 # Duarte", "Kisumu MP Peter Oloo", "MPs Jane Mwangi").
 _ROLES = frozenset(
-    """mp mps mep meps mla mlas senator senators lawmaker lawmakers legislator legislators
+    """mp mps mep meps mla mlas mna mnas mpa mpas msp msps td tds ombudsman ombudswoman
+    senator senators lawmaker lawmakers legislator legislators
     councillor councilor congressman congresswoman assemblyman assemblywoman rep rep. sen.
     gov. lt. gen. col. maj. capt. sgt. supt. insp. det. cpl. pte. adm. cmdr. brig.
     striker midfielder defender goalkeeper winger forward keeper coach manager skipper

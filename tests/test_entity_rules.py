@@ -39,6 +39,8 @@ def _name(text: str, label: str = "PERSON") -> str | None:
         ("IRNA news", "ORG", "IRNA"),
         ("Orlando Pirates 2-1", "ORG", "Orlando Pirates"),
         ("MPs", "PERSON", None),
+        ("MNAs Rukhsana Bhutto", "PERSON", "Rukhsana Bhutto"),
+        ("Petrobras Chief Executive", "ORG", "Petrobras"),
     ],
 )
 def test_a_span_is_trimmed_to_the_name(span: str, label: str, name: str | None) -> None:
@@ -53,6 +55,25 @@ def test_a_photo_credit_is_a_photographer_and_an_agency() -> None:
         ("Maria Lopez", "PERSON"),
         ("Reuters", "ORG"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "Cabinet Secretary Samuel Kiptoo Langat told reporters",
+            "Samuel Kiptoo",
+            "Samuel Kiptoo Langat",
+        ),
+        ("envoy, Sheikh Faisal bin Jassim, said", "Faisal bin Jassim", "Sheikh Faisal bin Jassim"),
+        ("met Amina Yusuf Tuesday", "Amina Yusuf", "Amina Yusuf"),
+        ("met Amina Yusuf in Nairobi", "Amina Yusuf", "Amina Yusuf"),
+    ],
+)
+def test_a_person_s_name_the_model_cut_short_is_completed(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    found = split_raw(text, start, start + len(span), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == [name]
 
 
 def test_an_employer_a_role_and_a_person_in_one_span_are_two_names() -> None:
@@ -118,6 +139,16 @@ def test_an_organisation_word_decides_the_label(analyser: Analyser) -> None:
     for name in ("Okonkwo Holdings", "Adebayo Foundation", "Mensah Party"):
         assert found[name].label == "ORG", found[name].why
         assert any("organisation word" in reason for reason in found[name].why)
+
+
+def test_a_designator_and_a_law_word_decide_against_the_model(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "SS Lazio beat Napoli on Sunday. Lazio said the win mattered, and lawmakers passed "
+        "the Finance Bill on Monday after the Finance Bill debate.",
+    )
+    assert found["SS Lazio"].label == "ORG", found["SS Lazio"].why
+    assert found["Finance Bill"].label not in ("PERSON", "ORG"), found["Finance Bill"].why
 
 
 def test_a_place_named_like_a_person_is_a_place(analyser: Analyser) -> None:

@@ -392,7 +392,8 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         mentions = tuple(sorted(group.mentions, key=lambda m: m.start))
         weighing = weigh(text, longest, mentions, group.votes, parse, person_words)
         if group.designated():
-            weighing.add("ORG", 6, "company or club designator")
+            # A designator settles it, whatever the model said ("SS Lazio", "Acme Inc.").
+            weighing.add("ORG", 6 + sum(group.votes.values()), "company or club designator")
         fallback = group.label()
         if fallback == "PERSON" and any(char.isdigit() for char in longest):
             fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"

@@ -46,6 +46,13 @@ _FOREIGN_HEADS = frozenset(
     cour agence agencia agenzia corriere compagnie compañía companhia société sociedad
     società""".split()
 )
+# The last words of laws and treaties ("Finance Bill", "Paris Agreement").
+_LAW_HEADS = frozenset(
+    """bill act law treaty accord accords agreement convention directive regulation code
+    amendment charter constitution protocol""".split()
+)
+# Labels of names: speaking makes one of these a person or an organisation.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Nouns after a name that make it an outlet ("the Tasnim news agency", "Dawn newspaper").
 _OUTLET_NOUNS = frozenset(
     """newspaper daily weekly magazine news agency channel broadcaster network website
@@ -139,6 +146,8 @@ def weigh(
         weighing.add("ORG", 5, f"organisation word: {words[0]}")
     elif len(words) > 1 and last in PLACE_HEADS and last not in AREA_SUFFIXES:
         weighing.add("FAC", 3, f"place word: {words[-1]}")
+    elif len(words) > 1 and last in _LAW_HEADS:
+        weighing.add("LAW", 5, f"a law's word: {words[-1]}")
     elif len(words) > 1 and first.rstrip(".") in PLACE_FIRST_WORDS:
         weighing.add("LOC", 4, f"place word: {words[0]}")
     elif 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
@@ -149,7 +158,7 @@ def weigh(
         weighing.add("PERSON", 4, "Jr./Sr. after the name")
     if any(char.isdigit() for char in name):
         weighing.weights["PERSON"] = 0  # a model number ("Galaxy S24"), not a person
-    if is_language(name):
+    if is_language(name) and (votes.get("PERSON") or votes.get("ORG")):
         weighing.add("LANGUAGE", 3, "a language's name (ISO 639)")
     place = is_place(name)
     if place:
@@ -180,7 +189,7 @@ def _around(
         if place:
             weighing.add("GPE", 2, f"after '{previous}'")
         elif previous in ("in", "near", "outside", "inside", "throughout"):
-            weighing.add("GPE", 1.5, f"after '{previous}'")
+            weighing.add("GPE", 2.5, f"after '{previous}'")
     after = text[mention.end : mention.end + 30].split()
     if after and after[0].lower().strip(".,") in _OUTLET_NOUNS:
         weighing.add("ORG", 3, f"an outlet: {after[0]}")
@@ -207,7 +216,11 @@ def _around(
         head = above
     token = parse.tokens[head]
     parent = parse.tokens[token.head]
-    if token.dep in ("nsubj", "nsubjpass") and parent.lemma in SPEECH_LEMMAS:
+    if (
+        token.dep in ("nsubj", "nsubjpass")
+        and parent.lemma in SPEECH_LEMMAS
+        and any(weighing.weights.get(label, 0) > 0 for label in _NAME_LABELS)
+    ):
         agent = "PERSON" if weighing.weights["PERSON"] >= weighing.weights["ORG"] else "ORG"
         weighing.add(agent, 2, f"says something ('{parent.lemma}')")
         for label in _COUNTRY_LIKE:

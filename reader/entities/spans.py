@@ -13,12 +13,14 @@ import re
 
 from reader.entities.names import (
     ACRONYM,
+    DESIGNATORS,
     EDGE_PUNCT,
     GENERIC,
     KEEP_PERIOD,
     ORG_WORDS,
     POSSESSIVE,
 )
+from reader.gazetteer import is_place
 from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 from reader.syntax import Parse
 
@@ -43,6 +45,10 @@ _PARTICLE_TAIL = re.compile(
     r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|ibn|al|el))+ [A-Z][\w'\u2019-]+"
 )
 _SCORE = re.compile(r"\d+-\d+")
+# "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
+_LAST_NAME_TAIL = re.compile(
+    rf" (?!{_CALENDAR})([A-Z][a-z\u00e0-\u024f'\u2019-]+)(?= [a-z]|[,.;:!?)])"
+)
 # "Carrie Wong Siu-ming": a hyphenated given name after the surname (Cantonese, Korean).
 _HYPHENATED_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+\b")
 _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
@@ -99,6 +105,7 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             new_start, new_end = extend_organisation(text, new_start, new_end)
         if piece_label == "PERSON":
             new_start, new_end = complete_name(text, new_start, new_end, parse)
+            new_start, new_end = _complete_person(text, new_start, new_end)
             particles = _PARTICLE_TAIL.match(text, new_end) or _HYPHENATED_GIVEN.match(
                 text, new_end
             )
@@ -170,6 +177,28 @@ def complete_name(text: str, start: int, end: int, parse: Parse) -> tuple[int, i
     return parse.tokens[first].start, parse.tokens[last].end
 
 
+def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in an honorific before a person's name ("Sheikh" of "Sheikh Faisal bin ...")
+    and one more capitalised word that ends the name ("Langat" of "Samuel Kiptoo Langat
+    told"), which a small model often leaves out."""
+    before = text[max(0, start - 20) : start].split(" ")
+    honorific = before[-2] if len(before) >= 2 and before[-1] == "" else ""
+    if honorific[:1].isupper() and honorific.lower().rstrip(".") in HONORIFICS:
+        start -= len(honorific) + 1
+    words = text[start:end].split()
+    tail = _LAST_NAME_TAIL.match(text, end)
+    if tail and 2 <= len(words) <= 3 and not text[end - 1].isspace():
+        word = tail.group(1)
+        if word.lower() not in titles() and not is_place_word(word):
+            end = tail.end(1)
+    return start, end
+
+
+def is_place_word(word: str) -> bool:
+    """A word that names a place (the gazetteer) or ends an organisation's name."""
+    return is_place(word) or word.lower() in ORG_HEADS or word.lower() in PLACE_HEADS
+
+
 def clean(
     text: str, start: int, end: int, label: str, parse: Parse | None = None
 ) -> tuple[int, int] | None:
@@ -216,6 +245,11 @@ def clean(
             words = text[start:end].split(" ")
     if label == "PERSON":
         start, words = _drop_roles(text, start, words, parse)
+    elif len(words) > 1 and " of " not in text[start:end]:
+        # "Petrobras Chief Executive": an employer and a role, with the person elsewhere.
+        while len(words) > 1 and words[-1].lower().rstrip(".") in ROLE_NOUNS | {"chief"}:
+            end -= len(words[-1]) + 1
+            words = words[:-1]
     while end > start and is_edge(text[end - 1]):
         end -= 1
     last_word = text[start:end].rsplit(" ", 1)[-1].lower()
@@ -276,6 +310,11 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     if hyphen and last in ORG_HEADS:
         end = hyphen.end()
     before = text[max(0, start - 80) : start]
+    designator = re.search(r"(?:^| )([A-Z][A-Za-z]{1,3}) $", before)
+    if designator and designator.group(1).lower() in DESIGNATORS:
+        # "SS Lazio", "PT Sawit Borneo Lestari": the model left the designator out.
+        start -= len(designator.group(1)) + 1
+        before = text[max(0, start - 80) : start]
     ampersand = _AMPERSAND_HEAD.search(before)
     if ampersand:
         start -= len(ampersand.group(0))
