@@ -21,8 +21,9 @@ from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.store import Store
 
-#: The sample articles, next to the package in a checkout or an editable install.
-BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
+#: The sample articles, shipped in the package. In a checkout they are links to the
+#: repository's top-level ``articles/`` folder; a wheel holds copies.
+BUNDLED_ARTICLES = Path(__file__).resolve().parent / "articles"
 
 
 @dataclass

@@ -8,9 +8,19 @@ from pathlib import Path
 
 import pytest
 
+import reader
 from reader.cli import main
+from reader.launch import BUNDLED_ARTICLES
 
+REPO = Path(__file__).resolve().parent.parent
 PAGE = Path(__file__).parent / "data" / "io" / "article.html"
+
+
+def test_the_bundled_articles_are_in_the_package_and_match_the_top_level_ones() -> None:
+    assert BUNDLED_ARTICLES.parent == Path(reader.__file__).resolve().parent
+    shipped = {path.name: path.read_bytes() for path in BUNDLED_ARTICLES.glob("*.txt")}
+    canonical = {path.name: path.read_bytes() for path in (REPO / "articles").glob("*.txt")}
+    assert shipped and shipped == canonical
 
 
 def test_html_without_its_libraries_is_one_line(
