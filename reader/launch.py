@@ -77,9 +77,25 @@ def prepare(args: argparse.Namespace) -> Launch:
     return Launch(target, articles, store, annotator, analyser, warnings)
 
 
+def check_terminal(term: str | None) -> None:
+    """Refuse a terminal that says it cannot move the cursor (``TERM=dumb``: an Emacs shell
+    buffer, a CI log), before the app sends it the alternate screen, mouse reporting and
+    colours. An unset ``TERM`` is let through: Windows consoles do not set it.
+
+    Raises:
+        ReaderError: The terminal is ``dumb``.
+    """
+    if term == "dumb":
+        raise ReaderError(
+            "this terminal (TERM=dumb) cannot show the app; run reader in a terminal "
+            "emulator, or use 'reader analyse' for text output"
+        )
+
+
 def launch_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.path`` (``None``: the bundled articles); returns the exit code."""
     launch = prepare(args)
+    check_terminal(os.environ.get("TERM"))
     early = None
     if launch.articles is not None and len(launch.articles) == 1:
         from reader.tui import analysis_process
