@@ -4,7 +4,9 @@ the terminal's modes switched back, as quitting does."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,17 @@ def test_a_dumb_terminal_is_refused_with_one_line_and_nothing_sent(tmp_path: Pat
     assert b"\x1b" not in output
     lines = output.decode().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("reader: ") and "TERM=dumb" in lines[0]
+
+
+def test_sigterm_ends_the_app_and_gives_the_terminal_back(tmp_path: Path) -> None:
+    argv = reader_command(str(SAMPLE), "--db", str(tmp_path / "db"))
+    with pty_app(argv, app_env(), size=(80, 24)) as app:
+        app.wait_for_text(TITLE, timeout=60)
+        on = modes_left_on(bytes(app.raw))
+        assert {"1049", "1000", "1006"} <= on  # the app really took the terminal
+        os.kill(app.pid, signal.SIGTERM)
+        status = app.wait_exit(timeout=60)
+        while app.pump(0.1):  # whatever is still in the terminal's buffer
+            pass
+    assert status == 128 + signal.SIGTERM
+    assert not modes_left_on(bytes(app.raw)) & set(MODES)
