@@ -8,9 +8,13 @@ on stderr rather than a broken screen.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from reader.analysis import Analyser
 from reader.article import Article
@@ -21,8 +25,12 @@ from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.store import Store
 
-#: The sample articles, next to the package in a checkout or an editable install.
-BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "articles"
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+#: The sample articles, shipped in the package. In a checkout they are links to the
+#: repository's top-level ``articles/`` folder; a wheel holds copies.
+BUNDLED_ARTICLES = Path(__file__).resolve().parent / "articles"
 
 
 @dataclass
@@ -76,9 +84,43 @@ def prepare(args: argparse.Namespace) -> Launch:
     return Launch(target, articles, store, annotator, analyser, warnings)
 
 
+def check_terminal(term: str | None) -> None:
+    """Refuse a terminal that says it cannot move the cursor (``TERM=dumb``: an Emacs shell
+    buffer, a CI log), before the app sends it the alternate screen, mouse reporting and
+    colours. An unset ``TERM`` is let through: Windows consoles do not set it.
+
+    Raises:
+        ReaderError: The terminal is ``dumb``.
+    """
+    if term == "dumb":
+        raise ReaderError(
+            "this terminal (TERM=dumb) cannot show the app; run reader in a terminal "
+            "emulator, or use 'reader analyse' for text output"
+        )
+
+
+def _exit_on_sigterm(app: ReaderApp) -> None:
+    """Make SIGTERM end ``app`` through Textual, which gives the terminal back (main screen,
+    no mouse reporting, echo on) instead of leaving it in the app's modes. Every tag is on
+    disk already; unlike ``ctrl+q``, the reading position is not saved."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        try:
+            loop = asyncio.get_running_loop()  # the app's: signal handlers run in its thread
+        except RuntimeError:  # the app is not running (yet, or any more): die as usual
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        # call_soon_threadsafe is what asyncio's own signal handling uses: safe here.
+        loop.call_soon_threadsafe(lambda: app.exit(return_code=128 + signum))
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def launch_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.path`` (``None``: the bundled articles); returns the exit code."""
     launch = prepare(args)
+    check_terminal(os.environ.get("TERM"))
     early = None
     if launch.articles is not None and len(launch.articles) == 1:
         from reader.reading import analysis_process
@@ -101,5 +143,10 @@ def launch_app(args: argparse.Namespace) -> int:
         early_analysis=early,
         warnings=launch.warnings,
     )
-    app.run()
+    previous = signal.getsignal(signal.SIGTERM)
+    _exit_on_sigterm(app)
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     return app.return_code or 0

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.article import Article, BlockKind, build_article
-from reader.errors import ArticleError
+from reader.errors import ArticleError, ReaderError
 from reader.loaders.chrome import chrome_lines, trailing_headlines
 from reader.loaders.decoding import decode, normalise, squash_spaces
 from reader.loaders.layout import parse_date
@@ -127,9 +127,17 @@ def _without_chrome(blocks: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind
 
 
 def _extract(text: str) -> Any:
-    """Run trafilatura on the page with its furniture removed; ``None`` if it finds nothing."""
-    from trafilatura import bare_extraction
-    from trafilatura.utils import load_html
+    """Run trafilatura on the page with its furniture removed; ``None`` if it finds nothing.
+
+    Raises:
+        ReaderError: trafilatura, or a library it needs, cannot be imported.
+    """
+    try:
+        from trafilatura import bare_extraction
+        from trafilatura.utils import load_html
+    except ImportError as error:
+        # A broken install (lxml_html_clean missing, say) is one line, not a traceback.
+        raise ReaderError(f"cannot read HTML pages: {error}") from None
 
     if not _HAS_HTML_TAG.search(text[:4096]):
         # trafilatura takes a page without <html> for some other markup and refuses it;

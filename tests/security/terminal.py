@@ -100,6 +100,9 @@ class PtyApp:
         pid, fd = pty.fork()
         if pid == 0:  # the child: the pty is its controlling terminal and its stdio
             try:
+                # As in a login session, whatever the test runner ignores (nohup, a CI
+                # service): the kernel's SIGHUP when the terminal goes away must reach it.
+                signal.signal(signal.SIGHUP, signal.SIG_DFL)
                 _set_size(0, self.columns, self.lines)
                 if cwd is not None:
                     os.chdir(cwd)
@@ -111,6 +114,9 @@ class PtyApp:
 
     def pump(self, seconds: float = 0.05) -> bool:
         """Read what the program wrote for up to ``seconds``; ``False`` once it is gone."""
+        if self.fd < 0:  # hung up: nothing more to read, only the program to watch
+            time.sleep(seconds)
+            return self._alive()
         deadline = time.monotonic() + seconds
         while True:
             left = deadline - time.monotonic()
@@ -167,14 +173,22 @@ class PtyApp:
             self._reap(block=False)
         return self.exit_status
 
+    def hang_up(self) -> None:
+        """Close the terminal's other end, as a dropped SSH connection does: the kernel
+        sends the program SIGHUP, and its reads and writes fail from now on."""
+        fd, self.fd = self.fd, -1  # never closed twice: the number may be reused by then
+        os.close(fd)
+
     def close(self) -> None:
         """Kill the program if it still runs, and close the terminal."""
         if self.exit_status is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
             self._reap(block=True)
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+        if self.fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = -1
 
     def _alive(self) -> bool:
         self._reap(block=False)
