@@ -84,6 +84,16 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
             }
             for e in analysis.entities
         ],
+        "suggestions": [
+            {
+                "sentence": s.sentence,
+                "label": s.label,
+                "speaker": s.speaker,
+                "cue": list(s.cue),
+                "source": s.source,
+            }
+            for s in analysis.suggestions
+        ],
     }
 
 
