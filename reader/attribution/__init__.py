@@ -22,7 +22,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from reader.article import Article
 from reader.attribution.cues import Cue, find_cues
@@ -31,8 +31,24 @@ from reader.attribution.speakers import UNNAMED, Context, Mentions, Resolved, re
 from reader.entities import Entity
 from reader.syntax import Parse
 
-if TYPE_CHECKING:
-    from reader.analysis import Sentence
+
+class Sentence(Protocol):
+    """What attribution reads of a sentence (``reader.analysis.Sentence`` has it; importing
+    that here, even for type checking only, would be an import cycle)."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def block(self) -> str: ...
+    @property
+    def block_index(self) -> int: ...
+
 
 __all__ = ["Suggestion", "suggest"]
 
