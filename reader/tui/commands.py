@@ -134,7 +134,6 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Accept",
         "Accept the suggested label and speaker (shown dim, with ?)",
         "Suggest",
-        show=True,
     ),
     Command(
         "reader.suggestion.reject",
