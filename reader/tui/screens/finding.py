@@ -60,7 +60,8 @@ class FindingScreen(ReaderScreen):
 
     @dataclass
     class SettingChanged(Message):
-        """The analyst changed a setting here (``auto_advance`` or ``entity_panel``)."""
+        """The analyst changed a setting here (``auto_advance``, ``entity_panel`` or
+        ``suggestions``)."""
 
         setting: str
         value: bool
