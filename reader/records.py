@@ -11,8 +11,16 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, Literal, cast, get_type_hints
 
-EntityCorrectionKind = Literal["relabel", "merge", "add", "reject"]
-ENTITY_CORRECTION_KINDS: tuple[EntityCorrectionKind, ...] = ("relabel", "merge", "add", "reject")
+EntityCorrectionKind = Literal["relabel", "merge", "add", "reject", "split"]
+ENTITY_CORRECTION_KINDS: tuple[EntityCorrectionKind, ...] = (
+    "relabel",
+    "merge",
+    "add",
+    "reject",
+    "split",
+)
+#: Where a tag came from: the analyst's own label key, or a suggestion the analyst accepted.
+ORIGINS = ("analyst", "suggestion")
 
 
 def utc_now() -> str:
@@ -37,6 +45,9 @@ class Annotation:
         updated: When it last changed.
         note: The analyst's free-text note, if any.
         attribution: Who makes the claim or quote, if recorded.
+        origin: ``analyst`` (tagged with a label key) or ``suggestion`` (a suggested label
+            and speaker the analyst accepted). Optional in stored files: older ones read
+            as ``analyst``.
     """
 
     article_id: str
@@ -52,6 +63,9 @@ class Annotation:
     updated: str
     note: str | None = None
     attribution: str | None = None
+    # Optional fields may be missing from a stored document (written before they
+    # existed); their default fills in, so adding one needs no schema migration.
+    origin: str = field(default="analyst", metadata={"optional": True})
 
 
 #: The fields of an annotation, in order; the article id is the file's, not stored.
@@ -63,6 +77,12 @@ STORED_FIELDS: tuple[str, ...] = ANNOTATION_FIELDS[1:]
 STATE_FIELDS: tuple[str, ...] = tuple(
     f.name for f in fields(Annotation)[1:] if not f.metadata.get("key")
 )
+#: The fields a stored document may lack, with the value they then have.
+OPTIONAL_FIELDS: dict[str, Any] = {
+    f.name: f.default for f in fields(Annotation) if f.metadata.get("optional")
+}
+#: The fields every stored document has.
+REQUIRED_FIELDS: tuple[str, ...] = tuple(n for n in STORED_FIELDS if n not in OPTIONAL_FIELDS)
 
 
 def annotation_types() -> dict[str, tuple[type, ...]]:
@@ -103,11 +123,13 @@ class EntityCorrection:
 
     Attributes:
         kind: ``relabel`` (give ``name`` the entity label ``label``), ``merge`` (treat
-            ``name`` as ``target``), ``add`` (``name`` is an entity of label ``label``)
-            or ``reject`` (``name`` is not an entity).
+            ``name`` as ``target``), ``add`` (``name`` is an entity of label ``label``),
+            ``reject`` (``name`` is not an entity) or ``split`` (the mentions written
+            ``target`` are not ``name`` but an entity of their own).
         name: The entity's name as it appears in the article.
         label: The entity label for ``relabel`` and ``add`` (``PERSON``, ``ORG``, ...).
-        target: The entity ``name`` is merged into, for ``merge``.
+        target: The entity ``name`` is merged into, for ``merge``; the form split out of
+            ``name``, for ``split``.
         annotator: Who made the correction.
         created: When (UTC ISO 8601); filled in by the store if empty.
     """
@@ -139,7 +161,10 @@ class Change:
 
 def annotation_from_doc(article_id: str, doc: dict[str, Any]) -> Annotation:
     """Build an :class:`Annotation` from a stored (already checked) document."""
-    return Annotation(article_id, **{name: doc[name] for name in STORED_FIELDS})
+    values: dict[str, Any] = {
+        name: doc.get(name, OPTIONAL_FIELDS.get(name)) for name in STORED_FIELDS
+    }
+    return Annotation(article_id, **values)
 
 
 def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
@@ -149,7 +174,9 @@ def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
 
 def state_of(doc: dict[str, Any] | None) -> dict[str, Any] | None:
     """Return the changing part of a stored annotation, as kept in history entries."""
-    return None if doc is None else {field: doc[field] for field in STATE_FIELDS}
+    if doc is None:
+        return None
+    return {name: doc.get(name, OPTIONAL_FIELDS.get(name)) for name in STATE_FIELDS}
 
 
 def article_from_doc(doc: dict[str, Any]) -> ArticleRecord:

@@ -3,7 +3,8 @@
 Usage: python scripts/screenshots.py [OUTPUT_FOLDER]      (default: screenshots/)
 
 Writes ``library.svg``, ``reader.svg`` (the reader with the entity panel, a few sentences
-tagged and an entity selected) and ``help.svg``. The store, the settings and the analysis
+tagged, one suggestion accepted and others still suggested, and an entity selected) and
+``help.svg``. The store, the settings and the analysis
 cache live in a temporary folder, so the pictures never show a real analyst's work; the
 first run loads spaCy to find the entities.
 """
@@ -80,7 +81,10 @@ async def main(out: Path) -> None:
 
     async def reader_steps(pilot: Any) -> None:
         await reading(pilot)
-        await pilot.press("1", "2", "1", "3", "1", "2", "e", "down", "enter")
+        await _until(pilot, lambda: pilot.app.screen.session.pending)
+        # Four tags, one suggestion accepted (its speaker shown), one more tag; the other
+        # suggestions stay dim with their ?; the second person selected: what he says.
+        await pilot.press("1", "2", "1", "3", "y", "2", "e", "down", "enter")
 
     async def help_steps(pilot: Any) -> None:
         await reading(pilot)

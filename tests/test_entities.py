@@ -502,3 +502,28 @@ def test_any_model_output_consolidates_to_exact_disjoint_mentions(
     claimed.sort()
     for (_, end), (start, _) in zip(claimed, claimed[1:], strict=False):
         assert end <= start
+
+
+def test_split_moves_an_alias_out_into_its_own_entity() -> None:
+    @dataclass(frozen=True)
+    class Fix:
+        kind: str
+        name: str
+        label: str | None = None
+        target: str | None = None
+
+    text, article = _article(
+        "Irfan Al Hayali met the press.", "Hayali said no. Later Hayali left. Al Hayali stayed."
+    )
+    entities = consolidate(article, _spans(text, ("Irfan Al Hayali", "PERSON", 0)))
+    whole = next(e for e in entities if e.name == "Irfan Al Hayali")
+    assert {m.text for m in whole.mentions} >= {"Irfan Al Hayali", "Hayali"}
+    fixed = apply_corrections(article, entities, [Fix("split", "Irfan Al Hayali", target="hayali")])
+    by_name = {e.name: e for e in fixed}
+    assert [m.text for m in by_name["Hayali"].mentions] == ["Hayali", "Hayali"]
+    assert by_name["Hayali"].label == "PERSON"
+    assert "Hayali" not in {m.text for m in by_name["Irfan Al Hayali"].mentions}
+    # A form that is the whole entity, or that it was never written as, changes nothing.
+    for form in ("Irfan Al Hayali", "Shamkhani"):
+        same = apply_corrections(article, entities, [Fix("split", "Irfan Al Hayali", target=form)])
+        assert [e.name for e in same] == [e.name for e in entities]

@@ -72,6 +72,7 @@ def test_rows_fields_and_order(root: Path, capsys: pytest.CaptureFixture[str]) -
         "annotator": "ana",
         "note": "check",
         "attribution": "The PM",
+        "origin": "analyst",
     }
     assert quote["created"].endswith("Z") and quote["updated"] >= quote["created"]
     assert rows[0]["title"] is None and rows[0]["note"] is None

@@ -184,3 +184,30 @@ def test_import_is_undoable_like_any_edit(annotated: Annotated, tmp_path: Path) 
     change = fresh.undo(annotated.sample.id, "bob")
     assert change is not None and change.before != change.after
     assert essence(list(fresh.all_annotations()), *KEPT, "attribution") != before
+
+
+def test_an_accepted_suggestion_stays_one_through_jsonl(
+    annotated: Annotated, tmp_path: Path
+) -> None:
+    store = annotated.store
+    first = next(iter(store.all_annotations()))
+    store.tag(
+        first.article_id,
+        sentence=first.sentence,
+        start=first.start,
+        end=first.end,
+        text=first.text,
+        label="quote" if first.label != "quote" else "claim",
+        annotator=first.annotator,
+        origin="suggestion",
+        attribution="Ali Larijani",
+    )
+    exported = export_file(annotated, "jsonl", tmp_path / "export.jsonl")
+    rows = [json.loads(line) for line in exported.read_text().splitlines()]
+    assert sorted(row["origin"] for row in rows).count("suggestion") == 1
+    fresh = Store(tmp_path / "fresh")
+    run_import(fresh, exported)
+    fields = (*KEPT, "attribution", "origin")
+    assert essence(list(fresh.all_annotations()), *fields) == essence(
+        list(store.all_annotations()), *fields
+    )

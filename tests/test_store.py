@@ -501,3 +501,89 @@ def test_store_matches_a_simple_model(
         assert stored == state
     stored = {a.sentence: (a.label, a.note) for a in Store(root).annotations(ARTICLE)}
     assert stored == state
+
+
+# -- suggestions: where a tag came from, and rejected suggestions --------------------------
+
+
+def test_an_accepted_suggestion_is_one_change_with_its_origin_and_speaker(store: Store) -> None:
+    made = store.tag(
+        ARTICLE,
+        sentence=1,
+        start=10,
+        end=19,
+        text="sentence 1",
+        label="quote",
+        annotator=ME,
+        origin="suggestion",
+        attribution="Ali Larijani",
+    )
+    assert made is not None and made.origin == "suggestion"
+    assert made.attribution == "Ali Larijani"
+    # The analyst's own label key makes the tag theirs again; the speaker stays.
+    relabelled = tag(store, 1, "claim")
+    assert relabelled is not None
+    assert (relabelled.origin, relabelled.attribution) == ("analyst", "Ali Larijani")
+    store.undo(ARTICLE, ME)
+    change = store.undo(ARTICLE, ME)  # one undo takes the label and the speaker back
+    assert change is not None and change.after is None
+    assert store.annotations(ARTICLE, ME) == []
+    with pytest.raises(StoreError, match="origin"):
+        store.tag(ARTICLE, sentence=1, start=10, end=19, text="x", label="quote",
+                  annotator=ME, origin="model")  # fmt: skip
+
+
+def test_annotations_stored_before_origin_existed_read_as_the_analysts(
+    root: Path, store: Store
+) -> None:
+    tag(store, 0, "claim")
+    tag(store, 0, "quote")
+    path = root / "articles" / f"{ARTICLE}.json"
+    data = article_file(root)
+    for doc in data["annotations"].values():
+        del doc["origin"]
+    for entry in data["history"].values():
+        for side in ("before", "after"):
+            if entry[side] is not None:
+                del entry[side]["origin"]
+    path.write_text(json.dumps(data))
+    again = Store(root)
+    (only,) = again.annotations(ARTICLE, ME)
+    assert only.origin == "analyst"
+    change = again.undo(ARTICLE, ME)
+    assert change is not None and change.after is not None
+    assert change.after.origin == "analyst" and change.after.label == "claim"
+    tag(again, 0, "context")  # and a relabel of an old record works
+    assert labels_of(again) == {0: "context"}
+
+
+def test_a_bad_origin_in_a_file_is_damage(root: Path, store: Store) -> None:
+    tag(store, 0, "claim")
+    data = article_file(root)
+    next(iter(data["annotations"].values()))["origin"] = 3
+    (root / "articles" / f"{ARTICLE}.json").write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="origin"):
+        Store(root).annotations(ARTICLE)
+
+
+def test_rejected_suggestions_are_kept_per_annotator(root: Path, store: Store) -> None:
+    assert store.rejected_suggestions(ARTICLE, ME) == set()
+    store.reject_suggestion(ARTICLE, ME, 10, 19)
+    store.reject_suggestion(ARTICLE, ME, 10, 19)  # once is enough
+    store.reject_suggestion(ARTICLE, "bo", 30, 39)
+    again = Store(root)
+    assert again.rejected_suggestions(ARTICLE, ME) == {(10, 19)}
+    assert again.rejected_suggestions(ARTICLE, "bo") == {(30, 39)}
+    assert len(article_file(root)["rejected"]) == 2
+    with pytest.raises(StoreError):
+        store.reject_suggestion(ARTICLE, ME, 5, 2)
+
+
+def test_split_correction_needs_the_form(store: Store) -> None:
+    store.add_entity_correction(
+        ARTICLE, EntityCorrection("split", "Irfan Al Hayali", target="Hayali", annotator=ME)
+    )
+    (saved,) = store.entity_corrections(ARTICLE)
+    assert (saved.kind, saved.target) == ("split", "Hayali")
+    with pytest.raises(StoreError, match="target"):
+        store.add_entity_correction(ARTICLE, EntityCorrection("split", "X", annotator=ME))

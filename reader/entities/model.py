@@ -93,7 +93,7 @@ class Correction(Protocol):
     """An analyst's correction of the entities (see ``reader.store.EntityCorrection``)."""
 
     @property
-    def kind(self) -> str: ...  # "relabel" | "merge" | "add" | "reject"
+    def kind(self) -> str: ...  # "relabel" | "merge" | "add" | "reject" | "split"
     @property
     def name(self) -> str: ...
     @property

@@ -98,6 +98,7 @@ class ExportRow:
         attribution: Who makes the claim or quote, if recorded.
         created: When it was first tagged (UTC ISO 8601, ``Z``).
         updated: When it last changed.
+        origin: ``analyst``, or ``suggestion`` for a suggestion the analyst accepted.
     """
 
     article_id: str
@@ -113,6 +114,7 @@ class ExportRow:
     attribution: str | None
     created: str
     updated: str
+    origin: str = "analyst"
 
     def as_dict(self) -> dict[str, Any]:
         """Return the row as a dict whose keys are :data:`EXPORT_FIELDS`, in order."""
@@ -140,6 +142,7 @@ def export_row(item: AnnotatedArticle, annotation: Annotation) -> ExportRow:
         attribution=annotation.attribution,
         created=annotation.created,
         updated=annotation.updated,
+        origin=annotation.origin,
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from reader.analysis import split_article
 from reader.annotated import Warn, load_stored_article, sentences_of_text
 from reader.errors import ArticleError, StoreError
-from reader.records import Annotation
+from reader.records import ORIGINS, Annotation
 from reader.safe_text import visible
 from reader.store import Store, check_annotator, is_article_id
 
@@ -143,6 +143,8 @@ class Importer:
             attribution=optional_text(fields, "attribution"),
             created="",  # the store stamps its own times
             updated="",
+            # An accepted suggestion stays one (older exports have no origin).
+            origin=fields["origin"] if fields.get("origin") in ORIGINS else "analyst",
         )
         path = fields.get("path")
         title = fields.get("title")
@@ -211,6 +213,7 @@ class Importer:
             text=incoming.text,
             label=incoming.label,
             annotator=incoming.annotator,
+            origin=incoming.origin,
         )
         assert saved is not None  # a label was given, so the sentence is tagged
         if incoming.note is not None and saved.note != incoming.note:

@@ -58,6 +58,8 @@ def _annotation(number: int, annotation: Annotation) -> list[str]:
     lines = [f"{number}. {plain(annotation.text)}"]
     if annotation.attribution:
         lines.append(f"   - Speaker: {plain(annotation.attribution)}")
+    if annotation.origin == "suggestion":
+        lines.append("   - Accepted from a suggestion")
     if annotation.note:
         lines.append(f"   - Note: {plain(annotation.note)}")
     lines.append(

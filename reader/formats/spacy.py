@@ -81,6 +81,7 @@ def make_doc(item: AnnotatedArticle, options: ExportOptions) -> Any:
                 "attribution": a.attribution,
                 "created": a.created,
                 "updated": a.updated,
+                "origin": a.origin,
             }
             for a in tagged
         ],

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reader.analysis import Sentence
 from reader.entities import Entity
+from reader.entities.names import name_key
 
 #: A span of a sentence's text, relative to the sentence: ``(start, end)``.
 Span = tuple[int, int]
@@ -81,3 +82,31 @@ def next_target(
         return targets[position] if position < len(targets) else targets[0]
     position = bisect_left(targets, cursor) - 1
     return targets[position] if position >= 0 else targets[-1]
+
+
+def names_matching(names: Iterable[str], typed: str, limit: int = 5) -> list[str]:
+    """The names any of whose words start with what was typed ("Lar": "Ali Larijani"),
+    ignoring case; names that start with it first. Nothing typed: nothing."""
+    wanted = " ".join(typed.casefold().split())
+    if not wanted:
+        return []
+    first: list[str] = []
+    inside: list[str] = []
+    for name in dict.fromkeys(names):
+        folded = " ".join(name.casefold().split())
+        if folded == wanted:
+            continue
+        if folded.startswith(wanted):
+            first.append(name)
+        elif any(
+            folded[match.start() :].startswith(wanted) for match in re.finditer(r"\b\w", folded)
+        ):
+            inside.append(name)
+    return (first + inside)[:limit]
+
+
+def said_by(entity: Entity, speakers: Mapping[int, str]) -> list[int]:
+    """The sentences whose speaker (``speakers``: sentence to name, as recorded or
+    suggested) is the entity: its name or any form it is written in."""
+    forms = {name_key(entity.name), *(name_key(m.text) for m in entity.mentions)}
+    return sorted(index for index, who in speakers.items() if name_key(who) in forms)

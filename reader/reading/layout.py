@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-_WORD = re.compile(r"\S+\s*|\s+")
+# A no-break space joins words (a speaker's name after a sentence stays on one line).
+_WORD = re.compile(r"(?:\S|\xa0)+[^\S\xa0]*|[^\S\xa0]+")
 
 
 def _width(text: str) -> int:

@@ -7,11 +7,12 @@ be tested on their own and the screen stays about keys and widgets.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.analysis import Sentence
 from reader.article import Article
+from reader.attribution import Suggestion
 from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reanchor import Reanchoring, carry_over
@@ -42,8 +43,12 @@ class TaggingSession:
     """The tags of one annotator on one article, saved through the store as they are made.
 
     The one source of truth for the tags on screen: the article view reads ``tags``,
-    ``unsaved`` and :meth:`has_note` from it, and hears through :meth:`subscribe` which
-    sentence changed.
+    ``unsaved``, :meth:`has_note`, :meth:`suggestion` and :meth:`speaker` from it, and hears
+    through :meth:`subscribe` which sentence changed.
+
+    Suggestions (label and speaker, from :mod:`reader.attribution`) are offered on the
+    untagged sentences only, and never stored as the analyst's work until accepted
+    (:meth:`accept`); a rejected one is stored as rejected and not offered again.
 
     Args:
         store: The annotation store.
@@ -70,6 +75,13 @@ class TaggingSession:
         #: Why the saved tags could not be read, if they could not (a damaged file).
         self.load_error: str | None = None
         self._listeners: list[Callable[[int | None], object]] = []
+        #: Every suggestion of the analysis, by sentence (see :meth:`suggestion`).
+        self.suggestions: dict[int, Suggestion] = {}
+        #: Whether suggestions are offered at all (the analyst's setting).
+        self.show_suggestions = True
+        #: The spans of the sentences whose suggestion the annotator rejected (read with
+        #: the first suggestions, after the first paint).
+        self.rejected: set[tuple[int, int]] | None = None
         try:
             annotations = store.annotations(article.id, annotator)
         except ReaderError as error:
@@ -137,7 +149,9 @@ class TaggingSession:
             return self.tag(sentence, None)
         return self.tag(sentence, label)
 
-    def _save(self, sentence: int, label: str | None) -> Outcome:
+    def _save(
+        self, sentence: int, label: str | None, suggestion: Suggestion | None = None
+    ) -> Outcome:
         s = self.sentences[sentence]
         try:
             record = self.store.tag(
@@ -148,6 +162,8 @@ class TaggingSession:
                 text=s.text,
                 label=label,
                 annotator=self.annotator,
+                origin="suggestion" if suggestion else "analyst",
+                attribution=suggestion.speaker if suggestion else None,
             )
         except ReaderError as error:  # StoreError, or ConfigError from a bad labels.toml
             self.unsaved[sentence] = label
@@ -164,9 +180,86 @@ class TaggingSession:
         return Outcome(sentence, label)
 
     def has_note(self, sentence: int) -> bool:
-        """Whether the sentence's tag carries a note or an attribution."""
+        """Whether the sentence's tag carries a note."""
         record = self.records.get(sentence)
-        return record is not None and bool(record.note or record.attribution)
+        return record is not None and bool(record.note)
+
+    # -- suggestions -------------------------------------------------------------------
+
+    def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:
+        """Offer these suggestions (the analysis's, found again after each correction)."""
+        found = {s.sentence: s for s in suggestions if 0 <= s.sentence < len(self.sentences)}
+        if self.rejected is None:
+            try:
+                self.rejected = self.store.rejected_suggestions(self.article.id, self.annotator)
+            except ReaderError:
+                self.rejected = set()  # the tags' own error says what is wrong
+        if found != self.suggestions:
+            self.suggestions = found
+            self._changed(None)
+
+    def set_shown(self, shown: bool) -> None:
+        """Offer suggestions or not (the analyst's setting)."""
+        if shown != self.show_suggestions:
+            self.show_suggestions = shown
+            self._changed(None)
+
+    def suggestion(self, sentence: int) -> Suggestion | None:
+        """The suggestion offered on the sentence: shown, untagged, not rejected."""
+        found = self.suggestions.get(sentence)
+        if (
+            found is None
+            or not self.show_suggestions
+            or sentence in self.tags
+            or sentence in self.unsaved
+        ):
+            return None
+        s = self.sentences[sentence]
+        return None if (s.start, s.end) in (self.rejected or ()) else found
+
+    @property
+    def pending(self) -> list[int]:
+        """The sentences with a suggestion offered, in order."""
+        return [i for i in sorted(self.suggestions) if self.suggestion(i) is not None]
+
+    def speaker(self, sentence: int) -> str | None:
+        """Who says the sentence: its tag's attribution, else its suggestion's speaker."""
+        record = self.records.get(sentence)
+        if record is not None and sentence in self.tags:
+            return record.attribution
+        found = self.suggestion(sentence)
+        return found.speaker if found else None
+
+    def accept(self, sentence: int) -> Outcome | None:
+        """Tag the sentence as suggested, with the suggested speaker, in one undoable
+        change recorded as coming from a suggestion (``None``: nothing is suggested)."""
+        found = self.suggestion(sentence)
+        if found is None:
+            return None
+        self.tags[sentence] = found.label
+        return self._save(sentence, found.label, found)
+
+    def accept_all(self) -> list[Outcome]:
+        """Accept every suggestion still offered, one change each."""
+        outcomes = []
+        for sentence in self.pending:
+            outcome = self.accept(sentence)
+            if outcome is not None:
+                outcomes.append(outcome)
+        return outcomes
+
+    def reject(self, sentence: int) -> str | None:
+        """Reject the sentence's suggestion for good; returns why that failed, or ``None``."""
+        if self.suggestion(sentence) is None:
+            return None
+        s = self.sentences[sentence]
+        try:
+            self.store.reject_suggestion(self.article.id, self.annotator, s.start, s.end)
+        except ReaderError as error:
+            return error.message
+        self.rejected = {*(self.rejected or ()), (s.start, s.end)}
+        self._changed(sentence)
+        return None
 
     def annotate(self, sentence: int, field: str, value: str | None) -> str | None:
         """Set (or clear, with ``None`` or blank) the ``note`` or ``attribution`` of a tagged

@@ -37,7 +37,13 @@ from tinydb.storages import Storage
 
 from reader.atomic import atomic_write, describe_os_error, file_lock
 from reader.errors import CorruptStoreError, NewerSchemaError, StoreError
-from reader.records import STATE_FIELDS, STORED_FIELDS, annotation_types
+from reader.records import (
+    ENTITY_CORRECTION_KINDS,
+    OPTIONAL_FIELDS,
+    REQUIRED_FIELDS,
+    STATE_FIELDS,
+    annotation_types,
+)
 
 #: The version of the layout this code reads and writes.
 SCHEMA_VERSION = 1
@@ -54,7 +60,7 @@ FileKind = Literal["store", "article"]
 
 _NONE = type(None)
 _ANNOTATION = annotation_types()
-_STATE = {name: _ANNOTATION[name] for name in STATE_FIELDS}
+_STATE = {name: _ANNOTATION[name] for name in STATE_FIELDS if name not in OPTIONAL_FIELDS}
 # Required fields and their JSON types, per table. Extra fields are kept and ignored, so
 # that a later version may add optional ones without a schema change.
 _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
@@ -70,7 +76,7 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
             "sentences": (int, _NONE),
             "updated": (str, _NONE),
         },
-        "annotations": {name: _ANNOTATION[name] for name in STORED_FIELDS},
+        "annotations": {name: _ANNOTATION[name] for name in REQUIRED_FIELDS},
         "history": {
             "at": (str,),
             "annotator": (str,),
@@ -95,10 +101,13 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
         # each an annotation document plus the "article_id" of the version it was made on.
         # An optional table: a reader without it keeps it and ignores it (no new schema).
         "reanchored": {"from": (str,), "at": (str,), "moved": (int,), "orphans": (list,)},
+        # One document per suggestion an annotator rejected (the sentence's span), so that
+        # it stays rejected. Optional, like "reanchored".
+        "rejected": {"annotator": (str,), "start": (int,), "end": (int,), "at": (str,)},
     },
 }
 _ORPHAN_SPEC = _ANNOTATION
-_ENTITY_KINDS = frozenset({"relabel", "merge", "add", "reject"})
+_ENTITY_KINDS = frozenset(ENTITY_CORRECTION_KINDS)
 
 
 def _corrupt(path: Path, reason: str) -> CorruptStoreError:
@@ -160,7 +169,9 @@ def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
         for doc_id, doc in data.get(name, {}).items():
             where = f"{name} document {doc_id}"
             spec.check(path, where, doc)
-            if name == "history":
+            if name == "annotations":
+                _check_optional(path, where, doc)
+            elif name == "history":
                 for side in ("before", "after"):
                     if doc[side] is not None:
                         _STATE_SPEC.check(path, f"{where} {side}", doc[side])
@@ -171,6 +182,14 @@ def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
                     if not isinstance(orphan, dict):
                         raise _corrupt(path, f"{where} orphan {number} is not an object")
                     _ORPHAN.check(path, f"{where} orphan {number}", orphan)
+
+
+def _check_optional(path: Path, where: str, doc: Mapping[str, Any]) -> None:
+    """Raise :class:`CorruptStoreError` if an optional annotation field has a bad type."""
+    for field in OPTIONAL_FIELDS:
+        value = doc.get(field, _MISSING)
+        if value is not _MISSING and type(value) not in _ANNOTATION[field]:
+            raise _corrupt(path, f"{where} has a {type(value).__name__} {field!r}")
 
 
 def schema_of(path: Path, data: RawDocument) -> int:

@@ -23,6 +23,7 @@ from tinydb.table import Document, Table
 from reader.errors import StoreError
 from reader.records import (
     ENTITY_CORRECTION_KINDS,
+    OPTIONAL_FIELDS,
     STATE_FIELDS,
     Annotation,
     Change,
@@ -84,8 +85,14 @@ def tagged(
     text: str,
     label: str,
     annotator: str,
+    origin: str = "analyst",
+    attribution: str | None = None,
 ) -> dict[str, Any]:
-    """Return the document of a sentence tagged ``label``, keeping what a relabel keeps."""
+    """Return the document of a sentence tagged ``label``, keeping what a relabel keeps.
+
+    ``origin`` says who chose the label now; ``attribution``, if given, replaces the kept
+    one (an accepted suggestion brings its speaker).
+    """
     now = utc_now()
     fresh = annotation_to_doc(
         Annotation(
@@ -98,13 +105,18 @@ def tagged(
             annotator=annotator,
             created=now,
             updated=now,
+            attribution=attribution,
+            origin=origin,
         )
     )
     if current is None:
         return fresh
-    # Relabelling is a correction, not a new annotation: keep its age and its notes.
-    kept = set(STATE_FIELDS) - {"sentence", "label", "updated"}
-    return {**fresh, **{name: current[name] for name in kept}}
+    # Relabelling is a correction, not a new annotation: keep its age and its notes. The
+    # origin is the new label's.
+    kept = set(STATE_FIELDS) - {"sentence", "label", "updated", "origin"}
+    if attribution is not None:
+        kept.discard("attribution")
+    return {**fresh, **{name: current.get(name, OPTIONAL_FIELDS.get(name)) for name in kept}}
 
 
 def record(
@@ -219,5 +231,5 @@ def check_correction(correction: EntityCorrection) -> None:
         raise StoreError("an entity correction needs the entity's name")
     if correction.kind in ("relabel", "add") and not correction.label:
         raise StoreError(f"a {correction.kind!r} entity correction needs a label")
-    if correction.kind == "merge" and not correction.target:
-        raise StoreError("a 'merge' entity correction needs a target")
+    if correction.kind in ("merge", "split") and not correction.target:
+        raise StoreError(f"a {correction.kind!r} entity correction needs a target")

@@ -34,6 +34,7 @@ from reader.atomic import describe_os_error
 from reader.errors import StoreError
 from reader.labels import LABELS_FILE, LabelSet, load_labels
 from reader.records import (
+    ORIGINS,
     Annotation,
     ArticleRecord,
     Change,
@@ -409,11 +410,15 @@ class Store:
         text: str,
         label: str | None,
         annotator: str,
+        origin: str = "analyst",
+        attribution: str | None = None,
     ) -> Annotation | None:
         """Give a sentence a label, or clear it (``label=None``); saved when it returns.
 
         Relabelling keeps the note, the attribution and the creation time. The change is
         recorded in the history, so that it can be undone, even after a restart.
+        ``origin`` is ``suggestion`` for an accepted suggestion, whose speaker comes as
+        ``attribution`` in the same change (one undo takes both back).
 
         Returns:
             The annotation as saved, or ``None`` if the label was cleared.
@@ -425,6 +430,9 @@ class Store:
         check_span(sentence, start, end)
         check_annotator(annotator)
         check_text("a sentence's text", text)
+        check_text("the attribution", attribution, optional=True)
+        if origin not in ORIGINS:
+            raise StoreError(f"unknown origin {origin!r} (origins: {', '.join(ORIGINS)})")
         if label is not None and self.labels.by_name(label) is None:
             raise StoreError(f"unknown label {label!r} (labels: {', '.join(self.labels.names)})")
         with self._edit(article_id) as db:
@@ -433,9 +441,14 @@ class Store:
                 if current is None:
                     return None
                 new = None
-            elif current is not None and (current["label"], current["sentence"]) == (
-                label,
-                sentence,
+            elif (
+                current is not None
+                and (current["label"], current["sentence"])
+                == (
+                    label,
+                    sentence,
+                )
+                and attribution in (None, current["attribution"])
             ):
                 return annotation_from_doc(article_id, current)
             else:
@@ -447,6 +460,8 @@ class Store:
                     text=text,
                     label=label,
                     annotator=annotator,
+                    origin=origin,
+                    attribution=attribution,
                 )
             changes.record(db, article_id, current, new)
         return changes.to_annotation(article_id, new)
@@ -563,3 +578,29 @@ class Store:
                 raise StoreError(f"there is no entity correction number {index}")
             table.remove(doc_ids=[doc_ids[index]])
             changes.touch(db, article_id, utc_now())
+
+    # -- rejected suggestions --------------------------------------------------------
+
+    def rejected_suggestions(self, article_id: str, annotator: str) -> set[tuple[int, int]]:
+        """The spans ``(start, end)`` of the sentences whose suggestion ``annotator``
+        rejected in the article (they are not suggested to them again)."""
+        db = self._peek(article_id)
+        if db is None:
+            return set()
+        docs = db.table("rejected").search(where("annotator") == annotator)
+        return {(doc["start"], doc["end"]) for doc in docs}
+
+    def reject_suggestion(self, article_id: str, annotator: str, start: int, end: int) -> None:
+        """Remember that ``annotator`` rejected the suggestion on the sentence ``start:end``.
+
+        Raises:
+            StoreError: The span or annotator is invalid, or saving failed.
+        """
+        check_annotator(annotator)
+        check_span(0, start, end)
+        if (start, end) in self.rejected_suggestions(article_id, annotator):
+            return
+        with self._edit(article_id) as db:
+            db.table("rejected").insert(
+                {"annotator": annotator, "start": start, "end": end, "at": utc_now()}
+            )

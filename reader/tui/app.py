@@ -71,6 +71,8 @@ class ReaderApp(App[None]):
     """Move on to the next untagged sentence after a tag (remembered)."""
     entity_panel: var[bool] = var(True, init=False)
     """Show the entity panel beside (or below) the article (remembered)."""
+    suggestions: var[bool] = var(True, init=False)
+    """Offer suggested labels and speakers on untagged sentences (remembered)."""
 
     def __init__(
         self,
@@ -105,6 +107,7 @@ class ReaderApp(App[None]):
         self.settings: dict[str, Any] = load_settings() if remember else {}
         self.set_reactive(ReaderApp.auto_advance, bool(self.settings.get("auto_advance", True)))
         self.set_reactive(ReaderApp.entity_panel, bool(self.settings.get("entity_panel", True)))
+        self.set_reactive(ReaderApp.suggestions, bool(self.settings.get("suggestions", True)))
 
     @property
     def use_analysis_process(self) -> bool:
@@ -142,6 +145,10 @@ class ReaderApp(App[None]):
         """Remember whether the entity panel is shown."""
         self.save_setting("entity_panel", value)
 
+    def watch_suggestions(self, value: bool) -> None:
+        """Remember whether suggestions are offered."""
+        self.save_setting("suggestions", value)
+
     def on_unmount(self) -> None:
         """Stop any analysis still running in a child process."""
         self.finder.close()
@@ -154,8 +161,11 @@ class ReaderApp(App[None]):
             from_library=from_library,
             auto_advance=self.auto_advance,
             entity_panel=self.entity_panel,
+            suggestions=self.suggestions,
         )
-        return screen.data_bind(ReaderApp.auto_advance, ReaderApp.entity_panel)
+        return screen.data_bind(
+            ReaderApp.auto_advance, ReaderApp.entity_panel, ReaderApp.suggestions
+        )
 
     # The library's messages are handled by name: the library module is imported only
     # when there is a library.
@@ -173,6 +183,8 @@ class ReaderApp(App[None]):
             self.auto_advance = message.value
         elif message.setting == "entity_panel":
             self.entity_panel = message.value
+        elif message.setting == "suggestions":
+            self.suggestions = message.value
 
     @on(ReadingScreen.Leaving)
     def _leaving(self, message: ReadingScreen.Leaving) -> None:

@@ -58,7 +58,7 @@ def bindings(commands: Iterable[Command]) -> list[BindingType]:
     return [command.binding() for command in commands]
 
 
-GROUPS = ("Move", "Tag", "Find", "Entities", "Library", "App")
+GROUPS = ("Move", "Tag", "Suggest", "Find", "Entities", "Library", "App")
 
 # Keys the reading screen uses for itself; a label whose key is one of these keeps only its
 # digit (the clash is reported when the article opens).
@@ -128,6 +128,38 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Tag",
     ),
     Command(
+        "reader.suggestion.accept",
+        "accept_suggestion",
+        "y",
+        "Accept",
+        "Accept the suggested label and speaker (shown dim, with ?)",
+        "Suggest",
+    ),
+    Command(
+        "reader.suggestion.reject",
+        "reject_suggestion",
+        "d",
+        "Reject",
+        "Reject the suggestion (it is not offered again)",
+        "Suggest",
+    ),
+    Command(
+        "reader.suggestion.accept_all",
+        "accept_all_suggestions",
+        "Y",
+        "Accept all",
+        "Accept every suggestion left in the article (asks first)",
+        "Suggest",
+    ),
+    Command(
+        "reader.suggestion.toggle",
+        "toggle_suggestions",
+        "s",
+        "Suggestions",
+        "Show or hide suggested labels and speakers (remembered)",
+        "Suggest",
+    ),
+    Command(
         "reader.auto_advance",
         "toggle_auto_advance",
         "a",
@@ -176,6 +208,71 @@ READING_COMMANDS: tuple[Command, ...] = (
         "p",
         "Panel",
         "Show or hide the entity panel",
+        "Entities",
+    ),
+    # While words are selected (v), these come before the keys they share (L: relabel).
+    Command(
+        "reader.select.left",
+        "select_word(-1)",
+        "h,left",
+        "Word left",
+        "Select the word before (while selecting words)",
+        "Entities",
+    ),
+    Command(
+        "reader.select.right",
+        "select_word(1)",
+        "l,right",
+        "Word right",
+        "Select the word after (while selecting words)",
+        "Entities",
+    ),
+    Command(
+        "reader.select.extend_left",
+        "extend_selection(-1)",
+        "H,shift+left",
+        "Extend left",
+        "Extend the selection a word to the left",
+        "Entities",
+    ),
+    Command(
+        "reader.select.extend_right",
+        "extend_selection(1)",
+        "L,shift+right",
+        "Extend right",
+        "Extend the selection a word to the right",
+        "Entities",
+    ),
+    Command(
+        "reader.select.done",
+        "finish_selection",
+        "enter",
+        "Add entity",
+        "Add the selected words as an entity (asks for its type)",
+        "Entities",
+    ),
+    Command(
+        "reader.add_entity",
+        "select_words",
+        "v",
+        "Select words",
+        "Select words of the sentence to add them as an entity (h/l move, H/L extend)",
+        "Entities",
+    ),
+    Command(
+        "reader.merge_entity",
+        "merge_entity",
+        "M",
+        "Merge entity",
+        "Merge the selected entity into another (pick it from a list)",
+        "Entities",
+    ),
+    Command(
+        "reader.split_entity",
+        "split_entity",
+        "S",
+        "Split entity",
+        "Split a form (an alias) out of the selected entity into its own",
         "Entities",
     ),
     Command(

@@ -12,7 +12,9 @@ from textual.widgets import OptionList
 from reader.analysis import Analyser
 from reader.store import Store
 from reader.tui.app import ReaderApp
+from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.dialogs import RelabelDialog
+from reader.tui.widgets.entity_panel import entity_details
 
 from .conftest import entities_ready
 
@@ -65,16 +67,20 @@ async def test_selecting_an_entity_marks_it_and_n_jumps(
                 if s.start <= m.start < s.end
             }
         )
-        assert screen.targets == mentioned
+        # n/N also reach what it says (suggested here) where it is not named.
+        says = {item.sentence for item in screen.panel.said}
+        assert says - set(mentioned)
+        targets = sorted({*mentioned, *says})
+        assert screen.targets == targets
         await pilot.press("enter")  # choose: back to the article, at the first mention
         assert screen.view.has_focus
-        assert screen.view.cursor == mentioned[0]
+        assert screen.view.cursor == targets[0]
         await pilot.press("n")
-        assert screen.view.cursor == mentioned[1]
+        assert screen.view.cursor == targets[1]
         await pilot.press("N")
-        assert screen.view.cursor == mentioned[0]
+        assert screen.view.cursor == targets[0]
         await pilot.press("f")
-        assert screen.view.shown == mentioned
+        assert screen.view.shown == targets
         await pilot.press("escape", "escape")
         assert screen.view.shown == list(range(len(screen.sentences)))
         assert screen.entity is None and screen.targets == []
@@ -141,3 +147,108 @@ async def test_a_cold_analysis_runs_in_a_child_process(
         screen = await entities_ready(pilot)
         assert any(e.name == "Irfan Al Hayali" for e in screen.panel.entities)
         assert not unloaded.loaded  # spaCy never came into the app's process
+
+
+@app_test
+async def test_an_uncertain_entity_is_marked_and_says_why(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 32)) as pilot:
+        screen = await entities_ready(pilot)
+        daesh = next(e for e in screen.panel.entities if e.name == "Daesh")
+        assert daesh.uncertain  # spaCy: ORG x2, GPE x1
+        listed = option_texts(screen.panel.option_list)
+        assert "? Daesh 3" in listed
+        assert "Irfan Al Hayali 7" in listed  # sure of itself: no mark
+        details = entity_details(daesh).plain
+        assert "? uncertain: 67% of the evidence says ORG" in details
+        assert "why: spaCy: ORG x2; spaCy: GPE x1" in details
+
+
+@app_test
+async def test_merge_picks_the_target_from_a_list(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 32)) as pilot:
+        screen = await entities_ready(pilot)
+        await pilot.press("e")
+        while screen.entity is None or screen.entity.name != "Ali Shamkhani":
+            await pilot.press("down")
+        await pilot.press("M")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.choices[0][0] == "Irfan Al Hayali"  # people first, most mentioned
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: store.entity_corrections(screen.article.id))
+        (merge,) = store.entity_corrections(screen.article.id)
+        assert (merge.kind, merge.name, merge.target) == ("merge", "Ali Shamkhani", "Ali Larijani")
+        await wait_for(pilot, lambda: all(e.name != "Ali Shamkhani" for e in screen.panel.entities))
+        larijani = next(e for e in screen.panel.entities if e.name == "Ali Larijani")
+        assert "Shamkhani" in {m.text for m in larijani.mentions}
+
+
+@app_test
+async def test_split_picks_a_form_of_the_entity(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 32)) as pilot:
+        screen = await entities_ready(pilot)
+        await pilot.press("e")  # Irfan Al Hayali, written "Hayali" too
+        assert screen.entity is not None and screen.entity.name == "Irfan Al Hayali"
+        await pilot.press("S")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert [value for value, _ in app.screen.choices] == ["Hayali"]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: store.entity_corrections(screen.article.id))
+        (split,) = store.entity_corrections(screen.article.id)
+        assert (split.kind, split.name, split.target) == ("split", "Irfan Al Hayali", "Hayali")
+        await wait_for(pilot, lambda: any(e.name == "Hayali" for e in screen.panel.entities))
+        whole = next(e for e in screen.panel.entities if e.name == "Irfan Al Hayali")
+        assert {m.text for m in whole.mentions} == {"Irfan Al Hayali"}
+
+
+@app_test
+async def test_words_selected_from_the_keyboard_become_an_entity(
+    make_app: Callable[..., ReaderApp], sample_path: Path, store: Store
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await entities_ready(pilot)
+        sentence = next(
+            s.index for s in screen.sentences if "state broadcaster's website" in s.text
+        )
+        screen.view.move_to(sentence)
+        await pilot.press("v")
+        assert screen.view.selecting
+        words = screen.sentences[sentence].text.split()
+        first = next(n for n, w in enumerate(words) if w == "state")
+        await pilot.press(*["l"] * first)
+        assert screen.view.selected_text == "state"
+        await pilot.press("L", "shift+right", "H")  # extend two words, then back one
+        assert screen.view.selected_text == "state broadcaster's"
+        await pilot.press("L")
+        assert screen.view.selected_text == "state broadcaster's website"
+        await pilot.press("right")  # a move without shift selects one word again
+        assert screen.view.selected_text == "quoted"
+        await pilot.press("left", "shift+left", "shift+left")
+        assert screen.view.selected_text == "state broadcaster's website"
+        await pilot.press("enter")
+        assert isinstance(app.screen, RelabelDialog)
+        assert not screen.view.selecting
+        await pilot.press("down", "enter")  # ORG
+        await wait_for(pilot, lambda: store.entity_corrections(screen.article.id))
+        (added,) = store.entity_corrections(screen.article.id)
+        assert (added.kind, added.name, added.label) == (
+            "add",
+            "state broadcaster's website",
+            "ORG",
+        )
+        await wait_for(
+            pilot,
+            lambda: any(e.name == "state broadcaster's website" for e in screen.panel.entities),
+        )
+        # Escape leaves a selection first; L is relabel again once nothing is selected.
+        await pilot.press("v", "escape")
+        assert not screen.view.selecting and isinstance(app.screen, type(screen))

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from reader.analysis import split_article
 from reader.article import build_article
 from reader.entities import Entity, Mention
-from reader.reading.finding import entity_marks, next_target, search_marks
+from reader.reading.finding import entity_marks, names_matching, next_target, search_marks
+from reader.reading.words import word_spans
 
 ARTICLE = build_article(
     [("title", "Budget talks"), ("paragraph", "Maria Lopez met Reuters. Reuters asked Maria.")],
@@ -63,3 +64,21 @@ def test_next_target_is_the_nearest_in_its_direction_with_wrapping(
 
 def test_no_targets() -> None:
     assert next_target([], 3, 1) is None
+
+
+def test_names_match_on_any_word_start() -> None:
+    names = ["Ali Larijani", "Ali Shamkhani", "Irfan Al Hayali", "Larkin & Co"]
+    assert names_matching(names, "Lar") == ["Larkin & Co", "Ali Larijani"]
+    assert names_matching(names, "ali") == ["Ali Larijani", "Ali Shamkhani"]
+    assert names_matching(names, "al hay") == ["Irfan Al Hayali"]
+    assert names_matching(names, "ari") == []  # inside a word: no
+    assert names_matching(names, "  ") == []
+    assert names_matching(names, "Ali Larijani") == []  # typed in full already
+
+
+def test_word_spans_leave_punctuation_out() -> None:
+    text = '"We will," Hayali told the U.S. envoy (Mr. Smith).'
+    words = [text[a:b] for a, b in word_spans(text)]
+    assert words == ["We", "will", "Hayali", "told", "the", "U.S.", "envoy", "Mr", "Smith"]
+    assert word_spans(" -- ") == [(1, 3)]
+    assert word_spans('"…"') == [(1, 2)]

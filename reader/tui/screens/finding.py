@@ -18,15 +18,17 @@ from textual.widgets import Input
 from reader.analysis import Analysis, split_article
 from reader.article import Article
 from reader.entities import Entity
+from reader.entities.names import name_key
 from reader.errors import ReaderError
-from reader.reading.finding import Span, entity_marks, next_target, search_marks
+from reader.reading.finding import Span, entity_marks, next_target, said_by, search_marks
 from reader.records import EntityCorrection
 from reader.safe_text import visible
 from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.dialogs import RelabelDialog
 from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
-from reader.tui.widgets.entity_panel import EntityPanel
+from reader.tui.widgets.entity_panel import EntityPanel, Said
 
 #: Articles up to this many sentences read their cached entities before the first frame.
 SYNC_CACHE_SENTENCES = 400
@@ -58,7 +60,8 @@ class FindingScreen(ReaderScreen):
 
     @dataclass
     class SettingChanged(Message):
-        """The analyst changed a setting here (``auto_advance`` or ``entity_panel``)."""
+        """The analyst changed a setting here (``auto_advance``, ``entity_panel`` or
+        ``suggestions``)."""
 
         setting: str
         value: bool
@@ -92,9 +95,19 @@ class FindingScreen(ReaderScreen):
     def update_status(self) -> None:
         """Redraw the status line (the reading screen has one)."""
 
+    def speakers(self) -> dict[int, tuple[str, str, bool]]:
+        """Who says each sentence that someone says: ``(speaker, label, suggested)`` (the
+        reading screen knows the tags and suggestions)."""
+        return {}
+
+    def analysis_changed(self, analysis: Analysis) -> None:
+        """The entities (and suggestions) are known, or known again after a correction."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what does not apply now."""
-        if action in ("reject_entity", "relabel_entity"):
+        if action in ("select_word", "extend_selection", "finish_selection"):
+            return self.view.selecting
+        if action in ("reject_entity", "relabel_entity", "merge_entity", "split_entity"):
             return self.entity is not None
         if action in ("next_hit", "previous_hit", "toggle_filter"):
             return bool(self.targets) or self.filtered
@@ -141,6 +154,7 @@ class FindingScreen(ReaderScreen):
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis = message.analysis
         self.entities_state = ""
+        self.analysis_changed(message.analysis)
         self.view.set_entities(message.analysis.entities)
         self.panel.set_entities(message.analysis.entities)
         if self.entity is not None:
@@ -173,7 +187,28 @@ class FindingScreen(ReaderScreen):
         if entity is not None:
             self.search_query = ""
         marks = entity_marks(self.sentences, self.view.starts, entity) if entity else {}
+        said = self.said_by(entity) if entity else []
+        for item in said:  # n/N also reach what it says where it is not named ("he said")
+            marks.setdefault(item.sentence, [])
+        self.panel.set_said(said)
         self._set_targets(marks)
+
+    def said_by(self, entity: Entity) -> list[Said]:
+        """The claims and quotes attributed to ``entity``, recorded or suggested."""
+        speakers = self.speakers()
+        found = said_by(entity, {index: who for index, (who, _, _) in speakers.items()})
+        labels = {label.name: label.letter for label in self.services.labels.labels}
+        said = []
+        for index in found:
+            _, label, suggested = speakers[index]
+            text = self.sentences[index].text
+            said.append(Said(index, labels.get(label, "?"), suggested, text))
+        return said
+
+    def refresh_said(self) -> None:
+        """Tags or speakers changed: list again what the selected entity says."""
+        if self.entity is not None and self.said_by(self.entity) != self.panel.said:
+            self._select_entity(self.entity)
 
     def action_search(self) -> None:
         """Open the search bar."""
@@ -271,6 +306,82 @@ class FindingScreen(ReaderScreen):
 
         self.app.push_screen(RelabelDialog(entity), relabel)
 
+    def action_merge_entity(self) -> None:
+        """Pick another entity and merge the selected one into it."""
+        entity = self.entity
+        if entity is None or self.analysis is None:
+            return
+        others = sorted(
+            (e for e in self.analysis.entities if e.name != entity.name and e.kind != "other"),
+            key=lambda e: (e.kind != entity.kind, -e.count, e.name),
+        )
+        if not others:
+            self.notify("There is no other entity to merge into.", markup=False)
+            return
+        choices = [(e.name, f"{e.name} · {e.label} · {e.count}") for e in others]
+
+        def merge(target: str | None) -> None:
+            if target is not None:
+                self._correct(EntityCorrection("merge", entity.name, target=target))
+
+        self.app.push_screen(ChoiceDialog(f"Merge {entity.name} into", choices), merge)
+
+    def action_split_entity(self) -> None:
+        """Pick one of the selected entity's forms (an alias) and split it out."""
+        entity = self.entity
+        if entity is None:
+            return
+        forms: dict[str, tuple[str, int]] = {}
+        whole = name_key(entity.name)
+        for mention in entity.mentions:
+            key = name_key(mention.text)
+            if key != whole:
+                text, count = forms.get(key, (mention.text, 0))
+                forms[key] = (text, count + 1)
+        if not forms:
+            self.notify(f"{visible(entity.name)} is written only one way.", markup=False)
+            return
+        choices = [
+            (text, f"{text} · {n} mention{'s' if n != 1 else ''}") for text, n in forms.values()
+        ]
+
+        def split(form: str | None) -> None:
+            if form is not None:
+                self._correct(EntityCorrection("split", entity.name, target=form))
+
+        self.app.push_screen(ChoiceDialog(f"Split out of {entity.name}", choices), split)
+
+    def action_select_words(self) -> None:
+        """Select words of the current sentence, to add them as an entity."""
+        self.view.focus()
+        if self.view.start_selection():
+            self.notify(
+                "h/l move, H/L extend, Enter adds the words as an entity, Escape cancels.",
+                title="Select words",
+                markup=False,
+            )
+
+    def action_select_word(self, delta: int) -> None:
+        """Select the word before (-1) or after (1)."""
+        self.view.move_selection(delta)
+
+    def action_extend_selection(self, delta: int) -> None:
+        """Extend the selection a word to the left (-1) or right (1)."""
+        self.view.move_selection(delta, extend=True)
+
+    def action_finish_selection(self) -> None:
+        """Ask for the selected words' type and add them as an entity."""
+        name = " ".join(self.view.selected_text.split())
+        self.view.end_selection()
+        if not name:
+            return
+
+        def add(label: str | None) -> None:
+            if label is not None:
+                self._correct(EntityCorrection("add", name, label=label))
+
+        self.app.push_screen(RelabelDialog(Entity(name, "PERSON", ())), add)
+
     def _correct(self, correction: EntityCorrection) -> None:
         try:
             self.services.store.add_entity_correction(
@@ -282,15 +393,18 @@ class FindingScreen(ReaderScreen):
             )
             return
         self.notify(f"Saved: {correction.kind} {visible(correction.name)}", markup=False)
-        if correction.kind == "reject":
+        if correction.kind in ("reject", "merge"):
             self.entity = None
             self._set_targets({})
         self._analyse()
 
     def back_out(self) -> bool:
-        """Close the search, leave the panel, drop the filter or the selection: the first
+        """Stop selecting words, close the search, leave the panel, drop the filter or the
+        selection: the first
         that applies. Whether there was one."""
-        if self.has_class("-searching"):
+        if self.view.selecting:
+            self.view.end_selection()
+        elif self.has_class("-searching"):
             self.remove_class("-searching")
             self.view.focus()
         elif self.panel.option_list.has_focus:

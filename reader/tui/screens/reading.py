@@ -17,6 +17,7 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
+from reader.analysis import Analysis
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.loaders import stored_path
@@ -31,8 +32,10 @@ from reader.tui.commands import (
     reserved_keys,
 )
 from reader.tui.keys import add_first
+from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.dialogs import TextDialog
 from reader.tui.screens.finding import FindingScreen
+from reader.tui.screens.speaker_dialog import SpeakerDialog
 from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -60,6 +63,7 @@ class ReadingScreen(FindingScreen):
         from_library: Opened from the library (escape goes back to it).
         auto_advance: Move on to the next untagged sentence after a tag.
         entity_panel: Show the entity panel.
+        suggestions: Offer suggested labels and speakers.
     """
 
     COMMAND_LIST = READING_COMMANDS
@@ -67,6 +71,8 @@ class ReadingScreen(FindingScreen):
 
     auto_advance: var[bool] = var(True)
     """Move on to the next untagged sentence after a tag (bound to the app's setting)."""
+    suggestions: var[bool] = var(True, init=False)
+    """Offer suggested labels and speakers (bound to the app's setting)."""
 
     @dataclass
     class Leaving(Message):
@@ -82,10 +88,12 @@ class ReadingScreen(FindingScreen):
         from_library: bool = False,
         auto_advance: bool = True,
         entity_panel: bool = True,
+        suggestions: bool = True,
     ) -> None:
         super().__init__(article, services, entity_panel=entity_panel)
         self.from_library = from_library
         self.set_reactive(ReadingScreen.auto_advance, auto_advance)
+        self.set_reactive(ReadingScreen.suggestions, suggestions)
         self.session: TaggingSession | None = None
         self._position_timer: Timer | None = None
         self._had_unsaved = False
@@ -134,6 +142,8 @@ class ReadingScreen(FindingScreen):
         except ReaderError:
             first_opening = False
         self.session = TaggingSession(store, self.article, self.sentences, self.services.annotator)
+        self.session.show_suggestions = self.suggestions
+        self.session.subscribe(lambda _: self.refresh_said())
         if self.session.load_error:
             message = visible(self.session.load_error)
             self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
@@ -243,6 +253,8 @@ class ReadingScreen(FindingScreen):
         """Hide what does not apply now."""
         if action == "retry_unsaved":
             return bool(self.session and self.session.unsaved)
+        if action in ("accept_suggestion", "reject_suggestion", "accept_all_suggestions"):
+            return self.suggestions
         return super().check_action(action, parameters)
 
     def action_next_sentence(self) -> None:
@@ -314,6 +326,13 @@ class ReadingScreen(FindingScreen):
         cursor = self.view.cursor
         outcome = session.toggle(cursor, label)
         self._show(outcome)
+        self._advance(cursor, outcome)
+
+    def _advance(self, cursor: int, outcome: Outcome) -> None:
+        """After a tag, move on to the next untagged sentence (if the analyst wants to)."""
+        session = self.session
+        if session is None:
+            return
         if outcome.label is not None and self.auto_advance:
             target = session.next_untagged(cursor)
             if target is not None and (not self.filtered or target in self.view.shown):
@@ -366,6 +385,92 @@ class ReadingScreen(FindingScreen):
         ]
         self._ask_field("attribution", "Who makes this claim or quote?", names)
 
+    # -- suggestions -----------------------------------------------------------------
+
+    def analysis_changed(self, analysis: Analysis) -> None:
+        """Offer the analysis's suggestions (found again after each entity correction)."""
+        if self.session is not None:
+            self.session.set_suggestions(analysis.suggestions)
+            self.refresh_bindings()
+
+    def speakers(self) -> dict[int, tuple[str, str, bool]]:
+        """Who says each tagged or suggested sentence, its label, and if it is suggested."""
+        session = self.session
+        if session is None:
+            return {}
+        found = {}
+        for index in {*session.tags, *session.suggestions}:
+            who = session.speaker(index)
+            if not who:
+                continue
+            offered = session.suggestion(index)
+            if offered is not None:
+                found[index] = (who, offered.label, True)
+            elif index in session.tags:
+                found[index] = (who, session.tags[index], False)
+        return found
+
+    def watch_suggestions(self, shown: bool) -> None:
+        """Offer suggestions or not."""
+        if self.session is not None:
+            self.session.set_shown(shown)
+        self.refresh_bindings()
+
+    def action_toggle_suggestions(self) -> None:
+        """Show or hide suggestions (remembered)."""
+        self.suggestions = not self.suggestions
+        self.post_message(self.SettingChanged("suggestions", self.suggestions))
+        self.notify(f"Suggestions: {'shown' if self.suggestions else 'hidden'}.", markup=False)
+
+    def action_accept_suggestion(self) -> None:
+        """Tag the current sentence as suggested, with its speaker, and move on."""
+        session = self.session
+        if session is None:
+            return
+        cursor = self.view.cursor
+        outcome = session.accept(cursor)
+        if outcome is None:
+            self.notify("Nothing is suggested here.", markup=False)
+            return
+        self._show(outcome)
+        self._advance(cursor, outcome)
+
+    def action_reject_suggestion(self) -> None:
+        """Reject the current sentence's suggestion for good."""
+        session = self.session
+        if session is None:
+            return
+        if session.suggestion(self.view.cursor) is None:
+            self.notify("Nothing is suggested here.", markup=False)
+            return
+        error = session.reject(self.view.cursor)
+        if error:
+            self.notify(visible(error), title="Not saved", severity="error", markup=False)
+
+    def action_accept_all_suggestions(self) -> None:
+        """Ask, then accept every suggestion left in the article."""
+        session = self.session
+        if session is None:
+            return
+        count = len(session.pending)
+        if not count:
+            self.notify("No suggestion is left in this article.", markup=False)
+            return
+        them = "the suggestion" if count == 1 else f"all {count} suggestions"
+        choices = [("yes", f"Accept {them}, with their speakers"), ("no", "Cancel")]
+
+        def answered(answer: str | None) -> None:
+            if answer != "yes" or self.session is None:
+                return
+            outcomes = self.session.accept_all()
+            failed = [o for o in outcomes if o.error]
+            for outcome in failed[:1] or outcomes[-1:]:
+                self._show(outcome)
+            saved = len(outcomes) - len(failed)
+            self.notify(f"Accepted {saved} suggestion{'s' if saved != 1 else ''}.", markup=False)
+
+        self.app.push_screen(ChoiceDialog(f"Accept {them}?", choices), answered)
+
     def _ask_field(self, field: str, title: str, suggestions: list[str] | None = None) -> None:
         session = self.session
         if session is None:
@@ -386,7 +491,8 @@ class ReadingScreen(FindingScreen):
             self.update_status()
 
         current = getattr(record, field) or ""
-        self.app.push_screen(TextDialog(title, current, suggestions), answered)
+        dialog = SpeakerDialog if field == "attribution" else TextDialog
+        self.app.push_screen(dialog(title, current, suggestions), answered)
 
     def action_toggle_auto_advance(self) -> None:
         """Switch moving on after a tag."""

@@ -8,7 +8,12 @@ sentences, so a 5,000-sentence article moves as fast as a short one.
 
 Each line starts with a four-cell gutter: the cursor mark, the label's letter (in the
 label's colour, reversed, so it reads in 16 colours and with ``NO_COLOR``), and ``!`` when
-the tag is not saved.
+the tag is not saved, ``*`` when it has a note. A suggested label (not yet the analyst's) is
+its letter dim and not reversed, with a ``?``. Whoever says a sentence (its tag's
+attribution, or the suggested speaker followed by ``?``) follows the sentence, dim.
+
+For adding an entity, the view also keeps a selection of words in the current sentence
+(:meth:`ArticleView.start_selection`), drawn underlined and reversed.
 """
 
 from __future__ import annotations
@@ -31,10 +36,12 @@ from textual.strip import Strip
 
 from reader.analysis import Sentence
 from reader.article import Article
+from reader.attribution import Suggestion
 from reader.entities import Entity
 from reader.labels import Label
 from reader.reading.finding import Span, sentence_spans
-from reader.reading.layout import ArticleLayout, Row
+from reader.reading.layout import ArticleLayout, Row, wrap_offsets
+from reader.reading.words import word_spans
 from reader.safe_text import visible
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
@@ -51,7 +58,12 @@ STYLE_NAMES = (
     "place",
     "mark",
     "unsaved",
+    "suggested",
+    "speaker",
+    "selection",
 )
+#: Between a sentence and whoever says it.
+SPEAKER_MARK = "—"
 
 
 @lru_cache(maxsize=64)
@@ -67,7 +79,13 @@ class TagSource(Protocol):
         """The sentences whose last change is not saved."""
 
     def has_note(self, sentence: int) -> bool:
-        """Whether the sentence's tag has a note or an attribution."""
+        """Whether the sentence's tag has a note."""
+
+    def suggestion(self, sentence: int) -> Suggestion | None:
+        """The suggestion offered on the sentence, if any."""
+
+    def speaker(self, sentence: int) -> str | None:
+        """Who says the sentence (its tag's attribution, or the suggested speaker)."""
 
     def subscribe(self, listener: Callable[[int | None], object]) -> None:
         """Call ``listener`` with each sentence whose tag changes (``None``: any)."""
@@ -82,6 +100,14 @@ class NoTags:
     def has_note(self, sentence: int) -> bool:
         """Never."""
         return False
+
+    def suggestion(self, sentence: int) -> Suggestion | None:
+        """None."""
+        return None
+
+    def speaker(self, sentence: int) -> str | None:
+        """No one."""
+        return None
 
     def subscribe(self, listener: Callable[[int | None], object]) -> None:
         """Nothing ever changes."""
@@ -119,6 +145,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--place",
         "article-view--mark",
         "article-view--unsaved",
+        "article-view--suggested",
+        "article-view--speaker",
+        "article-view--selection",
     }
 
     DEFAULT_CSS = """
@@ -138,6 +167,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--place { color: $text-success; text-style: italic; }
     ArticleView > .article-view--mark { text-style: reverse; }
     ArticleView > .article-view--unsaved { color: $text-error; text-style: bold reverse; }
+    ArticleView > .article-view--suggested { color: $foreground-muted; text-style: dim; }
+    ArticleView > .article-view--speaker { color: $foreground-muted; text-style: italic; }
+    ArticleView > .article-view--selection { text-style: reverse underline; }
     """
 
     @dataclass
@@ -176,6 +208,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: dict[int, list[Strip]] = {}
         self._style_cache: dict[str, Style] | None = None
         self._margin = 0
+        #: What follows each sentence that someone says: `` — Name`` (``?`` if suggested).
+        self._suffixes: dict[int, str] = {}
+        #: The words of the current sentence while words are selected, and the selection:
+        #: ``(anchor, head)`` word positions.
+        self._words: list[Span] = []
+        self._selection: tuple[int, int] | None = None
 
     # -- state set by the screen -------------------------------------------------------
 
@@ -191,21 +229,72 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def noted(self) -> set[int]:
-        """The sentences whose tag has a note or attribution (marked ``*``)."""
+        """The sentences whose tag has a note (marked ``*``)."""
         return {i for i in range(len(self.sentences)) if self._source.has_note(i)}
 
     def read_tags(self, source: TagSource) -> None:
         """Show the tags of ``source`` from now on, as they change."""
         self._source = source
         source.subscribe(self.refresh_tags)
+        self._suffixes = self._all_suffixes()
+        self._layout = None  # laid out with the speakers when first drawn
         self._invalidate()
 
     def refresh_tags(self, sentence: int | None = None) -> None:
         """Draw again a sentence whose tag changed (``None``: every sentence)."""
         if sentence is None:
-            self._invalidate()
+            suffixes = self._all_suffixes()
+            if suffixes != self._suffixes and self._layout is not None:
+                self._suffixes = suffixes
+                self._relayout()
+                self.scroll_to_cursor()
+            else:
+                self._suffixes = suffixes
+                self._invalidate()
+        elif self._update_suffix(sentence):
+            self._relayout()
+            self.scroll_to_cursor()
         else:
             self._refresh_sentence(sentence)
+
+    def speaker_suffix(self, sentence: int) -> str:
+        """What follows the sentence on screen: `` — Name``, `` — Name?`` if suggested."""
+        source = self._source
+        speaker = source.speaker(sentence)
+        if not speaker:
+            return ""
+        doubt = "?" if source.suggestion(sentence) is not None else ""
+        # No-break spaces: the mark and the name wrap as one word.
+        name = "\xa0".join(visible(speaker).split())
+        return f"  {SPEAKER_MARK}\xa0{name}{doubt}"
+
+    def _all_suffixes(self) -> dict[int, str]:
+        found = {}
+        for index in range(len(self.sentences)):
+            suffix = self.speaker_suffix(index)
+            if suffix:
+                found[index] = suffix
+        return found
+
+    def _update_suffix(self, sentence: int) -> bool:
+        """Note the sentence's new speaker; whether the article must be laid out again (the
+        sentence takes another number of lines)."""
+        new = self.speaker_suffix(sentence)
+        if new == self._suffixes.get(sentence, ""):
+            return False
+        if new:
+            self._suffixes[sentence] = new
+        else:
+            self._suffixes.pop(sentence, None)
+        layout = self._layout
+        row = layout.row_of(sentence) if layout else None
+        if layout is None or row is None:
+            return False
+        starts = wrap_offsets(self._texts[sentence] + new, layout.width)
+        return tuple(starts) != row.starts
+
+    def _shown_text(self, sentence: int) -> str:
+        return self._texts[sentence] + self._suffixes.get(sentence, "")
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Highlight these entities' mentions by kind (person, organisation, place)."""
@@ -254,6 +343,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         previous, self.cursor = self.cursor, sentence
         if previous != sentence:
+            self.end_selection()
             self._refresh_sentence(previous)
             self._refresh_sentence(sentence)
             self.post_message(self.CursorMoved(self, sentence))
@@ -310,6 +400,57 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
+    # -- selecting words (to add an entity) ------------------------------------------
+
+    @property
+    def selecting(self) -> bool:
+        """Whether words of the current sentence are being selected."""
+        return self._selection is not None
+
+    @property
+    def selected_span(self) -> Span | None:
+        """The selected words' span in the current sentence's text, if selecting."""
+        if self._selection is None:
+            return None
+        first, last = sorted(self._selection)
+        return self._words[first][0], self._words[last][1]
+
+    @property
+    def selected_text(self) -> str:
+        """The selected words, as written in the article (``""`` if none)."""
+        span = self.selected_span
+        if span is None or not self.sentences:
+            return ""
+        return self.sentences[self.cursor].text[span[0] : span[1]]
+
+    def start_selection(self) -> bool:
+        """Select the current sentence's first word; whether it has any."""
+        if not self.sentences:
+            return False
+        self._words = word_spans(self.sentences[self.cursor].text)
+        if not self._words:
+            return False
+        self._selection = (0, 0)
+        self._refresh_sentence(self.cursor)
+        return True
+
+    def move_selection(self, delta: int, *, extend: bool = False) -> None:
+        """Move the selection's head ``delta`` words; without ``extend``, select that word
+        alone."""
+        if self._selection is None:
+            return
+        anchor, head = self._selection
+        head = max(0, min(head + delta, len(self._words) - 1))
+        self._selection = (anchor if extend else head, head)
+        self._refresh_sentence(self.cursor)
+
+    def end_selection(self) -> None:
+        """Stop selecting."""
+        if self._selection is not None:
+            self._selection = None
+            self._words = []
+            self._refresh_sentence(self.cursor)
+
     # -- layout and rendering --------------------------------------------------------
 
     def _text_width(self) -> int:
@@ -332,7 +473,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._text_width()
         self._margin = max((self.scrollable_content_region.width - GUTTER - width) // 2, 0)
         self._layout = ArticleLayout(
-            self._texts,
+            [self._shown_text(i) for i in range(len(self._texts))]
+            if self._suffixes
+            else self._texts,
             self._blocks,
             self.shown,
             width,
@@ -429,9 +572,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         for a, b in self._marks.get(index, ()):
             text.stylize(styles["mark"], a, b)
         current = index == self.cursor
+        selected = self.selected_span if current else None
+        if selected is not None:
+            text.stylize(styles["selection"], *selected)
+        suffix = self._suffixes.get(index)
+        if suffix:
+            text.append(suffix, styles["speaker"])
         if current:
             text.stylize_before(styles["cursor"])
-        ends = [*row.starts[1:], len(self._texts[index])]
+        ends = [*row.starts[1:], len(text.plain)]
         lines = text.divide(ends)
         text_width = self._layout.width if self._layout else width
         console = self.app.console
@@ -452,15 +601,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         base = styles["base"]
         mark_style = base + styles["cursor-mark"]
         unsaved_style = base + styles["unsaved"]
+        suggested_style = base + styles["suggested"]
         source = self._source
         label = self._labels.get(source.tags.get(index, ""))
         unsaved = index in source.unsaved
+        suggestion = source.suggestion(index) if label is None and not unsaved else None
+        suggested = self._labels.get(suggestion.label) if suggestion is not None else None
         lines = []
         for number in range(count):
             mark = ("▶" if number == 0 else "▐") if current else " "
             segments = [Segment(mark, mark_style)]
             if number == 0 and label is not None:
                 segments.append(Segment(visible(label.letter), base + label_style(label.colour)))
+            elif number == 0 and suggestion is not None:
+                letter = visible(suggested.letter) if suggested is not None else "?"
+                segments.append(Segment(letter, suggested_style))
+                segments.append(Segment("?", suggested_style))
+                segments.append(Segment(" ", base))
+                lines.append(segments)
+                continue
             elif number == 0 and unsaved:
                 segments.append(Segment("-", unsaved_style))
             else:

@@ -1,9 +1,11 @@
 """The people, organisations and places of an article, with their mention counts.
 
 People and organisations are listed, most mentioned first; places sit under a collapsed
-heading. Moving through the list selects an entity (the reading screen highlights its
-mentions); below the list, the details say honestly who found each mention: the model,
-the alias rules, the byline, or an analyst.
+heading. An entity whose label rests on weak or conflicting evidence is dim with a ``?``.
+Moving through the list selects an entity (the reading screen highlights its mentions);
+below the list, the details say honestly who found each mention (the model, the alias
+rules, the byline, or an analyst), why it has its label, and what it says: the claims and
+quotes attributed to it (suggested ones with ``?``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -38,19 +41,60 @@ def entity_line(entity: Entity) -> Table:
     grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", style="dim", no_wrap=True)
-    grid.add_row(Text(visible(entity.name)), str(entity.count))
+    if entity.uncertain:
+        name = Text.assemble(("? ", "bold"), visible(entity.name), style="dim")
+    else:
+        name = Text(visible(entity.name))
+    grid.add_row(name, str(entity.count))
     return grid
 
 
+@dataclass(frozen=True)
+class Said:
+    """A sentence attributed to an entity, as the panel lists it.
+
+    Attributes:
+        sentence: Its index.
+        letter: Its label's letter.
+        suggested: Whether it is only suggested (not yet the analyst's tag).
+        text: The sentence.
+    """
+
+    sentence: int
+    letter: str
+    suggested: bool
+    text: str
+
+
 def entity_details(entity: Entity) -> Text:
-    """Who the entity is and who found its mentions."""
+    """Who the entity is, who found its mentions, and how sure its label is (and why)."""
     by = Counter(mention.by for mention in entity.mentions)
     found = ", ".join(f"{source} {count}" for source, count in by.most_common())
-    return Text.assemble(
+    details = Text.assemble(
         (visible(entity.name), "bold"),
         f"\n{entity.label} · {entity.count} mention{'s' if entity.count != 1 else ''}",
         f"\nfound by: {found}",
     )
+    if entity.uncertain:
+        share = round(entity.confidence * 100)
+        details.append(f"\n? uncertain: {share}% of the evidence says {entity.label}", "bold")
+    if entity.why:
+        details.append("\nwhy: " + "; ".join(visible(reason) for reason in entity.why))
+    return details
+
+
+def said_lines(said: Sequence[Said]) -> Text:
+    """The claims and quotes of an entity, one line each (cut at the panel's edge)."""
+    if not said:
+        return Text("says: nothing tagged or suggested", style="dim")
+    lines = Text(no_wrap=True, overflow="ellipsis")
+    lines.append(f"says: {len(said)} (n/N jump)", "bold")
+    for item in said:
+        lines.append("\n")
+        mark = f"{visible(item.letter)}{'?' if item.suggested else ' '} "
+        lines.append(mark, "dim" if item.suggested else "bold")
+        lines.append(" ".join(visible(item.text).split()), "dim" if item.suggested else "")
+    return lines
 
 
 class EntityPanel(Vertical, can_focus=False):
@@ -75,6 +119,8 @@ class EntityPanel(Vertical, can_focus=False):
         self.entities: list[Entity] = []
         self.places_open = False
         self._ready = False
+        #: What the selected entity says (set by the reading screen).
+        self.said: list[Said] = []
 
     def compose(self) -> ComposeResult:
         """The list, then the details."""
@@ -153,9 +199,19 @@ class EntityPanel(Vertical, can_focus=False):
         self.option_list.highlighted = None
         self._show_details(None)
 
+    def set_said(self, said: Sequence[Said]) -> None:
+        """Show what the selected entity says (its claims and quotes)."""
+        said = list(said)
+        if said != self.said:
+            self.said = said
+            self._show_details(self.selected)
+
     def _show_details(self, entity: Entity | None) -> None:
         details = self.query_one("#entity-details", Static)
-        details.update(entity_details(entity) if entity else "")
+        if entity is None:
+            details.update("")
+        else:
+            details.update(Group(entity_details(entity), said_lines(self.said)))
         details.set_class(entity is None, "-empty")
 
     @on(OptionList.OptionHighlighted, "#entity-list")

@@ -1,0 +1,63 @@
+"""Ask who makes a claim or quote, completing any word of the article's names."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.reading.finding import names_matching
+from reader.safe_text import visible
+from reader.tui.screens.dialogs import TextDialog
+
+
+class SpeakerDialog(TextDialog):
+    """A :class:`TextDialog` whose names are offered as you type: "Lar" lists "Ali
+    Larijani". ``down`` (or ``tab``) goes to the list, ``Enter`` there takes a name."""
+
+    BINDINGS = [
+        *TextDialog.BINDINGS,
+        Binding("down", "to_matches", "Names", show=False, id="dialog.names"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The title, the input, the matching names and how to leave."""
+        suggester = SuggestFromList(self.suggestions) if self.suggestions else None
+        with Vertical(id="dialog"):
+            yield Label(Text(self.title_text))
+            yield Input(visible(self.value), suggester=suggester, id="dialog-input")
+            yield OptionList(id="dialog-matches")
+            yield Label(
+                Text("Enter saves · ↓ picks a name · an empty line clears · Escape cancels", "dim")
+            )
+
+    def on_mount(self) -> None:
+        """List the names that match what is there already."""
+        self._match(self.value)
+
+    @on(Input.Changed, "#dialog-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._match(event.value)
+
+    def _match(self, typed: str) -> None:
+        matches = self.query_one("#dialog-matches", OptionList)
+        matches.clear_options()
+        found = names_matching(self.suggestions, typed)
+        matches.add_options([Option(Text(visible(name)), id=name) for name in found])
+        matches.display = bool(found)
+
+    def action_to_matches(self) -> None:
+        """Go down to the matching names."""
+        matches = self.query_one("#dialog-matches", OptionList)
+        if matches.option_count and not matches.has_focus:
+            matches.focus()
+            matches.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#dialog-matches")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
