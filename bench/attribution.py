@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devset import DevArticle, GoldQuote, load_devset  # noqa: E402
+from devset import DEV, DevArticle, GoldQuote, load_devset  # noqa: E402
 
 from reader.analysis import Analyser, Analysis  # noqa: E402
 from reader.cache import AnalysisCache  # noqa: E402
@@ -258,10 +258,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--failures", action="store_true", help="list reader's errors")
     parser.add_argument("--cache", type=Path, help="analysis cache folder (default: a fresh one)")
+    parser.add_argument(
+        "--dev", type=Path, default=DEV, help="the set's folder (tests/data/holdout: held out)"
+    )
     args = parser.parse_args(argv)
-    devset = load_devset()
+    devset = load_devset(args.dev)
     if not devset:
-        print("no development set found in tests/data/dev/", file=sys.stderr)
+        print(f"no articles with gold found in {args.dev}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as fresh:
         pairs = analyse(devset, args.cache or Path(fresh))

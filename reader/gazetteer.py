@@ -24,9 +24,11 @@ from pathlib import Path
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 2
-# Languages share the cached file, marked so that "Tamil" the language is not a place.
+GAZETTEER_VERSION = 3
+# Languages and countries share the cached file, marked: "Tamil" the language is not a
+# place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
+_COUNTRY = "country:"
 _MIN_CITY_POPULATION = 15_000
 _lock = threading.Lock()
 
@@ -68,6 +70,12 @@ def _collect() -> set[str]:
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(continent["name"] for continent in cache.get_continents().values())
     found = {name.casefold() for name in names if name}
+    found.update(
+        _COUNTRY + name.casefold()
+        for country in pycountry.countries
+        for name in (getattr(country, "name", None), getattr(country, "common_name", None))
+        if isinstance(name, str)
+    )
     found.update(
         _LANGUAGE + language.name.casefold()
         for language in pycountry.languages
@@ -116,6 +124,11 @@ def place_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """Whether ``name`` (any case) is the name of a known place."""
     return name.casefold() in place_names()
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name or common name in ISO 3166 ("Sri Lanka")."""
+    return _COUNTRY + name.casefold() in place_names()
 
 
 def is_language(name: str) -> bool:

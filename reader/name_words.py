@@ -73,7 +73,8 @@ ORG_HEADS = frozenset(
     realty construction logistics shipping resources minerals chemicals steel cement
     textiles retail stores supermarkets hotels resorts entertainment software networks
     ventures investments equity asset assets management advisers advisors consulting
-    associates conservancy forum council institution observatory""".split()
+    associates conservancy forum council institution observatory biopharma biotech
+    hydrocarbons sport sports seafood fisheries aquaculture""".split()
 )
 
 # First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby".

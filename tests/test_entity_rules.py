@@ -68,12 +68,21 @@ def test_a_photo_credit_is_a_photographer_and_an_agency() -> None:
         ("envoy, Sheikh Faisal bin Jassim, said", "Faisal bin Jassim", "Sheikh Faisal bin Jassim"),
         ("met Amina Yusuf Tuesday", "Amina Yusuf", "Amina Yusuf"),
         ("met Amina Yusuf in Nairobi", "Amina Yusuf", "Amina Yusuf"),
+        ("said Luis Alberto Quispe Mamani, the", "Luis Alberto", "Luis Alberto Quispe Mamani"),
+        ("said Maria Ocampo-Reyes, the mayor", "Maria Ocampo", "Maria Ocampo-Reyes"),
     ],
 )
 def test_a_person_s_name_the_model_cut_short_is_completed(text: str, span: str, name: str) -> None:
     start = text.index(span)
     found = split_raw(text, start, start + len(span), "PERSON", Parse())
     assert [text[s:e] for s, e, _ in found] == [name]
+
+
+def test_a_list_of_names_is_never_one_name() -> None:
+    text = "(Reporting by Noa Lavie; Rami Haddad)"
+    start = text.index("Noa")
+    found = split_raw(text, start, text.index(")"), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Noa Lavie", "Rami Haddad"]
 
 
 def test_an_employer_a_role_and_a_person_in_one_span_are_two_names() -> None:
@@ -149,6 +158,17 @@ def test_a_designator_and_a_law_word_decide_against_the_model(analyser: Analyser
     )
     assert found["SS Lazio"].label == "ORG", found["SS Lazio"].why
     assert found["Finance Bill"].label not in ("PERSON", "ORG"), found["Finance Bill"].why
+
+
+def test_countries_storms_and_common_nouns_are_not_people(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Sri Lanka lost the toss. Typhoon Dalisay hit Samar on Monday. Health was the "
+        "theme of the meeting.",
+    )
+    assert found["Sri Lanka"].label == "GPE", found["Sri Lanka"].why
+    assert found["Typhoon Dalisay"].label == "EVENT", found["Typhoon Dalisay"].why
+    assert "Health" not in found or found["Health"].label != "PERSON"
 
 
 def test_a_place_named_like_a_person_is_a_place(analyser: Analyser) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.entities.model import Mention
-from reader.gazetteer import is_language, is_place
+from reader.gazetteer import is_country, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
     LOCATIVES,
@@ -46,6 +46,8 @@ _FOREIGN_HEADS = frozenset(
     cour agence agencia agenzia corriere compagnie compañía companhia société sociedad
     società""".split()
 )
+# Storms are named like people ("Typhoon Dalisay", "Hurricane Maria").
+_STORMS = frozenset("typhoon hurricane cyclone storm tropical".split())
 # The last words of laws and treaties ("Finance Bill", "Paris Agreement").
 _LAW_HEADS = frozenset(
     """bill act law treaty accord accords agreement convention directive regulation code
@@ -161,11 +163,26 @@ def weigh(
     if is_language(name) and (votes.get("PERSON") or votes.get("ORG")):
         weighing.add("LANGUAGE", 3, "a language's name (ISO 639)")
     place = is_place(name)
-    if place:
+    if is_country(name):
+        weighing.add("GPE", 6, "a country (ISO 3166)")
+    elif place:
         weighing.add("GPE", 2, "a place name (GeoNames, ISO 3166)")
+    if len(words) > 1 and first in _STORMS:
+        weighing.add("EVENT", 6, f"a storm: {words[0]}")
+    if len(words) == 1 and parse and not _proper_anywhere(mentions, parse):
+        weighing.weights["PERSON"] = 0  # "Health", "Turnout": a common noun, not a name
     for mention in mentions:
         _around(text, mention, parse, weighing, place, person_names)
     return weighing
+
+
+def _proper_anywhere(mentions: Sequence[Mention], parse: Parse) -> bool:
+    """Whether the parse reads any mention of a one-word name as a proper noun."""
+    for mention in mentions:
+        index = parse.at(mention.start)
+        if index is None or parse.tokens[index].pos in ("PROPN", "X"):
+            return True
+    return False
 
 
 def _around(

@@ -46,9 +46,8 @@ _PARTICLE_TAIL = re.compile(
 )
 _SCORE = re.compile(r"\d+-\d+")
 # "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
-_LAST_NAME_TAIL = re.compile(
-    rf" (?!{_CALENDAR})([A-Z][a-z\u00e0-\u024f'\u2019-]+)(?= [a-z]|[,.;:!?)])"
-)
+_SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+"
+_LAST_NAME_TAIL = re.compile(rf" ({_SURNAME}(?: {_SURNAME})?)(?= [a-z]|[,.;:!?)])")
 # "Carrie Wong Siu-ming": a hyphenated given name after the surname (Cantonese, Korean).
 _HYPHENATED_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+\b")
 _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
@@ -79,6 +78,12 @@ def is_edge(char: str) -> bool:
 def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list[Candidate]:
     """The names inside one raw span, each trimmed, extended and labelled as the model did
     (the part after a photo credit's slash is an organisation or a second name)."""
+    semicolon = text.find(";", start, end)
+    if semicolon >= 0:
+        # "Noa Lavie; Rami Haddad": a list of names is never one name.
+        return split_raw(text, start, semicolon, label, parse) + split_raw(
+            text, semicolon + 1, end, label, parse
+        )
     pieces: list[Candidate] = []
     role = _role_inside(text, start, end)
     if role is not None:
@@ -188,9 +193,14 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     words = text[start:end].split()
     tail = _LAST_NAME_TAIL.match(text, end)
     if tail and 2 <= len(words) <= 3 and not text[end - 1].isspace():
-        word = tail.group(1)
-        if word.lower() not in titles() and not is_place_word(word):
+        added = tail.group(1).split()
+        if len(words) + len(added) <= 4 and not any(
+            word.lower() in titles() or is_place_word(word) for word in added
+        ):
             end = tail.end(1)
+    hyphen = re.match(r"-[A-Z][a-z\u00e0-\u024f]+", text[end : end + 40])
+    if hyphen and words:
+        end += hyphen.end()  # "Maria Lourdes Ocampo-Reyes"
     return start, end
 
 
