@@ -339,10 +339,6 @@ def _decision_doc(decision: Decision) -> dict[str, Any]:
     }
 
 
-def _same(doc: Mapping[str, Any] | None, other: Mapping[str, Any] | None) -> bool:
-    return doc == other
-
-
 class _Decisions:
     """The decisions table of one review file, by sentence offsets, as plain documents."""
 
@@ -472,12 +468,9 @@ class Review:
         for span in sorted(set(by_span) | set(decisions)):
             tagged = by_span.get(span, {})
             decision = decisions.get(span)
-            first = next(iter(tagged.values()), None)
-            sentence, text = (
-                (first.sentence, first.text)
-                if first is not None
-                else (decision.sentence, decision.text)  # type: ignore[union-attr]
-            )
+            source = next(iter(tagged.values()), None) or decision
+            assert source is not None  # every span comes from a tag or a decision
+            sentence, text = source.sentence, source.text
             items.append(
                 ReviewItem(
                     self.article_id,
@@ -725,7 +718,7 @@ class Review:
             for start, end, doc in wanted:
                 found = table.find(start, end)
                 before = None if found is None else found[1]
-                if _same(before, doc):
+                if before == doc:
                     continue
                 table.put(start, end, doc)
                 changes.append({"start": start, "end": end, "before": before, "after": doc})
@@ -766,7 +759,7 @@ class Review:
                 )
                 now = table.find(start, end)
                 current = None if now is None else now[1]
-                if not _same(current, expected):
+                if current != expected:
                     continue  # decided again since, by someone: the later decision stands
                 table.put(start, end, wanted)
                 done.append(
