@@ -9,6 +9,10 @@ analysed (from the analysis cache when possible, so spaCy loads only when it mus
 the analyst's entity corrections applied. An article whose file is gone, or has changed
 since it was annotated (its text no longer hashes to the annotated id), is reported in one
 line and the export goes on without it, or without its entities, as the format allows.
+
+Two layers can be gathered: ``annotators``, every annotator's own tags, and ``gold``, the
+settled layer of :meth:`reader.store.Review.gold` (a reviewer's decision, else the label
+every annotator taking part agreed on).
 """
 
 from __future__ import annotations
@@ -26,13 +30,17 @@ from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
 from reader.records import Annotation, ArticleRecord
 from reader.safe_text import visible
-from reader.store import Store
+from reader.store import Review, ReviewItem, Store
 
 #: How much of an article an export needs: its annotations only, also its text, or also
 #: its entities (which needs the analysis, hence perhaps spaCy).
 Need = Literal["annotations", "text", "entities"]
 
 Warn = Callable[[str], None]
+
+#: Which tags an export or a statistic reads: each annotator's own, or the settled layer.
+Layer = Literal["annotators", "gold"]
+LAYERS: tuple[Layer, ...] = ("annotators", "gold")
 
 
 def ignore_warning(message: str) -> None:
@@ -50,6 +58,9 @@ class AnnotatedArticle:
         article: The loaded article, when the export needs its text and it could be loaded.
         analysis: Its analysis with entity corrections applied, when the export needs
             entities and the article could be loaded.
+        layer: ``annotators`` (each annotation is one annotator's tag) or ``gold`` (the
+            settled layer: each annotation's ``annotator`` is the reviewer who decided,
+            or :data:`reader.store.AGREED`).
     """
 
     id: str
@@ -57,6 +68,7 @@ class AnnotatedArticle:
     annotations: tuple[Annotation, ...]
     article: Article | None = None
     analysis: Analysis | None = None
+    layer: Layer = "annotators"
 
     @property
     def path(self) -> str:
@@ -140,6 +152,8 @@ def gather(
     analyser: Analyser | None = None,
     warn: Warn = ignore_warning,
     without: str = "left out",
+    layer: Layer = "annotators",
+    unsettled: list[ReviewItem] | None = None,
 ) -> list[AnnotatedArticle]:
     """Collect the annotated articles, with as much as the caller needs.
 
@@ -158,6 +172,10 @@ def gather(
             text cannot be loaded.
         without: What the export does without an article's text, for that message
             (``"left out"``, ``"exported without its entities"``).
+        layer: ``annotators`` (each annotator's tags) or ``gold`` (the settled layer;
+            ``annotator`` must then be ``None``).
+        unsettled: For ``gold``, a list that receives every unsettled sentence of the
+            articles gathered (whatever ``label`` keeps).
 
     Returns:
         The articles that have matching annotations, in order.
@@ -172,18 +190,27 @@ def gather(
     given = dict(articles or {})
     gathered: list[AnnotatedArticle] = []
     files: dict[str, dict[str, Article]] = {}
+    if layer == "gold" and annotator is not None:
+        raise ValueError("the gold layer is everyone's: it takes no annotator")
     for article_id in ids:
         record = records.get(article_id)
-        found = tuple(
-            annotation
-            for annotation in store.annotations(article_id, annotator)
-            if label is None or annotation.label == label
-        )
+        if layer == "gold":
+            count = record.sentences if record is not None else None
+            if count is None and article_id in given:
+                count = len(split_article(given[article_id]))
+            gold = Review(store, article_id, sentences=count).gold()
+            tags: Iterable[Annotation] = gold.annotations
+            if unsettled is not None:
+                unsettled.extend(gold.unsettled)
+        else:
+            tags = store.annotations(article_id, annotator)
+        found = tuple(a for a in tags if label is None or a.label == label)
         if not found:
             if explicit:
                 shown = given[article_id].path if article_id in given else None
                 shown = shown or (record.path if record else "")
-                warn(f"{visible(shown) if shown else f'article {article_id}'}: no annotations")
+                what = "no settled annotations" if layer == "gold" else "no annotations"
+                warn(f"{visible(shown) if shown else f'article {article_id}'}: {what}")
             continue
         article = given.get(article_id)
         if article is None and need != "annotations":
@@ -191,7 +218,7 @@ def gather(
                 article = load_stored_article(article_id, record.path if record else "", files)
             except ArticleError as error:
                 warn(f"{error.message}; {without}")
-        gathered.append(AnnotatedArticle(article_id, record, found, article))
+        gathered.append(AnnotatedArticle(article_id, record, found, article, layer=layer))
     if need == "entities":
         gathered = _analyse(store, gathered, analyser or Analyser())
     return gathered
@@ -209,7 +236,7 @@ def _analyse(
     }
     return [
         AnnotatedArticle(
-            item.id, item.record, item.annotations, item.article, analyses.get(item.id)
+            item.id, item.record, item.annotations, item.article, analyses.get(item.id), item.layer
         )
         for item in items
     ]
@@ -230,3 +257,58 @@ def sentences_of_text(text: str) -> tuple[Sentence, ...]:
         offset += len(piece) + len(BLOCK_SEPARATOR)
     article = Article(id="", path="", text=text, blocks=tuple(blocks), format="")
     return split_article(article)
+
+
+def sentence_counts(
+    items: Iterable[AnnotatedArticle],
+    articles: Mapping[str, Article] | None = None,
+    warn: Warn = ignore_warning,
+) -> dict[str, int]:
+    """Each article's number of sentences, without spaCy.
+
+    From the article when it is loaded or given, else as the store recorded it when the
+    app opened the article, else by loading it again and splitting it (the rule-based
+    segmenter, no model). An article whose count cannot be found is reported and left out.
+    """
+    given = dict(articles or {})
+    files: dict[str, dict[str, Article]] = {}
+    counts: dict[str, int] = {}
+    for item in items:
+        article = item.article or given.get(item.id)
+        if article is None and (item.record is None or item.record.sentences is None):
+            try:
+                article = load_stored_article(item.id, item.path, files)
+            except ArticleError as error:
+                warn(f"{error.message}; its sentences are unknown, so it is left out")
+                continue
+        if article is not None:
+            counts[item.id] = len(split_article(article))
+        elif item.record is not None and item.record.sentences is not None:
+            counts[item.id] = item.record.sentences
+    return counts
+
+
+def tags_by_annotator(
+    items: Iterable[AnnotatedArticle], counts: Mapping[str, int]
+) -> tuple[dict[str, dict[str, dict[int, str]]], int]:
+    """The tags as :func:`reader.agreement.compute_agreement` takes them.
+
+    Returns:
+        Article id -> annotator -> sentence index -> label, for the articles in
+        ``counts``; and how many tags were left out because their sentence is past the
+        end of the article as it is split now (orphans).
+    """
+    tags: dict[str, dict[str, dict[int, str]]] = {}
+    orphans = 0
+    for item in items:
+        if item.id not in counts:
+            continue
+        by_annotator = tags.setdefault(item.id, {})
+        for annotation in item.annotations:
+            if annotation.sentence >= counts[item.id]:
+                orphans += 1
+                continue
+            by_annotator.setdefault(annotation.annotator, {})[annotation.sentence] = (
+                annotation.label
+            )
+    return tags, orphans

@@ -2,7 +2,10 @@
 
 Per article and in total: the sentences tagged by label and by annotator, progress (the
 share of the article's sentences that someone has tagged), and the people and
-organisations mentioned most often in the sentences tagged as claims or quotes.
+organisations mentioned most often in the sentences tagged as claims or quotes; and,
+where two or more annotators tagged an article, how far they agree (Cohen's kappa, the
+mean over pairs for more than two, and Krippendorff's alpha, as ``reader agree`` computes
+them: see :mod:`reader.agreement`).
 
 The sentence count comes from the store (recorded when the app opened the article) or,
 failing that, from loading the article and splitting it, which needs no model. People and
@@ -17,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from reader.agreement import compute_agreement
 from reader.analysis import Analyser, split_article
 from reader.annotated import AnnotatedArticle, Warn, gather, ignore_warning
 from reader.entities import Entity
@@ -47,6 +51,49 @@ class EntityCount:
 
 
 @dataclass(frozen=True)
+class AgreementSummary:
+    """How far the annotators of an article (or of all of them) agree.
+
+    Attributes:
+        annotators: Who tagged, in name order.
+        units: The sentences compared (of the articles two or more of them tagged).
+        kappa: Cohen's kappa; with more than two annotators, the mean of the pairs'
+            defined kappas; ``None`` when undefined.
+        alpha: Krippendorff's alpha (nominal); ``None`` when undefined.
+    """
+
+    annotators: tuple[str, ...]
+    units: int
+    kappa: float | None
+    alpha: float | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The summary as plain JSON values."""
+        return {
+            "annotators": list(self.annotators),
+            "units": self.units,
+            "kappa": self.kappa,
+            "alpha": self.alpha,
+        }
+
+
+def agreement_summary(
+    tags: dict[str, dict[str, dict[int, str]]], sentences: dict[str, int]
+) -> AgreementSummary | None:
+    """The agreement of these tags, or ``None`` if no article has two annotators."""
+    if not any(len([n for n, marks in by.items() if marks]) > 1 for by in tags.values()):
+        return None
+    found = compute_agreement(tags, sentences)
+    kappas = [pair.kappa for pair in found.pairs if pair.kappa is not None and pair.units]
+    return AgreementSummary(
+        found.annotators,
+        found.units,
+        sum(kappas) / len(kappas) if kappas else None,
+        found.alpha,
+    )
+
+
+@dataclass(frozen=True)
 class Tally:
     """Counts for one article, or for all of them.
 
@@ -56,6 +103,8 @@ class Tally:
         labels: Tags per label.
         annotators: Tags per annotator, then per label.
         entities: The people and organisations of claims and quotes, most frequent first.
+        agreement: How far the annotators agree, where two or more tagged (and the
+            sentence count is known); else ``None``.
     """
 
     sentences: int | None
@@ -63,6 +112,7 @@ class Tally:
     labels: dict[str, int] = field(default_factory=dict)
     annotators: dict[str, dict[str, int]] = field(default_factory=dict)
     entities: tuple[EntityCount, ...] = ()
+    agreement: AgreementSummary | None = None
 
     @property
     def progress(self) -> float | None:
@@ -89,6 +139,7 @@ class Tally:
                 for e in self.entities
                 if e.kind == "organisation"
             ],
+            "agreement": None if self.agreement is None else self.agreement.as_json(),
         }
 
 
@@ -178,6 +229,15 @@ def _article_tally(
     )
 
 
+def _tags(item: AnnotatedArticle, sentences: int) -> dict[str, dict[int, str]]:
+    """The article's tags by annotator, inside its sentences (orphans left out)."""
+    tags: dict[str, dict[int, str]] = defaultdict(dict)
+    for annotation in item.annotations:
+        if annotation.sentence < sentences:
+            tags[annotation.annotator][annotation.sentence] = annotation.label
+    return dict(tags)
+
+
 def _top(tally: Tally, top: int) -> tuple[EntityCount, ...]:
     """The ``top`` people and the ``top`` organisations, in the tally's order."""
     kept = {kind: [e for e in tally.entities if e.kind == kind][:top] for kind in KINDS}
@@ -245,13 +305,20 @@ def compute_stats(
         without="its people and organisations are not counted",
     )
     tallies = []
+    tags: dict[str, dict[str, dict[int, str]]] = {}
+    counts: dict[str, int] = {}
     for item in items:
         sentences = item.record.sentences if item.record is not None else None
         if not sentences and item.article is not None:
             sentences = len(split_article(item.article))
-        tallies.append((item, _article_tally(item, focus, sentences, names)))
+        tally = _article_tally(item, focus, sentences, names)
+        if sentences:
+            tags[item.id], counts[item.id] = _tags(item, sentences), sentences
+            one = agreement_summary({item.id: tags[item.id]}, {item.id: sentences})
+            tally = replace(tally, agreement=one)
+        tallies.append((item, tally))
     total = _total([tally for _, tally in tallies], names)
-    total = replace(total, entities=_top(total, top))
+    total = replace(total, entities=_top(total, top), agreement=agreement_summary(tags, counts))
     articles = [
         ArticleStats(item.id, item.path, item.title, replace(tally, entities=_top(tally, top)))
         for item, tally in tallies

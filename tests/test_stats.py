@@ -124,3 +124,35 @@ def test_cli_on_an_empty_store(tmp_path: Path, capsys: pytest.CaptureFixture[str
     Store(tmp_path / "empty")
     assert main(["stats", "--db", str(tmp_path / "empty"), "--no-entities"]) == 0
     assert "No annotations yet." in capsys.readouterr().out
+
+
+def test_agreement_where_two_annotators_tagged(
+    annotated: Annotated, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.agreement import compute_agreement
+
+    stats = compute_stats(annotated.store, entities=False)
+    sample, emoji = stats.articles
+    # build_store: ana and bob tagged both articles, so both are compared in each.
+    for item, tally in ((annotated.sample, sample.tally), (annotated.emoji, emoji.tally)):
+        assert tally.agreement is not None and tally.sentences is not None
+        tags: dict[str, dict[int, str]] = {}
+        for a in annotated.store.annotations(item.id):
+            tags.setdefault(a.annotator, {})[a.sentence] = a.label
+        expected = compute_agreement({item.id: tags}, {item.id: tally.sentences})
+        assert tally.agreement.annotators == ("ana", "bob")
+        assert tally.agreement.units == tally.sentences
+        assert tally.agreement.kappa == expected.pairs[0].kappa
+        assert tally.agreement.alpha == expected.alpha
+    assert stats.total.agreement is not None and stats.total.agreement.units == 21
+    only_ana = compute_stats(annotated.store, annotator="ana", entities=False)
+    assert only_ana.total.agreement is None
+    assert all(a.tally.agreement is None for a in only_ana.articles)
+
+    assert main(["stats", "--db", str(annotated.store.root), "--json", "--no-entities"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["total"]["agreement"]) == {"annotators", "units", "kappa", "alpha"}
+    assert {"sentences", "tagged", "labels", "annotators"} <= set(data["articles"][0])
+    assert main(["stats", "--db", str(annotated.store.root), "--no-entities"]) == 0
+    out = capsys.readouterr().out
+    assert "α" in out and "Krippendorff's alpha" in out

@@ -19,6 +19,7 @@ from reader.store import Store
 ARTICLE = "0123456789abcdef"
 REPO = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).resolve().parent / "helpers" / "store_worker.py"
+REVIEWER = Path(__file__).resolve().parent / "helpers" / "review_worker.py"
 
 
 def _worker(
@@ -130,3 +131,55 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     writers = [entry["start"] // 100 < 1_000 for entry in entries]
     longest = max(len(list(run)) for _, run in itertools.groupby(writers))
     assert longest <= 2 * ahead, f"the workers did not write at once ({longest} saves in a row)"
+
+
+@pytest.mark.slow
+def test_two_annotators_and_a_reviewer_at_once(tmp_path: Path) -> None:
+    """Three analysts on one store, each in their own process (one server, three SSH
+    sessions): two annotators tag the same sentences while a reviewer settles them."""
+    from reader.store import Review
+
+    root = tmp_path / "store"
+    Store(root)
+    count = 60
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    reviewer = subprocess.Popen(
+        [sys.executable, str(REVIEWER), str(root), ARTICLE, "rita", "0", str(count), "--wait"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    workers = [
+        _worker(root, name, 0, count, "--wait", "--history", "1000") for name in ("ana", "bob")
+    ]
+    everyone = [*workers, reviewer]
+    for process in everyone:
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+    for process in everyone:  # start all three together
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    outputs = [process.communicate(timeout=120) for process in everyone]
+    for process, (_, errors) in zip(everyone, outputs, strict=True):
+        assert process.returncode == 0, errors
+
+    store = Store(root)
+    for name, (output, _) in zip(("ana", "bob"), outputs, strict=False):
+        confirmed = _confirmed(output)
+        assert len(confirmed) == count
+        assert {a.sentence: a.label for a in store.annotations(ARTICLE, name)} == confirmed
+    decided = _confirmed(outputs[2][0])
+    review = Review(store, ARTICLE)
+    assert {d.sentence: d.label for d in review.decisions()} == decided
+    assert all(d.reviewer == "rita" for d in review.decisions())
+    # The reviewer never wrote to the annotators' file, and every decision is in its history.
+    article = json.loads((root / "articles" / f"{ARTICLE}.json").read_text())
+    assert {entry["annotator"] for entry in article["history"].values()} == {"ana", "bob"}
+    assert len(article["history"]) == 2 * count
+    decisions = json.loads((root / "review" / f"{ARTICLE}.json").read_text())
+    assert len(decisions["history"]) == count
+    gold = review.gold()
+    assert {a.sentence: a.label for a in gold.annotations} == decided
+    assert gold.unsettled == ()

@@ -33,7 +33,14 @@ class CommandModule(Protocol):
 
 
 #: Sub-command modules, in the order ``reader --help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("analyse", "export", "import_annotations", "orphans", "stats")
+COMMAND_MODULES: tuple[str, ...] = (
+    "agree",
+    "analyse",
+    "export",
+    "import_annotations",
+    "orphans",
+    "stats",
+)
 
 
 def load_commands() -> dict[str, CommandModule]:

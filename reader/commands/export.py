@@ -1,11 +1,15 @@
 """``reader export [PATH...] [--db PATH] [--format F] [--annotator NAME] [--label L]
-[--only sentences|entities] [-o OUT]``.
+[--only sentences|entities] [--layer annotators|gold] [-o OUT]``.
 
 Exports the annotations of the articles in ``PATH...`` (files or folders; default: every
 annotated article) in one of the formats of :mod:`reader.formats`, to standard output or
 to ``OUT`` (a folder for ``brat``; ``spacy`` is binary and always needs ``-o``). Reading
 the store never writes to it; with ``-o`` the output appears complete or not at all.
 Everything left out (a bad corpus line, a moved article) is one line on stderr.
+
+``--layer gold`` exports the settled layer instead of each annotator's tags: a reviewer's
+decision, else the label every annotator taking part agreed on (two or more); the count of
+tagged sentences left unsettled is one line on stderr.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from reader.annotated import LAYERS
 from reader.article import Article
 from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
@@ -56,6 +61,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--annotator", metavar="NAME", help="only this annotator's tags (default: everyone's)"
     )
     parser.add_argument("--label", metavar="LABEL", help="only this label's tags")
+    parser.add_argument(
+        "--layer",
+        choices=LAYERS,
+        default="annotators",
+        help="annotators (default): every annotator's own tags, one row each; gold: the "
+        "settled layer, one per sentence: a reviewer's decision (credited to the reviewer), "
+        "else the label all the article's annotators agreed on (credited to 'agreed', two "
+        "or more annotators); the count of unsettled sentences goes to stderr",
+    )
     parser.add_argument(
         "--only",
         choices=("sentences", "entities"),
@@ -113,6 +127,18 @@ def _load(paths: list[str]) -> dict[str, Article]:
     return found
 
 
+def _report_unsettled(result: ExportResult) -> None:
+    if result.unsettled is None:
+        return
+    count = result.unsettled
+    print(
+        f"reader: {count} tagged sentence{'' if count == 1 else 's'} unsettled (annotators "
+        "differ and no reviewer decided, or only one annotator tagged the article); "
+        "not in the gold layer",
+        file=sys.stderr,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Export the store's annotations; returns the exit code."""
     store = Store(store_path(args.db), create=False)
@@ -133,12 +159,14 @@ def run(args: argparse.Namespace) -> int:
             only=args.only,
             model=args.model,
             warn=_warn,
+            layer=args.layer,
         )
 
     if args.output is None:
-        _to_stdout(run_export)
+        _report_unsettled(_to_stdout(run_export))
         return 0
     result = run_export(Path(args.output))
+    _report_unsettled(result)
     noun = "annotation" if result.annotations == 1 else "annotations"
     where = "article" if result.articles == 1 else "articles"
     print(

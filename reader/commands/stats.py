@@ -1,7 +1,9 @@
 """``reader stats [--db PATH] [--annotator NAME] [--json]``: how far the tagging has got.
 
 Prints, per annotated article and in total, the sentences tagged by label and annotator,
-progress, and the people and organisations most often found in claims and quotes, as
+progress, the agreement between annotators where two or more tagged (Krippendorff's
+alpha; the JSON also gives kappa and units), and the people and organisations most often
+found in claims and quotes, as
 Rich tables (every title, name and path shown literally, never as markup), or, with
 ``--json``, as one JSON object (see :meth:`reader.stats.Stats.as_json`).
 """
@@ -61,8 +63,16 @@ def _names(entities: tuple[EntityCount, ...], limit: int = 3) -> Text:
     return Text(", ".join(f"{visible(e.name)} ({e.sentences})" for e in entities[:limit]))
 
 
+def _agreement(tally: Tally) -> str:
+    found = tally.agreement
+    if found is None or found.alpha is None:
+        return "–"
+    return f"{found.alpha:.2f}"
+
+
 def stats_table(stats: Stats) -> Table:
-    """Progress per article and in total."""
+    """Progress per article and in total; Krippendorff's alpha where two or more tagged."""
+    shared = stats.total.agreement is not None
     table = Table(title="Annotation progress", title_justify="left", expand=True)
     table.add_column("article", ratio=3)
     table.add_column("tagged", justify="right", no_wrap=True)
@@ -70,6 +80,8 @@ def stats_table(stats: Stats) -> Table:
     for label in stats.labels:
         table.add_column(Text(visible(label)), justify="right", no_wrap=True)
     table.add_column("annotators", ratio=2)
+    if shared:
+        table.add_column("α", justify="right", no_wrap=True)
     table.add_column("most in " + "/".join(stats.focus), ratio=3)
     for article in stats.articles:
         tally = article.tally
@@ -79,6 +91,7 @@ def stats_table(stats: Stats) -> Table:
             _percent(tally),
             *(str(tally.labels.get(label, 0)) for label in stats.labels),
             _annotators(tally),
+            *([_agreement(tally)] if shared else []),
             _names(tally.entities),
         )
     total = stats.total
@@ -92,8 +105,14 @@ def stats_table(stats: Stats) -> Table:
         _percent(total),
         *(str(total.labels.get(label, 0)) for label in stats.labels),
         _annotators(total),
+        *([_agreement(total)] if shared else []),
         _names(total.entities),
     )
+    if shared:
+        table.caption = (
+            "α: Krippendorff's alpha between the annotators (reader agree for the details)"
+        )
+        table.caption_justify = "left"
     return table
 
 

@@ -11,6 +11,9 @@ needs to read it back with nothing lost: ``article_id``, ``path``, ``title``,
 Sentence labels and entity spans nest, so import into a project that allows overlapping
 spans, or export one kind only (``--only sentences`` or ``--only entities``). With
 entities only, there is one line per article and no annotator.
+
+The gold layer (``--layer gold``) is one line per article, with ``"annotator": "gold"``
+and ``settled_by``: ``[[start, end, "agreed" or the reviewer], ...]``.
 """
 
 from __future__ import annotations
@@ -53,21 +56,28 @@ def lines(item: AnnotatedArticle, options: ExportOptions) -> list[dict[str, Any]
     )
     if not options.sentences:
         return [{**base, "label": [list(triple) for triple in entity_labels]}]
+    if item.layer == "gold":  # one settled layer per article, whoever settled each sentence
+        groups = {"gold": list(item.annotations)}
+    else:
+        groups = {
+            name: [a for a in item.annotations if a.annotator == name]
+            for name in sorted({annotation.annotator for annotation in item.annotations})
+        }
     found = []
-    for annotator in sorted({annotation.annotator for annotation in item.annotations}):
-        mine = [a for a in item.annotations if a.annotator == annotator]
+    for annotator, mine in groups.items():
         labels = [(a.start, a.end, a.label) for a in mine] + entity_labels
-        found.append(
-            {
-                **base,
-                "label": [list(t) for t in sorted(labels, key=lambda t: (t[0], -t[1], t[2]))],
-                "annotator": annotator,
-                "notes": [[a.start, a.end, a.note] for a in mine if a.note is not None],
-                "attributions": [
-                    [a.start, a.end, a.attribution] for a in mine if a.attribution is not None
-                ],
-            }
-        )
+        line = {
+            **base,
+            "label": [list(t) for t in sorted(labels, key=lambda t: (t[0], -t[1], t[2]))],
+            "annotator": annotator,
+            "notes": [[a.start, a.end, a.note] for a in mine if a.note is not None],
+            "attributions": [
+                [a.start, a.end, a.attribution] for a in mine if a.attribution is not None
+            ],
+        }
+        if item.layer == "gold":
+            line["settled_by"] = [[a.start, a.end, a.annotator] for a in mine]
+        found.append(line)
     return found
 
 

@@ -31,6 +31,7 @@ from reader.formats.base import (
 )
 from reader.records import Annotation
 from reader.safe_text import visible
+from reader.store import AGREED
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_START = re.compile(r"^(#|>|-|\+|=|\d+[.)])")
@@ -54,7 +55,16 @@ def _entities(entities: Sequence[Entity], kind: str) -> str:
     return ", ".join(f"{plain(e.name)} ({e.count})" for e in found) or "none found"
 
 
-def _annotation(number: int, annotation: Annotation) -> list[str]:
+def _credit(annotation: Annotation, layer: str) -> str:
+    """Who the line is by: the tagger, or for the gold layer who settled it."""
+    if layer != "gold":
+        return f"tagged by {plain(annotation.annotator)}"
+    if annotation.annotator == AGREED:
+        return "agreed by every annotator"
+    return f"decided by {plain(annotation.annotator)}"
+
+
+def _annotation(number: int, annotation: Annotation, layer: str = "annotators") -> list[str]:
     lines = [f"{number}. {plain(annotation.text)}"]
     if annotation.attribution:
         lines.append(f"   - Speaker: {plain(annotation.attribution)}")
@@ -64,7 +74,7 @@ def _annotation(number: int, annotation: Annotation) -> list[str]:
         lines.append(f"   - Note: {plain(annotation.note)}")
     lines.append(
         f"   - Sentence {annotation.sentence + 1} ({annotation.start}–{annotation.end}), "
-        f"tagged by {plain(annotation.annotator)}"
+        f"{_credit(annotation, layer)}"
     )
     return lines
 
@@ -95,7 +105,7 @@ def report(item: AnnotatedArticle, options: ExportOptions) -> str:
             continue
         lines += ["", f"## {plain(heading(label))} ({len(tagged)})", ""]
         for number, annotation in enumerate(tagged, start=1):
-            lines += _annotation(number, annotation)
+            lines += _annotation(number, annotation, item.layer)
     return "\n".join(lines) + "\n"
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.analysis import Analyser
-from reader.annotated import Warn, gather, ignore_warning
+from reader.annotated import Layer, Warn, gather, ignore_warning
 from reader.article import Article
 from reader.atomic import atomic_text_file, describe_os_error
 from reader.errors import ReaderError
 from reader.formats.base import ExportOptions, ExportRow, Only, export_row
 from reader.formats.registry import check_export
 from reader.safe_text import visible
-from reader.store import Store
+from reader.store import ReviewItem, Store
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,15 @@ class ExportResult:
         target: The file or folder written, or ``None`` for a stream.
         articles: How many articles something was written for.
         annotations: How many sentence annotations were written.
+        unsettled: For the gold layer, how many tagged sentences of the articles exported
+            are neither decided nor agreed (so not exported); ``None`` for annotators'.
     """
 
     format: str
     target: Path | None
     articles: int
     annotations: int
+    unsettled: int | None = None
 
 
 def export_rows(
@@ -73,6 +76,7 @@ def export(
     analyser: Analyser | None = None,
     model: str | None = None,
     warn: Warn = ignore_warning,
+    layer: Layer = "annotators",
 ) -> ExportResult:
     """Export annotations in format ``fmt`` to a text stream, a file or a folder.
 
@@ -89,13 +93,19 @@ def export(
             ``model``, which loads spaCy only if an analysis is not cached).
         model: The spaCy model for that default analyser.
         warn: Called with one line for everything left out.
+        layer: ``annotators`` (each annotator's tags) or ``gold`` (the settled layer:
+            decisions and agreed labels, see :meth:`reader.store.Review.gold`).
 
     Raises:
         ReaderError: unknown format, a binary or folder format without a path, an
-            option the format does not take, or the output cannot be written.
+            option the format does not take, an annotator with the gold layer, or the
+            output cannot be written.
     """
     path = target if isinstance(target, Path) else None
     spec = check_export(fmt, only=only, to_path=path is not None)
+    if layer == "gold" and annotator is not None:
+        raise ReaderError("the gold layer is everyone's: --annotator applies to --layer annotators")
+    unsettled: list[ReviewItem] = []
     options = ExportOptions(store.labels, only, warn)
     need = spec.needs(options)
     if need == "entities" and analyser is None:
@@ -111,13 +121,21 @@ def export(
             analyser=analyser,
             warn=warn,
             without=spec.without_text,
+            layer=layer,
+            unsettled=unsettled,
         )
         if spec.output == "text" and path is not None:
             with atomic_text_file(path) as stream:
                 summary = spec.write(items, stream, options)
         else:
             summary = spec.write(items, target, options)
-        return ExportResult(fmt, path, summary.articles, summary.annotations)
+        return ExportResult(
+            fmt,
+            path,
+            summary.articles,
+            summary.annotations,
+            len(unsettled) if layer == "gold" else None,
+        )
     except BrokenPipeError:
         raise  # `reader export | head`: the command line ends quietly
     except OSError as error:
@@ -136,6 +154,7 @@ def export_articles(
     label: str | None = None,
     only: Only | None = None,
     warn: Warn = ignore_warning,
+    layer: Layer = "annotators",
 ) -> Path:
     """Export the annotations of ``article_ids`` (``None``: every annotated article) in
     format ``fmt`` to ``out_path`` (a folder for ``brat``) and return ``out_path``; for
@@ -158,5 +177,6 @@ def export_articles(
         only=only,
         analyser=analyser,
         warn=warn,
+        layer=layer,
     )
     return Path(out_path)

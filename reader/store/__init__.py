@@ -7,6 +7,8 @@ of :mod:`reader.records`; only this package knows that TinyDB exists.
   each save locked, atomic and fsynced (the layout is in its docstring).
 * :mod:`reader.store._files` (private): reading, checking, migrating and saving a file.
 * :mod:`reader.store._history` (private): the edits of one save and their undo history.
+* :mod:`reader.store.review`: :class:`Review`, a reviewer's decisions on one article and
+  its settled layer, in a file of their own beside the article's.
 
 Where a second backend plugs in: a store on a database server for a team would be
 another class with :class:`Store`'s public methods (same arguments, same records, same
@@ -20,13 +22,20 @@ from __future__ import annotations
 from reader.records import Annotation, ArticleRecord, Change, EntityCorrection
 from reader.store._history import check_annotator, is_article_id
 from reader.store.folder import Store
+from reader.store.review import AGREED, Decision, Gold, Review, ReviewItem, Version
 
 __all__ = [
+    "AGREED",
     "Annotation",
     "ArticleRecord",
     "Change",
+    "Decision",
     "EntityCorrection",
+    "Gold",
+    "Review",
+    "ReviewItem",
     "Store",
+    "Version",
     "check_annotator",
     "is_article_id",
 ]
