@@ -14,17 +14,20 @@ The app also binds the digits 1 to 9 to the labels in order, so keys may not be 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from reader.atomic import describe_os_error
 from reader.errors import ConfigError
+from reader.files import read_text_guarded
 
 #: Name of the label file inside a store folder.
 LABELS_FILE = "labels.toml"
+#: A label set is a few lines; anything much bigger is not one.
+MAX_LABELS_BYTES = 1024 * 1024
 
 # A word of letters, digits, "_" and "-", starting with a letter: safe in every export
 # format (brat, CSV headers, Prodigy) and in a jq filter.
@@ -134,6 +137,9 @@ def parse_labels(text: str, source: str = LABELS_FILE) -> LabelSet:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{source}: not valid TOML ({error})") from None
+    except RecursionError:
+        # tomllib recurses once per nested array or inline table.
+        raise ConfigError(f"{source}: not valid TOML (nested too deeply)") from None
     raw_labels = data.get("label")
     if not isinstance(raw_labels, list) or not raw_labels:
         raise ConfigError(f"{source}: define at least one label as a [[label]] table")
@@ -163,11 +169,19 @@ def load_labels(store_root: Path) -> LabelSet:
     """
     path = Path(store_root) / LABELS_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        os.lstat(path)
     except FileNotFoundError:
         return DEFAULT_LABELS
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {describe_os_error(error)}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError:
+        pass  # the guarded read below says why in one line
+    # Guarded: a FIFO, a link to /dev/zero or a huge file in a shared store must give one
+    # line, not a hang or a MemoryError. A link is refused, as for every store file.
+    text = read_text_guarded(
+        path,
+        limit=MAX_LABELS_BYTES,
+        what="a label file",
+        error=ConfigError,
+        follow_symlinks=False,
+        noun="label files",
+    )
     return parse_labels(text, str(path))

@@ -12,7 +12,10 @@ Two tools, used at two different layers:
   each dangerous or invisible character to a visible stand-in, one character for one
   character, so that offsets into the original string stay valid on screen: C0 controls
   become Unicode "control pictures" (ESC shows as ``␛``), DEL shows as ``␡``, and C1
-  controls, bidirectional overrides and zero-width characters show as ``�``.
+  controls, bidirectional overrides, zero-width, tag and other format characters, Hangul
+  fillers and other blank letters show as ``�``.
+* :func:`check_name` and :func:`clean_name` keep those characters out of the names people
+  give (annotators, speakers): a name must look like what it is.
 
 :func:`safe_json` is ``json.dumps`` that also escapes the characters JSON leaves raw but a
 terminal may act on (C1 controls, bidi overrides, line separators), so that a JSON export
@@ -23,7 +26,10 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any
+
+from reader.errors import ReaderError
 
 # ESC-introduced sequences. OSC, DCS, SOS, PM and APC run to BEL or ST (ESC \) or, when a
 # file never terminates them, to the end of the line: a stray ESC ] or C1 byte in a scraped
@@ -43,6 +49,11 @@ _ESCAPE_SEQUENCE = re.compile(
 # Every C0 control except newline, DEL, and every C1 control.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
+# Unicode tag characters (U+E0000-U+E007F) spell ASCII that no screen shows but every copy,
+# export and language model reads ("IGNORE PREVIOUS ..."). They are never article content;
+# their one legitimate use, the England, Scotland and Wales flags, degrades to a black flag.
+_TAGS = re.compile("[\U000e0000-\U000e007f]")
+
 # Characters that reorder or hide text: bidirectional embeddings, overrides and isolates,
 # directional marks, zero-width spaces and joiners' invisible cousins, line and paragraph
 # separators. ZWJ and ZWNJ (U+200C, U+200D) are left alone: they are real letters'
@@ -52,21 +63,52 @@ _INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u180e"
 )
 
+# Letters that draw nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), the
+# braille blank, the combining grapheme joiner, Khmer's inherent vowels.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5")
+
+_ZERO_WIDTH_JOINERS = frozenset("\u200c\u200d")
+
+# Every character `visible` may have to change: a superset, decided one by one in
+# `_visible_char`. It lists the format (Cf) and space (Zs) characters of Unicode 14 and the
+# default-ignorable ranges (tests/test_safe_text.py checks it against `unicodedata`).
+_CANDIDATES = (
+    "\x00-\x1f\x7f-\xa0\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u206f\u2800\u3000\u3164\ufeff\uffa0\ufff0-\ufffb\ud800-\udfff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+)
+_NEEDS_MAPPING = re.compile(f"[{_CANDIDATES}]")
+
 REPLACEMENT = "\ufffd"
+
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Remove terminal escape sequences and control characters, keeping newlines.
+    """Remove terminal escape sequences, control characters and tag characters, keeping
+    newlines.
 
-    Tabs become spaces (a tab's width depends on the terminal, which would break the
-    column an article is laid out in).
+    Tabs, vertical tabs and form feeds become spaces: each separates words (a form feed
+    between two pages must not glue the last word of one to the first of the next), and a
+    tab's width depends on the terminal, which would break the column an article is laid
+    out in.
     """
-    text = text.replace("\t", " ")
+    text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
     text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _TAGS.sub("", text)
     return _CONTROL.sub("", text)
 
 
-def _visible_char(char: str, keep_newlines: bool) -> str:
+def _joins(char: str) -> bool:
+    """Can a ZWJ or ZWNJ next to ``char`` be part of a word or an emoji sequence?"""
+    category = unicodedata.category(char)
+    return category[0] in "LMN" or category in ("So", "Sk")
+
+
+def _visible_char(text: str, index: int, keep_newlines: bool) -> str:
+    char = text[index]
     code = ord(char)
     if char == "\n":
         return char if keep_newlines else "\u2424"  # ␤
@@ -74,19 +116,31 @@ def _visible_char(char: str, keep_newlines: bool) -> str:
         return chr(0x2400 + code)  # control pictures: ␀ ... ␟
     if code == 0x7F:
         return "\u2421"  # ␡
-    if 0x80 <= code <= 0x9F or char in _INVISIBLE or 0xD800 <= code <= 0xDFFF:
+    if char in _ZERO_WIDTH_JOINERS:
+        # Inside a word (Persian, Indic) or an emoji sequence it is part of the text; alone,
+        # doubled or at a word's edge it only hides something.
+        inside = 0 < index < len(text) - 1
+        if inside and _joins(text[index - 1]) and _joins(text[index + 1]):
+            return char
         return REPLACEMENT
-    return char
-
-
-_NEEDS_MAPPING = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]")
+    category = unicodedata.category(char)
+    if category == "Zs":
+        return " "  # no-break, em, ideographic ... spaces: blank either way, one column
+    if category == "Mn" and char not in _BLANK_LETTERS:
+        return char  # Mongolian variation selectors: part of the letter before
+    return REPLACEMENT  # C1, Cf (bidi, zero-width, tags), separators, fillers, surrogates
 
 
 def visible(text: str, *, keep_newlines: bool = False) -> str:
-    """Return ``text`` with every control or invisible character made visible.
+    """Return ``text`` with every control, invisible or blank character made visible.
 
     The mapping is one character for one character, so ``visible(s)[i]`` stands for
-    ``s[i]`` and offsets computed on ``s`` can be used on the result.
+    ``s[i]`` and offsets computed on ``s`` can be used on the result: C0 controls become
+    control pictures (``␛``), DEL ``␡``, spaces other than U+0020 a plain space, and C1
+    controls, format characters (bidi controls, zero-width spaces, tag characters, the
+    BOM), line separators, Hangul fillers and other blank letters ``�``. ZWJ and ZWNJ are
+    kept between two letters or symbols (a Persian name, an emoji sequence) and shown
+    as ``�`` anywhere else.
 
     Args:
         text: Untrusted text.
@@ -95,10 +149,22 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     """
     if not _NEEDS_MAPPING.search(text):
         return text
-    return "".join(_visible_char(c, keep_newlines) for c in text)
+    return _NEEDS_MAPPING.sub(lambda m: _visible_char(text, m.start(), keep_newlines), text)
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]")
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\ud800-\udfff\U000e0000-\U000e007f"
+    + "".join(sorted(_INVISIBLE | _BLANK_LETTERS))
+    + "]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON spells a character beyond the BMP as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def safe_json(value: Any, **kwargs: Any) -> str:
@@ -108,4 +174,62 @@ def safe_json(value: Any, **kwargs: Any) -> str:
     """
     kwargs.setdefault("ensure_ascii", False)
     dumped = json.dumps(value, **kwargs)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return _JSON_UNSAFE.sub(_json_escape, dumped)
+
+
+class BadNameError(ReaderError, ValueError):
+    """A name holds a character that would hide, reorder or fake what it shows."""
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def clean_name(name: str) -> str:
+    """Return ``name`` as it should be stored: NFC, with every control, format (bidi,
+    zero-width, tag), blank or unpaired-surrogate character removed, ZWJ and ZWNJ kept only
+    inside a word, every run of white space (tabs, newlines, no-break and other Unicode
+    spaces) one plain space, and no space at either end. May return ``""``.
+    """
+    name = unicodedata.normalize("NFC", _LONE_SURROGATES.sub("", name))
+    name = _SPACE_RUN.sub(" ", name)
+    shown = visible(name)
+    kept = "".join(
+        char for char, drawn in zip(name, shown, strict=True) if drawn == char or drawn == " "
+    )
+    return _SPACE_RUN.sub(" ", kept).strip()
+
+
+def check_name(name: str, *, what: str = "name") -> str:
+    """Return ``name`` ready to store, or refuse it if it hides anything.
+
+    White space is tidied as :func:`clean_name` does (a no-break space or a doubled space
+    is not a different name); anything that :func:`clean_name` would remove is refused.
+
+    Args:
+        name: A name as typed or passed (``--annotator``, an attribution in the app).
+        what: What it names, for the message (``"annotator name"``).
+
+    Raises:
+        BadNameError: (a :class:`~reader.errors.ReaderError`) the name is empty, or holds
+            a control, bidi, zero-width, tag or blank character; the one-line message shows
+            the name visibly and names the first such character (``U+E0041``).
+    """
+    cleaned = clean_name(name)
+    tidied = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", name)).strip()
+    if not cleaned:
+        raise BadNameError(f"the {what} is empty")
+    if cleaned != tidied:
+        bad = next(
+            (
+                char
+                for char, drawn in zip(tidied, visible(tidied), strict=True)
+                if drawn not in (char, " ")
+            ),
+            None,
+        )
+        code = f"U+{ord(bad):04X}" if bad else "an invisible character"
+        raise BadNameError(
+            f"the {what} {visible(name)!r} holds an invisible or control character ({code}); "
+            "type it without that character"
+        )
+    return cleaned

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.article import Article
 from reader.errors import ArticleError
+from reader.files import describe, open_guarded
 from reader.loaders import html, jsonl
 from reader.loaders.decoding import MAX_ARTICLE_BYTES, decode, normalise
 from reader.loaders.text import parse_text
@@ -71,34 +72,14 @@ def _loader_for(path: Path, head: bytes) -> Loader:
 
 
 def _read(path: Path, name: str) -> tuple[Loader, bytes]:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ArticleError(f"no such file: {name}") from None
-    except PermissionError:
-        raise ArticleError(f"cannot read {name}: permission denied") from None
-    except OSError as error:
-        raise ArticleError(f"cannot read {name}: {error.strerror or error}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ArticleError(f"{name} is a folder, not an article file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ArticleError(f"{name} is not a regular file")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-            loader = _loader_for(path, head)
-            if info.st_size > loader.max_bytes:
-                raise ArticleError(
-                    f"{name} is {info.st_size / 1e6:.1f} MB; reader opens "
-                    f"{loader.name} files of up to {loader.max_bytes / 1e6:.0f} MB"
-                )
-            return loader, head + handle.read(loader.max_bytes + 1 - len(head))
-    except PermissionError:
-        raise ArticleError(f"cannot read {name}: permission denied") from None
-    except IsADirectoryError:
-        raise ArticleError(f"{name} is a folder, not an article file") from None
-    except OSError as error:
-        raise ArticleError(f"cannot read {name}: {error.strerror or error}") from None
+    # The loader is chosen from the first bytes, and its own limit is then checked against
+    # the reported size before the rest is read (and again while reading).
+    with open_guarded(path, what="an article file", error=ArticleError, name=name) as handle:
+        head = handle.read(4096)
+        loader = _loader_for(path, head)
+        noun = f"{loader.name} files"
+        handle.check_size(loader.max_bytes, noun)
+        return loader, head + handle.read_rest(loader.max_bytes, noun)
 
 
 def load_articles(path: str | os.PathLike[str]) -> list[Article]:
@@ -141,32 +122,52 @@ def article_suffixes() -> tuple[str, ...]:
 
 
 def find_article_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """List the article files in ``folder`` (not recursive, hidden files skipped), sorted."""
+    """List the article files in ``folder`` (not recursive, hidden files skipped), sorted.
+
+    Raises:
+        ArticleError: the folder is missing, not a folder, cannot be listed, or can be
+            listed but not entered (its files cannot even be looked at).
+    """
     root = Path(folder)
+    shown = visible(os.fspath(folder))
     suffixes = article_suffixes()
     try:
         entries: Iterable[Path] = sorted(root.iterdir())
     except FileNotFoundError:
-        raise ArticleError(f"no such folder: {visible(os.fspath(folder))}") from None
+        raise ArticleError(f"no such folder: {shown}") from None
     except NotADirectoryError:
-        raise ArticleError(f"{visible(os.fspath(folder))} is not a folder") from None
-    except PermissionError:
-        raise ArticleError(
-            f"cannot read folder {visible(os.fspath(folder))}: permission denied"
-        ) from None
-    return [
-        entry
-        for entry in entries
-        if not entry.name.startswith(".") and entry.suffix.lower() in suffixes and entry.is_file()
-    ]
+        raise ArticleError(f"{shown} is not a folder") from None
+    except OSError as error:
+        raise ArticleError(f"cannot read folder {shown}: {describe(error)}") from None
+    found: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.suffix.lower() not in suffixes:
+            continue
+        try:
+            if stat.S_ISREG(entry.stat().st_mode):
+                found.append(entry)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # removed since it was listed, or a dangling link
+        except OSError as error:
+            # A folder with read but no search permission lists its names but lets nobody
+            # look at them: one line for the folder, not one per file.
+            raise ArticleError(f"cannot read folder {shown}: {describe(error)}") from None
+    return found
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
-    """Expand folders among ``paths`` into their article files, keeping order."""
+    """Expand folders among ``paths`` into their article files, keeping order.
+
+    A path that cannot be looked at is kept as a file: loading it then says why in one line.
+    """
     expanded: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError:
+            is_folder = False
+        if is_folder:
             expanded.extend(find_article_files(path))
         else:
             expanded.append(path)

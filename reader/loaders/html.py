@@ -20,6 +20,7 @@ from typing import Any
 
 from reader.article import Article, BlockKind, build_article
 from reader.errors import ArticleError
+from reader.loaders.chrome import chrome_lines, trailing_headlines
 from reader.loaders.decoding import decode, normalise, squash_spaces
 from reader.loaders.layout import parse_date
 from reader.safe_text import visible
@@ -96,7 +97,7 @@ def _blocks(element: Any) -> list[tuple[BlockKind, str]]:
             continue  # comments and processing instructions
         if tag == "row":
             cells = [_clean(_inline_text(cell)) for cell in child]
-            found.append(("paragraph", " | ".join(cell for cell in cells if cell)))
+            found.append(("paragraph", _ROW_MARK + " | ".join(cell for cell in cells if cell)))
         elif tag in _CONTAINERS and any(grandchild.tag in _PARTS for grandchild in child):
             found.extend(_blocks(child))
         elif tag == "head":
@@ -107,7 +108,22 @@ def _blocks(element: Any) -> list[tuple[BlockKind, str]]:
             # elements of a short page that its fallback extractor put in one <p>.
             lines = normalise(_inline_text(child)).split("\n")
             found.extend(("paragraph", _clean(line)) for line in lines)
-    return [(kind, text) for kind, text in found if text]
+    return [(kind, text) for kind, text in found if text and text != _ROW_MARK]
+
+
+# Table rows are marked while chrome is looked for: "Team | Won | Lost" is data, not a menu.
+_ROW_MARK = "\x00"
+
+
+def _without_chrome(blocks: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    """Drop what trafilatura leaves of the page's controls: "Advertisement", "Read more",
+    "Follow us" between paragraphs, and related headlines after the last one."""
+    texts = ["." if text.startswith(_ROW_MARK) else text for _, text in blocks]
+    headings = {index for index, (kind, _) in enumerate(blocks) if kind == "heading"}
+    chrome = chrome_lines(texts, headings=headings)
+    kept = [block for index, block in enumerate(blocks) if index not in chrome]
+    kept = kept[: len(kept) - trailing_headlines([text for _, text in kept])]
+    return [(kind, text.removeprefix(_ROW_MARK)) for kind, text in kept]
 
 
 def _extract(text: str) -> Any:
@@ -151,7 +167,7 @@ def load_html(data: bytes, name: str, path: Path) -> list[Article]:
         # lxml and trafilatura raise these on pages too broken to parse.
         raise ArticleError(f"{shown}: cannot read this HTML page ({error})") from None
     body = document.body if document is not None else None
-    blocks = _blocks(body) if body is not None else []
+    blocks = _without_chrome(_blocks(body)) if body is not None else []
     if not any(kind == "paragraph" for kind, _ in blocks):
         raise ArticleError(f"{shown}: no article text found in this HTML page")
 

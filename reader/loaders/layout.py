@@ -20,6 +20,8 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+#: A month's name or abbreviation, for other modules' date-shaped patterns.
+MONTH_RE = _MONTH_RE
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_FIRST = re.compile(
     rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})\b", re.I
@@ -40,33 +42,6 @@ _CAPTION_PATTERNS = (
     re.compile(rf"^(?:\(?{_PICTURE_WORDS}|caption|credit)\s*[:/)\-\u2013\u2014]", re.I),
     re.compile(rf"\b{_PICTURE_WORDS}\b[^.]{{0,80}}\b(?:shows?|showing|taken|pictured)\b", re.I),
     re.compile(r"\b(?:pictured|in this photo|seen here)\b", re.I),
-)
-
-# Whole lines that are page furniture, not article: navigation, sharing, adverts.
-_CHROME_LINES = frozenset(
-    {
-        "advertisement",
-        "you are here",
-        "share",
-        "share this",
-        "share this article",
-        "share on facebook",
-        "share on twitter",
-        "tweet",
-        "print",
-        "email",
-        "read more",
-        "related",
-        "related articles",
-        "related stories",
-        "subscribe",
-        "sign up",
-        "comments",
-        "home",
-        "menu",
-        "skip to content",
-        "skip to main content",
-    }
 )
 
 
@@ -99,11 +74,6 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return datetime(year, month, day).date()
     except ValueError:
         return None
-
-
-def is_chrome(line: str) -> bool:
-    """Is this whole line page furniture ("Share this", "Advertisement")?"""
-    return line.strip(" :|>-\u2022").lower() in _CHROME_LINES
 
 
 def parse_byline(line: str) -> tuple[str, str | None] | None:

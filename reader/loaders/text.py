@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from reader.article import Article, build_article
-from reader.loaders.layout import Layout, is_chrome, parse_date, read_header
+from reader.loaders.chrome import (
+    chrome_lines,
+    is_dateline,
+    is_interface,
+    reads_like_body,
+    trailing_headlines,
+)
+from reader.loaders.layout import Layout, ends_sentence, parse_date, read_header
 from reader.loaders.markdown import parse_markdown
 from reader.loaders.paragraphs import split_paragraphs
 
@@ -46,21 +53,50 @@ def parse_text(text: str, *, path: str, suffix: str = "") -> Article:
     )
 
 
+def _date_line_rest(rest: str) -> tuple[str, bool]:
+    """What to keep of the text after the date on a scraped page's first line.
+
+    Returns the text and whether it opens the body. Page chrome ("You are here", a section
+    name: a few words without a sentence's punctuation) is dropped; a dateline or a
+    sentence is the first paragraph ("LONDON, June 27 British group Acme said ..."); a
+    longer title-like line is the headline.
+    """
+    rest = rest.strip()
+    if not rest or is_interface(rest):
+        return "", False
+    if is_dateline(rest) or reads_like_body(rest):
+        return rest, True
+    if len(rest.split()) <= 4 and not ends_sentence(rest):
+        return "", False
+    return rest, False
+
+
 def _parse_lines(text: str, *, scraped: bool) -> Layout:
     layout = Layout()
     lines = text.split("\n")
+    body_on_date_line = False
     if scraped:
-        # Drop everything up to and including the date line; keep its date.
+        # Drop everything up to and including the date line; keep its date, and whatever
+        # text of the article the scraper left on the same line.
         while lines and not lines[0].strip():
             lines.pop(0)
         match = _SCRAPED_FIRST_LINE.match(lines.pop(0))
         if match:
             layout.date = parse_date(match[1])
-    lines = [line for line in lines if not is_chrome(line)]
-    paragraphs, wrapped = split_paragraphs(lines)
+            rest, body_on_date_line = _date_line_rest(match[2])
+            if rest:
+                lines.insert(0, rest)
+    chrome = chrome_lines(lines)
+    lines = [line for index, line in enumerate(lines) if index not in chrome]
+    if scraped:
+        # A scraped page holds one paragraph per line, however alike their lengths.
+        paragraphs, wrapped = [line.strip() for line in lines if line.strip()], False
+    else:
+        paragraphs, wrapped = split_paragraphs(lines)
     if wrapped:
         layout.metadata["wrapped"] = "yes"
-    used = read_header(paragraphs, layout, title_required=scraped)
+    paragraphs = paragraphs[: len(paragraphs) - trailing_headlines(paragraphs)]
+    used = 0 if body_on_date_line else read_header(paragraphs, layout, title_required=scraped)
     for paragraph in paragraphs[used:]:
         layout.add("paragraph", paragraph)
     return layout
