@@ -136,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
         )
 
     if args.output is None:
-        _to_stdout(run_export)
-        return 0
+        result = _to_stdout(run_export)
+        return 1 if result.problems else 0
     result = run_export(Path(args.output))
     noun = "annotation" if result.annotations == 1 else "annotations"
     where = "article" if result.articles == 1 else "articles"
@@ -146,4 +146,4 @@ def run(args: argparse.Namespace) -> int:
         f"to {visible(args.output)}",
         file=sys.stderr,
     )
-    return 0
+    return 1 if result.problems else 0  # something damaged was left out, and said

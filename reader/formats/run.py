@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.analysis import Analyser
-from reader.annotated import Warn, gather, ignore_warning
+from reader.annotated import Problems, Warn, gather, ignore_warning
 from reader.article import Article
 from reader.atomic import atomic_text_file, describe_os_error
 from reader.errors import ReaderError
@@ -32,12 +32,15 @@ class ExportResult:
         target: The file or folder written, or ``None`` for a stream.
         articles: How many articles something was written for.
         annotations: How many sentence annotations were written.
+        problems: How many things were left out because they are damaged (tags that do
+            not fit their article's text, analyses that failed), each reported.
     """
 
     format: str
     target: Path | None
     articles: int
     annotations: int
+    problems: int = 0
 
 
 def export_rows(
@@ -100,6 +103,7 @@ def export(
     need = spec.needs(options)
     if need == "entities" and analyser is None:
         analyser = Analyser(model)
+    problems = Problems()
     try:
         items = gather(
             store,
@@ -111,13 +115,14 @@ def export(
             analyser=analyser,
             warn=warn,
             without=spec.without_text,
+            problems=problems,
         )
         if spec.output == "text" and path is not None:
             with atomic_text_file(path) as stream:
                 summary = spec.write(items, stream, options)
         else:
             summary = spec.write(items, target, options)
-        return ExportResult(fmt, path, summary.articles, summary.annotations)
+        return ExportResult(fmt, path, summary.articles, summary.annotations, problems.count)
     except BrokenPipeError:
         raise  # `reader export | head`: the command line ends quietly
     except OSError as error:
