@@ -18,7 +18,7 @@ from rich.text import Text
 from reader.analysis import Analyser
 from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
-from reader.safe_text import safe_json, visible
+from reader.safe_text import visible, write_json_line
 from reader.stats import EntityCount, Stats, Tally, compute_stats
 from reader.store import Store
 
@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     # scripts must be able to see.
     code = 1 if stats.problems else 0
     if args.json:
-        sys.stdout.write(safe_json(stats.as_json()) + "\n")
+        write_json_line(stats.as_json(), sys.stdout)
         return code
     out = Console(highlight=False)
     if not stats.articles:

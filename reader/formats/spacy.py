@@ -32,6 +32,7 @@ from reader.formats.base import (
     entity_spans,
 )
 from reader.formats.tokens import blank_english, tokenize
+from reader.safe_text import encodable
 
 
 def make_doc(item: AnnotatedArticle, options: ExportOptions) -> Any:
@@ -65,27 +66,42 @@ def make_doc(item: AnnotatedArticle, options: ExportOptions) -> Any:
 
     doc.ents = [span(e.start, e.end, e.label) for e in ents]
     doc.spans["sentences"] = [span(a.start, a.end, a.label) for a in tagged]
-    doc.user_data["reader"] = {
-        "article_id": item.id,
-        "path": item.path,
-        "title": item.title,
-        "offsets": OFFSETS_NOTE,
-        "annotations": [
-            {
-                "sentence": a.sentence,
-                "start": a.start,
-                "end": a.end,
-                "label": a.label,
-                "annotator": a.annotator,
-                "note": a.note,
-                "attribution": a.attribution,
-                "created": a.created,
-                "updated": a.updated,
-            }
-            for a in tagged
-        ],
-    }
+    # msgpack writes strings as UTF-8: a file name that is not UTF-8 (lone surrogates)
+    # or a note with a lone surrogate would end the export.
+    doc.user_data["reader"] = _encodable(
+        {
+            "article_id": item.id,
+            "path": item.path,
+            "title": item.title,
+            "offsets": OFFSETS_NOTE,
+            "annotations": [
+                {
+                    "sentence": a.sentence,
+                    "start": a.start,
+                    "end": a.end,
+                    "label": a.label,
+                    "annotator": a.annotator,
+                    "note": a.note,
+                    "attribution": a.attribution,
+                    "created": a.created,
+                    "updated": a.updated,
+                }
+                for a in tagged
+            ],
+        }
+    )
     return doc
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` with every string in it made encodable as UTF-8 (:func:`encodable`)."""
+    if isinstance(value, str):
+        return encodable(value)
+    if isinstance(value, dict):
+        return {key: _encodable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    return value
 
 
 def write(
