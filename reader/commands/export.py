@@ -35,6 +35,9 @@ HELP = "export the annotations: " + either(BUILTIN_FORMATS)
 
 T = TypeVar("T")
 
+#: ``-o`` values that mean standard output (written as UTF-8, like any export).
+STDOUT_NAMES = ("-", "/dev/stdout")
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``export``'s arguments."""
@@ -67,7 +70,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="write to the file OUT (a folder for brat) instead of standard output",
+        help="write to the file OUT (a folder for brat) instead of standard output ('-'); "
+        "never into the store; a link is written through, a FIFO or device as a stream",
     )
     add_model_option(parser)
 
@@ -118,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
     store = Store(store_path(args.db), create=False)
     if args.label is not None and store.labels.by_name(args.label) is None:
         raise ReaderError(f"unknown label {args.label!r} (labels: {', '.join(store.labels.names)})")
+    if args.output in STDOUT_NAMES:
+        args.output = None
     check_export(args.format, only=args.only, to_path=args.output is not None)
     articles = _load(args.paths) if args.paths else None
 

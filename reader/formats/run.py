@@ -2,7 +2,8 @@
 
 This is what ``reader export`` and the app both call. Each article is gathered with as
 much as the format needs (see :mod:`reader.annotated`), then the format writes them all.
-A file is written atomically: it appears complete or not at all.
+A file is written atomically: it appears complete or not at all; never into the store,
+through a symbolic link, and to a FIFO or a device as a stream (:mod:`.output`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import TextIO
 from reader.analysis import Analyser
 from reader.annotated import Problems, Warn, gather, ignore_warning
 from reader.article import Article
-from reader.atomic import atomic_text_file, describe_os_error
+from reader.atomic import describe_os_error
 from reader.errors import ReaderError
 from reader.formats.base import ExportOptions, ExportRow, Only, export_row
+from reader.formats.output import check_target, text_output
 from reader.formats.registry import check_export
 from reader.safe_text import visible
 from reader.store import Store
@@ -99,6 +101,9 @@ def export(
     """
     path = target if isinstance(target, Path) else None
     spec = check_export(fmt, only=only, to_path=path is not None)
+    # Decided before anything is read or written: never into the store, links written
+    # through, FIFOs and devices as streams (see reader.formats.output).
+    destination = check_target(path, store.root, spec.output) if path is not None else None
     options = ExportOptions(store.labels, only, warn)
     need = spec.needs(options)
     if need == "entities" and analyser is None:
@@ -117,11 +122,13 @@ def export(
             without=spec.without_text,
             problems=problems,
         )
-        if spec.output == "text" and path is not None:
-            with atomic_text_file(path) as stream:
+        if destination is None:
+            summary = spec.write(items, target, options)
+        elif spec.output == "text":
+            with text_output(destination) as stream:
                 summary = spec.write(items, stream, options)
         else:
-            summary = spec.write(items, target, options)
+            summary = spec.write(items, destination.path, options)
         return ExportResult(fmt, path, summary.articles, summary.annotations, problems.count)
     except BrokenPipeError:
         raise  # `reader export | head`: the command line ends quietly

@@ -23,7 +23,6 @@ from typing import Any, TextIO
 
 from reader.analysis import split_article
 from reader.annotated import AnnotatedArticle
-from reader.atomic import atomic_write
 from reader.formats.base import (
     OFFSETS_NOTE,
     ExportOptions,
@@ -31,6 +30,7 @@ from reader.formats.base import (
     Format,
     entity_spans,
 )
+from reader.formats.output import write_file
 from reader.formats.tokens import blank_english, tokenize
 from reader.safe_text import encodable
 
@@ -119,7 +119,7 @@ def write(
         docs.add(make_doc(item, options))
         articles += 1
         annotations += len(item.annotations) if options.sentences else 0
-    atomic_write(target, docs.to_bytes())
+    write_file(target, docs.to_bytes())
     return ExportSummary(articles, annotations)
 
 
