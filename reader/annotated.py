@@ -18,13 +18,13 @@ every annotator taking part agreed on).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reader.analysis import Analyser, Analysis, Sentence, split_article
 from reader.article import BLOCK_SEPARATOR, Article, Block
 from reader.entities import Entity
-from reader.errors import ArticleError
+from reader.errors import ArticleError, ModelError, ReaderError
 from reader.loaders import load_articles
 from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
@@ -45,6 +45,16 @@ LAYERS: tuple[Layer, ...] = ("annotators", "gold")
 
 def ignore_warning(message: str) -> None:
     """The default for ``warn``: say nothing."""
+
+
+@dataclass
+class Problems:
+    """How many things :func:`gather` left out because they are damaged: stored tags that
+    do not fit their article's text, analyses that failed. Each was also reported through
+    ``warn``; a command that counted any exits with status 1 (its output is incomplete).
+    """
+
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -154,8 +164,14 @@ def gather(
     without: str = "left out",
     layer: Layer = "annotators",
     unsettled: list[ReviewItem] | None = None,
+    problems: Problems | None = None,
 ) -> list[AnnotatedArticle]:
     """Collect the annotated articles, with as much as the caller needs.
+
+    A stored annotation that does not fit its loaded article's text (older or damaged
+    data) is reported and left out, so that no format ever writes a span outside the text;
+    an article the model fails on is reported and goes on without its entities, so that
+    one bad article never breaks a whole export.
 
     Args:
         store: The store.
@@ -176,6 +192,7 @@ def gather(
             ``annotator`` must then be ``None``).
         unsettled: For ``gold``, a list that receives every unsettled sentence of the
             articles gathered (whatever ``label`` keeps).
+        problems: Counts what was left out as damaged (see :class:`Problems`).
 
     Returns:
         The articles that have matching annotations, in order.
@@ -187,6 +204,12 @@ def gather(
     else:  # every article, but an edited file's older versions only through the newest
         superseded = store.superseded()
         ids = [article_id for article_id in records if article_id not in superseded]
+    counter = problems if problems is not None else Problems()
+
+    def damaged(message: str) -> None:
+        counter.count += 1
+        warn(message)
+
     given = dict(articles or {})
     gathered: list[AnnotatedArticle] = []
     files: dict[str, dict[str, Article]] = {}
@@ -218,28 +241,59 @@ def gather(
                 article = load_stored_article(article_id, record.path if record else "", files)
             except ArticleError as error:
                 warn(f"{error.message}; {without}")
-        gathered.append(AnnotatedArticle(article_id, record, found, article, layer=layer))
+        if article is not None:
+            fitting = tuple(a for a in found if fits(a, article.text))
+            for annotation in found:
+                if annotation not in fitting:
+                    damaged(
+                        f"{visible(article.path) or f'article {article_id}'}: the "
+                        f"{visible(annotation.label)} tag by {visible(annotation.annotator)} "
+                        f"at {annotation.start}-{annotation.end} does not fit the article's "
+                        "text (damaged or older data); left out"
+                    )
+            found = fitting
+        if found:
+            gathered.append(AnnotatedArticle(article_id, record, found, article, layer=layer))
     if need == "entities":
-        gathered = _analyse(store, gathered, analyser or Analyser())
+        gathered = _analyse(store, gathered, analyser or Analyser(), damaged, without)
     return gathered
 
 
+def fits(annotation: Annotation, text: str) -> bool:
+    """Whether a stored annotation's offsets index ``text`` and find its own text there."""
+    start, end = annotation.start, annotation.end
+    return 0 <= start < end <= len(text) and text[start:end] == annotation.text
+
+
 def _analyse(
-    store: Store, items: list[AnnotatedArticle], analyser: Analyser
+    store: Store, items: list[AnnotatedArticle], analyser: Analyser, damaged: Warn, without: str
 ) -> list[AnnotatedArticle]:
-    loaded = [item for item in items if item.article is not None]
+    """Analyse the loaded articles; one that cannot be analysed is reported and goes on
+    without its entities, so that it never costs the others theirs."""
+    loaded = [item.article for item in items if item.article is not None]
+    results: dict[str, Analysis] = {}
+    try:
+        results = {analysis.article.id: analysis for analysis in analyser.analyse_many(loaded)}
+    except ModelError:
+        raise  # no model at all: the whole command fails, in one line
+    except Exception:  # noqa: BLE001 - one article's failure must not end the batch
+        # Again one by one (those analysed so far come from the cache), to find the culprit.
+        for article in loaded:
+            try:
+                results[article.id] = analyser.analyse(article)
+            except ModelError:
+                raise
+            except Exception as error:  # noqa: BLE001 - reported, and the rest goes on
+                reason = error.message if isinstance(error, ReaderError) else repr(error)
+                damaged(
+                    f"{visible(article.path) or f'article {article.id}'}: cannot be analysed "
+                    f"({visible(reason[:200])}); {without}"
+                )
     analyses = {
-        analysis.article.id: analysis.with_corrections(
-            store.entity_corrections(analysis.article.id)
-        )
-        for analysis in analyser.analyse_many([item.article for item in loaded if item.article])
+        article_id: analysis.with_corrections(store.entity_corrections(article_id))
+        for article_id, analysis in results.items()
     }
-    return [
-        AnnotatedArticle(
-            item.id, item.record, item.annotations, item.article, analyses.get(item.id), item.layer
-        )
-        for item in items
-    ]
+    return [replace(item, analysis=analyses.get(item.id)) for item in items]
 
 
 def sentences_of_text(text: str) -> tuple[Sentence, ...]:

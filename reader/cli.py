@@ -8,6 +8,7 @@ stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -88,8 +89,25 @@ def _run(argv: Sequence[str]) -> int:
     return launch_app(args)
 
 
+def _forgiving_streams() -> None:
+    """Make standard output and error escape what their encoding cannot hold.
+
+    Set once, here, for every command: with ``PYTHONIOENCODING=latin-1``, an ASCII
+    terminal or a file name that is not UTF-8 (lone surrogates), a title or a name that
+    the stream cannot encode is written as ``\\u2014`` or ``\\udcff`` instead of ending
+    the command in ``UnicodeEncodeError``. Exports to standard output write UTF-8 whatever
+    the locale (``reader export``), so their text is exact.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    _forgiving_streams()
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except ReaderError as error:

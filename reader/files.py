@@ -148,6 +148,8 @@ def open_guarded(
         raise error(f"no such file: {shown}") from None
     except OSError as problem:
         raise error(f"cannot read {shown}: {describe(problem)}") from None
+    except ValueError:  # a NUL in it, or (in an ASCII locale) a character it cannot encode
+        raise error(f"cannot read {shown}: the file system cannot name it") from None
     _refuse_kind(info, shown, what, error)
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow_symlinks else os.O_NOFOLLOW)
     try:

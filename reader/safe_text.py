@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import Any
+from typing import Any, TextIO
 
 from reader.errors import ReaderError
 
@@ -175,6 +175,38 @@ def safe_json(value: Any, **kwargs: Any) -> str:
     kwargs.setdefault("ensure_ascii", False)
     dumped = json.dumps(value, **kwargs)
     return _JSON_UNSAFE.sub(_json_escape, dumped)
+
+
+def _encodable_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return REPLACEMENT
+
+
+def encodable(text: str) -> str:
+    """``text`` without lone surrogates, so that it can always be encoded as UTF-8.
+
+    A file name that is not UTF-8 comes to Python with each bad byte as a lone surrogate
+    (``os.fsdecode``'s ``surrogateescape``); such a byte is written as ``\\xNN``, the way
+    ``ls -b`` and Python show it, any other lone surrogate as ``\ufffd``. Every other
+    character is kept. For outputs that must be valid UTF-8 and cannot escape (a spaCy
+    ``DocBin``, brat's standoff files); JSON keeps the exact string (:func:`safe_json`).
+    """
+    return _LONE_SURROGATES.sub(_encodable_char, text) if _LONE_SURROGATES.search(text) else text
+
+
+def write_json_line(value: Any, stream: TextIO) -> None:
+    """Write ``value`` to ``stream`` as one line of :func:`safe_json`.
+
+    When the stream's encoding is not UTF-8 (``PYTHONIOENCODING=latin-1``, an ASCII
+    locale), every non-ASCII character is escaped as ``\\uXXXX``, so that the line is
+    valid JSON in any encoding and decodes to exactly ``value``: a stream that escapes
+    what it cannot encode would otherwise write ``\\xe9``, which is not JSON.
+    """
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    ascii_only = encoding not in ("utf-8", "utf8", "utf-8-sig")
+    stream.write(safe_json(value, ensure_ascii=ascii_only) + "\n")
 
 
 class BadNameError(ReaderError, ValueError):

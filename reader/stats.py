@@ -22,7 +22,7 @@ from typing import Any
 
 from reader.agreement import compute_agreement
 from reader.analysis import Analyser, split_article
-from reader.annotated import AnnotatedArticle, Warn, gather, ignore_warning
+from reader.annotated import AnnotatedArticle, Problems, Warn, gather, ignore_warning
 from reader.entities import Entity
 from reader.store import Store
 
@@ -169,12 +169,15 @@ class Stats:
         total: All of them together.
         labels: Every label, the store's first, in order.
         focus: The labels whose sentences the entity counts cover.
+        problems: Things left out because they are damaged (tags that do not fit their
+            article's text, analyses that failed), each reported through ``warn``.
     """
 
     articles: tuple[ArticleStats, ...]
     total: Tally
     labels: tuple[str, ...]
     focus: tuple[str, ...]
+    problems: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The statistics as plain JSON values (``reader stats --json``)."""
@@ -292,10 +295,12 @@ def compute_stats(
             article's analysis).
         analyser: The analyser for that (default: a new one).
         top: How many people and how many organisations to keep, per article and in all.
-        warn: Called with one line for each article whose file cannot be loaded.
+        warn: Called with one line for each article whose file cannot be loaded, each tag
+            that does not fit its article's text and each article that cannot be analysed.
     """
     names = store.labels.names
     focus = tuple(label for label in FOCUS_LABELS if label in names) or names
+    problems = Problems()
     items = gather(
         store,
         annotator=annotator,
@@ -303,6 +308,7 @@ def compute_stats(
         analyser=analyser,
         warn=warn,
         without="its people and organisations are not counted",
+        problems=problems,
     )
     tallies = []
     tags: dict[str, dict[str, dict[int, str]]] = {}
@@ -331,4 +337,5 @@ def compute_stats(
         total=total,
         labels=all_labels,
         focus=focus,
+        problems=problems.count,
     )

@@ -1,4 +1,5 @@
-"""Fuzz targets: what must hold for *any* input to the loaders and the store's reader.
+"""Fuzz targets: what must hold for *any* input to the loaders, the store's reader and
+the importer.
 
 Shared by ``scripts/fuzz.py`` (coverage-guided, with atheris, run by hand) and by
 ``tests/security/test_fuzz_corpus.py`` (replays the saved corpus and every crash found, in
@@ -95,7 +96,55 @@ def check_store_file(data: bytes) -> None:
         json.loads(path.read_text(encoding="utf-8"))
 
 
-TARGETS = {"loaders": check_loaders, "store": check_store_file}
+_SAMPLE = Path(__file__).resolve().parent.parent / "articles" / "iran-iraq-military-ties.txt"
+
+
+def check_importer(data: bytes) -> None:
+    """An import file with any content into a store that knows the sample article: refused
+    in one line, or imported with every skipped record reported on one line; whatever
+    gets in is exactly one of the article's sentences, and nothing the store held is lost
+    (issue 10: impossible records, blank notes)."""
+    from reader.errors import ReaderError
+    from reader.formats.importing import import_annotations
+    from reader.loaders import load_article
+    from reader.store import Store
+
+    article = load_article(_SAMPLE)
+    sentences = {(s.index, s.start, s.end): s.text for s in split_article(article)}
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "store"
+        store = Store(root)
+        store.register_article(
+            article.id, path=str(_SAMPLE), title=None, date=None, byline=None, sentences=15
+        )
+        (index, start, end), text = next(iter(sentences.items()))
+        held = {"start": start, "end": end, "annotator": "fuzz"}
+        store.tag(article.id, sentence=index, text=text, label="claim", **held)
+        store.set_note(article.id, note="kept", **held)
+        store.set_attribution(article.id, attribution="kept too", **held)
+        path = Path(folder) / "import.jsonl"
+        path.write_bytes(data)
+        warnings: list[str] = []
+        try:
+            report = import_annotations(store, path, annotator="fuzz", warn=warnings.append)
+        except ReaderError as error:
+            assert "\n" not in str(error) and str(error), "errors are one non-empty line"
+        else:
+            assert report.skipped <= len(warnings), "every skipped record is reported"
+        assert all("\n" not in warning for warning in warnings)
+        for annotation in Store(root).all_annotations():
+            assert annotation.article_id == article.id, "only a checkable article gets in"
+            key = (annotation.sentence, annotation.start, annotation.end)
+            assert sentences.get(key) == annotation.text, "an annotation is a sentence"
+        (kept,) = [
+            a
+            for a in Store(root).annotations(article.id, "fuzz")
+            if (a.start, a.end) == (start, end)
+        ]
+        assert (kept.note, kept.attribution) == ("kept", "kept too"), "an import never removes"
+
+
+TARGETS = {"loaders": check_loaders, "store": check_store_file, "importer": check_importer}
 
 
 def corpus_dir(target: str) -> Path:
@@ -103,4 +152,4 @@ def corpus_dir(target: str) -> Path:
     return Path(__file__).resolve().parent.parent / "tests" / "fuzz_corpus" / target
 
 
-__all__ = ["TARGETS", "check_loaders", "check_store_file", "corpus_dir"]
+__all__ = ["TARGETS", "check_importer", "check_loaders", "check_store_file", "corpus_dir"]

@@ -24,7 +24,7 @@ from reader.commands.options import add_model_option
 from reader.errors import ArticleError
 from reader.loaders import expand_paths, load_articles
 from reader.loaders.notices import collect_warnings
-from reader.safe_text import safe_json, visible
+from reader.safe_text import visible, write_json_line
 
 NAME = "analyse"
 HELP = "print the sentences and entities of articles (a PATH may be a folder)"
@@ -183,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
         task = progress.add_task("analyse", total=len(articles))
         for analysis in analyser.analyse_many(articles, progress=lambda _: progress.advance(task)):
             if args.json:
-                sys.stdout.write(safe_json(analysis_json(analysis)) + "\n")
+                write_json_line(analysis_json(analysis), sys.stdout)
                 sys.stdout.flush()
             else:
                 print_table(out, analysis)

@@ -40,6 +40,9 @@ HELP = "export the annotations: " + either(BUILTIN_FORMATS)
 
 T = TypeVar("T")
 
+#: ``-o`` values that mean standard output (written as UTF-8, like any export).
+STDOUT_NAMES = ("-", "/dev/stdout")
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``export``'s arguments."""
@@ -81,7 +84,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="write to the file OUT (a folder for brat) instead of standard output",
+        help="write to the file OUT (a folder for brat) instead of standard output ('-'); "
+        "never into the store; a link is written through, a FIFO or device as a stream",
     )
     add_model_option(parser)
 
@@ -144,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
     store = Store(store_path(args.db), create=False)
     if args.label is not None and store.labels.by_name(args.label) is None:
         raise ReaderError(f"unknown label {args.label!r} (labels: {', '.join(store.labels.names)})")
+    if args.output in STDOUT_NAMES:
+        args.output = None
     check_export(args.format, only=args.only, to_path=args.output is not None)
     articles = _load(args.paths) if args.paths else None
 
@@ -163,8 +169,9 @@ def run(args: argparse.Namespace) -> int:
         )
 
     if args.output is None:
-        _report_unsettled(_to_stdout(run_export))
-        return 0
+        result = _to_stdout(run_export)
+        _report_unsettled(result)
+        return 1 if result.problems else 0
     result = run_export(Path(args.output))
     _report_unsettled(result)
     noun = "annotation" if result.annotations == 1 else "annotations"
@@ -174,4 +181,4 @@ def run(args: argparse.Namespace) -> int:
         f"to {visible(args.output)}",
         file=sys.stderr,
     )
-    return 0
+    return 1 if result.problems else 0  # something damaged was left out, and said

@@ -21,7 +21,7 @@ from reader.config import store_path
 from reader.formats.base import EXPORT_FIELDS
 from reader.loaders import expand_paths, load_articles
 from reader.records import Annotation
-from reader.safe_text import safe_json, visible
+from reader.safe_text import visible, write_json_line
 from reader.store import Store
 
 NAME = "orphans"
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     if args.json:
         for path, article_id, orphan in rows:
-            sys.stdout.write(safe_json(orphan_json(path, article_id, orphan)) + "\n")
+            write_json_line(orphan_json(path, article_id, orphan), sys.stdout)
         return 0
     out = Console(highlight=False)
     if not rows:

@@ -20,7 +20,7 @@ from rich.text import Text
 from reader.analysis import Analyser
 from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
-from reader.safe_text import safe_json, visible
+from reader.safe_text import visible, write_json_line
 from reader.stats import EntityCount, Stats, Tally, compute_stats
 from reader.store import Store
 
@@ -136,7 +136,7 @@ def entities_table(stats: Stats) -> Table:
 def run(args: argparse.Namespace) -> int:
     """Compute and print the statistics; returns the exit code."""
     store = Store(store_path(args.db), create=False)
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per warning
 
     def warn(message: str) -> None:
         err.print(Text(f"reader: {visible(message)}"))
@@ -150,14 +150,17 @@ def run(args: argparse.Namespace) -> int:
         top=max(0, args.top),
         warn=warn,
     )
+    # Something damaged was left out (and said): the figures are incomplete, which
+    # scripts must be able to see.
+    code = 1 if stats.problems else 0
     if args.json:
-        sys.stdout.write(safe_json(stats.as_json()) + "\n")
-        return 0
+        write_json_line(stats.as_json(), sys.stdout)
+        return code
     out = Console(highlight=False)
     if not stats.articles:
         out.print(Text("No annotations yet."))
-        return 0
+        return code
     out.print(stats_table(stats))
     if not args.no_entities and stats.total.entities:
         out.print(entities_table(stats))
-    return 0
+    return code

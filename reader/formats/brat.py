@@ -40,6 +40,7 @@ from reader.formats.base import (
     one_line,
 )
 from reader.records import Annotation
+from reader.safe_text import encodable
 
 ENTITY_TYPES = {
     "person": "Person",
@@ -153,7 +154,8 @@ def write(
         stem = file_stem(item)
         # Newlines stay "\n" and the text stays exactly the article's: offsets index it.
         atomic_write(folder / f"{stem}.txt", item.article.text.encode("utf-8"))
-        atomic_write(folder / f"{stem}.ann", standoff(item, options).encode("utf-8"))
+        # A note may hold a lone surrogate, which UTF-8 cannot: shown as \xNN or U+FFFD.
+        atomic_write(folder / f"{stem}.ann", encodable(standoff(item, options)).encode("utf-8"))
         written.append(item)
         articles += 1
         annotations += len(item.annotations) if options.sentences else 0

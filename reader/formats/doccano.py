@@ -18,6 +18,7 @@ and ``settled_by``: ``[[start, end, "agreed" or the reviewer], ...]``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,6 +36,9 @@ from reader.formats.base import (
 from reader.formats.importer import Importer, Skip, required_text
 from reader.records import Annotation
 from reader.safe_text import safe_json
+
+#: A doccano span: start, end, label.
+Span = tuple[int, int, str]
 
 
 def lines(item: AnnotatedArticle, options: ExportOptions) -> list[dict[str, Any]]:
@@ -121,9 +125,11 @@ def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
         path=path if isinstance(path, str) else "",
         title=title if isinstance(title, str) else None,
     )
-    extras = {key: _span_texts(record.get(key)) for key in ("notes", "attributions")}
+    extras = {
+        key: _span_texts(importer, line, key, record.get(key)) for key in ("notes", "attributions")
+    }
     sentences = sentences_of_text(text)
-    for start, end, label in _doccano_spans(record):
+    for start, end, label in _doccano_spans(importer, line, record):
         if importer.store.labels.by_name(label) is None:
             importer.report.ignored += 1  # an entity span, or a label of another project
             continue
@@ -137,25 +143,34 @@ def read(importer: Importer, line: int, record: dict[str, Any]) -> None:
                 f"sentence; tagged sentence {sentence.index} "
                 f"({sentence.start}-{sentence.end})"
             )
-        importer.apply(
-            Annotation(
-                article_id=article,
-                sentence=sentence.index,
-                start=sentence.start,
-                end=sentence.end,
-                text=sentence.text,
-                label=label,
-                annotator=annotator,
-                note=extras["notes"].get((start, end)),
-                attribution=extras["attributions"].get((start, end)),
-                created="",  # the store stamps its own times
-                updated="",
-            )
+        incoming = Annotation(
+            article_id=article,
+            sentence=sentence.index,
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+            label=label,
+            annotator=annotator,
+            note=extras["notes"].get((start, end)),
+            attribution=extras["attributions"].get((start, end)),
+            created="",  # the store stamps its own times
+            updated="",
         )
+        try:
+            importer.apply(incoming)
+        except Skip as problem:  # one span of the line; the others still import
+            importer.skip(line, f"span {start}-{end} ({label}): {problem}")
 
 
-def _doccano_spans(record: dict[str, Any]) -> Iterator[tuple[int, int, str]]:
-    """Spans as ``(start, end, label)`` from doccano's ``label`` triples or ``entities``."""
+def _shown(value: Any) -> str:
+    """A malformed span as a message shows it: short, one line, inert."""
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _doccano_spans(importer: Importer, line: int, record: dict[str, Any]) -> Iterator[Span]:
+    """Spans as ``(start, end, label)`` from doccano's ``label`` triples or ``entities``;
+    each one that is malformed or does not fit the text is reported and skipped."""
     spans = record.get("label", record.get("entities"))
     text_length = len(record["text"])
     for span in spans if isinstance(spans, list) else []:
@@ -164,19 +179,25 @@ def _doccano_spans(record: dict[str, Any]) -> Iterator[tuple[int, int, str]]:
         elif isinstance(span, dict):
             start, end, label = (span.get(k) for k in ("start_offset", "end_offset", "label"))
         else:
+            importer.skip(line, f"span {_shown(span)} is not [start, end, label]")
             continue
-        if (
-            type(start) is int
-            and type(end) is int
-            and isinstance(label, str)
-            and 0 <= start < end <= text_length
-        ):
+        if type(start) is not int or type(end) is not int or not isinstance(label, str):
+            importer.skip(line, f"span {_shown(span)} needs two integer offsets and a label")
+        elif not 0 <= start < end <= text_length:
+            importer.skip(
+                line, f"span {start}-{end} does not fit the text ({text_length} characters)"
+            )
+        else:
             yield start, end, label
 
 
-def _span_texts(value: Any) -> dict[tuple[int, int], str]:
+def _span_texts(importer: Importer, line: int, key: str, value: Any) -> dict[tuple[int, int], str]:
+    """``notes`` or ``attributions`` by span; a malformed entry is reported and skipped."""
     found: dict[tuple[int, int], str] = {}
-    for item in value if isinstance(value, list) else []:
+    if value is not None and not isinstance(value, list):
+        importer.skip(line, f"{key!r} is not a list of [start, end, text]")
+        return found
+    for item in value or []:
         if (
             isinstance(item, list)
             and len(item) == 3
@@ -185,6 +206,8 @@ def _span_texts(value: Any) -> dict[tuple[int, int], str]:
             and isinstance(item[2], str)
         ):
             found[(item[0], item[1])] = item[2]
+        else:
+            importer.skip(line, f"{key} entry {_shown(item)} is not [start, end, text]")
     return found
 
 

@@ -8,11 +8,13 @@ cannot be imported. :mod:`reader.formats.importing` runs a whole file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from reader.analysis import split_article
+from reader.analysis import Sentence, split_article
 from reader.annotated import Warn, load_stored_article, sentences_of_text
+from reader.article import Article
+from reader.article import article_id as text_id
 from reader.errors import ArticleError, StoreError
 from reader.records import ORIGINS, Annotation
 from reader.safe_text import visible
@@ -69,13 +71,14 @@ def integer(record: dict[str, Any], key: str) -> int:
 
 
 def optional_text(record: dict[str, Any], key: str) -> str | None:
-    """``record[key]``: absent or ``null``, or a non-empty string.
+    """``record[key]``: a string with something in it, else ``None`` (absent, ``null``,
+    empty or only white space: a blank value says nothing, so it never clears anything).
 
     Raises:
         Skip: It is something else.
     """
     value = record.get(key)
-    if value is None:
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str) or not value:
         raise Skip(f"{key!r} must be a non-empty string")
@@ -92,6 +95,11 @@ def required_text(record: dict[str, Any], key: str) -> str:
     if value is None:
         raise Skip(f"{key!r} must be a non-empty string")
     return value
+
+
+def _present(value: str | None) -> str | None:
+    """``value``, or ``None`` when it says nothing (empty or only white space)."""
+    return value if value is not None and value.strip() else None
 
 
 class Importer:
@@ -113,8 +121,11 @@ class Importer:
         self.report = ImportReport(fmt)
         self.hints: dict[str, ArticleHint] = {}
         self._existing: dict[str, dict[tuple[int, int, str], Annotation]] = {}
-        self._articles: dict[str, str | None] = {}  # id -> text when it could be loaded
+        # id -> the article's text and sentences, when it could be loaded (or the file
+        # carries its text); None when neither, and its records cannot be checked.
+        self._articles: dict[str, tuple[str, tuple[Sentence, ...]] | None] = {}
         self._paths: dict[str, str] | None = None  # id -> path, as the store had them
+        self._files: dict[str, dict[str, Article]] = {}  # each file loaded once
 
     def skip(self, line: int, message: str) -> None:
         """Count a record (or span) as skipped and say why."""
@@ -122,8 +133,15 @@ class Importer:
         self.warn(f"{self.name}: line {line}: {message}; skipped")
 
     def hint(self, article_id: str, **values: Any) -> None:
-        """Note what the file says about an article (``path``, ``title``, ``text``)."""
+        """Note what the file says about an article (``path``, ``title``, ``text``).
+
+        A ``text`` is kept only if it is the article's: its hash is the article's id. A
+        record cannot vouch for its own offsets with a text made up to fit them.
+        """
         hint = self.hints.setdefault(article_id, ArticleHint())
+        text = values.get("text")
+        if text is not None and (not isinstance(text, str) or text_id(text) != article_id):
+            values = {key: value for key, value in values.items() if key != "text"}
         for key, value in values.items():
             if value and not getattr(hint, key):
                 setattr(hint, key, value)
@@ -157,25 +175,36 @@ class Importer:
 
     # -- into the store --------------------------------------------------------------
 
-    def _article_text(self, article_id: str) -> str | None:
-        """The article's text, when the store's path or the file's hints give it."""
+    def _article(self, article_id: str) -> tuple[str, tuple[Sentence, ...]] | None:
+        """The article's text and sentences: from its file (by the store's path or the
+        file's hint), else from the text the import file carries; ``None`` if neither."""
         if article_id not in self._articles:
             hint = self.hints.get(article_id, ArticleHint())
-            text = hint.text
-            if text is None:
-                if self._paths is None:
-                    self._paths = {r.id: r.path for r in self.store.articles()}
-                for path in (self._paths.get(article_id, ""), hint.path):
-                    try:
-                        text = load_stored_article(article_id, path).text
-                        break
-                    except ArticleError:
-                        continue
-            self._articles[article_id] = text
+            found: tuple[str, tuple[Sentence, ...]] | None = None
+            if self._paths is None:
+                self._paths = {r.id: r.path for r in self.store.articles()}
+            for path in dict.fromkeys((self._paths.get(article_id, ""), hint.path)):
+                try:
+                    article = load_stored_article(article_id, path, self._files)
+                except ArticleError:
+                    continue
+                found = (article.text, split_article(article))
+                break
+            if found is None and hint.text is not None:
+                found = (hint.text, sentences_of_text(hint.text))
+            if found is not None:  # not cached while unknown: a later record may bring it
+                self._articles[article_id] = found
+            return found
         return self._articles[article_id]
 
     def check(self, incoming: Annotation) -> None:
-        """Refuse what the store would refuse, so that a store error means a failed save."""
+        """Refuse what the store would refuse, and any record that is not exactly one of
+        its article's sentences, so that only annotations that fit the text get in.
+
+        Offsets are checked against the article's text: from its file, or from the text
+        the import file carries (whose hash must be the article's id). When neither can be
+        had, nothing can be checked, so the record is refused rather than trusted.
+        """
         if self.store.labels.by_name(incoming.label) is None:
             names = ", ".join(self.store.labels.names)
             raise Skip(f"unknown label {incoming.label!r} (labels: {names})")
@@ -187,16 +216,41 @@ class Importer:
             check_annotator(incoming.annotator)
         except StoreError as error:
             raise Skip(error.message) from None
-        text = self._article_text(incoming.article_id)
-        if text is not None and text[incoming.start : incoming.end] != incoming.text:
+        found = self._article(incoming.article_id)
+        where = f"article {incoming.article_id}"
+        if found is None:
             raise Skip(
-                f"the text at {incoming.start}-{incoming.end} of article "
-                f"{incoming.article_id} is not the sentence given"
+                f"{where}: its file was not found and the import file does not carry its "
+                "text, so the offsets cannot be checked"
+            )
+        text, sentences = found
+        span = f"{incoming.start}-{incoming.end}"
+        if incoming.end > len(text):
+            raise Skip(f"{span} is past the end of {where} ({len(text)} characters)")
+        if text[incoming.start : incoming.end] != incoming.text:
+            raise Skip(f"the text at {span} of {where} is not the sentence given")
+        if incoming.sentence >= len(sentences):
+            raise Skip(
+                f"sentence {incoming.sentence} is past the end of {where} "
+                f"({len(sentences)} sentences)"
+            )
+        sentence = sentences[incoming.sentence]
+        if (sentence.start, sentence.end) != (incoming.start, incoming.end):
+            raise Skip(
+                f"{span} is not sentence {incoming.sentence} of {where} "
+                f"(which is {sentence.start}-{sentence.end})"
             )
 
     def apply(self, incoming: Annotation) -> None:
-        """Tag, note and attribute the sentence as the record says; count what changed."""
+        """Tag, note and attribute the sentence as the record says; count what changed.
+
+        A note or attribution that is absent, empty or only white space leaves the stored
+        one alone: an import never removes one (the store would read blank as "clear").
+        """
         self.check(incoming)
+        incoming = replace(
+            incoming, note=_present(incoming.note), attribution=_present(incoming.attribution)
+        )
         if incoming.article_id not in self._existing:
             self._existing[incoming.article_id] = {
                 (a.start, a.end, a.annotator): a

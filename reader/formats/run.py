@@ -2,7 +2,8 @@
 
 This is what ``reader export`` and the app both call. Each article is gathered with as
 much as the format needs (see :mod:`reader.annotated`), then the format writes them all.
-A file is written atomically: it appears complete or not at all.
+A file is written atomically: it appears complete or not at all; never into the store,
+through a symbolic link, and to a FIFO or a device as a stream (:mod:`.output`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.analysis import Analyser
-from reader.annotated import Layer, Warn, gather, ignore_warning
+from reader.annotated import Layer, Problems, Warn, gather, ignore_warning
 from reader.article import Article
-from reader.atomic import atomic_text_file, describe_os_error
+from reader.atomic import describe_os_error
 from reader.errors import ReaderError
 from reader.formats.base import ExportOptions, ExportRow, Only, export_row
+from reader.formats.output import check_target, text_output
 from reader.formats.registry import check_export
 from reader.safe_text import visible
 from reader.store import ReviewItem, Store
@@ -34,6 +36,8 @@ class ExportResult:
         annotations: How many sentence annotations were written.
         unsettled: For the gold layer, how many tagged sentences of the articles exported
             are neither decided nor agreed (so not exported); ``None`` for annotators'.
+        problems: How many things were left out because they are damaged (tags that do
+            not fit their article's text, analyses that failed), each reported.
     """
 
     format: str
@@ -41,6 +45,7 @@ class ExportResult:
     articles: int
     annotations: int
     unsettled: int | None = None
+    problems: int = 0
 
 
 def export_rows(
@@ -106,10 +111,14 @@ def export(
     if layer == "gold" and annotator is not None:
         raise ReaderError("the gold layer is everyone's: --annotator applies to --layer annotators")
     unsettled: list[ReviewItem] = []
+    # Decided before anything is read or written: never into the store, links written
+    # through, FIFOs and devices as streams (see reader.formats.output).
+    destination = check_target(path, store.root, spec.output) if path is not None else None
     options = ExportOptions(store.labels, only, warn)
     need = spec.needs(options)
     if need == "entities" and analyser is None:
         analyser = Analyser(model)
+    problems = Problems()
     try:
         items = gather(
             store,
@@ -123,18 +132,22 @@ def export(
             without=spec.without_text,
             layer=layer,
             unsettled=unsettled,
+            problems=problems,
         )
-        if spec.output == "text" and path is not None:
-            with atomic_text_file(path) as stream:
+        if destination is None:
+            summary = spec.write(items, target, options)
+        elif spec.output == "text":
+            with text_output(destination) as stream:
                 summary = spec.write(items, stream, options)
         else:
-            summary = spec.write(items, target, options)
+            summary = spec.write(items, destination.path, options)
         return ExportResult(
             fmt,
             path,
             summary.articles,
             summary.annotations,
             len(unsettled) if layer == "gold" else None,
+            problems.count,
         )
     except BrokenPipeError:
         raise  # `reader export | head`: the command line ends quietly

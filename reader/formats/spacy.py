@@ -23,7 +23,6 @@ from typing import Any, TextIO
 
 from reader.analysis import split_article
 from reader.annotated import AnnotatedArticle
-from reader.atomic import atomic_write
 from reader.formats.base import (
     OFFSETS_NOTE,
     ExportOptions,
@@ -31,7 +30,9 @@ from reader.formats.base import (
     Format,
     entity_spans,
 )
+from reader.formats.output import write_file
 from reader.formats.tokens import blank_english, tokenize
+from reader.safe_text import encodable
 
 
 def make_doc(item: AnnotatedArticle, options: ExportOptions) -> Any:
@@ -65,28 +66,43 @@ def make_doc(item: AnnotatedArticle, options: ExportOptions) -> Any:
 
     doc.ents = [span(e.start, e.end, e.label) for e in ents]
     doc.spans["sentences"] = [span(a.start, a.end, a.label) for a in tagged]
-    doc.user_data["reader"] = {
-        "article_id": item.id,
-        "path": item.path,
-        "title": item.title,
-        "offsets": OFFSETS_NOTE,
-        "annotations": [
-            {
-                "sentence": a.sentence,
-                "start": a.start,
-                "end": a.end,
-                "label": a.label,
-                "annotator": a.annotator,
-                "note": a.note,
-                "attribution": a.attribution,
-                "created": a.created,
-                "updated": a.updated,
-                "origin": a.origin,
-            }
-            for a in tagged
-        ],
-    }
+    # msgpack writes strings as UTF-8: a file name that is not UTF-8 (lone surrogates)
+    # or a note with a lone surrogate would end the export.
+    doc.user_data["reader"] = _encodable(
+        {
+            "article_id": item.id,
+            "path": item.path,
+            "title": item.title,
+            "offsets": OFFSETS_NOTE,
+            "annotations": [
+                {
+                    "sentence": a.sentence,
+                    "start": a.start,
+                    "end": a.end,
+                    "label": a.label,
+                    "annotator": a.annotator,
+                    "note": a.note,
+                    "attribution": a.attribution,
+                    "created": a.created,
+                    "updated": a.updated,
+                    "origin": a.origin,
+                }
+                for a in tagged
+            ],
+        }
+    )
     return doc
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` with every string in it made encodable as UTF-8 (:func:`encodable`)."""
+    if isinstance(value, str):
+        return encodable(value)
+    if isinstance(value, dict):
+        return {key: _encodable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    return value
 
 
 def write(
@@ -104,7 +120,7 @@ def write(
         docs.add(make_doc(item, options))
         articles += 1
         annotations += len(item.annotations) if options.sentences else 0
-    atomic_write(target, docs.to_bytes())
+    write_file(target, docs.to_bytes())
     return ExportSummary(articles, annotations)
 
 
