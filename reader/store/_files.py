@@ -235,6 +235,23 @@ def read_regular_file(path: Path) -> bytes:
         return handle.read()
 
 
+def describe_path_error(path: Path, error: OSError) -> str:
+    """Return a short reason for an :class:`OSError` on a store path, naming loops.
+
+    ``ELOOP`` means two things: the file itself is a symbolic link (which the store refuses
+    to follow, see :func:`read_regular_file`), or the path goes round a loop of links; and
+    ``EACCES`` on a path often means a folder on the way that cannot be entered.
+    """
+    if error.errno == errno.ELOOP:
+        try:
+            os.stat(path)  # follows links: fails only if they go round a loop
+        except OSError:
+            return "the path goes round a loop of symbolic links"
+    if error.errno in (errno.EACCES, errno.EPERM) and not os.access(path.parent, os.X_OK):
+        return "permission denied (a folder on the way cannot be entered)"
+    return describe_os_error(error)
+
+
 def load(path: Path, kind: FileKind) -> RawDocument | None:
     """Read, check and (in memory) migrate a store file; ``None`` if it does not exist.
 
@@ -248,7 +265,7 @@ def load(path: Path, kind: FileKind) -> RawDocument | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {describe_os_error(error)}") from None
+        raise StoreError(f"cannot read {path}: {describe_path_error(path, error)}") from None
     if _was_checked(path, raw):
         checked: RawDocument = json.loads(raw)
         return checked

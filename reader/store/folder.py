@@ -23,6 +23,7 @@ keep the change on screen as unsaved and try again.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,9 +85,25 @@ class Store:
 
     # -- the store itself --------------------------------------------------------------
 
+    def _root_stat(self) -> os.stat_result | None:
+        """Stat the store folder; ``None`` if it does not exist.
+
+        Raises:
+            StoreError: The path cannot be followed (a loop of links, a folder on the way
+                that cannot be entered), one line naming it.
+        """
+        try:
+            return os.stat(self.root)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            reason = storage.describe_path_error(self.root, error)
+            raise StoreError(f"cannot open the annotation store {self.root}: {reason}") from None
+
     def _open(self, create: bool) -> None:
         path = self.root / STORE_FILE
-        if self.root.exists() and not self.root.is_dir():
+        found = self._root_stat()
+        if found is not None and not stat.S_ISDIR(found.st_mode):
             raise StoreError(f"the annotation store {self.root} is a file, not a folder")
         data = load(path, "store")
         if data is not None and (not create or schema_of(path, data) == storage.SCHEMA_VERSION):
@@ -145,7 +162,8 @@ class Store:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
+            reason = storage.describe_path_error(self._articles, error)
+            raise StoreError(f"cannot read {self._articles}: {reason}") from None
         found = (name.removesuffix(".json") for name in names if name.endswith(".json"))
         return sorted(article_id for article_id in found if is_article_id(article_id))
 
@@ -248,8 +266,21 @@ class Store:
         return record
 
     def knows(self, article_id: str) -> bool:
-        """Whether the store has a file for the article (it was opened or tagged before)."""
-        return self._path(article_id).exists()
+        """Whether the store has a file for the article (it was opened or tagged before).
+
+        Raises:
+            StoreError: The file's folder cannot be read.
+        """
+        path = self._path(article_id)
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise StoreError(
+                f"cannot read {path}: {storage.describe_path_error(path, error)}"
+            ) from None
+        return True
 
     # -- other versions of an article (see reader.reanchor) --------------------------
 

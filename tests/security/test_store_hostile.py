@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -339,3 +341,78 @@ def test_linked_store_folders_are_followed(tmp_path: Path) -> None:
     tag(Store(tmp_path / "store"), SENTENCES[1])
     assert labels(tmp_path / "store") == {0: "claim", 1: "claim"}
     assert (moved / f"{ARTICLE.id}.json").is_file()
+
+
+# -- store paths that cannot be followed: one line each, never a traceback ---------------
+
+COMMANDS = (["export"], ["stats"], ["orphans"], [str(SAMPLE)])
+
+
+def run_reader(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """Run ``reader ARGS`` in a fresh process (the app's checks fail before Textual starts)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    command = [*prefix, sys.executable, "-m", "reader", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+
+
+def assert_one_line(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2, result.stderr
+    assert len(lines) == 1 and lines[0].startswith("reader: "), result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0].rsplit("/", 1)[-1])
+def test_db_on_a_loop_of_links_says_so_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    # Before: "cannot read loop/store.json: it is a symbolic link, which reader does not
+    # follow inside a store", although the store folder may be a link; the loop is the
+    # problem.
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for db in (loop, loop / "inner"):
+        result = run_reader(*command, "--db", str(db))
+        assert_one_line(result, str(db), "loop of symbolic links")
+        assert "is a symbolic link" not in result.stderr
+    assert not (tmp_path / "inner").exists()
+
+
+def test_a_link_in_place_of_store_json_is_still_called_a_link(tmp_path: Path) -> None:
+    Store(tmp_path / "store")
+    (tmp_path / "store" / "store.json").rename(tmp_path / "elsewhere.json")
+    (tmp_path / "store" / "store.json").symlink_to(tmp_path / "elsewhere.json")
+    result = run_reader("export", "--db", str(tmp_path / "store"))
+    assert_one_line(result, "store.json", "symbolic link")
+
+
+def _without_root_powers() -> tuple[str, ...]:
+    """A command prefix that runs a process as root without its power to ignore modes."""
+    if os.geteuid() != 0 or shutil.which("capsh") is None:
+        pytest.skip("needs root and capsh to drop CAP_DAC_OVERRIDE (as a user: chmod is enough)")
+    prefix = ("capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", 'exec "$@"', "-")
+    probe = subprocess.run([*prefix, "true"], capture_output=True, timeout=30)
+    if probe.returncode != 0:
+        pytest.skip(f"capsh cannot drop capabilities here: {probe.stderr!r}")
+    return prefix
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0].rsplit("/", 1)[-1])
+def test_a_folder_that_can_be_listed_but_not_entered_is_one_line(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # Before: a PermissionError traceback from Path.exists() for a store inside it.
+    prefix = _without_root_powers()
+    root = tmp_path / "store"
+    tag(Store(root), SENTENCES[0])
+    os.chmod(tmp_path, 0o755)
+    for folder in (root, root / "articles"):
+        os.chmod(folder, 0o644)  # readable, not searchable: ls works, cd does not
+    try:
+        for db in (root, root / "inner"):
+            result = run_reader(*command, "--db", str(db), prefix=prefix)
+            assert "Traceback" not in result.stderr
+            assert_one_line(result, "permission denied")
+    finally:
+        for folder in (root, root / "articles"):
+            os.chmod(folder, 0o755)
+    assert labels(root) == {0: "claim"}
