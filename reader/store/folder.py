@@ -82,6 +82,10 @@ class Store:
         self._labels: tuple[tuple[int, ...] | None, LabelSet] | None = None
         self._records: dict[str, tuple[tuple[int, ...], ArticleRecord]] = {}
         self._open(create)
+        # Which folder this store is, so that a save never goes to another one that took
+        # its place (or to one re-created where it was, see _check_still_here).
+        found = self._root_stat()
+        self._identity = None if found is None else (found.st_dev, found.st_ino)
 
     # -- the store itself --------------------------------------------------------------
 
@@ -173,15 +177,40 @@ class Store:
         data = load(path, "article")
         return None if data is None else read_db(path, data)
 
+    def _check_still_here(self) -> None:
+        """Refuse to save unless the store folder is still the one that was opened.
+
+        A store folder moved or deleted while the app is open must not be re-created
+        implicitly by the next save: the tags would go to a folder that is not a store
+        (no ``store.json``), where every command says there is no store, while the app
+        shows them as saved.
+
+        Raises:
+            StoreError: The folder has gone, or another folder (or no store) is there now.
+        """
+        try:
+            found: os.stat_result | None = os.stat(self.root)
+            os.lstat(self.root / STORE_FILE)
+        except OSError:
+            found = None
+        if found is None or (found.st_dev, found.st_ino) != self._identity:
+            raise StoreError(
+                f"cannot save: the store folder {self.root} has gone (moved or deleted "
+                "since reader opened it); the change was not saved, and no store is "
+                "re-created there: reopen reader on the store where it is now"
+            )
+
     @contextmanager
     def _edit(self, article_id: str) -> Iterator[TinyDB]:
         """Run one locked, atomic read-modify-write of an article file."""
         path = self._path(article_id)
+        self._check_still_here()
         if not self._articles.is_dir():
             if self._articles.exists():
                 raise StoreError(f"cannot save to {self._articles}: it is a file, not a folder")
             try:
-                self._articles.mkdir(parents=True, exist_ok=True)
+                # Only the articles folder: the store folder itself must be there already.
+                self._articles.mkdir(exist_ok=True)
             except OSError as error:
                 raise StoreError(
                     f"cannot save to {self._articles}: {describe_os_error(error)}"

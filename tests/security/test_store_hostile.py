@@ -416,3 +416,90 @@ def test_a_folder_that_can_be_listed_but_not_entered_is_one_line(
         for folder in (root, root / "articles"):
             os.chmod(folder, 0o755)
     assert labels(root) == {0: "claim"}
+
+
+# -- the store folder moved or deleted under a running session -----------------------------
+
+
+def _everything_under(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def test_a_store_moved_away_is_never_re_created_by_a_save(tmp_path: Path) -> None:
+    # Before: the next save made <old path>/articles/<id>.json again, a folder without a
+    # store.json, where `reader export --db` said there was no store: tags shown as saved
+    # and found by nothing.
+    root = tmp_path / "store"
+    store = Store(root)
+    tag(store, SENTENCES[0])
+    root.rename(tmp_path / "moved")
+    first = SENTENCES[0]
+    attempts = {
+        "tag": lambda: tag(store, SENTENCES[1]),
+        "note": lambda: store.set_note(
+            ARTICLE.id, start=first.start, end=first.end, annotator=ANNOTATOR, note="n"
+        ),
+        "position": lambda: store.set_position(ARTICLE.id, ANNOTATOR, 3),
+        "register": lambda: store.register_article(
+            "feedfacefeedface", path="a.txt", title=None, date=None, byline=None, sentences=1
+        ),
+    }
+    for what, attempt in attempts.items():
+        with pytest.raises(StoreError) as caught:
+            attempt()
+        message = caught.value.message
+        assert "has gone" in message and str(root) in message and "\n" not in message, what
+        assert not root.exists(), what
+    # Reading finds nothing there, so there is nothing to undo: nothing is written either.
+    assert store.undo(ARTICLE.id, ANNOTATOR) is None and not root.exists()
+    assert labels(tmp_path / "moved") == {0: "claim"}
+
+
+def test_a_store_replaced_by_another_folder_is_not_written_to(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    store = Store(root)
+    tag(store, SENTENCES[0])
+    root.rename(tmp_path / "moved")
+    Store(root)  # someone makes a new, empty store where the old one was
+    before = _everything_under(root)
+    with pytest.raises(StoreError, match="has gone"):
+        tag(store, SENTENCES[1])
+    assert _everything_under(root) == before
+    # A store.json deleted from under the session: the folder is no longer a store.
+    other = Store(tmp_path / "other")
+    (tmp_path / "other" / "store.json").unlink()
+    with pytest.raises(StoreError, match="has gone"):
+        tag(other, SENTENCES[0])
+    assert _everything_under(tmp_path / "other") == ["articles", "store.lock"]
+
+
+def test_a_store_moved_away_still_reads_where_it_went(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    tag(Store(root), SENTENCES[0])
+    root.rename(tmp_path / "moved")
+    store = Store(tmp_path / "moved", create=False)
+    tag(store, SENTENCES[1])
+    assert labels(tmp_path / "moved") == {0: "claim", 1: "claim"}
+
+
+@app_test
+async def test_app_keeps_tags_unsaved_when_its_store_is_moved_away(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    app = make_app(SAMPLE, Store(root))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reading_screen(pilot)
+        view = screen.view
+        await pilot.press("1")
+        await wait_for(pilot, lambda: view.cursor == 1)
+        root.rename(tmp_path / "moved")
+        await pilot.press("3")
+        await pilot.pause()
+        assert view.tags == {0: "claim", 1: "quote"}
+        assert view.unsaved == {1}
+        assert "UNSAVED" in status(screen)
+        assert any("has gone" in n.message for n in app._notifications)
+        assert not root.exists()
+        (tmp_path / "moved").rename(root)  # put back: the retry saves it
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not view.unsaved)
+    assert labels(root) == {0: "claim", 1: "quote"}
