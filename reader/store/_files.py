@@ -94,7 +94,11 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
         # over (reader.reanchor); "orphans" are the annotations that matched no sentence,
         # each an annotation document plus the "article_id" of the version it was made on.
         # An optional table: a reader without it keeps it and ignores it (no new schema).
+        # Optional "seen": the older version's "updated" when it was carried over.
         "reanchored": {"from": (str,), "at": (str,), "moved": (int,), "orphans": (list,)},
+        # Set on an older version once its annotations were carried over to the newer
+        # version "by": it refuses new work from then on (optional table, as above).
+        "superseded": {"by": (str,), "at": (str,)},
     },
 }
 _ORPHAN_SPEC = _ANNOTATION
@@ -167,6 +171,8 @@ def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
             elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
                 raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
             elif name == "reanchored":
+                if type(doc.get("seen")) not in (str, _NONE):
+                    raise _corrupt(path, f"{where} has a bad 'seen'")
                 for number, orphan in enumerate(doc["orphans"]):
                     if not isinstance(orphan, dict):
                         raise _corrupt(path, f"{where} orphan {number} is not an object")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -58,6 +58,13 @@ from reader.store._history import (
 )
 
 STORE_FILE = "store.json"
+
+#: A carry-over's matching (see :meth:`Store.reanchor`): from the old version's
+#: annotations and orphans, and what the new version has, to where each goes.
+Match = Callable[
+    [list[Annotation], dict[tuple[int, int, str], str]],
+    tuple[Iterable[tuple[Annotation, int, int, int]], Iterable[Annotation]] | None,
+]
 ARTICLES_DIR = "articles"
 
 
@@ -201,8 +208,15 @@ class Store:
             )
 
     @contextmanager
-    def _edit(self, article_id: str) -> Iterator[TinyDB]:
-        """Run one locked, atomic read-modify-write of an article file."""
+    def _edit(self, article_id: str, *, work: bool = True) -> Iterator[TinyDB]:
+        """Run one locked, atomic read-modify-write of an article file.
+
+        Args:
+            article_id: The article.
+            work: The change is the analysts' work (a tag, a note, an undo, a
+                correction), which a superseded version refuses (see :meth:`reanchor`);
+                ``False`` for bookkeeping (its record, a reading position).
+        """
         path = self._path(article_id)
         self._check_still_here()
         if not self._articles.is_dir():
@@ -216,6 +230,8 @@ class Store:
                     f"cannot save to {self._articles}: {describe_os_error(error)}"
                 ) from None
         with transaction(path, "article") as db:
+            if work:
+                _refuse_if_superseded(db, article_id)
             yield db
 
     def register_article(
@@ -247,16 +263,24 @@ class Store:
             docs = db.table("article").all() if db is not None else []
             return docs[0] if docs else None
 
-        def unchanged(doc: Document | None) -> bool:
-            return doc is not None and all(doc.get(k) == v for k, v in wanted.items())
+        def unchanged(db: TinyDB | None) -> bool:
+            doc = current(db)
+            return (
+                doc is not None
+                and all(doc.get(k) == v for k, v in wanted.items())
+                and not db.table("superseded")  # type: ignore[union-attr]
+            )
 
         # Checked without the lock first, so that reopening an article never writes.
-        if unchanged(current(self._peek(article_id))):
+        if unchanged(self._peek(article_id)):
             return
-        with self._edit(article_id) as db:
-            doc = current(db)
-            if unchanged(doc):
+        with self._edit(article_id, work=False) as db:
+            if unchanged(db):
                 return
+            # The article is open as its file's text: if an edit had superseded it, the
+            # file was put back, and work on it is saved (and found) again.
+            db.drop_table("superseded")
+            doc = current(db)
             table = db.table("article")
             if doc is None:
                 table.insert({**wanted, "updated": None})
@@ -341,9 +365,18 @@ class Store:
         Their files are kept untouched, but an export of every article leaves them out, so
         that no tag is exported twice (once per version).
         """
+        records = {record.id: record for record in self.articles()}
         found: set[str] = set()
-        for record in self.articles():
-            found |= self.reanchored_from(record.id)
+        for article_id in records:
+            db = self._peek(article_id)
+            for doc in db.table("reanchored").all() if db is not None else []:
+                # A version changed after its tags were carried over (its file put back
+                # and tagged, or a reader from before "superseded" marks saved to it) is
+                # not hidden: its later tags are nowhere else. Files from before "seen"
+                # was recorded are hidden as they always were.
+                old = records.get(doc["from"])
+                if "seen" not in doc or old is None or old.updated == doc["seen"]:
+                    found.add(doc["from"])
         return found
 
     def orphans(self, article_id: str) -> list[Annotation]:
@@ -361,46 +394,70 @@ class Store:
             for orphan in doc["orphans"]
         ]
 
-    def reanchor(
-        self,
-        old_id: str,
-        new_id: str,
-        moved: Iterable[tuple[Annotation, int, int, int]],
-        orphaned: Iterable[Annotation],
-    ) -> int:
+    def reanchor(self, old_id: str, new_id: str, match: Match) -> int | None:
         """Carry annotations of an older version of an article over to the new version.
 
-        One atomic save of the new version's file: each moved annotation is added at its
-        new sentence (keeping its label, note, attribution and times), unless that
+        Under the old version's lock, then the new one's, ``match`` is given the old
+        version's annotations and inherited orphans as they are now, and what the new
+        version has (``{(start, end, annotator): label}``), and says where each goes.
+        Then one atomic save of the new version's file: each moved annotation is added at
+        its new sentence (keeping its label, note, attribution and times), unless that
         annotator already has one there (the newer work wins; if its label differs, the
         old one is kept as an orphan); the orphans are recorded, and so is ``old_id``, so
-        that it is never carried over twice. The old version's file is not touched.
+        that it is never carried over twice. Last, the old version is marked superseded:
+        its annotations stay as they are, but it refuses new work from then on with a
+        one-line error. A tag saved to the old version by another window or process is
+        therefore either carried over or refused, never left behind where every command
+        hides it (:meth:`superseded`).
 
         Args:
             old_id: The older version.
             new_id: The version the annotations go to.
-            moved: ``(annotation, sentence index, start, end)`` in the new version.
-            orphaned: Annotations that match no sentence of the new version.
+            match: ``(candidates, present) -> (moved, orphaned)``, with ``moved`` as
+                ``(annotation, sentence index, start, end)`` in the new version and
+                ``orphaned`` the annotations that match no sentence; or ``None``: this is
+                not a version of the article, leave it alone.
 
         Returns:
-            How many annotations were added (0 if ``old_id`` was carried over already).
+            How many annotations were added (0 if ``old_id`` was carried over already),
+            or ``None`` if ``match`` said to leave it alone.
 
         Raises:
-            StoreError: A bad annotation, or the save failed (the store is then unchanged).
+            StoreError: A bad annotation, or a save failed (the new version is then
+                unchanged; if only the old version's mark failed, its later tags are
+                still found, see :meth:`superseded`).
         """
         self._path(old_id)
-        moves = list(moved)
-        orphans = list(orphaned)
-        for annotation, sentence, start, end in moves:
-            check_span(sentence, start, end)
-            check_annotator(annotation.annotator)
-        sources = self.reanchored_from(old_id)
-        with self._edit(new_id) as db:
+        # The old version first, then the new: every carry-over takes the locks in that
+        # order, and a save takes one lock only.
+        with self._edit(old_id, work=False) as old_db:
+            added = self._carry(old_db, old_id, new_id, match)
+            if added is None:
+                return None
+            marks = old_db.table("superseded")
+            if not marks.search(where("by") == new_id):
+                marks.insert({"by": new_id, "at": utc_now()})
+        return added
+
+    def _carry(self, old_db: TinyDB, old_id: str, new_id: str, match: Match) -> int | None:
+        old_record = old_db.table("article").all()
+        seen = old_record[0]["updated"] if old_record else None
+        # What the old version had absorbed, and the state each was absorbed in.
+        sources = {doc["from"]: doc.get("seen") for doc in old_db.table("reanchored").all()}
+        with self._edit(new_id, work=False) as db:
             table = db.table("reanchored")
             done = {doc["from"] for doc in table.all()}
             if old_id in done:
                 return 0
             annotations = db.table("annotations")
+            present = {(d["start"], d["end"], d["annotator"]): d["label"] for d in annotations}
+            plan = match(_candidates(old_db, old_id), present)
+            if plan is None:
+                return None
+            moves, orphans = list(plan[0]), list(plan[1])
+            for annotation, sentence, start, end in moves:
+                check_span(sentence, start, end)
+                check_annotator(annotation.annotator)
             added = 0
             for annotation, sentence, start, end in moves:
                 current = annotations.get(changes.key(start, end, annotation.annotator))
@@ -421,11 +478,15 @@ class Store:
                         {**annotation_to_doc(orphan), "article_id": orphan.article_id}
                         for orphan in orphans
                     ],
+                    # The old version's last change when it was carried over: if it
+                    # changes later, it is no longer hidden as superseded.
+                    "seen": seen,
                 }
             )
             # What the old version had absorbed is absorbed now too, through it.
-            for source in sorted(sources - done - {old_id, new_id}):
-                table.insert({"from": source, "at": now, "moved": 0, "orphans": []})
+            for source in sorted(set(sources) - done - {old_id, new_id}):
+                absorbed = {"from": source, "at": now, "moved": 0, "orphans": []}
+                table.insert({**absorbed, "seen": sources[source]})
             changes.touch(db, new_id, now)
         return added
 
@@ -579,7 +640,7 @@ class Store:
             raise StoreError(f"invalid sentence index {sentence!r}")
         if self.position(article_id, annotator) == sentence:
             return
-        with self._edit(article_id) as db:
+        with self._edit(article_id, work=False) as db:
             db.table("state").upsert(
                 {"annotator": annotator, "sentence": sentence, "updated": utc_now()},
                 where("annotator") == annotator,
@@ -623,3 +684,23 @@ class Store:
                 raise StoreError(f"there is no entity correction number {index}")
             table.remove(doc_ids=[doc_ids[index]])
             changes.touch(db, article_id, utc_now())
+
+
+def _refuse_if_superseded(db: TinyDB, article_id: str) -> None:
+    """Raise :class:`StoreError` if the article's tags were carried to a newer version."""
+    marks = db.table("superseded").all()
+    if marks:
+        raise StoreError(
+            f"cannot save: article {article_id} was superseded: its file was edited and "
+            f"opened again (perhaps in another window), and its tags were carried over to "
+            f"the new version {marks[-1]['by']}; the change was not saved: open the file "
+            "again to tag the new version"
+        )
+
+
+def _candidates(db: TinyDB, article_id: str) -> list[Annotation]:
+    """An article's annotations and inherited orphans, as a carry-over matches them."""
+    found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
+    docs = sorted(db.table("reanchored").all(), key=lambda doc: doc.doc_id)
+    found += [annotation_from_doc(o["article_id"], o) for doc in docs for o in doc["orphans"]]
+    return found
