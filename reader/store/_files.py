@@ -39,16 +39,21 @@ from reader.atomic import atomic_write, describe_os_error, file_lock
 from reader.errors import CorruptStoreError, NewerSchemaError, StoreError
 from reader.records import STATE_FIELDS, STORED_FIELDS, annotation_types
 
-#: The version of the layout this code reads and writes.
-SCHEMA_VERSION = 1
+#: The version of the layout this code reads and writes. 2: an article may have a
+#: journal next to its file (reader.store._journal), which a reader of version 1 would
+#: ignore, and overwrite by its next save.
+SCHEMA_VERSION = 2
 
 RawDocument = dict[str, dict[str, dict[str, Any]]]
 
 #: Upgrades of an article file's document from schema N to N+1, applied in turn when an
 #: older file is loaded (and saved in the new layout on its next write). store.json holds
 #: only its ``meta`` table, whose version is raised when the store is next opened for
-#: writing. Empty while the schema is at version 1.
-MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {}
+#: writing.
+MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {
+    # Version 1 had no journal, and its documents are those of version 2.
+    1: lambda data: data,
+}
 
 FileKind = Literal["store", "article"]
 
@@ -159,24 +164,38 @@ def _check_shape(path: Path, data: Any) -> RawDocument:
     return data
 
 
+corrupt = _corrupt
+
+
 def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
-    for name, spec in _COMPILED[kind].items():
+    for name in _COMPILED[kind]:
         for doc_id, doc in data.get(name, {}).items():
-            where = f"{name} document {doc_id}"
-            spec.check(path, where, doc)
-            if name == "history":
-                for side in ("before", "after"):
-                    if doc[side] is not None:
-                        _STATE_SPEC.check(path, f"{where} {side}", doc[side])
-            elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
-                raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
-            elif name == "reanchored":
-                if type(doc.get("seen")) not in (str, _NONE):
-                    raise _corrupt(path, f"{where} has a bad 'seen'")
-                for number, orphan in enumerate(doc["orphans"]):
-                    if not isinstance(orphan, dict):
-                        raise _corrupt(path, f"{where} orphan {number} is not an object")
-                    _ORPHAN.check(path, f"{where} orphan {number}", orphan)
+            check_doc(path, kind, name, doc_id, doc)
+
+
+def check_doc(path: Path, kind: FileKind, name: str, doc_id: str, doc: dict[str, Any]) -> None:
+    """Raise :class:`CorruptStoreError` unless a document of table ``name`` is well formed.
+
+    Documents of tables this version does not know are kept and not checked.
+    """
+    spec = _COMPILED[kind].get(name)
+    if spec is None:
+        return
+    where = f"{name} document {doc_id}"
+    spec.check(path, where, doc)
+    if name == "history":
+        for side in ("before", "after"):
+            if doc[side] is not None:
+                _STATE_SPEC.check(path, f"{where} {side}", doc[side])
+    elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
+        raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
+    elif name == "reanchored":
+        if type(doc.get("seen")) not in (str, _NONE):
+            raise _corrupt(path, f"{where} has a bad 'seen'")
+        for number, orphan in enumerate(doc["orphans"]):
+            if not isinstance(orphan, dict):
+                raise _corrupt(path, f"{where} orphan {number} is not an object")
+            _ORPHAN.check(path, f"{where} orphan {number}", orphan)
 
 
 def schema_of(path: Path, data: RawDocument) -> int:
@@ -223,6 +242,16 @@ def _was_checked(path: Path, raw: bytes) -> bool:
 
 
 def read_regular_file(path: Path) -> bytes:
+    """Read a store file, refusing a symbolic link in its place (see :func:`read_with_stat`).
+
+    Raises:
+        FileNotFoundError: There is no such file.
+        OSError: The file cannot be read, or is a link (``ELOOP``) or not a regular file.
+    """
+    return read_with_stat(path)[0]
+
+
+def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
     """Read a store file, refusing a symbolic link in its place.
 
     A link inside a store could make a save replace the link (and reads follow it
@@ -236,9 +265,10 @@ def read_regular_file(path: Path) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return handle.read()
+        return handle.read(), found
 
 
 def describe_path_error(path: Path, error: OSError) -> str:
@@ -266,12 +296,23 @@ def load(path: Path, kind: FileKind) -> RawDocument | None:
         NewerSchemaError: The file was written by a newer version of ``reader``.
         StoreError: The file cannot be read.
     """
+    loaded = load_with_stat(path, kind)
+    return None if loaded is None else loaded[0]
+
+
+def load_with_stat(path: Path, kind: FileKind) -> tuple[RawDocument, os.stat_result] | None:
+    """:func:`load`, with the status of the file that was read (to know if it changes)."""
     try:
-        raw = read_regular_file(path)
+        raw, found = read_with_stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise StoreError(f"cannot read {path}: {describe_path_error(path, error)}") from None
+    return parse(path, raw, kind), found
+
+
+def parse(path: Path, raw: bytes, kind: FileKind) -> RawDocument:
+    """Parse, check and (in memory) migrate the bytes of a store file (see :func:`load`)."""
     if _was_checked(path, raw):
         checked: RawDocument = json.loads(raw)
         return checked

@@ -2,16 +2,17 @@
 
 A store is a folder::
 
-    <root>/store.json               TinyDB: "meta" table with {"schema": 1, "created": ...}
+    <root>/store.json               TinyDB: "meta" table with {"schema": 2, "created": ...}
     <root>/labels.toml              optional label set (see reader.labels)
     <root>/articles/<id>.json       TinyDB, one per article: tables "meta", "article",
-                                    "annotations", "history", "state", "entities"
+                                    "annotations", "history", "state", "entities", ...
+    <root>/articles/<id>.journal    a long article's changes since <id>.json was written
     <root>/articles/<id>.lock       the lock every writer of <id>.json takes
 
-One file per article keeps a save proportional to one article, however large the store
-grows. Every change is one locked read-modify-write of that file, saved atomically and
-durably before the method returns (see :mod:`reader.store._files`); reads take no lock, since
-a file is only ever replaced whole.
+One file per article keeps a save independent of the rest of the store, and the journal
+keeps it independent of the article's length (see :mod:`reader.store._journal`). Every
+change is one locked read-modify-write of the article, saved atomically and durably before
+the method returns; reads take no lock.
 
 :class:`Store` is the only interface to it: it returns the dataclasses of
 :mod:`reader.records` and raises :class:`~reader.errors.StoreError` (or its subclasses
@@ -28,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tinydb import TinyDB, where
+from tinydb import where
 from tinydb.table import Document
 
 from reader.atomic import describe_os_error
@@ -48,7 +49,8 @@ from reader.records import (
 )
 from reader.store import _files as storage
 from reader.store import _history as changes
-from reader.store._files import load, read_db, schema_of, transaction
+from reader.store import _journal as journal
+from reader.store._files import load, schema_of, transaction
 from reader.store._history import (
     check_annotator,
     check_correction,
@@ -56,8 +58,11 @@ from reader.store._history import (
     check_text,
     is_article_id,
 )
+from reader.store._journal import Tables
 
 STORE_FILE = "store.json"
+#: Articles whose tables a Store keeps in memory between calls (the most recently used).
+CACHED_ARTICLES = 8
 
 #: A carry-over's matching (see :meth:`Store.reanchor`): from the old version's
 #: annotations and orphans, and what the new version has, to where each goes.
@@ -87,7 +92,8 @@ class Store:
         self.root = Path(root)
         self._articles = self.root / ARTICLES_DIR
         self._labels: tuple[tuple[int, ...] | None, LabelSet] | None = None
-        self._records: dict[str, tuple[tuple[int, ...], ArticleRecord]] = {}
+        self._records: dict[str, tuple[tuple[object, ...], ArticleRecord]] = {}
+        self._cache: dict[str, journal.Article] = {}
         self._open(create)
         # Which folder this store is, so that a save never goes to another one that took
         # its place (or to one re-created where it was, see _check_still_here).
@@ -178,11 +184,25 @@ class Store:
         found = (name.removesuffix(".json") for name in names if name.endswith(".json"))
         return sorted(article_id for article_id in found if is_article_id(article_id))
 
-    def _peek(self, article_id: str) -> TinyDB | None:
-        """Open an article file for reading, without a lock; ``None`` if it has none."""
+    def _peek(self, article_id: str) -> Tables | None:
+        """An article's tables, read without a lock; ``None`` if it has no file.
+
+        Read for callers that only look: they must not change what they get back.
+        """
+        article = self._read(article_id)
+        return None if article is None else article.tables
+
+    def _read(self, article_id: str) -> journal.Article | None:
+        # Kept between calls, and brought up to date by reading only what changed (the
+        # journal's new lines), so that a save in a long article does not parse it again.
         path = self._path(article_id)
-        data = load(path, "article")
-        return None if data is None else read_db(path, data)
+        cached = self._cache.pop(article_id, None)
+        article = journal.read(path, cached)
+        if article is not None:
+            self._cache[article_id] = article
+            while len(self._cache) > CACHED_ARTICLES:
+                self._cache.pop(next(iter(self._cache)))
+        return article
 
     def _check_still_here(self) -> None:
         """Refuse to save unless the store folder is still the one that was opened.
@@ -208,7 +228,7 @@ class Store:
             )
 
     @contextmanager
-    def _edit(self, article_id: str, *, work: bool = True) -> Iterator[TinyDB]:
+    def _edit(self, article_id: str, *, work: bool = True) -> Iterator[Tables]:
         """Run one locked, atomic read-modify-write of an article file.
 
         Args:
@@ -229,10 +249,13 @@ class Store:
                 raise StoreError(
                     f"cannot save to {self._articles}: {describe_os_error(error)}"
                 ) from None
-        with transaction(path, "article") as db:
+        cached = self._cache.pop(article_id, None)
+        with journal.edit(path, cached) as article:
             if work:
-                _refuse_if_superseded(db, article_id)
-            yield db
+                _refuse_if_superseded(article.tables, article_id)
+            yield article.tables
+        # Only after a successful save: a failed one may have left a change in memory.
+        self._cache[article_id] = article
 
     def register_article(
         self,
@@ -259,11 +282,11 @@ class Store:
             "sentences": sentences,
         }
 
-        def current(db: TinyDB | None) -> Document | None:
+        def current(db: Tables | None) -> Document | None:
             docs = db.table("article").all() if db is not None else []
             return docs[0] if docs else None
 
-        def unchanged(db: TinyDB | None) -> bool:
+        def unchanged(db: Tables | None) -> bool:
             doc = current(db)
             return (
                 doc is not None
@@ -299,13 +322,18 @@ class Store:
 
     def _article_record(self, article_id: str) -> ArticleRecord | None:
         # Listing a large store must not re-parse every file each time: the record is
-        # cached until the file is replaced (a save always makes a new inode).
+        # cached until the file is replaced (a compaction always makes a new inode) or
+        # its journal grows.
         path = self._path(article_id)
-        try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            return None
-        key = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        key: tuple[object, ...] = ()
+        for part in (path, journal.journal_path(path)):
+            try:
+                found = os.stat(part)
+            except FileNotFoundError:
+                if part == path:
+                    return None
+                continue
+            key += (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
         cached = self._records.get(article_id)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -439,7 +467,7 @@ class Store:
                 marks.insert({"by": new_id, "at": utc_now()})
         return added
 
-    def _carry(self, old_db: TinyDB, old_id: str, new_id: str, match: Match) -> int | None:
+    def _carry(self, old_db: Tables, old_id: str, new_id: str, match: Match) -> int | None:
         old_record = old_db.table("article").all()
         seen = old_record[0]["updated"] if old_record else None
         # What the old version had absorbed, and the state each was absorbed in.
@@ -686,7 +714,7 @@ class Store:
             changes.touch(db, article_id, utc_now())
 
 
-def _refuse_if_superseded(db: TinyDB, article_id: str) -> None:
+def _refuse_if_superseded(db: Tables, article_id: str) -> None:
     """Raise :class:`StoreError` if the article's tags were carried to a newer version."""
     marks = db.table("superseded").all()
     if marks:
@@ -698,7 +726,7 @@ def _refuse_if_superseded(db: TinyDB, article_id: str) -> None:
         )
 
 
-def _candidates(db: TinyDB, article_id: str) -> list[Annotation]:
+def _candidates(db: Tables, article_id: str) -> list[Annotation]:
     """An article's annotations and inherited orphans, as a carry-over matches them."""
     found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
     docs = sorted(db.table("reanchored").all(), key=lambda doc: doc.doc_id)

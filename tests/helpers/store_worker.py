@@ -4,10 +4,13 @@ Used by the crash and two-process tests: it prints ``ok SENTENCE LABEL`` (flushe
 each save returns, so a parent that kills it knows exactly which saves were reported
 done.
 
-Usage: ``store_worker.py STORE ARTICLE_ID ANNOTATOR FIRST COUNT [--wait] [--history N]``;
+Usage: ``store_worker.py STORE ARTICLE_ID ANNOTATOR FIRST COUNT [--wait] [--history N]
+[--compact-below N]``;
 with ``--wait`` it prints ``ready`` and waits for a line on stdin before it starts, so that
 two workers can start together; ``--history N`` keeps N changes per article instead of
-the default, so that a test can check that no history entry was lost either.
+the default, so that a test can check that no history entry was lost either;
+``--compact-below N`` sets the size under which an article is rewritten whole (0: saves
+go to the journal as soon as there is a snapshot).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from reader.store import Store
 from reader.store import _history as changes
+from reader.store import _journal as journal
 
 LABELS = ("claim", "context", "quote")
 
@@ -30,6 +34,8 @@ def main(argv: list[str]) -> int:
     root, article_id, annotator, first, count = argv[:5]
     if "--history" in argv:
         changes.HISTORY_LIMIT = int(argv[argv.index("--history") + 1])
+    if "--compact-below" in argv:
+        journal.COMPACT_BELOW = int(argv[argv.index("--compact-below") + 1])
     store = Store(Path(root))
     if "--wait" in argv:
         print("ready", flush=True)
