@@ -17,6 +17,12 @@ Usage::
 
     python bench/store.py [--sizes 1000,10000,100000] [--json] [--saves 200]
                           [--stock-saves 20] [--dir FOLDER]
+    python bench/store.py --one-article 100,1000,10000,50000 [--saves 200] [--json]
+
+``--one-article`` measures instead how a tag's cost grows with the number of tags in one
+article: a store of one article with N tags (and a full history), N durable tags timed
+through ``Store.tag``, each followed by a stock TinyDB upsert on a file holding the same N
+tags (interleaved, so that both see the same disk), and what a compaction costs.
 
 ``--dir`` chooses where the stores are built (default: the system's temporary folder);
 fsync costs depend on the disk, so measure on the disk the store will live on.
@@ -39,13 +45,17 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from reader.atomic import atomic_write
-from reader.records import utc_now
-from reader.store import Store
+from reader.records import annotation_to_doc, utc_now
+from reader.store import Store, _journal
+from reader.store._files import SCHEMA_VERSION
+from reader.store._history import HISTORY_LIMIT
 
 PER_ARTICLE = 50
 LABELS = ("claim", "context", "quote")
 ANNOTATOR = "bench"
 STOCK_BUDGET_S = 20.0
+#: Below this, an article is rewritten whole on every save (no journal).
+COMPACT = _journal.COMPACT_BELOW
 WORDS = (
     "the minister said on Tuesday that talks with the delegation would resume next week "
     "after officials from both sides met in the capital to discuss security cooperation "
@@ -114,7 +124,7 @@ def fill(root: Path, n: int, rng: random.Random) -> dict[tuple[str, int], str]:
                 "undone": False,
             }
         document = {
-            "meta": {"1": {"schema": 1}},
+            "meta": {"1": {"schema": SCHEMA_VERSION}},
             "article": {
                 "1": {
                     "id": aid,
@@ -290,6 +300,147 @@ def measure(n: int, base: Path, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def fill_one_article(root: Path, n: int, rng: random.Random) -> dict[int, str]:
+    """Write a store whose one article has ``n`` tags (and a full history), straight to disk."""
+    Store(root)
+    now = utc_now()
+    labels: dict[int, str] = {}
+    annotations: dict[str, Any] = {}
+    history: dict[str, Any] = {}
+    for sentence in range(n):
+        start, end = span(sentence)
+        label = labels[sentence] = LABELS[sentence % 3]
+        state = {"sentence": sentence, "label": label, "created": now, "updated": now}
+        state |= {"note": None, "attribution": None}
+        key = {"start": start, "end": end, "text": sentence_text(rng), "annotator": ANNOTATOR}
+        annotations[str(sentence + 1)] = {**state, **key}
+        if sentence >= n - HISTORY_LIMIT:
+            history[str(len(history) + 1)] = {"at": now, "annotator": ANNOTATOR, **key}
+            history[str(len(history))] |= {"before": None, "after": state, "undone": False}
+    record = {"id": article_id(0), "path": "articles/long.txt", "title": "A long article"}
+    record |= {"date": None, "byline": None, "sentences": n, "updated": now}
+    document = {
+        "meta": {"1": {"schema": SCHEMA_VERSION}},
+        "article": {"1": record},
+        "annotations": annotations,
+        "history": history,
+    }
+    (root / "articles" / f"{article_id(0)}.json").write_text(json.dumps(document))
+    return labels
+
+
+def measure_one_article(n: int, base: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Time tags in one article of ``n`` tags: ours and stock TinyDB's, interleaved."""
+    rng = random.Random(n)
+    folder = Path(tempfile.mkdtemp(prefix=f"reader-bench-one-{n}-", dir=base))
+    try:
+        labels = fill_one_article(folder / "store", n, rng)
+        store = Store(folder / "store")
+        aid = article_id(0)
+        stock_path = folder / "stock.json"
+        stock_docs = {
+            str(number): {**annotation_to_doc(a), "article_id": aid}
+            for number, a in enumerate(store.annotations(aid), start=1)
+        }
+        stock_path.write_text(json.dumps({"annotations": stock_docs}))
+        stock = TinyDB(stock_path)
+        table = stock.table("annotations")
+        item = Query()
+
+        def ours() -> float:
+            sentence = rng.randrange(n)
+            start, end = span(sentence)
+            label = labels[sentence] = next_label(labels[sentence])
+            began = time.perf_counter()
+            store.tag(
+                aid,
+                sentence=sentence,
+                start=start,
+                end=end,
+                text="A sentence.",
+                label=label,
+                annotator=ANNOTATOR,
+            )
+            return time.perf_counter() - began
+
+        def theirs() -> float:
+            sentence = rng.randrange(n)
+            start, end = span(sentence)
+            doc = {**stock_docs["1"], "sentence": sentence, "start": start, "end": end}
+            doc["label"] = next_label(labels.get(sentence))
+            began = time.perf_counter()
+            table.upsert(doc, (item.start == start) & (item.annotator == ANNOTATOR))
+            return time.perf_counter() - began
+
+        for _ in range(10):  # warm up; the first save also compacts a file written by hand
+            ours()
+        timed: list[float] = []
+        stock_times: list[float] = []
+        budget_end = time.perf_counter() + STOCK_BUDGET_S
+        for _ in range(args.saves):
+            timed.append(ours())
+            if len(stock_times) < args.stock_saves and (
+                len(stock_times) < 5 or time.perf_counter() < budget_end
+            ):
+                stock_times.append(theirs())
+        stock.close()
+        articles = folder / "store" / "articles"
+        on_disk = sum(p.stat().st_size for p in articles.iterdir())
+        # A compaction (one whole rewrite, as when the journal outgrows the snapshot).
+        path = articles / f"{aid}.json"
+        began = time.perf_counter()
+        with _journal.edit(path, None) as article:
+            _journal.compact(article)
+        compaction = time.perf_counter() - began
+        snapshot_bytes = path.stat().st_size
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    saves, stock_ms = ms(timed), ms(stock_times)
+    # A journal line per save; a compaction once the journal outgrows the snapshot.
+    per_save_line = max(1, (on_disk - snapshot_bytes) // max(1, len(timed) + 10))
+    saves_per_compaction = max(_journal.JOURNAL_AT_LEAST, snapshot_bytes) / per_save_line
+    amortised = compaction * 1000 / saves_per_compaction if snapshot_bytes > COMPACT else None
+    return {
+        "tags": n,
+        "save_median_ms": round(statistics.median(saves), 2),
+        "save_p95_ms": round(p95(saves), 2),
+        "compaction_ms": round(compaction * 1000, 1),
+        "compaction_per_save_ms": None if amortised is None else round(amortised, 3),
+        "snapshot_kb": round(snapshot_bytes / 1024),
+        "stock_save_median_ms": round(statistics.median(stock_ms), 2),
+        "stock_saves": len(stock_ms),
+        "ratio": round(statistics.median(stock_ms) / statistics.median(saves), 1),
+    }
+
+
+def print_one_article(rows: list[dict[str, Any]], args: argparse.Namespace, base: Path) -> None:
+    """Print the one-article results as a plain-text table."""
+    print(
+        f"one article with N tags: {args.saves} durable tags each (ours), stock TinyDB's "
+        f"upserts interleaved with them, in {base}"
+    )
+    header = (
+        f"{'tags':>7}  {'save median':>11}  {'save p95':>9}  {'snapshot':>9}  "
+        f"{'compaction':>10}  {'per save':>9}  {'stock save median':>17}  {'stock/ours':>10}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        per_save = row["compaction_per_save_ms"]
+        spread = "  (whole)" if per_save is None else f"{per_save:>6.3f} ms"
+        print(
+            f"{row['tags']:>7,}  {row['save_median_ms']:>8.2f} ms  {row['save_p95_ms']:>6.2f} ms  "
+            f"{row['snapshot_kb']:>6,} KB  {row['compaction_ms']:>7.1f} ms  {spread:>9}  "
+            f"{row['stock_save_median_ms']:>11.1f} ms ({row['stock_saves']:>2})  "
+            f"{row['ratio']:>9.1f}x"
+        )
+    print(
+        "save: Store.tag, fsync included; compaction: one whole rewrite of the article, done "
+        "once the journal outgrows the snapshot; per save: its cost spread over the saves "
+        "between two compactions ((whole): a small article is rewritten whole on every save)"
+    )
+
+
 def print_table(rows: list[dict[str, Any]], args: argparse.Namespace, base: Path) -> None:
     """Print the results as a plain-text table."""
     print(
@@ -327,7 +478,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--opens", type=int, default=100, help="timed article opens per size")
     parser.add_argument("--stock-saves", type=int, default=20, help="stock saves per size")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument(
+        "--one-article",
+        metavar="SIZES",
+        help="instead: tags in ONE article of these sizes (e.g. 100,1000,10000,50000)",
+    )
     args = parser.parse_args(argv)
+    if args.one_article:
+        try:
+            tags = [int(size) for size in args.one_article.split(",")]
+        except ValueError:
+            parser.error(
+                f"--one-article must be comma-separated integers, not {args.one_article!r}"
+            )
+        if any(size < 1 for size in tags):
+            parser.error("sizes must be at least 1")
+        found = [measure_one_article(n, args.dir, args) for n in tags]
+        if args.json:
+            print(json.dumps({"one_article": found}))
+        else:
+            print_one_article(found, args, args.dir)
+        return 0
     try:
         sizes = [int(size) for size in args.sizes.split(",")]
     except ValueError:

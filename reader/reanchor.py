@@ -157,14 +157,35 @@ def carry_over(
         if not older:
             return Reanchoring(tuple(moved), tuple(orphaned))
         record = max(older, key=lambda r: (r.updated or "", r.id))
-        candidates = [*store.annotations(record.id), *store.orphans(record.id)]
-        result = reanchor(candidates, sentences)
-        if in_corpus and not result.moved:
+        match = _Match(sentences, in_corpus)
+        if store.reanchor(record.id, article_id, match) is None:
             skipped.add(record.id)
             continue
+        moved.extend(match.fresh)
+        orphaned.extend(match.lost)
+
+
+class _Match:
+    """A carry-over's matching, which the store calls under the old version's lock.
+
+    Called with what the old version has *now*, so that a tag saved to it meanwhile (from
+    another window) is carried over too; it keeps what it decided for :func:`carry_over`.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], in_corpus: bool) -> None:
+        self.sentences = sentences
+        self.in_corpus = in_corpus
+        self.fresh: list[Moved] = []
+        self.lost: list[Annotation] = []
+
+    def __call__(
+        self, candidates: list[Annotation], present: dict[tuple[int, int, str], str]
+    ) -> tuple[list[tuple[Annotation, int, int, int]], list[Annotation]] | None:
+        result = reanchor(candidates, self.sentences)
+        if self.in_corpus and not result.moved:
+            return None
         # Where the current version already has that annotator's tag, it wins: the same
         # label is nothing to carry, another label is kept as an orphan.
-        present = {(a.start, a.end, a.annotator): a.label for a in store.annotations(article_id)}
         fresh: list[Moved] = []
         clashes: list[Annotation] = []
         for move in result.moved:
@@ -173,12 +194,6 @@ def carry_over(
                 fresh.append(move)
             elif present[seat] != move.annotation.label:
                 clashes.append(move.annotation)
-        lost = [*result.orphaned, *clashes]
-        store.reanchor(
-            record.id,
-            article_id,
-            [(m.annotation, m.sentence.index, m.sentence.start, m.sentence.end) for m in fresh],
-            lost,
-        )
-        moved.extend(fresh)
-        orphaned.extend(lost)
+        self.fresh, self.lost = fresh, [*result.orphaned, *clashes]
+        spans = [(m.annotation, m.sentence.index, m.sentence.start, m.sentence.end) for m in fresh]
+        return spans, self.lost

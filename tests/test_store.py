@@ -406,15 +406,16 @@ def test_migration_mechanism(root: Path, store: Store, monkeypatch: pytest.Monke
                 doc["label"] = "assertion"
         return data
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: rename_claims})
+    now = storage.SCHEMA_VERSION
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, now: rename_claims})
     reopened = Store(root)  # raises store.json's version
-    assert json.loads((root / "store.json").read_text())["meta"]["1"]["schema"] == 2
-    assert article_file(root)["meta"]["1"]["schema"] == 1  # migrated lazily
+    assert json.loads((root / "store.json").read_text())["meta"]["1"]["schema"] == now + 1
+    assert article_file(root)["meta"]["1"]["schema"] == now  # migrated lazily
     assert labels_of(reopened) == {1: "assertion"}  # migrated in memory when read
     reopened.set_position(ARTICLE, ME, 4)  # any save writes the new layout
     saved = article_file(root)
-    assert saved["meta"]["1"]["schema"] == 2
+    assert saved["meta"]["1"]["schema"] == now + 1
     assert [doc["label"] for doc in saved["annotations"].values()] == ["assertion"]
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from reader.errors import CorruptStoreError, NewerSchemaError, StoreError
 from reader.store import Store
+from reader.store._files import SCHEMA_VERSION
 
 ARTICLE = "0123456789abcdef"
 ME = "ana"
@@ -160,7 +161,7 @@ def test_newer_store_is_refused_not_downgraded(root: Path, store: Store) -> None
 
 def test_newer_article_file_is_refused_not_downgraded(root: Path, article_path: Path) -> None:
     data = _valid(article_path)
-    _first(data, "meta")["schema"] = 2
+    _first(data, "meta")["schema"] = SCHEMA_VERSION + 1
     data["annotations"]["1"]["new_field"] = "from the future"
     article_path.write_text(json.dumps(data))
     before = article_path.read_bytes()

@@ -88,11 +88,12 @@ def test_sigkill_at_random_moments_loses_no_confirmed_save(tmp_path: Path) -> No
     # Nothing is left behind but the files and their locks (a killed save's fixed-name
     # temporary file is reused by the next save, so at most one per article).
     names = {p.name for p in (root / "articles").iterdir()}
-    assert names <= {f"{ARTICLE}.json", f"{ARTICLE}.lock", f"{ARTICLE}.json.tmp"}
+    assert names <= {f"{ARTICLE}.{end}" for end in ("json", "lock", "json.tmp", "journal")}
 
 
 @pytest.mark.slow
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("compact_below", ["0", str(256 * 1024)], ids=["journal", "whole"])
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, compact_below: str) -> None:
     root = tmp_path / "store"
     Store(root)
     # Each worker stays at most AHEAD saves ahead of the other: they write at the same
@@ -103,6 +104,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     workers = [
         _worker(
             root, "ana", first, 200, "--wait", "--history", "1000",
+            "--compact-below", compact_below,
             "--pace", str(counts[index]), str(counts[1 - index]), str(ahead),
         )
         for index, first in enumerate((0, 1_000))
@@ -122,8 +124,10 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     store = Store(root)
     assert {a.sentence for a in store.annotations(ARTICLE)} == expected
     # Every change is also in the history, in the order the saves happened.
-    data = json.loads((root / "articles" / f"{ARTICLE}.json").read_text())
-    entries = [data["history"][key] for key in sorted(data["history"], key=int)]
+    tables = store._peek(ARTICLE)  # the snapshot and its journal
+    assert tables is not None
+    history = tables.data["history"]
+    entries = [history[key] for key in sorted(history, key=int)]
     assert sorted(entry["start"] // 100 for entry in entries) == sorted(expected)
     # The two really wrote at the same time: their saves interleave. Neither got more than
     # `ahead` saves ahead of the other, so neither made more than 2 * ahead in a row in

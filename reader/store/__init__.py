@@ -6,6 +6,8 @@ of :mod:`reader.records`; only this package knows that TinyDB exists.
 * :mod:`reader.store.folder`: :class:`Store`, a folder of TinyDB files, one per article,
   each save locked, atomic and fsynced (the layout is in its docstring).
 * :mod:`reader.store._files` (private): reading, checking, migrating and saving a file.
+* :mod:`reader.store._journal` (private): an article's tables in memory, its journal of
+  changes, and compaction, so that a save costs the same in a long article.
 * :mod:`reader.store._history` (private): the edits of one save and their undo history.
 * :mod:`reader.store.review`: :class:`Review`, a reviewer's decisions on one article and
   its settled layer, in a file of their own beside the article's.

@@ -45,16 +45,21 @@ from reader.records import (
     annotation_types,
 )
 
-#: The version of the layout this code reads and writes.
-SCHEMA_VERSION = 1
+#: The version of the layout this code reads and writes. 2: an article may have a
+#: journal next to its file (reader.store._journal), which a reader of version 1 would
+#: ignore, and overwrite by its next save.
+SCHEMA_VERSION = 2
 
 RawDocument = dict[str, dict[str, dict[str, Any]]]
 
 #: Upgrades of an article file's document from schema N to N+1, applied in turn when an
 #: older file is loaded (and saved in the new layout on its next write). store.json holds
 #: only its ``meta`` table, whose version is raised when the store is next opened for
-#: writing. Empty while the schema is at version 1.
-MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {}
+#: writing.
+MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {
+    # Version 1 had no journal, and its documents are those of version 2.
+    1: lambda data: data,
+}
 
 FileKind = Literal["store", "article"]
 
@@ -100,10 +105,14 @@ _SPECS: dict[FileKind, dict[str, dict[str, tuple[type, ...]]]] = {
         # over (reader.reanchor); "orphans" are the annotations that matched no sentence,
         # each an annotation document plus the "article_id" of the version it was made on.
         # An optional table: a reader without it keeps it and ignores it (no new schema).
+        # Optional "seen": the older version's "updated" when it was carried over.
         "reanchored": {"from": (str,), "at": (str,), "moved": (int,), "orphans": (list,)},
         # One document per suggestion an annotator rejected (the sentence's span), so that
         # it stays rejected. Optional, like "reanchored".
         "rejected": {"annotator": (str,), "start": (int,), "end": (int,), "at": (str,)},
+        # Set on an older version once its annotations were carried over to the newer
+        # version "by": it refuses new work from then on (optional table, as above).
+        "superseded": {"by": (str,), "at": (str,)},
     },
 }
 _ORPHAN_SPEC = _ANNOTATION
@@ -164,24 +173,40 @@ def _check_shape(path: Path, data: Any) -> RawDocument:
     return data
 
 
+corrupt = _corrupt
+
+
 def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
-    for name, spec in _COMPILED[kind].items():
+    for name in _COMPILED[kind]:
         for doc_id, doc in data.get(name, {}).items():
-            where = f"{name} document {doc_id}"
-            spec.check(path, where, doc)
-            if name == "annotations":
-                _check_optional(path, where, doc)
-            elif name == "history":
-                for side in ("before", "after"):
-                    if doc[side] is not None:
-                        _STATE_SPEC.check(path, f"{where} {side}", doc[side])
-            elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
-                raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
-            elif name == "reanchored":
-                for number, orphan in enumerate(doc["orphans"]):
-                    if not isinstance(orphan, dict):
-                        raise _corrupt(path, f"{where} orphan {number} is not an object")
-                    _ORPHAN.check(path, f"{where} orphan {number}", orphan)
+            check_doc(path, kind, name, doc_id, doc)
+
+
+def check_doc(path: Path, kind: FileKind, name: str, doc_id: str, doc: dict[str, Any]) -> None:
+    """Raise :class:`CorruptStoreError` unless a document of table ``name`` is well formed.
+
+    Documents of tables this version does not know are kept and not checked.
+    """
+    spec = _COMPILED[kind].get(name)
+    if spec is None:
+        return
+    where = f"{name} document {doc_id}"
+    spec.check(path, where, doc)
+    if name == "annotations":
+        _check_optional(path, where, doc)
+    elif name == "history":
+        for side in ("before", "after"):
+            if doc[side] is not None:
+                _STATE_SPEC.check(path, f"{where} {side}", doc[side])
+    elif name == "entities" and doc["kind"] not in _ENTITY_KINDS:
+        raise _corrupt(path, f"{where} has an unknown kind {doc['kind']!r}")
+    elif name == "reanchored":
+        if type(doc.get("seen")) not in (str, _NONE):
+            raise _corrupt(path, f"{where} has a bad 'seen'")
+        for number, orphan in enumerate(doc["orphans"]):
+            if not isinstance(orphan, dict):
+                raise _corrupt(path, f"{where} orphan {number} is not an object")
+            _ORPHAN.check(path, f"{where} orphan {number}", orphan)
 
 
 def _check_optional(path: Path, where: str, doc: Mapping[str, Any]) -> None:
@@ -236,6 +261,16 @@ def _was_checked(path: Path, raw: bytes) -> bool:
 
 
 def read_regular_file(path: Path) -> bytes:
+    """Read a store file, refusing a symbolic link in its place (see :func:`read_with_stat`).
+
+    Raises:
+        FileNotFoundError: There is no such file.
+        OSError: The file cannot be read, or is a link (``ELOOP``) or not a regular file.
+    """
+    return read_with_stat(path)[0]
+
+
+def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
     """Read a store file, refusing a symbolic link in its place.
 
     A link inside a store could make a save replace the link (and reads follow it
@@ -249,9 +284,27 @@ def read_regular_file(path: Path) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return handle.read()
+        return handle.read(), found
+
+
+def describe_path_error(path: Path, error: OSError) -> str:
+    """Return a short reason for an :class:`OSError` on a store path, naming loops.
+
+    ``ELOOP`` means two things: the file itself is a symbolic link (which the store refuses
+    to follow, see :func:`read_regular_file`), or the path goes round a loop of links; and
+    ``EACCES`` on a path often means a folder on the way that cannot be entered.
+    """
+    if error.errno == errno.ELOOP:
+        try:
+            os.stat(path)  # follows links: fails only if they go round a loop
+        except OSError:
+            return "the path goes round a loop of symbolic links"
+    if error.errno in (errno.EACCES, errno.EPERM) and not os.access(path.parent, os.X_OK):
+        return "permission denied (a folder on the way cannot be entered)"
+    return describe_os_error(error)
 
 
 def load(path: Path, kind: FileKind) -> RawDocument | None:
@@ -262,12 +315,23 @@ def load(path: Path, kind: FileKind) -> RawDocument | None:
         NewerSchemaError: The file was written by a newer version of ``reader``.
         StoreError: The file cannot be read.
     """
+    loaded = load_with_stat(path, kind)
+    return None if loaded is None else loaded[0]
+
+
+def load_with_stat(path: Path, kind: FileKind) -> tuple[RawDocument, os.stat_result] | None:
+    """:func:`load`, with the status of the file that was read (to know if it changes)."""
     try:
-        raw = read_regular_file(path)
+        raw, found = read_with_stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {describe_os_error(error)}") from None
+        raise StoreError(f"cannot read {path}: {describe_path_error(path, error)}") from None
+    return parse(path, raw, kind), found
+
+
+def parse(path: Path, raw: bytes, kind: FileKind) -> RawDocument:
+    """Parse, check and (in memory) migrate the bytes of a store file (see :func:`load`)."""
     if _was_checked(path, raw):
         checked: RawDocument = json.loads(raw)
         return checked

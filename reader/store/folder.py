@@ -2,16 +2,17 @@
 
 A store is a folder::
 
-    <root>/store.json               TinyDB: "meta" table with {"schema": 1, "created": ...}
+    <root>/store.json               TinyDB: "meta" table with {"schema": 2, "created": ...}
     <root>/labels.toml              optional label set (see reader.labels)
     <root>/articles/<id>.json       TinyDB, one per article: tables "meta", "article",
-                                    "annotations", "history", "state", "entities"
+                                    "annotations", "history", "state", "entities", ...
+    <root>/articles/<id>.journal    a long article's changes since <id>.json was written
     <root>/articles/<id>.lock       the lock every writer of <id>.json takes
 
-One file per article keeps a save proportional to one article, however large the store
-grows. Every change is one locked read-modify-write of that file, saved atomically and
-durably before the method returns (see :mod:`reader.store._files`); reads take no lock, since
-a file is only ever replaced whole.
+One file per article keeps a save independent of the rest of the store, and the journal
+keeps it independent of the article's length (see :mod:`reader.store._journal`). Every
+change is one locked read-modify-write of the article, saved atomically and durably before
+the method returns; reads take no lock.
 
 :class:`Store` is the only interface to it: it returns the dataclasses of
 :mod:`reader.records` and raises :class:`~reader.errors.StoreError` (or its subclasses
@@ -23,11 +24,12 @@ keep the change on screen as unsaved and try again.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tinydb import TinyDB, where
+from tinydb import where
 from tinydb.table import Document
 
 from reader.atomic import describe_os_error
@@ -48,7 +50,8 @@ from reader.records import (
 )
 from reader.store import _files as storage
 from reader.store import _history as changes
-from reader.store._files import load, read_db, schema_of, transaction
+from reader.store import _journal as journal
+from reader.store._files import load, schema_of, transaction
 from reader.store._history import (
     check_annotator,
     check_correction,
@@ -56,8 +59,18 @@ from reader.store._history import (
     check_text,
     is_article_id,
 )
+from reader.store._journal import Tables
 
 STORE_FILE = "store.json"
+#: Articles whose tables a Store keeps in memory between calls (the most recently used).
+CACHED_ARTICLES = 8
+
+#: A carry-over's matching (see :meth:`Store.reanchor`): from the old version's
+#: annotations and orphans, and what the new version has, to where each goes.
+Match = Callable[
+    [list[Annotation], dict[tuple[int, int, str], str]],
+    tuple[Iterable[tuple[Annotation, int, int, int]], Iterable[Annotation]] | None,
+]
 ARTICLES_DIR = "articles"
 
 
@@ -80,14 +93,35 @@ class Store:
         self.root = Path(root)
         self._articles = self.root / ARTICLES_DIR
         self._labels: tuple[tuple[int, ...] | None, LabelSet] | None = None
-        self._records: dict[str, tuple[tuple[int, ...], ArticleRecord]] = {}
+        self._records: dict[str, tuple[tuple[object, ...], ArticleRecord]] = {}
+        self._cache: dict[str, journal.Article] = {}
         self._open(create)
+        # Which folder this store is, so that a save never goes to another one that took
+        # its place (or to one re-created where it was, see _check_still_here).
+        found = self._root_stat()
+        self._identity = None if found is None else (found.st_dev, found.st_ino)
 
     # -- the store itself --------------------------------------------------------------
 
+    def _root_stat(self) -> os.stat_result | None:
+        """Stat the store folder; ``None`` if it does not exist.
+
+        Raises:
+            StoreError: The path cannot be followed (a loop of links, a folder on the way
+                that cannot be entered), one line naming it.
+        """
+        try:
+            return os.stat(self.root)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            reason = storage.describe_path_error(self.root, error)
+            raise StoreError(f"cannot open the annotation store {self.root}: {reason}") from None
+
     def _open(self, create: bool) -> None:
         path = self.root / STORE_FILE
-        if self.root.exists() and not self.root.is_dir():
+        found = self._root_stat()
+        if found is not None and not stat.S_ISDIR(found.st_mode):
             raise StoreError(f"the annotation store {self.root} is a file, not a folder")
         data = load(path, "store")
         if data is not None and (not create or schema_of(path, data) == storage.SCHEMA_VERSION):
@@ -146,31 +180,83 @@ class Store:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise StoreError(f"cannot read {self._articles}: {describe_os_error(error)}") from None
+            reason = storage.describe_path_error(self._articles, error)
+            raise StoreError(f"cannot read {self._articles}: {reason}") from None
         found = (name.removesuffix(".json") for name in names if name.endswith(".json"))
         return sorted(article_id for article_id in found if is_article_id(article_id))
 
-    def _peek(self, article_id: str) -> TinyDB | None:
-        """Open an article file for reading, without a lock; ``None`` if it has none."""
+    def _peek(self, article_id: str) -> Tables | None:
+        """An article's tables, read without a lock; ``None`` if it has no file.
+
+        Read for callers that only look: they must not change what they get back.
+        """
+        article = self._read(article_id)
+        return None if article is None else article.tables
+
+    def _read(self, article_id: str) -> journal.Article | None:
+        # Kept between calls, and brought up to date by reading only what changed (the
+        # journal's new lines), so that a save in a long article does not parse it again.
         path = self._path(article_id)
-        data = load(path, "article")
-        return None if data is None else read_db(path, data)
+        cached = self._cache.pop(article_id, None)
+        article = journal.read(path, cached)
+        if article is not None:
+            self._cache[article_id] = article
+            while len(self._cache) > CACHED_ARTICLES:
+                self._cache.pop(next(iter(self._cache)))
+        return article
+
+    def _check_still_here(self) -> None:
+        """Refuse to save unless the store folder is still the one that was opened.
+
+        A store folder moved or deleted while the app is open must not be re-created
+        implicitly by the next save: the tags would go to a folder that is not a store
+        (no ``store.json``), where every command says there is no store, while the app
+        shows them as saved.
+
+        Raises:
+            StoreError: The folder has gone, or another folder (or no store) is there now.
+        """
+        try:
+            found: os.stat_result | None = os.stat(self.root)
+            os.lstat(self.root / STORE_FILE)
+        except OSError:
+            found = None
+        if found is None or (found.st_dev, found.st_ino) != self._identity:
+            raise StoreError(
+                f"cannot save: the store folder {self.root} has gone (moved or deleted "
+                "since reader opened it); the change was not saved, and no store is "
+                "re-created there: reopen reader on the store where it is now"
+            )
 
     @contextmanager
-    def _edit(self, article_id: str) -> Iterator[TinyDB]:
-        """Run one locked, atomic read-modify-write of an article file."""
+    def _edit(self, article_id: str, *, work: bool = True) -> Iterator[Tables]:
+        """Run one locked, atomic read-modify-write of an article file.
+
+        Args:
+            article_id: The article.
+            work: The change is the analysts' work (a tag, a note, an undo, a
+                correction), which a superseded version refuses (see :meth:`reanchor`);
+                ``False`` for bookkeeping (its record, a reading position).
+        """
         path = self._path(article_id)
+        self._check_still_here()
         if not self._articles.is_dir():
             if self._articles.exists():
                 raise StoreError(f"cannot save to {self._articles}: it is a file, not a folder")
             try:
-                self._articles.mkdir(parents=True, exist_ok=True)
+                # Only the articles folder: the store folder itself must be there already.
+                self._articles.mkdir(exist_ok=True)
             except OSError as error:
                 raise StoreError(
                     f"cannot save to {self._articles}: {describe_os_error(error)}"
                 ) from None
-        with transaction(path, "article") as db:
-            yield db
+        cached = self._cache.pop(article_id, None)
+        with journal.edit(path, cached) as article:
+            if work:
+                _refuse_if_superseded(article.tables, article_id)
+            yield article.tables
+        # Only after a successful save: a failed one may have left a change in memory.
+        self._cache[article_id] = article
 
     def register_article(
         self,
@@ -197,20 +283,28 @@ class Store:
             "sentences": sentences,
         }
 
-        def current(db: TinyDB | None) -> Document | None:
+        def current(db: Tables | None) -> Document | None:
             docs = db.table("article").all() if db is not None else []
             return docs[0] if docs else None
 
-        def unchanged(doc: Document | None) -> bool:
-            return doc is not None and all(doc.get(k) == v for k, v in wanted.items())
+        def unchanged(db: Tables | None) -> bool:
+            doc = current(db)
+            return (
+                doc is not None
+                and all(doc.get(k) == v for k, v in wanted.items())
+                and not db.table("superseded")  # type: ignore[union-attr]
+            )
 
         # Checked without the lock first, so that reopening an article never writes.
-        if unchanged(current(self._peek(article_id))):
+        if unchanged(self._peek(article_id)):
             return
-        with self._edit(article_id) as db:
-            doc = current(db)
-            if unchanged(doc):
+        with self._edit(article_id, work=False) as db:
+            if unchanged(db):
                 return
+            # The article is open as its file's text: if an edit had superseded it, the
+            # file was put back, and work on it is saved (and found) again.
+            db.drop_table("superseded")
+            doc = current(db)
             table = db.table("article")
             if doc is None:
                 table.insert({**wanted, "updated": None})
@@ -229,13 +323,18 @@ class Store:
 
     def _article_record(self, article_id: str) -> ArticleRecord | None:
         # Listing a large store must not re-parse every file each time: the record is
-        # cached until the file is replaced (a save always makes a new inode).
+        # cached until the file is replaced (a compaction always makes a new inode) or
+        # its journal grows.
         path = self._path(article_id)
-        try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            return None
-        key = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        key: tuple[object, ...] = ()
+        for part in (path, journal.journal_path(path)):
+            try:
+                found = os.stat(part)
+            except FileNotFoundError:
+                if part == path:
+                    return None
+                continue
+            key += (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
         cached = self._records.get(article_id)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -249,8 +348,21 @@ class Store:
         return record
 
     def knows(self, article_id: str) -> bool:
-        """Whether the store has a file for the article (it was opened or tagged before)."""
-        return self._path(article_id).exists()
+        """Whether the store has a file for the article (it was opened or tagged before).
+
+        Raises:
+            StoreError: The file's folder cannot be read.
+        """
+        path = self._path(article_id)
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise StoreError(
+                f"cannot read {path}: {storage.describe_path_error(path, error)}"
+            ) from None
+        return True
 
     # -- other versions of an article (see reader.reanchor) --------------------------
 
@@ -282,9 +394,18 @@ class Store:
         Their files are kept untouched, but an export of every article leaves them out, so
         that no tag is exported twice (once per version).
         """
+        records = {record.id: record for record in self.articles()}
         found: set[str] = set()
-        for record in self.articles():
-            found |= self.reanchored_from(record.id)
+        for article_id in records:
+            db = self._peek(article_id)
+            for doc in db.table("reanchored").all() if db is not None else []:
+                # A version changed after its tags were carried over (its file put back
+                # and tagged, or a reader from before "superseded" marks saved to it) is
+                # not hidden: its later tags are nowhere else. Files from before "seen"
+                # was recorded are hidden as they always were.
+                old = records.get(doc["from"])
+                if "seen" not in doc or old is None or old.updated == doc["seen"]:
+                    found.add(doc["from"])
         return found
 
     def orphans(self, article_id: str) -> list[Annotation]:
@@ -302,46 +423,70 @@ class Store:
             for orphan in doc["orphans"]
         ]
 
-    def reanchor(
-        self,
-        old_id: str,
-        new_id: str,
-        moved: Iterable[tuple[Annotation, int, int, int]],
-        orphaned: Iterable[Annotation],
-    ) -> int:
+    def reanchor(self, old_id: str, new_id: str, match: Match) -> int | None:
         """Carry annotations of an older version of an article over to the new version.
 
-        One atomic save of the new version's file: each moved annotation is added at its
-        new sentence (keeping its label, note, attribution and times), unless that
+        Under the old version's lock, then the new one's, ``match`` is given the old
+        version's annotations and inherited orphans as they are now, and what the new
+        version has (``{(start, end, annotator): label}``), and says where each goes.
+        Then one atomic save of the new version's file: each moved annotation is added at
+        its new sentence (keeping its label, note, attribution and times), unless that
         annotator already has one there (the newer work wins; if its label differs, the
         old one is kept as an orphan); the orphans are recorded, and so is ``old_id``, so
-        that it is never carried over twice. The old version's file is not touched.
+        that it is never carried over twice. Last, the old version is marked superseded:
+        its annotations stay as they are, but it refuses new work from then on with a
+        one-line error. A tag saved to the old version by another window or process is
+        therefore either carried over or refused, never left behind where every command
+        hides it (:meth:`superseded`).
 
         Args:
             old_id: The older version.
             new_id: The version the annotations go to.
-            moved: ``(annotation, sentence index, start, end)`` in the new version.
-            orphaned: Annotations that match no sentence of the new version.
+            match: ``(candidates, present) -> (moved, orphaned)``, with ``moved`` as
+                ``(annotation, sentence index, start, end)`` in the new version and
+                ``orphaned`` the annotations that match no sentence; or ``None``: this is
+                not a version of the article, leave it alone.
 
         Returns:
-            How many annotations were added (0 if ``old_id`` was carried over already).
+            How many annotations were added (0 if ``old_id`` was carried over already),
+            or ``None`` if ``match`` said to leave it alone.
 
         Raises:
-            StoreError: A bad annotation, or the save failed (the store is then unchanged).
+            StoreError: A bad annotation, or a save failed (the new version is then
+                unchanged; if only the old version's mark failed, its later tags are
+                still found, see :meth:`superseded`).
         """
         self._path(old_id)
-        moves = list(moved)
-        orphans = list(orphaned)
-        for annotation, sentence, start, end in moves:
-            check_span(sentence, start, end)
-            check_annotator(annotation.annotator)
-        sources = self.reanchored_from(old_id)
-        with self._edit(new_id) as db:
+        # The old version first, then the new: every carry-over takes the locks in that
+        # order, and a save takes one lock only.
+        with self._edit(old_id, work=False) as old_db:
+            added = self._carry(old_db, old_id, new_id, match)
+            if added is None:
+                return None
+            marks = old_db.table("superseded")
+            if not marks.search(where("by") == new_id):
+                marks.insert({"by": new_id, "at": utc_now()})
+        return added
+
+    def _carry(self, old_db: Tables, old_id: str, new_id: str, match: Match) -> int | None:
+        old_record = old_db.table("article").all()
+        seen = old_record[0]["updated"] if old_record else None
+        # What the old version had absorbed, and the state each was absorbed in.
+        sources = {doc["from"]: doc.get("seen") for doc in old_db.table("reanchored").all()}
+        with self._edit(new_id, work=False) as db:
             table = db.table("reanchored")
             done = {doc["from"] for doc in table.all()}
             if old_id in done:
                 return 0
             annotations = db.table("annotations")
+            present = {(d["start"], d["end"], d["annotator"]): d["label"] for d in annotations}
+            plan = match(_candidates(old_db, old_id), present)
+            if plan is None:
+                return None
+            moves, orphans = list(plan[0]), list(plan[1])
+            for annotation, sentence, start, end in moves:
+                check_span(sentence, start, end)
+                check_annotator(annotation.annotator)
             added = 0
             for annotation, sentence, start, end in moves:
                 current = annotations.get(changes.key(start, end, annotation.annotator))
@@ -362,11 +507,15 @@ class Store:
                         {**annotation_to_doc(orphan), "article_id": orphan.article_id}
                         for orphan in orphans
                     ],
+                    # The old version's last change when it was carried over: if it
+                    # changes later, it is no longer hidden as superseded.
+                    "seen": seen,
                 }
             )
             # What the old version had absorbed is absorbed now too, through it.
-            for source in sorted(sources - done - {old_id, new_id}):
-                table.insert({"from": source, "at": now, "moved": 0, "orphans": []})
+            for source in sorted(set(sources) - done - {old_id, new_id}):
+                absorbed = {"from": source, "at": now, "moved": 0, "orphans": []}
+                table.insert({**absorbed, "seen": sources[source]})
             changes.touch(db, new_id, now)
         return added
 
@@ -534,7 +683,7 @@ class Store:
             raise StoreError(f"invalid sentence index {sentence!r}")
         if self.position(article_id, annotator) == sentence:
             return
-        with self._edit(article_id) as db:
+        with self._edit(article_id, work=False) as db:
             db.table("state").upsert(
                 {"annotator": annotator, "sentence": sentence, "updated": utc_now()},
                 where("annotator") == annotator,
@@ -604,3 +753,23 @@ class Store:
             db.table("rejected").insert(
                 {"annotator": annotator, "start": start, "end": end, "at": utc_now()}
             )
+
+
+def _refuse_if_superseded(db: Tables, article_id: str) -> None:
+    """Raise :class:`StoreError` if the article's tags were carried to a newer version."""
+    marks = db.table("superseded").all()
+    if marks:
+        raise StoreError(
+            f"cannot save: article {article_id} was superseded: its file was edited and "
+            f"opened again (perhaps in another window), and its tags were carried over to "
+            f"the new version {marks[-1]['by']}; the change was not saved: open the file "
+            "again to tag the new version"
+        )
+
+
+def _candidates(db: Tables, article_id: str) -> list[Annotation]:
+    """An article's annotations and inherited orphans, as a carry-over matches them."""
+    found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
+    docs = sorted(db.table("reanchored").all(), key=lambda doc: doc.doc_id)
+    found += [annotation_from_doc(o["article_id"], o) for doc in docs for o in doc["orphans"]]
+    return found

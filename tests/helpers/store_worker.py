@@ -5,13 +5,15 @@ each save returns, so a parent that kills it knows exactly which saves were repo
 done.
 
 Usage: ``store_worker.py STORE ARTICLE_ID ANNOTATOR FIRST COUNT [--wait] [--history N]
-[--pace MINE THEIRS AHEAD]``; with ``--wait`` it prints ``ready`` and waits for a line on
-stdin before it starts, so that two workers can start together; ``--history N`` keeps N
-changes per article instead of the default, so that a test can check that no history
-entry was lost either; with ``--pace`` it counts its saves in the file MINE (one byte each)
-and never gets more than AHEAD saves ahead of the count in THEIRS, so that two workers
-write at the same time however the machine schedules them (until THEIRS reaches COUNT:
-the two make as many saves).
+[--pace MINE THEIRS AHEAD] [--compact-below N]``; with ``--wait`` it prints ``ready`` and
+waits for a line on stdin before it starts, so that two workers can start together;
+``--history N`` keeps N changes per article instead of the default, so that a test can
+check that no history entry was lost either; with ``--pace`` it counts its saves in the
+file MINE (one byte each) and never gets more than AHEAD saves ahead of the count in
+THEIRS, so that two workers write at the same time however the machine schedules them
+(until THEIRS reaches COUNT: the two make as many saves); ``--compact-below N`` sets the
+size under which an article is rewritten whole (0: saves go to the journal as soon as
+there is a snapshot).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from reader.store import Store
 from reader.store import _history as changes
+from reader.store import _journal as journal
 
 LABELS = ("claim", "context", "quote")
 
@@ -43,6 +46,8 @@ def main(argv: list[str]) -> int:
     root, article_id, annotator, first, count = argv[:5]
     if "--history" in argv:
         changes.HISTORY_LIMIT = int(argv[argv.index("--history") + 1])
+    if "--compact-below" in argv:
+        journal.COMPACT_BELOW = int(argv[argv.index("--compact-below") + 1])
     pace = None
     if "--pace" in argv:
         at = argv.index("--pace")

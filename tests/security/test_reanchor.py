@@ -232,8 +232,7 @@ def test_an_edited_file_carries_its_tags_and_lists_the_orphan(tmp_path: Path) ->
     _tag(store, old_id, old[3], "context")
     _tag(store, old_id, old[3], "claim", who="bo")
     store.set_note(old_id, start=old[3].start, end=old[3].end, annotator="ana", note="check")
-    old_file = tmp_path / "store" / "articles" / f"{old_id}.json"
-    old_bytes = old_file.read_bytes()
+    old_annotations = store.annotations(old_id)
 
     new_id, new = _version(path, V2)
     assert new_id != old_id
@@ -259,8 +258,8 @@ def test_an_edited_file_carries_its_tags_and_lists_the_orphan(tmp_path: Path) ->
         "Officials said the talks went well.",
         "quote",
     )
-    assert old_file.read_bytes() == old_bytes  # the old version is never touched
-    assert len(store.annotations(old_id)) == 4
+    # The old version keeps its annotations as they were; it is only marked superseded.
+    assert store.annotations(old_id) == old_annotations and len(old_annotations) == 4
 
     # Opening it again carries nothing twice and writes nothing.
     new_file = tmp_path / "store" / "articles" / f"{new_id}.json"
@@ -427,3 +426,128 @@ def test_exporting_every_article_leaves_out_a_superseded_version(tmp_path: Path)
     assert [(row.article_id, row.label) for row in rows] == [(new_id, "claim")]
     # Asked for by id, the older version still exports: nothing is hidden for good.
     assert [row.article_id for row in export_rows(store, article_ids=[old_id])] == [old_id]
+
+
+# -- one article open in two windows while its file is edited ------------------------------
+#
+# Attacked: window A shows the old version, the file is edited, window B opens it and
+# carries A's tags over. A's later tags used to be saved to the old version, which exports,
+# statistics and the app then hid as superseded, and `reader orphans` did not list: shown
+# as saved, found by nothing. Now the carry-over marks the old version superseded under
+# its lock, and a save to it is refused with one line (the app keeps the tag unsaved):
+# every tag is either carried over or refused, never left behind.
+
+
+def _everything(store: Store) -> set[tuple[str, str, str]]:
+    """(annotator, text, label) of every tag an export of the whole store gives."""
+    from reader.formats import export_rows
+
+    return {(row.annotator, row.text, row.label) for row in export_rows(store)}
+
+
+def test_a_tag_saved_to_a_superseded_version_is_refused_not_hidden(tmp_path: Path) -> None:
+    window_a = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(window_a, path, V1)
+    _tag(window_a, old_id, old[0], "claim")
+    window_b = Store(tmp_path / "store")  # another window (or analyst) on the same store
+    new_id, _ = _open(window_b, path, V2)
+    assert _everything(window_b) == {("ana", V1[0], "claim")}
+
+    # Window A still shows the old version: its work is refused, in one line.
+    first = old[0]
+    attempts = {
+        "tag": lambda: _tag(window_a, old_id, old[4], "quote"),
+        "relabel": lambda: _tag(window_a, old_id, first, "context"),
+        "note": lambda: window_a.set_note(
+            old_id, start=first.start, end=first.end, annotator="ana", note="late"
+        ),
+        "undo": lambda: window_a.undo(old_id, "ana"),
+    }
+    for what, attempt in attempts.items():
+        with pytest.raises(StoreError) as caught:
+            attempt()
+        message = caught.value.message
+        assert "superseded" in message and new_id in message and "\n" not in message, what
+    # The reading position is not work: it is still kept.
+    window_a.set_position(old_id, "ana", 3)
+    assert window_a.position(old_id, "ana") == 3
+    # Everything that was saved is found, once; nothing else was saved.
+    assert _everything(Store(tmp_path / "store")) == {("ana", V1[0], "claim")}
+    assert window_a.annotations(old_id)[0].label == "claim"
+
+
+def test_a_version_put_back_takes_tags_again_and_they_are_found(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    path = tmp_path / "pact.txt"
+    old_id, old = _open(store, path, V1)
+    _tag(store, old_id, old[0], "claim")
+    new_id, _ = _open(store, path, V2)
+    # The edit is undone: the file is the first version again, and is opened as such
+    # (which carries the second version's work back to it).
+    again_id, again = _open(store, path, V1)
+    assert again_id == old_id
+    _tag(store, old_id, again[4], "quote")
+    assert old_id not in store.superseded()  # it changed after its carry-over: not hidden
+    assert _everything(store) == {("ana", V1[0], "claim"), ("ana", again[4].text, "quote")}
+
+
+def test_two_processes_a_carry_over_during_tagging_loses_no_reported_tag(
+    tmp_path: Path,
+) -> None:
+    """A process tags the old version in a loop, printing each save it saw return, while
+    this one carries the old version over: every reported tag is in the new version (or
+    its orphans), and every save after the carry-over was refused."""
+    root = tmp_path / "store"
+    path = tmp_path / "pact.txt"
+    store = Store(root)
+    old_id, old = _open(store, path, V1)
+    script = f"""
+import sys
+from pathlib import Path
+from reader.errors import StoreError
+from reader.store import Store
+store = Store(Path({str(root)!r}))
+spans = {[(s.index, s.start, s.end, s.text) for s in old]!r}
+labels = ("claim", "context", "quote")
+print("ready", flush=True)
+for n in range(100000):
+    index, start, end, text = spans[n % len(spans)]
+    label = labels[(n // len(spans)) % 3]
+    try:
+        store.tag({old_id!r}, sentence=index, start=start, end=end, text=text,
+                  label=label, annotator="ana")
+    except StoreError as error:
+        print("refused", error.message, flush=True)
+        break
+    print("ok", index, label, flush=True)
+"""
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    reported: dict[int, str] = {}
+    for _ in range(20):  # let it save a few times first
+        _, index, label = child.stdout.readline().split()
+        reported[int(index)] = label
+    new_id, new = _version(path, V2)
+    carry_over(store, new_id, str(path), new)
+    last = ""
+    for line in child.stdout:
+        last = line
+        if line.startswith("ok "):
+            _, index, label = line.split()
+            reported[int(index)] = label
+    assert child.wait(timeout=60) == 0
+    assert last.startswith("refused") and "superseded" in last
+
+    by_text = {old[index].text: label for index, label in reported.items()}
+    carried = {a.text: a.label for a in store.annotations(new_id)}
+    orphaned = {a.text: a.label for a in store.orphans(new_id)}
+    assert by_text == {**carried, **orphaned}
+    assert set(orphaned) == {"Officials said the talks went well."}
+    assert {(text, label) for _, text, label in _everything(store)} == set(carried.items())

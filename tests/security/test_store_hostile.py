@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -339,3 +341,165 @@ def test_linked_store_folders_are_followed(tmp_path: Path) -> None:
     tag(Store(tmp_path / "store"), SENTENCES[1])
     assert labels(tmp_path / "store") == {0: "claim", 1: "claim"}
     assert (moved / f"{ARTICLE.id}.json").is_file()
+
+
+# -- store paths that cannot be followed: one line each, never a traceback ---------------
+
+COMMANDS = (["export"], ["stats"], ["orphans"], [str(SAMPLE)])
+
+
+def run_reader(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """Run ``reader ARGS`` in a fresh process (the app's checks fail before Textual starts)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    command = [*prefix, sys.executable, "-m", "reader", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+
+
+def assert_one_line(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2, result.stderr
+    assert len(lines) == 1 and lines[0].startswith("reader: "), result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0].rsplit("/", 1)[-1])
+def test_db_on_a_loop_of_links_says_so_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    # Before: "cannot read loop/store.json: it is a symbolic link, which reader does not
+    # follow inside a store", although the store folder may be a link; the loop is the
+    # problem.
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for db in (loop, loop / "inner"):
+        result = run_reader(*command, "--db", str(db))
+        assert_one_line(result, str(db), "loop of symbolic links")
+        assert "is a symbolic link" not in result.stderr
+    assert not (tmp_path / "inner").exists()
+
+
+def test_a_link_in_place_of_store_json_is_still_called_a_link(tmp_path: Path) -> None:
+    Store(tmp_path / "store")
+    (tmp_path / "store" / "store.json").rename(tmp_path / "elsewhere.json")
+    (tmp_path / "store" / "store.json").symlink_to(tmp_path / "elsewhere.json")
+    result = run_reader("export", "--db", str(tmp_path / "store"))
+    assert_one_line(result, "store.json", "symbolic link")
+
+
+def _without_root_powers() -> tuple[str, ...]:
+    """A command prefix that runs a process as root without its power to ignore modes."""
+    if os.geteuid() != 0 or shutil.which("capsh") is None:
+        pytest.skip("needs root and capsh to drop CAP_DAC_OVERRIDE (as a user: chmod is enough)")
+    prefix = ("capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", 'exec "$@"', "-")
+    probe = subprocess.run([*prefix, "true"], capture_output=True, timeout=30)
+    if probe.returncode != 0:
+        pytest.skip(f"capsh cannot drop capabilities here: {probe.stderr!r}")
+    return prefix
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0].rsplit("/", 1)[-1])
+def test_a_folder_that_can_be_listed_but_not_entered_is_one_line(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # Before: a PermissionError traceback from Path.exists() for a store inside it.
+    prefix = _without_root_powers()
+    root = tmp_path / "store"
+    tag(Store(root), SENTENCES[0])
+    os.chmod(tmp_path, 0o755)
+    for folder in (root, root / "articles"):
+        os.chmod(folder, 0o644)  # readable, not searchable: ls works, cd does not
+    try:
+        for db in (root, root / "inner"):
+            result = run_reader(*command, "--db", str(db), prefix=prefix)
+            assert "Traceback" not in result.stderr
+            assert_one_line(result, "permission denied")
+    finally:
+        for folder in (root, root / "articles"):
+            os.chmod(folder, 0o755)
+    assert labels(root) == {0: "claim"}
+
+
+# -- the store folder moved or deleted under a running session -----------------------------
+
+
+def _everything_under(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def test_a_store_moved_away_is_never_re_created_by_a_save(tmp_path: Path) -> None:
+    # Before: the next save made <old path>/articles/<id>.json again, a folder without a
+    # store.json, where `reader export --db` said there was no store: tags shown as saved
+    # and found by nothing.
+    root = tmp_path / "store"
+    store = Store(root)
+    tag(store, SENTENCES[0])
+    root.rename(tmp_path / "moved")
+    first = SENTENCES[0]
+    attempts = {
+        "tag": lambda: tag(store, SENTENCES[1]),
+        "note": lambda: store.set_note(
+            ARTICLE.id, start=first.start, end=first.end, annotator=ANNOTATOR, note="n"
+        ),
+        "position": lambda: store.set_position(ARTICLE.id, ANNOTATOR, 3),
+        "register": lambda: store.register_article(
+            "feedfacefeedface", path="a.txt", title=None, date=None, byline=None, sentences=1
+        ),
+    }
+    for what, attempt in attempts.items():
+        with pytest.raises(StoreError) as caught:
+            attempt()
+        message = caught.value.message
+        assert "has gone" in message and str(root) in message and "\n" not in message, what
+        assert not root.exists(), what
+    # Reading finds nothing there, so there is nothing to undo: nothing is written either.
+    assert store.undo(ARTICLE.id, ANNOTATOR) is None and not root.exists()
+    assert labels(tmp_path / "moved") == {0: "claim"}
+
+
+def test_a_store_replaced_by_another_folder_is_not_written_to(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    store = Store(root)
+    tag(store, SENTENCES[0])
+    root.rename(tmp_path / "moved")
+    Store(root)  # someone makes a new, empty store where the old one was
+    before = _everything_under(root)
+    with pytest.raises(StoreError, match="has gone"):
+        tag(store, SENTENCES[1])
+    assert _everything_under(root) == before
+    # A store.json deleted from under the session: the folder is no longer a store.
+    other = Store(tmp_path / "other")
+    (tmp_path / "other" / "store.json").unlink()
+    with pytest.raises(StoreError, match="has gone"):
+        tag(other, SENTENCES[0])
+    assert _everything_under(tmp_path / "other") == ["articles", "store.lock"]
+
+
+def test_a_store_moved_away_still_reads_where_it_went(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    tag(Store(root), SENTENCES[0])
+    root.rename(tmp_path / "moved")
+    store = Store(tmp_path / "moved", create=False)
+    tag(store, SENTENCES[1])
+    assert labels(tmp_path / "moved") == {0: "claim", 1: "claim"}
+
+
+@app_test
+async def test_app_keeps_tags_unsaved_when_its_store_is_moved_away(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    app = make_app(SAMPLE, Store(root))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reading_screen(pilot)
+        view = screen.view
+        await pilot.press("1")
+        await wait_for(pilot, lambda: view.cursor == 1)
+        root.rename(tmp_path / "moved")
+        await pilot.press("3")
+        await pilot.pause()
+        assert view.tags == {0: "claim", 1: "quote"}
+        assert view.unsaved == {1}
+        assert "UNSAVED" in status(screen)
+        assert any("has gone" in n.message for n in app._notifications)
+        assert not root.exists()
+        (tmp_path / "moved").rename(root)  # put back: the retry saves it
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not view.unsaved)
+    assert labels(root) == {0: "claim", 1: "quote"}
