@@ -233,7 +233,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             position = bisect_left(self._shown, self.cursor)
             self.cursor = self._shown[min(position, len(self._shown) - 1)]
         self._relayout()
-        self.scroll_to_cursor(center=True)
+        self.keep_cursor_in_view(center=True)
 
     @property
     def shown(self) -> list[int]:
@@ -353,11 +353,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if row is not None:
             self.refresh_lines(row.top, row.height)
 
+    def keep_cursor_in_view(self, *, center: bool = False) -> None:
+        """Scroll the cursor's sentence into sight now and once more after the next refresh.
+
+        After a re-layout (a resize, a filter, the panel shown or hidden) Textual may clamp
+        the scroll offset to the new size after this call; the next tag key tags the
+        current sentence, so it must be on screen whatever happened in between.
+        """
+        self.scroll_to_cursor(center=center)
+        self.call_after_refresh(self.scroll_to_cursor)
+
     def on_resize(self, event: events.Resize) -> None:
-        """Lay the article out again at the new width."""
+        """Lay the article out again at the new width; keep the cursor in sight whatever
+        changed (a taller view scrolls back to the top, a shorter one must follow)."""
         if self._layout is None or self._layout.width != self._text_width():
             self._ensure_layout()
-            self.scroll_to_cursor()
+        self.keep_cursor_in_view()
 
     def notify_style_update(self) -> None:
         """The theme or the CSS changed: styled lines must be built again."""
