@@ -3,7 +3,7 @@ tagging, a lost SSH connection (SIGHUP, and the terminal itself going away), a t
 resized to 20x10 and back, and two copies of the app tagging the same article at once.
 
 The promise under test: no tag that was shown as saved is lost, and the app recovers.
-The status line says "N/15 ... saved" only after the store returned from a durable save
+The status line says "N/12 ... saved" only after the store returned from a durable save
 (see reader/reading/session.py), so a screen captured just before a crash is a lower bound on
 what the store must hold. tests/test_store_processes.py proves the same of the store
 alone, with SIGKILL at random instants of a save.
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 SAMPLE = Path(__file__).resolve().parents[2] / "articles" / "iran-iraq-military-ties.txt"
 ARTICLE = load_article(SAMPLE)
 TITLE = "Iran, Iraq vow to boost military ties"
-_PROGRESS = re.compile(r"(\d+)/15\b")
+_PROGRESS = re.compile(r"(\d+)/12\b")
 
 
 def app_argv(db: Path, annotator: str = "ana") -> list[str]:
@@ -60,7 +60,7 @@ def assert_store_intact(db: Path) -> None:
 
 
 def wait_progress(tmux: Tmux, target: str, count: int) -> str:
-    return tmux.wait_for(target, f"{count}/15")
+    return tmux.wait_for(target, f"{count}/12")
 
 
 def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
             tmux.send(target, key)
             wait_progress(tmux, target, count)
         tmux.send(target, "1", "2", "3", "1")  # faster than the screen redraws
-        screen = tmux.wait_for(target, "7/15")
+        screen = tmux.wait_for(target, "7/12")
         tmux.wait_for(target, "saved")
         os.kill(tmux.pid(target), signal.SIGKILL)
         tmux.wait_dead(target)
@@ -81,7 +81,7 @@ def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
 
         # Restart on the same store: every tag is back on screen.
         tmux.respawn(target, app_argv(db))
-        tmux.wait_for(target, "7/15")
+        tmux.wait_for(target, "7/12")
         # Again, killed at some instant of a burst of keys: whatever the last screen before
         # the kill showed as saved is in the store. Label keys only: each tags the next
         # untagged sentence, so the count only grows (a label key on a tagged sentence
@@ -95,7 +95,7 @@ def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
             assert len(stored(db)) >= shown_saved(screen)
             assert_store_intact(db)
             tmux.respawn(target, app_argv(db))
-            tmux.wait_for(target, f"{len(stored(db))}/15")
+            tmux.wait_for(target, f"{len(stored(db))}/12")
 
 
 def test_sighup_from_a_lost_connection_keeps_the_saved_tags(tmp_path: Path) -> None:
@@ -104,14 +104,14 @@ def test_sighup_from_a_lost_connection_keeps_the_saved_tags(tmp_path: Path) -> N
         target = tmux.start("app", app_argv(db))
         tmux.wait_for(target, TITLE)
         tmux.send(target, "1", "3")
-        tmux.wait_for(target, "2/15")
+        tmux.wait_for(target, "2/12")
         tmux.wait_for(target, "saved")
         os.kill(tmux.pid(target), signal.SIGHUP)
         tmux.wait_dead(target)
         assert stored(db) == {0: "claim", 1: "quote"}
         assert_store_intact(db)
         tmux.respawn(target, app_argv(db))
-        tmux.wait_for(target, "2/15")
+        tmux.wait_for(target, "2/12")
 
 
 def test_the_terminal_going_away_ends_the_app_and_keeps_the_tags(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_the_terminal_going_away_ends_the_app_and_keeps_the_tags(tmp_path: Path)
         app.wait_for_text(TITLE)
         app.send(b"2")
         app.send(b"2")
-        app.wait_for_text("2/15")
+        app.wait_for_text("2/12")
         os.close(app.fd)
         deadline = time.monotonic() + 15
         while app.exit_status is None and time.monotonic() < deadline:
@@ -151,7 +151,7 @@ def test_resized_to_20x10_and_back_the_app_still_works(tmp_path: Path) -> None:
             time.sleep(0.1)
         assert stored(db) == {1: "claim"}
         tmux.resize(target, 80, 24)
-        screen = tmux.wait_for(target, "1/15")
+        screen = tmux.wait_for(target, "1/12")
         assert "Hayali" in screen and max(len(line) for line in screen.splitlines()) > 60
         assert not tmux.dead(target)
         tmux.send(target, "C-q")
@@ -189,5 +189,5 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         tmux.send(first, "C-q")
         tmux.wait_dead(first)
         tmux.respawn(first, app_argv(db))
-        tmux.wait_for(first, "9/15")
+        tmux.wait_for(first, "9/12")
         assert_store_intact(db)

@@ -35,7 +35,7 @@ from reader.entities import Entity
 from reader.labels import Label
 from reader.reading.finding import Span, sentence_spans
 from reader.reading.layout import ArticleLayout, Row
-from reader.safe_text import visible
+from reader.tui.display import shown
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
 TEXT_WIDTH = 72
@@ -161,10 +161,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.sentences = sentences
         #: The sentences' start offsets, for finding the sentence of an article offset.
         self.starts = [s.start for s in sentences]
-        self._texts = [visible(s.text) for s in sentences]
+        self._texts = [shown(s.text) for s in sentences]
         self._blocks = [s.block_index for s in sentences]
         self._labels = dict(labels)
-        self._dateline = visible(dateline)
+        self._dateline = shown(dateline)
         title_blocks = [i for i, b in enumerate(article.blocks) if b.kind == "title"]
         self._dateline_after = title_blocks[-1] if title_blocks else -1
         self.cursor = 0
@@ -468,10 +468,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         unsaved = index in source.unsaved
         lines = []
         for number in range(count):
-            mark = ("▶" if number == 0 else "▐") if current else " "
+            mark = shown("▶" if number == 0 else "▐") if current else " "
             segments = [Segment(mark, mark_style)]
             if number == 0 and label is not None:
-                segments.append(Segment(visible(label.letter), base + label_style(label.colour)))
+                segments.append(Segment(shown(label.letter), base + label_style(label.colour)))
             elif number == 0 and unsaved:
                 segments.append(Segment("-", unsaved_style))
             else:

@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.entities import Entity
-from reader.safe_text import visible
+from reader.tui.display import shown
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 PLACES_TOGGLE = "toggle-places"
@@ -38,7 +38,7 @@ def entity_line(entity: Entity) -> Table:
     grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", style="dim", no_wrap=True)
-    grid.add_row(Text(visible(entity.name)), str(entity.count))
+    grid.add_row(Text(shown(entity.name)), str(entity.count))
     return grid
 
 
@@ -47,7 +47,7 @@ def entity_details(entity: Entity) -> Text:
     by = Counter(mention.by for mention in entity.mentions)
     found = ", ".join(f"{source} {count}" for source, count in by.most_common())
     return Text.assemble(
-        (visible(entity.name), "bold"),
+        (shown(entity.name), "bold"),
         f"\n{entity.label} · {entity.count} mention{'s' if entity.count != 1 else ''}",
         f"\nfound by: {found}",
     )
@@ -78,7 +78,7 @@ class EntityPanel(Vertical, can_focus=False):
 
     def compose(self) -> ComposeResult:
         """The list, then the details."""
-        waiting = Option("Finding people and organisations…", disabled=True)
+        waiting = Option(shown("Finding people and organisations…"), disabled=True)
         yield OptionList(waiting, id="entity-list")
         yield Static("", id="entity-details")
 
@@ -95,7 +95,7 @@ class EntityPanel(Vertical, can_focus=False):
         """Say that the entities could not be found."""
         options = self.option_list
         options.clear_options()
-        options.add_option(Option(Text(visible(message), style="italic"), disabled=True))
+        options.add_option(Option(Text(shown(message), style="italic"), disabled=True))
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Show these entities, keeping the highlighted one if it is still there."""
@@ -118,7 +118,7 @@ class EntityPanel(Vertical, can_focus=False):
         for kind, title in KIND_TITLES.items():
             members = sorted(by_kind[kind], key=lambda item: (-item[1].count, item[1].name))
             if kind == "place":
-                arrow = "▾" if self.places_open else "▸"
+                arrow = shown("▾" if self.places_open else "▸")
                 heading = Text(f"{arrow} {title} ({len(members)})", style="bold")
                 added.append(Option(heading, id=PLACES_TOGGLE))
                 if not self.places_open:
