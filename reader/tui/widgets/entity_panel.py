@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -54,7 +55,16 @@ def entity_details(entity: Entity) -> Text:
 
 
 class EntityPanel(Vertical, can_focus=False):
-    """The entity list and the selected entity's details."""
+    """The entity list and the selected entity's details.
+
+    ``j``/``k`` move through the list while it has focus, as they move through the
+    article when it does (the reading screen's own ``j``/``k`` would move the article).
+    """
+
+    BINDINGS = [
+        Binding("j", "move(1)", "Down", show=False, id="entities.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="entities.up"),
+    ]
 
     @dataclass
     class Highlighted(Message):
@@ -85,6 +95,13 @@ class EntityPanel(Vertical, can_focus=False):
     def on_mount(self) -> None:
         """Title the panel."""
         self.border_title = "Entities"
+
+    def action_move(self, step: int) -> None:
+        """Move the list's highlight."""
+        if step > 0:
+            self.option_list.action_cursor_down()
+        else:
+            self.option_list.action_cursor_up()
 
     @property
     def option_list(self) -> OptionList:
