@@ -108,7 +108,7 @@ def test_sighup_from_a_lost_connection_keeps_the_saved_tags(tmp_path: Path) -> N
         tmux.wait_for(target, "saved")
         os.kill(tmux.pid(target), signal.SIGHUP)
         tmux.wait_dead(target)
-        assert stored(db) == {0: "claim", 1: "quote"}
+        assert stored(db) == {3: "claim", 4: "quote"}  # it opened on the body
         assert_store_intact(db)
         tmux.respawn(target, app_argv(db))
         tmux.wait_for(target, "2/12")
@@ -130,7 +130,7 @@ def test_the_terminal_going_away_ends_the_app_and_keeps_the_tags(tmp_path: Path)
             time.sleep(0.1)
             app._reap(block=False)
         assert app.exit_status is not None, "the app kept running without its terminal"
-    assert stored(db) == {0: "context", 1: "context"}
+    assert stored(db) == {3: "context", 4: "context"}
     assert_store_intact(db)
 
 
@@ -145,11 +145,11 @@ def test_resized_to_20x10_and_back_the_app_still_works(tmp_path: Path) -> None:
         assert len(small.splitlines()) <= 10
         assert all(len(line) <= 20 for line in small.splitlines())
         assert small.strip(), "nothing drawn at 20x10"
-        tmux.send(target, "j", "1")  # still answers keys: tags the second sentence
+        tmux.send(target, "j", "1")  # still answers keys: tags the body's second sentence
         deadline = time.monotonic() + 15
-        while stored(db) != {1: "claim"} and time.monotonic() < deadline:
+        while stored(db) != {4: "claim"} and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert stored(db) == {1: "claim"}
+        assert stored(db) == {4: "claim"}
         tmux.resize(target, 80, 24)
         screen = tmux.wait_for(target, "1/12")
         assert "Hayali" in screen and max(len(line) for line in screen.splitlines()) > 60
@@ -165,7 +165,7 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         second = tmux.start("second", app_argv(db))
         tmux.wait_for(first, TITLE)
         tmux.wait_for(second, TITLE)
-        # The first tags sentences 0-4 from the top; the second 14-10 from the bottom
+        # The first tags sentences 3-7 from the top of the body; the second 14-10 from the bottom
         # (a tag moves its cursor on, so it goes back to the end each time). Keys go to
         # both without waiting, so the saves interleave.
         for step in range(5):
@@ -175,7 +175,7 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         wait_progress(tmux, second, 5)
         tmux.wait_for(first, "saved")
         tmux.wait_for(second, "saved")
-        expected = {i: "claim" for i in range(5)} | {i: "context" for i in range(10, 15)}
+        expected = {i: "claim" for i in range(3, 8)} | {i: "context" for i in range(10, 15)}
         assert stored(db, "ana") == expected
         # Undo goes through the store's history, which both copies share: it undoes the
         # annotator's last change, whichever copy made it (here the last of the two).
@@ -184,7 +184,7 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         while len(stored(db)) == 10 and time.monotonic() < deadline:
             time.sleep(0.1)
         undone = set(expected) - set(stored(db))
-        assert len(undone) == 1 and undone <= {4, 10}
+        assert len(undone) == 1 and undone <= {7, 10}
         # A restarted copy shows everything both saved.
         tmux.send(first, "C-q")
         tmux.wait_dead(first)
