@@ -46,6 +46,7 @@ def build_app(
         articles = [load_article(target)]
     options.setdefault("annotator", ANNOTATOR)
     options.setdefault("remember", False)
+    options.setdefault("ascii_glyphs", False)
     app = ReaderApp(
         target, articles=articles, store=store, analyser=analyser or NoEntities(), **options
     )

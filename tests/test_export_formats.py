@@ -28,12 +28,13 @@ from reader.formats import (
     brat,
     doccano,
     export_rows,
+    jsonl,
     md,
     prodigy,
 )
 from reader.formats import csv as csv_format
 from reader.formats import spacy as spacy_format
-from reader.formats.base import Format
+from reader.formats.base import SENTENCE_NOTE, Format
 from reader.loaders import load_article
 from reader.records import Annotation
 from reader.store import Store
@@ -376,7 +377,7 @@ def test_spacy_docbin_has_entities_sentence_spans_and_user_data(
 
 def test_md_report_lists_people_and_the_tagged_sentences(annotated: Annotated) -> None:
     report = write_text(annotated, md.FORMAT, article_ids=[annotated.sample.id])
-    assert report.startswith(f"<!-- reader report: {OFFSETS_NOTE}. -->")
+    assert report.startswith(f"<!-- reader report: {OFFSETS_NOTE}; {SENTENCE_NOTE}. -->")
     assert "# Iran, Iraq vow to boost military ties" in report
     assert "- **Source:** AFP" in report
     assert "- **Date:** 2017-07-24" in report
@@ -388,6 +389,11 @@ def test_md_report_lists_people_and_the_tagged_sentences(annotated: Annotated) -
     assert "   - Speaker: Ali Larijani" in report
     assert "   - Note: Check the memorandum's \\*wording\\* \\[1\\]" in report
     assert "   - Note: Quoted by state TV second line" in report
+    # One convention for sentence numbers: the index from 0, as in the JSON Lines export.
+    rows = [json.loads(line) for line in write_text(annotated, jsonl.FORMAT).splitlines()]
+    numbers = {row["sentence"] for row in rows if row["article_id"] == annotated.sample.id}
+    assert set(map(int, re.findall(r"^   - Sentence (\d+) \(", report, re.M))) == numbers
+    assert "count from 0" in report
 
 
 def test_md_escapes_every_untrusted_string() -> None:

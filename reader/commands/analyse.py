@@ -120,7 +120,7 @@ def print_table(console: Console, analysis: Analysis) -> None:
     console.print(meta)
 
     sentences = Table(title="Sentences", title_justify="left", expand=True)
-    sentences.add_column("#", justify="right", no_wrap=True)
+    sentences.add_column("# (from 0)", justify="right", no_wrap=True)
     sentences.add_column("block", no_wrap=True)
     sentences.add_column("start-end", no_wrap=True)
     sentences.add_column("text", ratio=1)

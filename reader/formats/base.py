@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 #: Said by every export, in the form each format allows (a field, a comment, the docs).
 OFFSETS_NOTE = "offsets are Python character offsets (Unicode code points), end exclusive"
+#: The one convention for sentence numbers, in every format and command: the index from 0.
+SENTENCE_NOTE = (
+    "sentence numbers count from 0, as the sentence field of every export and reader analyse"
+)
 
 #: What ``--only`` keeps in formats that carry both: sentence labels or entity spans.
 Only = Literal["sentences", "entities"]

@@ -3,7 +3,8 @@
 Per article: the title, the source and date, the people and organisations found (with
 their mention counts, after the analyst's corrections), then the tagged sentences grouped
 by label (claims, quotes, context, then any other label of the store), each with its
-speaker when attributed, its note, its sentence number and offsets, and who tagged it.
+speaker when attributed, its note, its sentence number (from 0, as in every export) and
+offsets, and who tagged it.
 
 Every string from an article or an analyst is written as plain text: characters that
 could start Markdown formatting, links or HTML (``\\ ` * _ [ ] < > | ~ &``, and ``#``,
@@ -24,6 +25,7 @@ from reader.annotated import AnnotatedArticle
 from reader.entities import Entity
 from reader.formats.base import (
     OFFSETS_NOTE,
+    SENTENCE_NOTE,
     ExportOptions,
     ExportSummary,
     Format,
@@ -73,7 +75,7 @@ def _annotation(number: int, annotation: Annotation, layer: str = "annotators") 
     if annotation.note:
         lines.append(f"   - Note: {plain(annotation.note)}")
     lines.append(
-        f"   - Sentence {annotation.sentence + 1} ({annotation.start}–{annotation.end}), "
+        f"   - Sentence {annotation.sentence} ({annotation.start}–{annotation.end}), "
         f"{_credit(annotation, layer)}"
     )
     return lines
@@ -90,7 +92,7 @@ def report(item: AnnotatedArticle, options: ExportOptions) -> str:
         ("Article id", item.id),
     ]
     lines += [f"- **{key}:** {value}" for key, value in facts]
-    lines.append("")
+    lines += ["", f"_{SENTENCE_NOTE[:1].upper()}{SENTENCE_NOTE[1:]}._", ""]
     if item.analysis is not None:
         lines.append(f"**People:** {_entities(item.entities, 'person')}")
         lines.append("")
@@ -114,7 +116,7 @@ def write(
 ) -> ExportSummary:
     """Write one report per article, separated by a rule."""
     assert not isinstance(target, Path)
-    target.write(f"<!-- reader report: {OFFSETS_NOTE}. -->\n\n")
+    target.write(f"<!-- reader report: {OFFSETS_NOTE}; {SENTENCE_NOTE}. -->\n\n")
     annotations = 0
     for index, item in enumerate(items):
         if index:

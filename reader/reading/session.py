@@ -7,6 +7,7 @@ be tested on their own and the screen stays about keys and widgets.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,26 @@ from reader.loaders import stored_path
 from reader.reanchor import Reanchoring, carry_over
 from reader.store import Annotation, Store
 
+#: Blocks that are not the article's body: taggable on purpose, but not counted as progress
+#: and skipped by "next untagged".
+ASIDE_BLOCKS = frozenset({"title", "byline", "caption"})
+
+
+def body_sentences(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The indices of the body's sentences (not the title, byline or photo caption).
+
+    An article with no body sentence at all (a title alone) counts every sentence.
+    """
+    body = frozenset(s.index for s in sentences if s.block not in ASIDE_BLOCKS)
+    return body or frozenset(s.index for s in sentences)
+
+
+def body_progress(sentences: Sequence[Sentence], tagged: Iterable[Annotation]) -> tuple[int, int]:
+    """``(tagged, total)`` over the body's sentences, for progress shown anywhere."""
+    body = {(s.start, s.end) for s in sentences if s.index in body_sentences(sentences)}
+    done = {(a.start, a.end) for a in tagged} & body
+    return len(done), len(body)
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -27,11 +48,13 @@ class Outcome:
         sentence: The sentence it changed, if any.
         label: Its label now (``None``: untagged).
         error: The one-line error if the store could not save it.
+        undone: For an undo or redo, what changed (``claim → context``, ``note``).
     """
 
     sentence: int | None
     label: str | None
     error: str | None = None
+    undone: str = ""
 
     @property
     def saved(self) -> bool:
@@ -65,6 +88,8 @@ class TaggingSession:
         self.sentences = sentences
         self.annotator = annotator
         self._by_span = {(s.start, s.end): s.index for s in sentences}
+        #: The body's sentences: progress counts them, "next untagged" stops on them.
+        self.body = body_sentences(sentences)
         self.tags: dict[int, str] = {}
         #: The stored annotation of each tagged sentence, for its note and attribution.
         self.records: dict[int, Annotation] = {}
@@ -132,8 +157,28 @@ class TaggingSession:
 
     @property
     def tagged(self) -> int:
-        """How many sentences have a label on screen."""
-        return len(self.tags)
+        """How many of the body's sentences have a label on screen (the title, byline and
+        caption are taggable but are not progress)."""
+        return sum(1 for sentence in self.tags if sentence in self.body)
+
+    @property
+    def total(self) -> int:
+        """How many sentences the body has: the total that progress counts towards."""
+        return len(self.body)
+
+    def label_counts(self) -> Counter[str]:
+        """How many sentences carry each label (all of them, title and captions too)."""
+        return Counter(self.tags.values())
+
+    def speakers(self) -> Counter[str]:
+        """Who is said to make the claims and quotes, with how many sentences each."""
+        return Counter(r.attribution for r in self.records.values() if r.attribution)
+
+    def with_label(self, label: str | None) -> list[int]:
+        """The sentences tagged ``label`` in order (``None``: the untagged ones)."""
+        if label is None:
+            return [s.index for s in self.sentences if s.index not in self.tags]
+        return sorted(i for i, tag in self.tags.items() if tag == label)
 
     def tag(self, sentence: int, label: str | None) -> Outcome:
         """Set (or clear, with ``None``) a sentence's label and save it at once."""
@@ -261,6 +306,11 @@ class TaggingSession:
         self._changed(sentence)
         return None
 
+    def note(self, sentence: int) -> str:
+        """The note on the sentence's tag, or ``""``."""
+        record = self.records.get(sentence)
+        return (record.note or "") if record is not None else ""
+
     def annotate(self, sentence: int, field: str, value: str | None) -> str | None:
         """Set (or clear, with ``None`` or blank) the ``note`` or ``attribution`` of a tagged
         sentence, saved at once; returns why it failed, or ``None``."""
@@ -312,7 +362,7 @@ class TaggingSession:
         anchor = after or before
         index = self._index_of(anchor) if anchor is not None else None
         if index is None:
-            return Outcome(None, None)
+            return Outcome(None, None, undone=_describe(before, after))
         if after is None:
             self.tags.pop(index, None)
             self.records.pop(index, None)
@@ -321,20 +371,22 @@ class TaggingSession:
             self.records[index] = after
         self.unsaved.pop(index, None)
         self._changed(index)
-        return Outcome(index, after.label if after else None)
+        return Outcome(index, after.label if after else None, undone=_describe(before, after))
 
     def next_untagged(self, after: int, step: int = 1) -> int | None:
-        """The next sentence without a label after (``step=-1``: before) ``after``, wrapping."""
+        """The next body sentence without a label after (``step=-1``: before) ``after``,
+        wrapping; the title, byline and caption are passed over."""
         count = len(self.sentences)
         for offset in range(1, count + 1):
             index = (after + step * offset) % count
-            if index not in self.tags:
+            if index not in self.tags and index in self.body:
                 return index
         return None
 
     def first_untagged(self) -> int:
-        """The first sentence without a label, else 0."""
-        return next((s.index for s in self.sentences if s.index not in self.tags), 0)
+        """The first body sentence without a label, else the first body sentence."""
+        body = sorted(self.body) or [0]
+        return next((i for i in body if i not in self.tags), body[0])
 
     def resume_position(self) -> int:
         """Where to open: the last recorded position, else the first untagged sentence."""
@@ -353,3 +405,20 @@ class TaggingSession:
         except ReaderError as error:
             return error.message
         return None
+
+
+def _describe(before: Annotation | None, after: Annotation | None) -> str:
+    """What one change of the history did, in a few words: ``claim → quote``, ``note``."""
+    if before is None and after is None:
+        return "a change"
+    if before is None:
+        return f"tag {after.label}" if after else "a change"
+    if after is None:
+        return f"tag {before.label} removed"
+    if before.label != after.label:
+        return f"{before.label} → {after.label}"
+    if before.note != after.note:
+        return "note"
+    if before.attribution != after.attribution:
+        return "speaker"
+    return "a change"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -17,9 +17,9 @@ from reader.article import Article
 from reader.config import load_settings, save_settings
 from reader.errors import ReaderError
 from reader.reading.finder import EntityFinder
-from reader.safe_text import visible
 from reader.store import Store
 from reader.tui.commands import APP_COMMANDS, bindings
+from reader.tui.display import ascii_only, choose_glyphs, shown, use_ascii
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.services import Services
@@ -58,6 +58,8 @@ class ReaderApp(App[None]):
         early_analysis: A child already analysing ``articles`` (started by the command
             line before Textual was imported, so that spaCy loads while the app starts).
         warnings: What the loader skipped in ``target`` (shown once the app is up).
+        ascii_glyphs: Draw with ASCII only; default: unless the locale is UTF-8 (decided
+            here, once, for the whole app: see :mod:`reader.tui.display`).
     """
 
     TITLE = "reader"
@@ -66,6 +68,7 @@ class ReaderApp(App[None]):
     COMMAND_LIST = APP_COMMANDS
     BINDINGS = bindings(APP_COMMANDS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium"), (36, "-tall")]
 
     auto_advance: var[bool] = var(True, init=False)
     """Move on to the next untagged sentence after a tag (remembered)."""
@@ -86,8 +89,13 @@ class ReaderApp(App[None]):
         analysis_process: bool | None = None,
         early_analysis: subprocess.Popen[str] | None = None,
         warnings: Sequence[str] = (),
+        ascii_glyphs: bool | None = None,
     ) -> None:
         super().__init__()
+        if ascii_glyphs is None:
+            choose_glyphs()
+        else:
+            use_ascii(ascii_glyphs)
         self.target = target
         self.articles = list(articles) if articles is not None else None
         self.store = store
@@ -116,6 +124,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         """Apply the remembered theme and keys."""
+        self.set_class(ascii_only(), "-ascii")
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -127,6 +136,13 @@ class ReaderApp(App[None]):
             self, lambda theme: self.save_setting("theme", theme.name)
         )
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette entries, less those reader declares itself (Theme, Quit and
+        Keys: the help screen), which would otherwise be listed twice."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Theme", "Quit", "Keys"):
+                yield command
+
     def save_setting(self, key: str, value: object) -> None:
         """Remember one setting in settings.json (unless the app was told not to)."""
         if not self.remember or self.settings.get(key) == value:
@@ -135,7 +151,7 @@ class ReaderApp(App[None]):
         try:
             save_settings(self.settings)
         except ReaderError as error:
-            self.notify(visible(error.message), title="Settings", severity="warning", markup=False)
+            self.notify(shown(error.message), title="Settings", severity="warning", markup=False)
 
     def watch_auto_advance(self, value: bool) -> None:
         """Remember whether to move on after a tag."""
@@ -191,21 +207,41 @@ class ReaderApp(App[None]):
         if self.confirm_unsaved("go back"):
             message.screen.dismiss()
 
+    @on(ReadingScreen.Neighbour)
+    async def _neighbour(self, message: ReadingScreen.Neighbour) -> None:
+        from reader.tui.screens.library import LibraryScreen
+
+        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        if library is None:
+            self.notify(
+                "One article only: next and previous are a library's (reader FOLDER).",
+                markup=False,
+            )
+            return
+        article = library.neighbour(message.screen.article.id, message.step)
+        if article is None:
+            end = "last" if message.step > 0 else "first"
+            self.notify(f"This is the {end} article of the library.", markup=False)
+            return
+        if self.confirm_unsaved("open another article"):
+            await message.screen.dismiss()
+            self.push_screen(self.reading_screen(article, from_library=True))
+
     @on(ReaderScreen.WorkerFailed)
     def _worker_failed(self, message: ReaderScreen.WorkerFailed) -> None:
         error = message.error
         text = error.message if isinstance(error, ReaderError) else repr(error)
         title = FAILURE_TITLES.get(message.group, "Failed")
-        self.notify(visible(text), title=title, severity="error", timeout=10, markup=False)
+        self.notify(shown(text), title=title, severity="error", timeout=10, markup=False)
 
     def show_load_warnings(self, warnings: Sequence[str]) -> None:
         """Say what the loader skipped (the first few lines, and how many more)."""
         if not warnings:
             return
-        shown = [visible(w) for w in warnings[:3]]
+        lines = [shown(w) for w in warnings[:3]]
         if len(warnings) > 3:
-            shown.append(f"… and {len(warnings) - 3} more")
-        self.notify("\n".join(shown), title="Skipped", severity="warning", timeout=12, markup=False)
+            lines.append(shown(f"… and {len(warnings) - 3} more"))
+        self.notify("\n".join(lines), title="Skipped", severity="warning", timeout=12, markup=False)
 
     def action_help(self) -> None:
         """Show every key of the current screen."""

@@ -116,7 +116,7 @@ READING_COMMANDS: tuple[Command, ...] = (
         "note",
         "m",
         "Note",
-        "Write a note on the tagged sentence (marked * in the gutter)",
+        "Write a note on the tagged sentence (marked * in the gutter, shown under the article)",
         "Tag",
     ),
     Command(
@@ -169,6 +169,14 @@ READING_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "reader.search", "search", "slash", "Search", "Search in the article", "Find", show=True
+    ),
+    Command(
+        "reader.review",
+        "review",
+        "r",
+        "Review",
+        "Show only one label's sentences, the next label, the untagged ones, all (n/N jump)",
+        "Find",
     ),
     Command(
         "reader.next_hit",
@@ -292,6 +300,32 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Entities",
     ),
     Command(
+        "reader.summary",
+        "summary",
+        "T",
+        "Tally",
+        "The article's tags: how many of each label, the speakers, the notes",
+        "Tag",
+    ),
+    Command(
+        "reader.next_article",
+        "next_article",
+        "greater_than_sign",
+        "Next article",
+        "The next article of the library (in its order)",
+        "Move",
+        key_display=">",
+    ),
+    Command(
+        "reader.previous_article",
+        "previous_article",
+        "less_than_sign",
+        "Prev article",
+        "The previous article of the library (in its order)",
+        "Move",
+        key_display="<",
+    ),
+    Command(
         "reader.export",
         "export",
         "ctrl+e",
@@ -304,7 +338,7 @@ READING_COMMANDS: tuple[Command, ...] = (
         "back",
         "escape",
         "Back",
-        "Clear the search or selection, else back to the library",
+        "Close the search, drop the filter or selection, else back to the library",
         "App",
     ),
 )
@@ -403,6 +437,8 @@ def reserved_keys(commands: Iterable[Command]) -> set[str]:
         "question_mark": "?",
         "left_square_bracket": "[",
         "right_square_bracket": "]",
+        "greater_than_sign": ">",
+        "less_than_sign": "<",
     }
     keys: set[str] = set()
     for command in commands:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
 from reader.tui.commands import Command, commands_of
+from reader.tui.display import shown
 
 
 class ActionsProvider(Provider):
@@ -33,7 +35,7 @@ class ActionsProvider(Provider):
             yield DiscoveryHit(
                 command.help,
                 partial(self._run, node, command.action),
-                help=f"{command.group} · {command.keys.split(',')[0]}",
+                help=self._help(command),
             )
 
     async def search(self, query: str) -> Hits:
@@ -46,8 +48,14 @@ class ActionsProvider(Provider):
                     score,
                     matcher.highlight(command.help),
                     partial(self._run, node, command.action),
-                    help=f"{command.group} · {command.keys.split(',')[0]}",
+                    help=self._help(command),
                 )
+
+    def _help(self, command: Command) -> str:
+        """The group and the keys as the footer and help show them (``[``, not
+        ``left_square_bracket``)."""
+        keys = [self.app.get_key_display(Binding(key, "")) for key in command.keys.split(",")]
+        return shown(f"{command.group} · {' '.join(keys)}")
 
     async def _run(self, node: DOMNode, action: str) -> None:
         await self.app.run_action(action, node)

@@ -42,7 +42,7 @@ async def test_an_edited_article_opens_with_its_tags_carried_over(tmp_path: Path
     app = make_app(path, store)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await reading_screen(pilot)
-        await pilot.press("j", "1", "3", "2", "2")  # sentences 1-4
+        await pilot.press("1", "3", "2", "2")  # sentences 1-4 (it opens on the body)
         await wait_for(pilot, lambda: len(screen.view.tags) == 4)
     old = load_article(path)
 
@@ -94,7 +94,7 @@ async def test_quitting_with_unsaved_tags_warns_first(tmp_path: Path) -> None:
         screen = await reading_screen(pilot)
         blocker = _block_saves(store, screen.article.id)
         await pilot.press("1", "2")
-        await wait_for(pilot, lambda: screen.view.unsaved == {0, 1})
+        await wait_for(pilot, lambda: screen.view.unsaved == {1, 2})
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running, "quit dropped unsaved tags without a word"
@@ -106,7 +106,7 @@ async def test_quitting_with_unsaved_tags_warns_first(tmp_path: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
-    assert {a.sentence for a in store.annotations(screen.article.id)} == {0, 1}
+    assert {a.sentence for a in store.annotations(screen.article.id)} == {1, 2}
 
 
 @app_test
@@ -119,7 +119,7 @@ async def test_quitting_twice_quits_anyway(tmp_path: Path) -> None:
         screen = await reading_screen(pilot)
         _block_saves(store, screen.article.id)
         await pilot.press("1")
-        await wait_for(pilot, lambda: screen.view.unsaved == {0})
+        await wait_for(pilot, lambda: screen.view.unsaved == {1})
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running
@@ -142,7 +142,7 @@ async def test_going_back_to_the_library_with_unsaved_tags_warns_first(tmp_path:
         screen = await reading_screen(pilot)
         _block_saves(store, screen.article.id)
         await pilot.press("1")
-        await wait_for(pilot, lambda: screen.view.unsaved == {0})
+        await wait_for(pilot, lambda: screen.view.unsaved == {1})
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

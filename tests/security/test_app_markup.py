@@ -55,7 +55,7 @@ async def test_a_failed_save_quoting_a_hostile_store_path_shows_it_literally(
         await wait_for(pilot, lambda: any("a folder is in the way" in t for t in _toasts(app)))
         shown = " ".join(_toasts(app))
         assert '[link="a]b[@click=app.quit]x' in shown.replace("\n", " ")
-        assert screen.view.unsaved == {0}
+        assert screen.view.unsaved == {3}
         assert app.is_running
     assert app._exception is None
 

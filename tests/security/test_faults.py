@@ -3,7 +3,7 @@ tagging, a lost SSH connection (SIGHUP, and the terminal itself going away), a t
 resized to 20x10 and back, and two copies of the app tagging the same article at once.
 
 The promise under test: no tag that was shown as saved is lost, and the app recovers.
-The status line says "N/15 ... saved" only after the store returned from a durable save
+The status line says "N/12 ... saved" only after the store returned from a durable save
 (see reader/reading/session.py), so a screen captured just before a crash is a lower bound on
 what the store must hold. tests/test_store_processes.py proves the same of the store
 alone, with SIGKILL at random instants of a save.
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 SAMPLE = Path(__file__).resolve().parents[2] / "articles" / "iran-iraq-military-ties.txt"
 ARTICLE = load_article(SAMPLE)
 TITLE = "Iran, Iraq vow to boost military ties"
-_PROGRESS = re.compile(r"(\d+)/15\b")
+_PROGRESS = re.compile(r"(\d+)/12\b")
 
 
 def app_argv(db: Path, annotator: str = "ana") -> list[str]:
@@ -60,7 +60,7 @@ def assert_store_intact(db: Path) -> None:
 
 
 def wait_progress(tmux: Tmux, target: str, count: int) -> str:
-    return tmux.wait_for(target, f"{count}/15")
+    return tmux.wait_for(target, f"{count}/12")
 
 
 def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
             tmux.send(target, key)
             wait_progress(tmux, target, count)
         tmux.send(target, "1", "2", "3", "1")  # faster than the screen redraws
-        screen = tmux.wait_for(target, "7/15")
+        screen = tmux.wait_for(target, "7/12")
         tmux.wait_for(target, "saved")
         os.kill(tmux.pid(target), signal.SIGKILL)
         tmux.wait_dead(target)
@@ -81,7 +81,7 @@ def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
 
         # Restart on the same store: every tag is back on screen.
         tmux.respawn(target, app_argv(db))
-        tmux.wait_for(target, "7/15")
+        tmux.wait_for(target, "7/12")
         # Again, killed at some instant of a burst of keys: whatever the last screen before
         # the kill showed as saved is in the store. Label keys only: each tags the next
         # untagged sentence, so the count only grows (a label key on a tagged sentence
@@ -95,7 +95,7 @@ def test_kill_9_while_tagging_loses_no_saved_tag(tmp_path: Path) -> None:
             assert len(stored(db)) >= shown_saved(screen)
             assert_store_intact(db)
             tmux.respawn(target, app_argv(db))
-            tmux.wait_for(target, f"{len(stored(db))}/15")
+            tmux.wait_for(target, f"{len(stored(db))}/12")
 
 
 def test_sighup_from_a_lost_connection_keeps_the_saved_tags(tmp_path: Path) -> None:
@@ -104,14 +104,14 @@ def test_sighup_from_a_lost_connection_keeps_the_saved_tags(tmp_path: Path) -> N
         target = tmux.start("app", app_argv(db))
         tmux.wait_for(target, TITLE)
         tmux.send(target, "1", "3")
-        tmux.wait_for(target, "2/15")
+        tmux.wait_for(target, "2/12")
         tmux.wait_for(target, "saved")
         os.kill(tmux.pid(target), signal.SIGHUP)
         tmux.wait_dead(target)
-        assert stored(db) == {0: "claim", 1: "quote"}
+        assert stored(db) == {3: "claim", 4: "quote"}  # it opened on the body
         assert_store_intact(db)
         tmux.respawn(target, app_argv(db))
-        tmux.wait_for(target, "2/15")
+        tmux.wait_for(target, "2/12")
 
 
 def test_the_terminal_going_away_ends_the_app_and_keeps_the_tags(tmp_path: Path) -> None:
@@ -125,13 +125,13 @@ def test_the_terminal_going_away_ends_the_app_and_keeps_the_tags(tmp_path: Path)
         app.wait_for_text(TITLE, timeout=90)
         app.send(b"2")
         app.send(b"2")
-        app.wait_for_text("2/15", timeout=60)  # shown only once both saves returned
+        app.wait_for_text("2/12", timeout=60)  # shown only once both saves returned
         app.hang_up()
         try:
             app.wait_exit(timeout=60)
         except AssertionError:
             raise AssertionError("the app kept running without its terminal") from None
-    assert stored(db) == {0: "context", 1: "context"}
+    assert stored(db) == {3: "context", 4: "context"}
     assert_store_intact(db)
 
 
@@ -146,13 +146,13 @@ def test_resized_to_20x10_and_back_the_app_still_works(tmp_path: Path) -> None:
         assert len(small.splitlines()) <= 10
         assert all(len(line) <= 20 for line in small.splitlines())
         assert small.strip(), "nothing drawn at 20x10"
-        tmux.send(target, "j", "1")  # still answers keys: tags the second sentence
+        tmux.send(target, "j", "1")  # still answers keys: tags the body's second sentence
         deadline = time.monotonic() + 15
-        while stored(db) != {1: "claim"} and time.monotonic() < deadline:
+        while stored(db) != {4: "claim"} and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert stored(db) == {1: "claim"}
+        assert stored(db) == {4: "claim"}
         tmux.resize(target, 80, 24)
-        screen = tmux.wait_for(target, "1/15")
+        screen = tmux.wait_for(target, "1/12")
         assert "Hayali" in screen and max(len(line) for line in screen.splitlines()) > 60
         assert not tmux.dead(target)
         tmux.send(target, "C-q")
@@ -166,7 +166,7 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         second = tmux.start("second", app_argv(db))
         tmux.wait_for(first, TITLE)
         tmux.wait_for(second, TITLE)
-        # The first tags sentences 0-4 from the top; the second 14-10 from the bottom
+        # The first tags sentences 3-7 from the top of the body; the second 14-10 from the bottom
         # (a tag moves its cursor on, so it goes back to the end each time). Keys go to
         # both without waiting, so the saves interleave.
         for step in range(5):
@@ -176,7 +176,7 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         wait_progress(tmux, second, 5)
         tmux.wait_for(first, "saved")
         tmux.wait_for(second, "saved")
-        expected = {i: "claim" for i in range(5)} | {i: "context" for i in range(10, 15)}
+        expected = {i: "claim" for i in range(3, 8)} | {i: "context" for i in range(10, 15)}
         assert stored(db, "ana") == expected
         # Undo goes through the store's history, which both copies share: it undoes the
         # annotator's last change, whichever copy made it (here the last of the two).
@@ -185,10 +185,10 @@ def test_two_copies_tagging_the_same_article_at_once_keep_both_sets(tmp_path: Pa
         while len(stored(db)) == 10 and time.monotonic() < deadline:
             time.sleep(0.1)
         undone = set(expected) - set(stored(db))
-        assert len(undone) == 1 and undone <= {4, 10}
+        assert len(undone) == 1 and undone <= {7, 10}
         # A restarted copy shows everything both saved.
         tmux.send(first, "C-q")
         tmux.wait_dead(first)
         tmux.respawn(first, app_argv(db))
-        tmux.wait_for(first, "9/15")
+        tmux.wait_for(first, "9/12")
         assert_store_intact(db)

@@ -194,23 +194,23 @@ async def test_app_on_a_full_disk_keeps_the_tag_unsaved_then_saves_it(tiny_disk:
         screen = await reading_screen(pilot)
         view = screen.view
         await pilot.press("1")  # saved while there is room
-        await wait_for(pilot, lambda: view.cursor == 1)
+        await wait_for(pilot, lambda: view.cursor == 4)  # it opened on the body's first
         filler = fill(tiny_disk)
         await pilot.press("3")  # the disk is full now
         await pilot.pause()
         # On screen, marked unsaved, and the session still has it: nothing was dropped.
-        assert view.tags == {0: "claim", 1: "quote"}
-        assert view.unsaved == {1}
-        assert screen.session is not None and screen.session.unsaved == {1: "quote"}
+        assert view.tags == {3: "claim", 4: "quote"}
+        assert view.unsaved == {4}
+        assert screen.session is not None and screen.session.unsaved == {4: "quote"}
         assert "UNSAVED" in status(screen)
         assert any("the disk is full" in n.message for n in app._notifications)
-        assert labels(root) == {0: "claim"}
+        assert labels(root) == {3: "claim"}
 
         filler.unlink()
         await pilot.press("ctrl+s")  # retry
         await wait_for(pilot, lambda: not view.unsaved)
         assert "UNSAVED" not in status(screen) and "saved" in status(screen)
-        assert labels(root) == {0: "claim", 1: "quote"}
+        assert labels(root) == {3: "claim", 4: "quote"}
 
 
 @app_test

@@ -75,7 +75,7 @@ def test_hostile_article_cannot_touch_the_terminal(tmp_path: Path) -> None:
         # Bidi overrides and zero-width characters show as the replacement character.
         assert "\ufffdevil\ufffd" in screen and "zero\ufffdwidth" in screen
 
-        app.send(b"1")  # tag the title as a claim
+        app.send(b"1")  # tag the first body sentence as a claim
         app.wait_for_text("\u2713 saved")
         app.send(b"G")  # to the last sentence: the 2,500-character line
         app.wait_for_text("y" * 60)
@@ -100,7 +100,7 @@ def test_hostile_article_cannot_touch_the_terminal(tmp_path: Path) -> None:
     # The tags are in the store, at the right characters of the article's text.
     article = load_article(path)
     tags = Store(tmp_path / db).annotations(article.id)
-    assert [(a.label, a.sentence) for a in tags] == [("claim", 0), ("quote", 4)]
+    assert [(a.label, a.sentence) for a in tags] == [("claim", 1), ("quote", 4)]
     for tag in tags:
         assert article.text[tag.start : tag.end] == tag.text
     assert tags[1].text.startswith("Long yyy") and len(tags[1].text) > 2500

@@ -111,10 +111,11 @@ async def test_a_store_label_set_brings_its_own_keys(
         screen = await ready(pilot)
         await pilot.press("t", "o", "2", "3")
         saved = {a.sentence: a.label for a in store.annotations(screen.article.id, ANNOTATOR)}
-        assert saved == {0: "fact", 1: "opinion", 2: "opinion", 3: "nav"}
+        # A new article opens on its body (sentence 3, after the title, byline and caption).
+        assert saved == {3: "fact", 4: "opinion", 5: "opinion", 6: "nav"}
         # "j" is taken by "next sentence": it still moves, and the clash was reported.
         await pilot.press("j")
-        assert screen.view.cursor == 5
+        assert screen.view.cursor == 8
         assert any("nav" in n.message for n in app._notifications)
 
 
@@ -132,8 +133,8 @@ async def test_a_5000_sentence_article_opens_and_moves(
         assert len(list(view.walk_children())) == 0
         await pilot.press("G")
         assert view.cursor == 5000
-        await pilot.press("1")  # tagged; the next untagged sentence is the first
-        assert view.cursor == 0
+        await pilot.press("1")  # tagged; the next untagged is the body's first (not the title)
+        assert view.cursor == 1
         await pilot.press("pagedown", "pagedown")
         assert 0 < view.cursor < 100
         await pilot.press("2")
@@ -169,7 +170,7 @@ async def test_keys_can_be_remapped_by_binding_id(
         screen = await ready(pilot)
         await pilot.press("ctrl+n", "v")
         saved = {a.sentence: a.label for a in store.annotations(screen.article.id, ANNOTATOR)}
-        assert saved == {1: "claim"}
+        assert saved == {4: "claim"}
 
 
 @app_test

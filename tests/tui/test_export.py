@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from app_support import app_test, wait_for
 
+from reader.config import data_dir
 from reader.tui.app import ReaderApp
 from reader.tui.screens.export_dialog import ExportDialog
 
@@ -33,7 +34,9 @@ async def test_export_key_writes_the_articles_tags(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         await pilot.press("enter")  # JSON Lines, the default, to the offered file
-        target = tmp_path / "iran-iraq-military-ties.jsonl"
+        # In the data folder, never wherever the app was started from.
+        target = data_dir() / "exports" / "iran-iraq-military-ties.jsonl"
+        assert not (tmp_path / target.name).exists()
         await wait_for(pilot, target.exists)
         rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
         assert [row["label"] for row in rows] == ["claim", "quote"]
@@ -50,7 +53,7 @@ async def test_export_key_writes_the_articles_tags(
         for _ in range(start_index - csv_index):
             await pilot.press("up")
         await pilot.press("enter")
-        table = tmp_path / "iran-iraq-military-ties.csv"
+        table = data_dir() / "exports" / "iran-iraq-military-ties.csv"
         await wait_for(pilot, table.exists)
         with table.open(encoding="utf-8", newline="") as stream:
             assert [row["label"] for row in csv.DictReader(stream)] == ["claim", "quote"]

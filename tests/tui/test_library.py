@@ -28,7 +28,7 @@ def folder_of_articles(tmp_path: Path, sample_path: Path) -> Path:
 
 
 def titles(table: DataTable[object]) -> list[str]:
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
 @app_test
@@ -43,11 +43,14 @@ async def test_library_lists_filters_sorts_and_opens(
         assert isinstance(screen, LibraryScreen)
         await wait_for(pilot, lambda: len(screen.entries) == 3)
         table = screen.query_one(DataTable)
-        assert titles(table) == [
-            "A long article of 12 sentences",
-            "c-broken.txt",
-            "Iran, Iraq vow to boost military ties",
-        ]
+        shown = titles(table)
+        assert shown[0] == "A long article of 12 sentences"
+        assert shown[2] == "Iran, Iraq vow to boost military ties"
+        # A file that does not load says why first, then its name.
+        assert shown[1].startswith("⚠ ") and "binary" in shown[1]
+        assert shown[1].endswith("· c-broken.txt")
+        # The selected row is marked with a sign, not by colour alone.
+        assert [str(table.get_row_at(i)[0]) for i in range(3)] == ["▶", " ", " "]
         # Entity analysis runs in the background and ends with the bar hidden.
         await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
         assert screen.query_one(ProgressBar).progress == 2
@@ -66,7 +69,7 @@ async def test_library_lists_filters_sorts_and_opens(
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
         row = table.get_row_at(0)
-        assert "2/15" in str(row[4])
+        assert "2/12" in str(row[5])  # progress over the body's 12 sentences
 
 
 @app_test
@@ -109,3 +112,74 @@ async def test_a_corpus_file_opens_as_a_library_and_says_what_it_skipped(
         assert any("line 2" in n.message and not n.markup for n in app._notifications)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+
+
+@app_test
+async def test_question_mark_shows_help_and_every_column_sorts_with_an_arrow(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    from reader.tui.screens.help import HelpScreen
+
+    folder = folder_of_articles(tmp_path, sample_path)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        await pilot.press("i", "question_mark")  # the footer says ? shows the help: it does
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.query_one("#library-filter").value == "i"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        table = screen.query_one(DataTable)
+        for _ in range(6):  # every data column takes its turn, with its arrow
+            headers = [str(c.label) for c in table.columns.values()]
+            assert sum("▲" in h for h in headers) == 1
+            await pilot.press("ctrl+s")
+        assert screen.sort_column == "title"  # six presses: round to the start
+        assert screen.query_one(ProgressBar).show_percentage is False  # never "--%"
+
+
+@app_test
+async def test_next_and_previous_article_follow_the_librarys_order(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    folder = folder_of_articles(tmp_path, sample_path)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await wait_for(pilot, lambda: len(library.entries) == 3)
+        await pilot.press("enter")  # the first row: the generated article
+        await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        first = app.screen
+        assert isinstance(first, ReadingScreen)
+        assert first.article.title == "A long article of 12 sentences"
+        await pilot.press("greater_than_sign")  # the broken file is passed over
+        await wait_for(pilot, lambda: app.screen is not first)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        second = app.screen
+        assert isinstance(second, ReadingScreen)
+        assert second.article.title == "Iran, Iraq vow to boost military ties"
+        await pilot.press("greater_than_sign")  # the last: said, and it stays
+        await pilot.pause()
+        assert app.screen is second
+        assert any("last article" in n.message for n in app._notifications)
+        await pilot.press("less_than_sign")
+        await wait_for(pilot, lambda: app.screen is not second)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        assert app.screen.article.title == "A long article of 12 sentences"  # type: ignore[attr-defined]
+        await pilot.press("escape")  # back to the library, on that article's row
+        await wait_for(pilot, lambda: app.screen is library)
+        assert library.selected is not None
+        assert library.selected.title == "A long article of 12 sentences"
+
+
+def test_a_long_source_keeps_its_agency() -> None:
+    from reader.tui.screens.library import tail
+
+    assert tail("Reporting by Jane Doe; editing by John Roe (Reuters)", 11) == "… (Reuters)"
+    assert tail("AFP", 11) == "AFP"

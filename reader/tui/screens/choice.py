@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.safe_text import visible
+from reader.tui.display import shown
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -34,12 +34,9 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The title, the list and how to leave."""
         with Vertical(id="dialog"):
-            yield Label(Text(visible(self.title_text), style="bold"))
+            yield Label(Text(shown(self.title_text), style="bold"))
             yield OptionList(
-                *(
-                    Option(Text(visible(text)), id=str(n))
-                    for n, (_, text) in enumerate(self.choices)
-                ),
+                *(Option(Text(shown(text)), id=str(n)) for n, (_, text) in enumerate(self.choices)),
                 id="dialog-options",
             )
             yield Label(Text("Enter chooses · Escape cancels", "dim"))

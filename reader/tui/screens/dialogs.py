@@ -13,7 +13,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.entities import Entity
-from reader.safe_text import visible
+from reader.tui.display import shown
+from reader.tui.widgets.safe_input import SafeInput
 
 #: The types an analyst can give an entity, with what they mean.
 ENTITY_TYPES = (
@@ -39,7 +40,7 @@ class RelabelDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """A title and the list of types."""
         with Vertical(id="dialog"):
-            yield Label(Text.assemble("Type of ", (visible(self.entity.name), "bold")))
+            yield Label(Text.assemble("Type of ", (shown(self.entity.name), "bold")))
             yield OptionList(
                 *(
                     Option(Text.assemble((label, "bold"), f"  {meaning}"), id=label)
@@ -68,28 +69,54 @@ class RelabelDialog(ModalScreen[str | None]):
 class TextDialog(ModalScreen[str | None]):
     """Ask for one line of text (a note, who says it); dismisses with it, or ``None``.
 
-    An empty answer is returned as ``""``: it clears the field.
+    The field holds the real text (a multi-line or right-to-left note stays as it is unless
+    it is edited) and draws it inertly. An empty answer is returned as ``""``: it clears
+    the field. With the class ``-below`` the dialog sits at the bottom of the screen, else
+    at the top: the caller puts it where it does not cover the sentence it is about.
+
+    Args:
+        title: What is asked.
+        value: The current text.
+        suggestions: Completions (the article's entity names).
+        about: The sentence it is about, quoted on one line.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, title: str, value: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str,
+        suggestions: list[str] | None = None,
+        *,
+        about: str = "",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.suggestions = suggestions or []
+        self.about = about
 
     def compose(self) -> ComposeResult:
         """A title and one input (with completions, when there are suggestions)."""
         suggester = SuggestFromList(self.suggestions) if self.suggestions else None
         with Vertical(id="dialog"):
-            yield Label(Text(self.title_text))
-            yield Input(visible(self.value), suggester=suggester, id="dialog-input")
-            yield Label(Text("Enter saves · an empty line clears · Escape cancels", "dim"))
+            yield Label(Text(shown(self.title_text), "bold"))
+            if self.about:
+                yield Label(
+                    Text(shown(self.about), "italic", no_wrap=True, overflow="ellipsis"),
+                    id="dialog-about",
+                )
+            yield SafeInput(self.value, suggester=suggester, id="dialog-input")
+            hint = "Enter saves · an empty line clears · Escape cancels"
+            if self.suggestions:
+                hint += " · → completes"
+            yield Label(Text(shown(hint), "dim"))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        value = event.value
+        self.dismiss(value if value == self.value else value.strip())
 
     def action_cancel(self) -> None:
         """Close without a change."""

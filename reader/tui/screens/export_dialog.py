@@ -14,6 +14,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.formats import export_filename, formats, output_kind
+from reader.tui.display import shown
+from reader.tui.widgets.safe_input import SafeInput
 
 #: What each format is for, shown beside its name.
 FORMAT_HELP = {
@@ -42,15 +44,28 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     def compose(self) -> ComposeResult:
         """The formats, then the path; Enter in either exports."""
         with Vertical(id="dialog"):
-            yield Label("Export this article's tags")
-            yield OptionList(
-                *(
-                    Option(Text.assemble((name, "bold"), f"  {FORMAT_HELP.get(name, '')}"), id=name)
-                    for name in formats()
+            yield Label(Text("Export this article's tags", "bold"))
+            yield OptionList(*self._options(), id="dialog-options")
+            yield SafeInput(self._default_path(self.fmt), id="export-path")
+            yield Label(id="export-hint")
+
+    def _options(self) -> list[Option]:
+        # The chosen format is marked with a sign, not by colour alone.
+        return [
+            Option(
+                Text.assemble(
+                    shown("▶ " if name == self.fmt else "  "),
+                    (name, "bold"),
+                    f"  {FORMAT_HELP.get(name, '')}",
                 ),
-                id="dialog-options",
+                id=name,
             )
-            yield Input(self._default_path(self.fmt), id="export-path")
+            for name in formats()
+        ]
+
+    def _hint(self) -> None:
+        hint = f"Enter exports as {self.fmt} to the path above · Escape cancels"
+        self.query_one("#export-hint", Label).update(Text(shown(hint), "dim"))
 
     def _default_path(self, fmt: str) -> str:
         name = self.stem if output_kind(fmt) == "folder" else export_filename(fmt, self.stem)
@@ -61,14 +76,22 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         options = self.query_one(OptionList)
         options.highlighted = list(formats()).index(self.fmt)
         options.focus()
+        self._hint()
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         path = self.query_one(Input)
         # Follow the format with the file name unless the analyst typed a path of their own.
-        if path.value == self._default_path(self.fmt) and event.option.id:
-            self.fmt = event.option.id
+        if event.option.id is None or event.option.id == self.fmt:
+            return
+        follow = path.value == self._default_path(self.fmt)
+        previous, self.fmt = self.fmt, event.option.id
+        if follow:
             path.value = self._default_path(self.fmt)
+        prompts = {option.id: option.prompt for option in self._options()}
+        for name in (previous, self.fmt):
+            event.option_list.replace_option_prompt(name, prompts[name])
+        self._hint()
 
     @on(OptionList.OptionSelected)
     @on(Input.Submitted)

@@ -22,7 +22,7 @@ from reader.entities.names import name_key
 from reader.errors import ReaderError
 from reader.reading.finding import Span, entity_marks, next_target, said_by, search_marks
 from reader.records import EntityCorrection
-from reader.safe_text import visible
+from reader.tui.display import shown
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.dialogs import RelabelDialog
@@ -81,6 +81,8 @@ class FindingScreen(ReaderScreen):
         self.search_query = ""
         self.targets: list[int] = []
         self.filtered = False
+        #: The label whose sentences are under review (``untagged``: those without one).
+        self.review: str | None = None
 
     @property
     def view(self) -> ArticleView:
@@ -174,13 +176,24 @@ class FindingScreen(ReaderScreen):
 
     # -- search and entities ---------------------------------------------------------
 
-    def _set_targets(self, marks: dict[int, list[Span]]) -> None:
-        self.targets = sorted(marks)
+    @property
+    def sought(self) -> str:
+        """What the filter shows, for the status line (``Daesh 3/15``), or ``""``."""
+        if not self.filtered:
+            return ""
+        name = self.review or (self.entity.name if self.entity else self.search_query)
+        return f"{name} {len(self.view.shown)}/{len(self.sentences)}"
+
+    def _set_targets(self, marks: dict[int, list[Span]], targets: list[int] | None = None) -> None:
+        if targets is None:
+            self.review = None
+        self.targets = sorted(marks) if targets is None else targets
         self.view.set_marks(marks)
         if self.filtered:
             self.view.set_shown(self.targets or None)
             self.filtered = bool(self.targets)
         self.refresh_bindings()
+        self.update_status()
 
     def _select_entity(self, entity: Entity | None) -> None:
         self.entity = entity
@@ -231,7 +244,7 @@ class FindingScreen(ReaderScreen):
         marks = search_marks(self.sentences, query)
         self._set_targets(marks)
         if not marks:
-            self.notify(f"Not found: {visible(query)}", severity="warning", markup=False)
+            self.notify(f"Not found: {shown(query)}", severity="warning", markup=False)
         else:
             self._jump(1, include_current=True)
             self.notify(
@@ -257,7 +270,10 @@ class FindingScreen(ReaderScreen):
         """Show only the sentences with hits, or every sentence again."""
         self.filtered = not self.filtered and bool(self.targets)
         self.view.set_shown(self.targets if self.filtered else None)
+        if not self.filtered and self.review is not None:
+            self._set_targets({})  # a review is a filter: dropping one ends the other
         self.refresh_bindings()
+        self.update_status()
 
     def action_focus_entities(self) -> None:
         """Focus the entity panel (showing it if hidden)."""
@@ -272,10 +288,10 @@ class FindingScreen(ReaderScreen):
         self.entity_panel = not self.panel.display
         self.post_message(self.SettingChanged("entity_panel", self.entity_panel))
 
-    def watch_entity_panel(self, shown: bool) -> None:
+    def watch_entity_panel(self, visible: bool) -> None:
         """Show or hide the entity panel."""
-        self.panel.display = shown
-        if not shown:
+        self.panel.display = visible
+        if not visible:
             self.view.focus()
 
     @on(EntityPanel.Highlighted)
@@ -339,7 +355,7 @@ class FindingScreen(ReaderScreen):
                 text, count = forms.get(key, (mention.text, 0))
                 forms[key] = (text, count + 1)
         if not forms:
-            self.notify(f"{visible(entity.name)} is written only one way.", markup=False)
+            self.notify(f"{shown(entity.name)} is written only one way.", markup=False)
             return
         choices = [
             (text, f"{text} · {n} mention{'s' if n != 1 else ''}") for text, n in forms.values()
@@ -389,10 +405,10 @@ class FindingScreen(ReaderScreen):
             )
         except ReaderError as error:
             self.notify(
-                visible(error.message), title="Correction not saved", severity="error", markup=False
+                shown(error.message), title="Correction not saved", severity="error", markup=False
             )
             return
-        self.notify(f"Saved: {correction.kind} {visible(correction.name)}", markup=False)
+        self.notify(f"Saved: {correction.kind} {shown(correction.name)}", markup=False)
         if correction.kind in ("reject", "merge"):
             self.entity = None
             self._set_targets({})

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -23,17 +23,40 @@ from reader.article import Article
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
-from reader.safe_text import visible
+from reader.reading.session import body_progress
 from reader.tui.commands import LIBRARY_COMMANDS, bindings
+from reader.tui.display import ascii_only, shown
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.services import Services
+from reader.tui.widgets.safe_input import SafeInput
 from reader.tui.widgets.status import progress_bar
 
-SORT_KEYS = ("title", "date", "source", "sentences", "progress")
+SORT_KEYS = ("title", "date", "source", "sentences", "progress", "entities")
+#: The first column marks the selected row with a sign (not by colour alone).
+MARK = "mark"
 COLUMNS = ("Title", "Date", "Source", "Sent.", "Tagged", "Ent.")
-# Widths of the columns after the title, which takes what is left (80 columns leave it 27).
-WIDTHS = {"Date": 10, "Source": 10, "Sent.": 5, "Tagged": 11, "Ent.": 4}
+# Widths of the columns beside the title, which takes what is left (80 columns leave it 23).
+WIDTHS = {MARK: 1, "Date": 10, "Source": 11, "Sent.": 5, "Tagged": 10, "Ent.": 4}
 BAR = 4
+
+
+def tail(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells from the left (``…AFP``): a source's agency is at
+    its end."""
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
+class FilterInput(SafeInput):
+    """The library's filter: every key types into it but ``?``, which shows the help, as
+    the footer says (titles are found without it)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?":
+            event.prevent_default()  # not typed: the help, as the app's binding does
+            event.stop()
+            await self.run_action("app.help")
+            return
+        await super()._on_key(event)
 
 
 @dataclass
@@ -47,6 +70,8 @@ class Entry:
     tagged: int = 0
     entities: str = "…"
     number: int = field(default=0)
+    #: The body's sentences (progress counts them, not the title, byline or caption).
+    body: int = 0
 
     @property
     def title(self) -> str:
@@ -72,7 +97,9 @@ class Entry:
         if column == "sentences":
             return (self.sentences,)
         if column == "progress":
-            return (self.tagged / self.sentences if self.sentences else -1.0, self.tagged)
+            return (self.tagged / self.body if self.body else -1.0, self.tagged)
+        if column == "entities":
+            return (int(self.entities) if self.entities.isdigit() else -1, self.title.casefold())
         return (str(getattr(self, column)).casefold(), self.title.casefold())
 
     def matches(self, words: Sequence[str]) -> bool:
@@ -135,19 +162,22 @@ class LibraryScreen(ReaderScreen):
 
     def compose(self) -> ComposeResult:
         """The filter, the table, the analysis progress and the footer."""
-        yield Input(placeholder="Type to filter · ↑↓ move · Enter opens", id="library-filter")
+        placeholder = shown("Type to filter · ↑↓ move · Enter opens · ? help")
+        yield FilterInput(placeholder=placeholder, id="library-filter")
         table: DataTable[Text | str] = DataTable(
             id="library-table", cursor_type="row", zebra_stripes=True
         )
         yield table
         with Horizontal(id="library-progress"):
             yield Label("Finding entities", id="library-progress-label")
-            yield ProgressBar(total=None, show_eta=False, id="library-progress-bar")
+            yield ProgressBar(
+                total=None, show_eta=False, show_percentage=False, id="library-progress-bar"
+            )
         yield Footer()
 
     def on_mount(self) -> None:
         """Set up the table and start reading the files."""
-        self.sub_title = visible(str(self.target))
+        self.sub_title = shown(str(self.target))
         self._fit_columns()
         self.query_one("#library-filter", Input).focus()
         self._load()
@@ -177,14 +207,14 @@ class LibraryScreen(ReaderScreen):
                 entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
                 continue
             for article in loaded:
-                sentences = len(split_article(article))
+                split = split_article(article)
                 try:
-                    tagged = len(store.annotations(article.id, annotator))
+                    tagged, body = body_progress(split, store.annotations(article.id, annotator))
                 except ReaderError:
-                    tagged = 0
-                entries.append(
-                    Entry(article.path, article, "", sentences, tagged, "…", len(entries))
-                )
+                    tagged, body = body_progress(split, [])
+                entry = Entry(article.path, article, "", len(split), tagged, "…", len(entries))
+                entry.body = body
+                entries.append(entry)
         self.post_message(self.Loaded(entries))
         todo = [e for e in entries if e.article is not None]
         done = 0
@@ -214,7 +244,7 @@ class LibraryScreen(ReaderScreen):
         table = self.query_one(DataTable)
         key = str(entry.number)
         if key in table.rows:
-            table.update_cell(key, "Ent.", Text(visible(entry.entities), overflow="ellipsis"))
+            table.update_cell(key, "Ent.", Text(shown(entry.entities), overflow="ellipsis"))
         bar = self.query_one(ProgressBar)
         bar.update(total=message.total, progress=message.done)
         self.query_one("#library-progress-label", Label).update(
@@ -231,13 +261,14 @@ class LibraryScreen(ReaderScreen):
 
     def _fit_columns(self) -> None:
         # Each cell has one cell of padding either side; two more for the scroll bar.
-        others = sum(WIDTHS.values()) + 2 * len(COLUMNS) + 2
+        others = sum(WIDTHS.values()) + 2 * len(WIDTHS) + 2
         width = max(self.size.width - others, 12)
         if width == self._title_width:
             return
         self._title_width = width
         table = self.query_one(DataTable)
         table.clear(columns=True)
+        table.add_column("", key=MARK, width=WIDTHS[MARK])
         for column in COLUMNS:
             table.add_column(column, key=column, width=WIDTHS.get(column, width))
         self.refresh_rows()
@@ -247,39 +278,64 @@ class LibraryScreen(ReaderScreen):
         table = self.query_one(DataTable)
         selected = self.selected
         words = self.query_one("#library-filter", Input).value.casefold().split()
-        shown = [e for e in self.entries if e.matches(words)]
-        shown.sort(key=lambda e: e.sort_key(self.sort_column), reverse=self.sort_reverse)
+        rows = [e for e in self.entries if e.matches(words)]
+        rows.sort(key=lambda e: e.sort_key(self.sort_column), reverse=self.sort_reverse)
         table.clear()
-        for entry in shown:
+        for entry in rows:
             table.add_row(*self._cells(entry), key=str(entry.number))
         if selected is not None and str(selected.number) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected.number)))
-        arrow = "▼" if self.sort_reverse else "▲"
-        for column, name in zip(COLUMNS, (*SORT_KEYS, ""), strict=True):
+        self._mark_cursor()
+        arrow = shown("▼" if self.sort_reverse else "▲")
+        for column, name in zip(COLUMNS, SORT_KEYS, strict=True):
             label = f"{column} {arrow}" if name == self.sort_column else column
             table.columns[column].label = Text(label)  # type: ignore[index]
         table.refresh()
 
+    def _mark_cursor(self) -> None:
+        table = self.query_one(DataTable)
+        marker = shown("▶")
+        for index, key in enumerate(table.rows):
+            mark = marker if index == table.cursor_row else " "
+            if table.get_cell(key, MARK) != mark:
+                table.update_cell(key, MARK, mark)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self._mark_cursor()
+
     @staticmethod
-    def _cells(entry: Entry) -> list[Text]:
+    def _cells(entry: Entry) -> list[Text | str]:
         if entry.error:
+            # The reason first (the path is in the file name, after it).
+            name = Path(entry.path.split("#", 1)[0]).name
+            reason = entry.error.replace(shown(entry.path), "").strip(" :") or entry.error
             return [
-                Text(visible(entry.title), style="dim"),
+                " ",
+                Text.assemble(
+                    ("⚠ " if not ascii_only() else "! ", "bold"),
+                    (shown(reason), "italic"),
+                    " · ",
+                    shown(name),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                ),
                 Text(""),
-                Text(visible(entry.error), style="italic", overflow="ellipsis"),
+                Text(""),
                 Text(""),
                 Text(""),
                 Text(""),
             ]
-        bar = progress_bar(entry.tagged, entry.sentences, BAR)
-        done = f"{bar} {entry.tagged}/{entry.sentences}"
+        bar = progress_bar(entry.tagged, entry.body, BAR)
+        done = f"{bar} {entry.tagged}/{entry.body}"
         return [
-            Text(visible(entry.title), overflow="ellipsis", no_wrap=True),
-            Text(visible(entry.date)),
-            Text(visible(entry.source), overflow="ellipsis", no_wrap=True),
+            " ",
+            Text(shown(entry.title), overflow="ellipsis", no_wrap=True),
+            Text(shown(entry.date)),
+            Text(shown(tail(entry.source, WIDTHS["Source"])), no_wrap=True),
             Text(str(entry.sentences), justify="right"),
             Text(done),
-            Text(visible(entry.entities), justify="right"),
+            Text(shown(entry.entities), justify="right"),
         ]
 
     @property
@@ -290,6 +346,21 @@ class LibraryScreen(ReaderScreen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return self.entries[int(key)] if key is not None else None
+
+    def neighbour(self, article_id: str, step: int) -> Article | None:
+        """The article after (``step`` 1) or before (-1) ``article_id`` in the rows as shown
+        (filtered and sorted); the table's cursor moves to it. ``None`` at either end."""
+        table = self.query_one(DataTable)
+        keys = [str(row.value) for row in table.rows]
+        loaded = [k for k in keys if self.entries[int(k)].article is not None]
+        ids = [self.entries[int(k)].article.id for k in loaded]  # type: ignore[union-attr]
+        if article_id not in ids:
+            return None
+        position = ids.index(article_id) + step
+        if not 0 <= position < len(ids):
+            return None
+        table.move_cursor(row=keys.index(loaded[position]))
+        return self.entries[int(loaded[position])].article
 
     @on(Input.Changed, "#library-filter")
     def _filter(self) -> None:
@@ -302,8 +373,9 @@ class LibraryScreen(ReaderScreen):
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:
-        index = COLUMNS.index(str(event.column_key.value))
-        if index < len(SORT_KEYS):
+        name = str(event.column_key.value)
+        if name in COLUMNS:
+            index = COLUMNS.index(name)
             column = SORT_KEYS[index]
             self.sort_reverse = not self.sort_reverse if column == self.sort_column else False
             self.sort_column = column
@@ -315,7 +387,7 @@ class LibraryScreen(ReaderScreen):
         if entry is None:
             return
         if entry.article is None:
-            self.notify(visible(entry.error), severity="error", markup=False)
+            self.notify(shown(entry.error), severity="error", markup=False)
             return
         self.post_message(self.ArticleChosen(entry.article))
 
@@ -325,7 +397,10 @@ class LibraryScreen(ReaderScreen):
         for entry in self.entries:
             if entry.article is not None:
                 try:
-                    entry.tagged = len(store.annotations(entry.article.id, annotator))
+                    annotations = store.annotations(entry.article.id, annotator)
+                    entry.tagged, entry.body = body_progress(
+                        split_article(entry.article), annotations
+                    )
                 except ReaderError:
                     continue  # the count on screen stays; the next save will say more
         if self.entries:

@@ -19,10 +19,10 @@ from textual.widgets import Footer, Input
 
 from reader.analysis import Analysis
 from reader.article import Article
+from reader.config import data_dir
 from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reading.session import Outcome, TaggingSession
-from reader.safe_text import visible
 from reader.tui.commands import (
     APP_COMMANDS,
     READING_COMMANDS,
@@ -31,6 +31,7 @@ from reader.tui.commands import (
     label_commands,
     reserved_keys,
 )
+from reader.tui.display import shown
 from reader.tui.keys import add_first
 from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.dialogs import TextDialog
@@ -39,12 +40,18 @@ from reader.tui.screens.speaker_dialog import SpeakerDialog
 from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
-from reader.tui.widgets.status import Legend, StatusLine, status_text
+from reader.tui.widgets.status import Legend, StatusLine, sentence_info, status_text
 
 #: Seconds without moving before the reading position is written to the store.
 POSITION_DELAY = 2.0
 # Keys Textual or the app use on every screen; a label key must not take them.
 _ALWAYS_RESERVED = {"tab", "shift+tab", "ctrl+p", "ctrl+q", "ctrl+c", "enter"}
+
+
+def export_folder() -> Path:
+    """Where an export from the app goes by default: ``exports/`` in reader's data folder
+    (never the folder the app happened to be started from)."""
+    return data_dir() / "exports"
 
 
 def dateline(article: Article) -> str:
@@ -79,6 +86,13 @@ class ReadingScreen(FindingScreen):
         """The analyst wants to go back to the library (the app checks unsaved tags)."""
 
         screen: ReadingScreen
+
+    @dataclass
+    class Neighbour(Message):
+        """The analyst wants the next (``step`` 1) or previous (-1) article of the library."""
+
+        screen: ReadingScreen
+        step: int
 
     def __init__(
         self,
@@ -129,6 +143,7 @@ class ReadingScreen(FindingScreen):
             yield self._view
             yield self._panel
         yield Input(placeholder="Search the article (Enter: find, Escape: cancel)", id="search")
+        yield StatusLine(id="sentence-info")
         with Horizontal(id="status-bar"):
             yield StatusLine(id="status")
             yield Legend(id="legend")
@@ -145,18 +160,18 @@ class ReadingScreen(FindingScreen):
         self.session.show_suggestions = self.suggestions
         self.session.subscribe(lambda _: self.refresh_said())
         if self.session.load_error:
-            message = visible(self.session.load_error)
+            message = shown(self.session.load_error)
             self.notify(message, title="Tags not read", severity="error", timeout=15, markup=False)
         view = self.view
         view.read_tags(self.session)
         view.cursor = self.session.resume_position()
         self.call_after_refresh(view.scroll_to_cursor, center=True)
         self.panel.display = self.entity_panel
-        self.sub_title = visible(self.article.title or self.article.path)
+        self.sub_title = shown(self.article.title or self.article.path)
         self.update_status()
         view.focus()
         for clash in self._label_clashes:
-            self.notify(visible(clash), title="Label keys", severity="warning", markup=False)
+            self.notify(shown(clash), title="Label keys", severity="warning", markup=False)
         self._start_analysis()
         if first_opening:  # perhaps an edited file: its earlier version's tags come over
             self.call_after_refresh(self._carry_over)
@@ -172,7 +187,7 @@ class ReadingScreen(FindingScreen):
             result = session.carry_over()
         except ReaderError as error:
             title = "Earlier version's tags not carried over"
-            self.notify(visible(error.message), title=title, severity="error", markup=False)
+            self.notify(shown(error.message), title=title, severity="error", markup=False)
             return
         if not (result.moved or result.orphaned):
             return
@@ -180,7 +195,7 @@ class ReadingScreen(FindingScreen):
         message = f"{result.summary()} from an earlier version of this file."
         if result.orphaned:
             message += " Orphaned tags are kept: `reader orphans` lists them."
-        self.notify(visible(message), title="Article changed", timeout=15, markup=False)
+        self.notify(shown(message), title="Article changed", timeout=15, markup=False)
 
     def _register(self) -> None:
         try:
@@ -193,7 +208,7 @@ class ReadingScreen(FindingScreen):
                 sentences=len(self.sentences),
             )
         except ReaderError as error:
-            self.notify(visible(error.message), severity="error", timeout=8, markup=False)
+            self.notify(shown(error.message), severity="error", timeout=8, markup=False)
 
     # -- status ----------------------------------------------------------------------
 
@@ -202,20 +217,44 @@ class ReadingScreen(FindingScreen):
         session = self.session
         if session is None:
             return
-        self.query_one(StatusLine).update(
+        self.query_one("#status", StatusLine).update(
             status_text(
                 annotator=self.services.annotator,
                 store=str(self.services.store.root),
                 tagged=session.tagged,
-                total=len(self.sentences),
+                total=session.total,
                 saved=session.last_save,
                 unsaved=len(session.unsaved),
                 entities=self.entities_state,
+                sought=self.sought,
+                auto_advance=self.auto_advance,
             )
         )
+        self.update_sentence_info()
+
+    def update_sentence_info(self) -> None:
+        """Show the current sentence's speaker and note under the article (if it has any)."""
+        session = self.session
+        if session is None:
+            return
+        cursor = self.view.cursor
+        # The tag's own speaker: a suggested one is shown, marked, after the sentence.
+        tagged = cursor in session.tags
+        speaker = (session.speaker(cursor) or "") if tagged else ""
+        info = sentence_info(session.note(cursor), speaker)
+        line = self.query_one("#sentence-info", StatusLine)
+        line.update(info)
+        if line.display != bool(info):
+            line.display = bool(info)
+            self.view.keep_cursor_in_view()
+
+    def watch_auto_advance(self) -> None:
+        """The status line says when a tag does not move on."""
+        self.update_status()
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, _: ArticleView.CursorMoved) -> None:
+        self.update_sentence_info()
         # The position is written after a pause, not on every key: moving must stay
         # instant. One paused interval timer, restarted on each move, costs less than a
         # new timer (a new task) per key.
@@ -237,9 +276,7 @@ class ReadingScreen(FindingScreen):
             return
         error = self.session.save_position(self.view.cursor)
         if error:
-            self.notify(
-                visible(error), title="Position not saved", severity="warning", markup=False
-            )
+            self.notify(shown(error), title="Position not saved", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         """Remember where the analyst was."""
@@ -305,7 +342,7 @@ class ReadingScreen(FindingScreen):
         # The view has redrawn the sentence already: it reads the session's tags.
         if outcome.error:
             self.notify(
-                visible(outcome.error) + "\nThe tag is kept on screen, marked !; ctrl+s retries.",
+                shown(outcome.error) + "\nThe tag is kept on screen, marked !; ctrl+s retries.",
                 title="Not saved",
                 severity="error",
                 timeout=10,
@@ -324,8 +361,15 @@ class ReadingScreen(FindingScreen):
         if session is None:
             return
         cursor = self.view.cursor
+        had = session.tags.get(cursor)
         outcome = session.toggle(cursor, label)
         self._show(outcome)
+        if outcome.label is None and had is not None and outcome.saved:
+            self.notify(
+                f"Cleared the {had} tag: its own key again clears it (u undoes).",
+                timeout=3,
+                markup=False,
+            )
         self._advance(cursor, outcome)
 
     def _advance(self, cursor: int, outcome: Outcome) -> None:
@@ -360,11 +404,13 @@ class ReadingScreen(FindingScreen):
             self.notify("Nothing to undo." if undo else "Nothing to redo.", markup=False)
             return
         if outcome.error:
-            self.notify(visible(outcome.error), severity="error", markup=False)
+            self.notify(shown(outcome.error), severity="error", markup=False)
             return
         self._show(outcome)
         if outcome.sentence is not None:
             self.view.move_to(outcome.sentence)
+        done = "Undone" if undo else "Redone"
+        self.notify(f"{done}: {outcome.undone}.", timeout=3, markup=False)
 
     def action_undo(self) -> None:
         """Undo the last change."""
@@ -445,7 +491,7 @@ class ReadingScreen(FindingScreen):
             return
         error = session.reject(self.view.cursor)
         if error:
-            self.notify(visible(error), title="Not saved", severity="error", markup=False)
+            self.notify(shown(error), title="Not saved", severity="error", markup=False)
 
     def action_accept_all_suggestions(self) -> None:
         """Ask, then accept every suggestion left in the article."""
@@ -482,23 +528,81 @@ class ReadingScreen(FindingScreen):
             return
 
         def answered(value: str | None) -> None:
-            if value is None:
-                return
+            if value is None or value == current:
+                return  # cancelled, or Enter on the text as it was: nothing to save
             error = session.annotate(sentence, field, value or None)
             if error:
-                self.notify(visible(error), title="Not saved", severity="error", markup=False)
+                self.notify(shown(error), title="Not saved", severity="error", markup=False)
                 return
             self.update_status()
 
         current = getattr(record, field) or ""
-        dialog = SpeakerDialog if field == "attribution" else TextDialog
-        self.app.push_screen(dialog(title, current, suggestions), answered)
+        # The real text is edited (the field draws it inertly): display is not storage.
+        kind = SpeakerDialog if field == "attribution" else TextDialog
+        dialog = kind(title, current, suggestions, about=self.sentences[sentence].text)
+        dialog.set_class(self._cursor_in_top_half(), "-below")
+        self.app.push_screen(dialog, answered)
+
+    def _cursor_in_top_half(self) -> bool:
+        """Whether the current sentence is drawn in the top half of the screen (a dialog
+        then goes to the bottom, so that it never covers the sentence it is about)."""
+        layout = self.view._layout
+        row = layout.row_of(self.view.cursor) if layout else None
+        if row is None:
+            return True
+        y = self.view.region.y + row.first_line - self.view.scroll_offset.y
+        return y < self.size.height // 2
 
     def action_toggle_auto_advance(self) -> None:
         """Switch moving on after a tag."""
         self.auto_advance = not self.auto_advance
         self.post_message(self.SettingChanged("auto_advance", self.auto_advance))
         self.notify(f"After a tag: {'move on' if self.auto_advance else 'stay'}.", markup=False)
+
+    def action_review(self) -> None:
+        """Show only the sentences of one label, then the next label, the untagged ones,
+        then all sentences again; ``n``/``N`` jump through them."""
+        session = self.session
+        if session is None:
+            return
+        names = [label.name for label in self.services.labels.labels]
+        cycle: list[str | None] = [*names, "untagged", None]
+        position = cycle.index(self.review) if self.review in cycle else -1
+        review = cycle[(position + 1) % len(cycle)]
+        self.entity = None
+        self.search_query = ""
+        self.panel.clear_selection()
+        if review is None:
+            self.filtered = True
+            self.action_toggle_filter()
+            self.notify("Showing every sentence.", timeout=2, markup=False)
+            return
+        targets = session.with_label(None if review == "untagged" else review)
+        self.review = review
+        self._set_targets({}, targets)
+        if not targets:
+            self.notify(f"No sentence is {review}: r shows the next label.", markup=False)
+            return
+        self.filtered = False
+        self.action_toggle_filter()
+        self.review = review
+        self.update_status()
+        self._jump(1, include_current=True)
+
+    def action_summary(self) -> None:
+        """Show the article's tags: how many of each label, the speakers, the notes."""
+        from reader.tui.screens.summary import SummaryScreen
+
+        if self.session is not None:
+            self.app.push_screen(SummaryScreen(self.session, self.services.labels))
+
+    def action_next_article(self) -> None:
+        """The next article of the library, in its order."""
+        self.post_message(self.Neighbour(self, 1))
+
+    def action_previous_article(self) -> None:
+        """The previous article of the library, in its order."""
+        self.post_message(self.Neighbour(self, -1))
 
     def action_export(self) -> None:
         """Ask for a format and a path, then export this article's tags in a worker."""
@@ -510,7 +614,8 @@ class ReadingScreen(FindingScreen):
                 self._export(*answer)
 
         stem = Path(self.article.path.split("#", 1)[0]).stem or "article"
-        self.app.push_screen(ExportDialog(stem, Path.cwd()), chosen)
+        folder = export_folder()
+        self.app.push_screen(ExportDialog(stem, folder), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, fmt: str, path: Path) -> None:
@@ -518,12 +623,26 @@ class ReadingScreen(FindingScreen):
         from reader.formats import export_articles
 
         store, analyser = self.services.store, self.services.finder.analyser
-        written = export_articles(store, [self.article.id], fmt, path, analyser=analyser)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written = export_articles(store, [self.article.id], fmt, path, analyser=analyser)
+        except (OSError, UnicodeError) as error:
+            # Said as one line, like every failure (a name the file system refuses...).
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            raise ReaderError(f"cannot write {path}: {reason}") from error
         self.app.call_from_thread(
-            self.notify, f"Exported as {fmt} to {visible(str(written))}", markup=False
+            self.notify, f"Exported as {fmt} to {shown(str(written))}", markup=False
         )
 
     def action_back(self) -> None:
         """Close the search, clear the selection or filter, else back to the library."""
-        if not self.back_out() and self.from_library:
+        if self.back_out():
+            return
+        if self.from_library:
             self.post_message(self.Leaving(self))
+        else:
+            self.notify(
+                "This article was opened on its own: ctrl+q quits (every tag is saved).",
+                timeout=4,
+                markup=False,
+            )

@@ -12,8 +12,9 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.reading.finding import names_matching
-from reader.safe_text import visible
+from reader.tui.display import shown
 from reader.tui.screens.dialogs import TextDialog
+from reader.tui.widgets.safe_input import SafeInput
 
 
 class SpeakerDialog(TextDialog):
@@ -29,12 +30,17 @@ class SpeakerDialog(TextDialog):
         """The title, the input, the matching names and how to leave."""
         suggester = SuggestFromList(self.suggestions) if self.suggestions else None
         with Vertical(id="dialog"):
-            yield Label(Text(self.title_text))
-            yield Input(visible(self.value), suggester=suggester, id="dialog-input")
+            yield Label(Text(shown(self.title_text), "bold"))
+            if self.about:
+                yield Label(
+                    Text(shown(self.about), "italic", no_wrap=True, overflow="ellipsis"),
+                    id="dialog-about",
+                )
+            # The real text, drawn inertly: display is not storage.
+            yield SafeInput(self.value, suggester=suggester, id="dialog-input")
             yield OptionList(id="dialog-matches")
-            yield Label(
-                Text("Enter saves · ↓ picks a name · an empty line clears · Escape cancels", "dim")
-            )
+            hint = "Enter saves · ↓ picks a name · an empty line clears · Escape cancels"
+            yield Label(Text(shown(hint), "dim"))
 
     def on_mount(self) -> None:
         """List the names that match what is there already."""
@@ -48,7 +54,7 @@ class SpeakerDialog(TextDialog):
         matches = self.query_one("#dialog-matches", OptionList)
         matches.clear_options()
         found = names_matching(self.suggestions, typed)
-        matches.add_options([Option(Text(visible(name)), id=name) for name in found])
+        matches.add_options([Option(Text(shown(name)), id=name) for name in found])
         matches.display = bool(found)
 
     def action_to_matches(self) -> None:

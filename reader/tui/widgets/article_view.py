@@ -42,7 +42,7 @@ from reader.labels import Label
 from reader.reading.finding import Span, sentence_spans
 from reader.reading.layout import ArticleLayout, Row, wrap_offsets
 from reader.reading.words import word_spans
-from reader.safe_text import visible
+from reader.tui.display import ascii_only, shown
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
 TEXT_WIDTH = 72
@@ -193,10 +193,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.sentences = sentences
         #: The sentences' start offsets, for finding the sentence of an article offset.
         self.starts = [s.start for s in sentences]
-        self._texts = [visible(s.text) for s in sentences]
+        self._texts = [shown(s.text) for s in sentences]
         self._blocks = [s.block_index for s in sentences]
         self._labels = dict(labels)
-        self._dateline = visible(dateline)
+        self._dateline = shown(dateline)
         title_blocks = [i for i, b in enumerate(article.blocks) if b.kind == "title"]
         self._dateline_after = title_blocks[-1] if title_blocks else -1
         self.cursor = 0
@@ -264,9 +264,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not speaker:
             return ""
         doubt = "?" if source.suggestion(sentence) is not None else ""
-        # No-break spaces: the mark and the name wrap as one word.
-        name = "\xa0".join(visible(speaker).split())
-        return f"  {SPEAKER_MARK}\xa0{name}{doubt}"
+        # No-break spaces: the mark and the name wrap as one word (plain spaces on an
+        # ASCII terminal, where the mark is a hyphen).
+        glue = " " if ascii_only() else "\xa0"
+        name = glue.join(shown(speaker).split())
+        return f"  {shown(SPEAKER_MARK)}{glue}{name}{doubt}"
 
     def _all_suffixes(self) -> dict[int, str]:
         found = {}
@@ -322,7 +324,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             position = bisect_left(self._shown, self.cursor)
             self.cursor = self._shown[min(position, len(self._shown) - 1)]
         self._relayout()
-        self.scroll_to_cursor(center=True)
+        self.keep_cursor_in_view(center=True)
 
     @property
     def shown(self) -> list[int]:
@@ -496,11 +498,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if row is not None:
             self.refresh_lines(row.top, row.height)
 
+    def keep_cursor_in_view(self, *, center: bool = False) -> None:
+        """Scroll the cursor's sentence into sight now and once more after the next refresh.
+
+        After a re-layout (a resize, a filter, the panel shown or hidden) Textual may clamp
+        the scroll offset to the new size after this call; the next tag key tags the
+        current sentence, so it must be on screen whatever happened in between.
+        """
+        self.scroll_to_cursor(center=center)
+        self.call_after_refresh(self.scroll_to_cursor)
+
     def on_resize(self, event: events.Resize) -> None:
-        """Lay the article out again at the new width."""
+        """Lay the article out again at the new width; keep the cursor in sight whatever
+        changed (a taller view scrolls back to the top, a shorter one must follow)."""
         if self._layout is None or self._layout.width != self._text_width():
             self._ensure_layout()
-            self.scroll_to_cursor()
+        self.keep_cursor_in_view()
 
     def notify_style_update(self) -> None:
         """The theme or the CSS changed: styled lines must be built again."""
@@ -609,12 +622,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         suggested = self._labels.get(suggestion.label) if suggestion is not None else None
         lines = []
         for number in range(count):
-            mark = ("▶" if number == 0 else "▐") if current else " "
+            mark = shown("▶" if number == 0 else "▐") if current else " "
             segments = [Segment(mark, mark_style)]
             if number == 0 and label is not None:
-                segments.append(Segment(visible(label.letter), base + label_style(label.colour)))
+                segments.append(Segment(shown(label.letter), base + label_style(label.colour)))
             elif number == 0 and suggestion is not None:
-                letter = visible(suggested.letter) if suggested is not None else "?"
+                letter = shown(suggested.letter) if suggested is not None else "?"
                 segments.append(Segment(letter, suggested_style))
                 segments.append(Segment("?", suggested_style))
                 segments.append(Segment(" ", base))

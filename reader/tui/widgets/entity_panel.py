@@ -19,13 +19,14 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.entities import Entity
-from reader.safe_text import visible
+from reader.tui.display import shown
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 PLACES_TOGGLE = "toggle-places"
@@ -42,9 +43,9 @@ def entity_line(entity: Entity) -> Table:
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", style="dim", no_wrap=True)
     if entity.uncertain:
-        name = Text.assemble(("? ", "bold"), visible(entity.name), style="dim")
+        name = Text.assemble(("? ", "bold"), shown(entity.name), style="dim")
     else:
-        name = Text(visible(entity.name))
+        name = Text(shown(entity.name))
     grid.add_row(name, str(entity.count))
     return grid
 
@@ -71,7 +72,7 @@ def entity_details(entity: Entity) -> Text:
     by = Counter(mention.by for mention in entity.mentions)
     found = ", ".join(f"{source} {count}" for source, count in by.most_common())
     details = Text.assemble(
-        (visible(entity.name), "bold"),
+        (shown(entity.name), "bold"),
         f"\n{entity.label} · {entity.count} mention{'s' if entity.count != 1 else ''}",
         f"\nfound by: {found}",
     )
@@ -79,7 +80,7 @@ def entity_details(entity: Entity) -> Text:
         share = round(entity.confidence * 100)
         details.append(f"\n? uncertain: {share}% of the evidence says {entity.label}", "bold")
     if entity.why:
-        details.append("\nwhy: " + "; ".join(visible(reason) for reason in entity.why))
+        details.append("\nwhy: " + "; ".join(shown(reason) for reason in entity.why))
     return details
 
 
@@ -91,14 +92,23 @@ def said_lines(said: Sequence[Said]) -> Text:
     lines.append(f"says: {len(said)} (n/N jump)", "bold")
     for item in said:
         lines.append("\n")
-        mark = f"{visible(item.letter)}{'?' if item.suggested else ' '} "
+        mark = f"{shown(item.letter)}{'?' if item.suggested else ' '} "
         lines.append(mark, "dim" if item.suggested else "bold")
-        lines.append(" ".join(visible(item.text).split()), "dim" if item.suggested else "")
+        lines.append(" ".join(shown(item.text).split()), "dim" if item.suggested else "")
     return lines
 
 
 class EntityPanel(Vertical, can_focus=False):
-    """The entity list and the selected entity's details."""
+    """The entity list and the selected entity's details.
+
+    ``j``/``k`` move through the list while it has focus, as they move through the
+    article when it does (the reading screen's own ``j``/``k`` would move the article).
+    """
+
+    BINDINGS = [
+        Binding("j", "move(1)", "Down", show=False, id="entities.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="entities.up"),
+    ]
 
     @dataclass
     class Highlighted(Message):
@@ -124,13 +134,20 @@ class EntityPanel(Vertical, can_focus=False):
 
     def compose(self) -> ComposeResult:
         """The list, then the details."""
-        waiting = Option("Finding people and organisations…", disabled=True)
+        waiting = Option(shown("Finding people and organisations…"), disabled=True)
         yield OptionList(waiting, id="entity-list")
         yield Static("", id="entity-details")
 
     def on_mount(self) -> None:
         """Title the panel."""
         self.border_title = "Entities"
+
+    def action_move(self, step: int) -> None:
+        """Move the list's highlight."""
+        if step > 0:
+            self.option_list.action_cursor_down()
+        else:
+            self.option_list.action_cursor_up()
 
     @property
     def option_list(self) -> OptionList:
@@ -141,7 +158,7 @@ class EntityPanel(Vertical, can_focus=False):
         """Say that the entities could not be found."""
         options = self.option_list
         options.clear_options()
-        options.add_option(Option(Text(visible(message), style="italic"), disabled=True))
+        options.add_option(Option(Text(shown(message), style="italic"), disabled=True))
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Show these entities, keeping the highlighted one if it is still there."""
@@ -164,7 +181,7 @@ class EntityPanel(Vertical, can_focus=False):
         for kind, title in KIND_TITLES.items():
             members = sorted(by_kind[kind], key=lambda item: (-item[1].count, item[1].name))
             if kind == "place":
-                arrow = "▾" if self.places_open else "▸"
+                arrow = shown("▾" if self.places_open else "▸")
                 heading = Text(f"{arrow} {title} ({len(members)})", style="bold")
                 added.append(Option(heading, id=PLACES_TOGGLE))
                 if not self.places_open:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
 
-from reader.safe_text import visible
+from reader.tui.display import shown
 
 BAR_WIDTH = 8
 
@@ -14,7 +14,7 @@ BAR_WIDTH = 8
 def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     """A bar of block characters: ``███░░░░░``."""
     filled = round(width * done / total) if total else 0
-    return "█" * filled + "░" * (width - filled)
+    return shown("█" * filled + "░" * (width - filled))
 
 
 def status_text(
@@ -26,6 +26,8 @@ def status_text(
     saved: str,
     unsaved: int,
     entities: str,
+    sought: str = "",
+    auto_advance: bool = True,
 ) -> Text:
     """The status line: annotator, store, progress, the save state and the entities' state.
 
@@ -37,19 +39,25 @@ def status_text(
         saved: ``saved``, ``unsaved`` or ``""`` (nothing tagged yet this session).
         unsaved: How many tags are waiting to be saved.
         entities: What the analysis is doing (``loading model…``), or ``""``.
+        sought: The filter in force (``Daesh 3/15``), or ``""``: shown for as long as it is.
+        auto_advance: Whether a tag moves on (said only when it does not).
     """
     parts: list[Text] = [
-        Text(visible(annotator), style="bold"),
+        Text(shown(annotator), style="bold"),
         Text(f"{tagged}/{total} {progress_bar(tagged, total)}"),
     ]
     if unsaved:
-        parts.append(Text(f"✗ {unsaved} UNSAVED (ctrl+s retries)", style="bold reverse"))
-    elif saved:
-        parts.append(Text("✓ saved"))
+        parts.append(Text(shown(f"✗ {unsaved} UNSAVED (ctrl+s retries)"), style="bold reverse"))
+    if sought:
+        parts.append(Text(shown(f"filter: {sought} · Esc clears"), style="bold"))
+    if not auto_advance:
+        parts.append(Text("auto-advance off", style="bold"))
+    if saved and not unsaved:
+        parts.append(Text(shown("✓ saved")))
     if entities:
-        parts.append(Text(entities, style="italic"))
-    parts.append(Text(visible(store), style="dim"))
-    return Text(" · ").join(parts)
+        parts.append(Text(shown(entities), style="italic"))
+    parts.append(Text(shown(store), style="dim"))
+    return Text(shown(" · ")).join(parts)
 
 
 class StatusLine(Widget):
@@ -102,3 +110,13 @@ class Legend(Static):
             " ",
             ("Place", self.get_component_rich_style("legend--place", partial=True)),
         )
+
+
+def sentence_info(note: str, speaker: str) -> Text:
+    """The current sentence's speaker and note, on one line (``""`` parts left out)."""
+    parts = []
+    if speaker:
+        parts.append(Text.assemble(("speaker: ", "bold"), shown(speaker)))
+    if note:
+        parts.append(Text.assemble(("note: ", "bold"), shown(note)))
+    return Text(shown(" · ")).join(parts)
