@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -22,6 +23,7 @@ from reader.article import Article
 from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reading.session import Outcome, TaggingSession
+from reader.reading.tag_layers import Layer, layer, others
 from reader.safe_text import visible
 from reader.tui.commands import (
     APP_COMMANDS,
@@ -99,6 +101,8 @@ class ReadingScreen(FindingScreen):
         self._had_unsaved = False
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
+        #: Whose tags the article shows, when not the annotator's own (read-only then).
+        self.viewing: Layer | None = None
 
     def extra_commands(self) -> list[Command]:
         """The label commands (made from the store's label set)."""
@@ -202,17 +206,19 @@ class ReadingScreen(FindingScreen):
         session = self.session
         if session is None:
             return
-        self.query_one(StatusLine).update(
-            status_text(
-                annotator=self.services.annotator,
-                store=str(self.services.store.root),
-                tagged=session.tagged,
-                total=len(self.sentences),
-                saved=session.last_save,
-                unsaved=len(session.unsaved),
-                entities=self.entities_state,
-            )
+        text = status_text(
+            annotator=self.services.annotator,
+            store=str(self.services.store.root),
+            tagged=session.tagged,
+            total=len(self.sentences),
+            saved=session.last_save,
+            unsaved=len(session.unsaved),
+            entities=self.entities_state,
         )
+        if self.viewing is not None:
+            shown = Text(f"{visible(self.viewing.title)} (read-only, O)", style="bold reverse")
+            text = Text(" · ").join([shown, text])
+        self.query_one(StatusLine).update(text)
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, _: ArticleView.CursorMoved) -> None:
@@ -321,7 +327,7 @@ class ReadingScreen(FindingScreen):
     def action_tag(self, label: str) -> None:
         """Tag the current sentence (the same label again clears it) and move on."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         cursor = self.view.cursor
         outcome = session.toggle(cursor, label)
@@ -342,7 +348,7 @@ class ReadingScreen(FindingScreen):
 
     def action_clear_tag(self) -> None:
         """Clear the current sentence's tag."""
-        if self.session is not None:
+        if self.session is not None and not self.read_only():
             self._show(self.session.tag(self.view.cursor, None))
 
     def action_retry_unsaved(self) -> None:
@@ -353,7 +359,7 @@ class ReadingScreen(FindingScreen):
             self._show(outcome)
 
     def _step(self, undo: bool) -> None:
-        if self.session is None:
+        if self.session is None or self.read_only():
             return
         outcome = self.session.undo() if undo else self.session.redo()
         if outcome is None:
@@ -425,7 +431,7 @@ class ReadingScreen(FindingScreen):
     def action_accept_suggestion(self) -> None:
         """Tag the current sentence as suggested, with its speaker, and move on."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         cursor = self.view.cursor
         outcome = session.accept(cursor)
@@ -438,7 +444,7 @@ class ReadingScreen(FindingScreen):
     def action_reject_suggestion(self) -> None:
         """Reject the current sentence's suggestion for good."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         if session.suggestion(self.view.cursor) is None:
             self.notify("Nothing is suggested here.", markup=False)
@@ -450,7 +456,7 @@ class ReadingScreen(FindingScreen):
     def action_accept_all_suggestions(self) -> None:
         """Ask, then accept every suggestion left in the article."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         count = len(session.pending)
         if not count:
@@ -473,7 +479,7 @@ class ReadingScreen(FindingScreen):
 
     def _ask_field(self, field: str, title: str, suggestions: list[str] | None = None) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         sentence = self.view.cursor
         record = session.records.get(sentence)
@@ -527,3 +533,59 @@ class ReadingScreen(FindingScreen):
         """Close the search, clear the selection or filter, else back to the library."""
         if not self.back_out() and self.from_library:
             self.post_message(self.Leaving(self))
+
+    # -- review mode, and whose tags are shown (docs/team.md) -----------------------------
+
+    def action_open_review(self) -> None:
+        """Review mode on this article: settle where the annotators differ."""
+        from reader.tui.screens.review import ReviewScreen  # only when reviewing
+
+        self.app.push_screen(ReviewScreen(self.article, self.sentences, self.services))
+
+    def action_cycle_tags(self) -> None:
+        """Show the next annotator's tags read-only, then the settled layer, then yours."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            cycle: list[Layer | None] = [
+                None,
+                *others(self.services.store, self.article.id, self.services.annotator),
+            ]
+        except ReaderError as error:
+            self.notify(visible(error.message), severity="error", markup=False)
+            return
+        if len(cycle) == 1:
+            self.notify("No one else has tagged this article.", markup=False)
+            return
+        position = cycle.index(self.viewing) if self.viewing in cycle else 0
+        self._view_layer(cycle[(position + 1) % len(cycle)])
+
+    def _view_layer(self, which: Layer | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        if which is not None:
+            try:
+                shown = layer(self.services.store, self.article.id, which, self.sentences)
+            except ReaderError as error:
+                self.notify(visible(error.message), severity="error", markup=False)
+                return
+        self.viewing = which
+        self.view.read_tags(session if which is None else shown)
+        self.update_status()
+        whose = "your own tags" if which is None else f"{which.title} (read-only)"
+        self.notify(f"Showing {visible(whose)}.", timeout=3, markup=False)
+
+    def read_only(self) -> bool:
+        """Whether another's tags are shown (then say so: nothing is tagged)."""
+        if self.viewing is None:
+            return False
+        whose = visible(self.viewing.title)
+        self.notify(f"Read-only: viewing {whose}. O shows your own again.", markup=False)
+        return True
+
+    def on_screen_resume(self) -> None:
+        """Back from review mode: the settled layer may have changed."""
+        if self.viewing is not None:
+            self._view_layer(self.viewing)
