@@ -13,12 +13,14 @@ from typing import Any
 
 import pytest
 from app_support import app_test, build_app, wait_for
+from rich.console import Console
 from textual.pilot import Pilot
 
 from reader.analysis import split_article
 from reader.loaders import load_article
 from reader.store import Review, Store
 from reader.tui.app import ReaderApp
+from reader.tui.screens.help import HelpScreen, help_table
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.review import ReviewScreen
@@ -269,3 +271,23 @@ async def test_the_reader_shows_others_tags_read_only(tagged: Store, sample_path
         await pilot.press("g", "j", "j", "j", "j", "3")
         mine = {a.sentence: a.label for a in tagged.annotations(article_id, "ana")}
         assert mine == {**TAGS["ana"], 4: "quote"}
+
+
+@app_test
+async def test_review_keys_are_in_help(tagged: Store, sample_path: Path) -> None:
+    app = app_for(tagged, sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await ready(pilot)
+
+        def rendered(screen: Any) -> str:
+            console = Console(width=120, record=True)
+            console.print(help_table(screen))
+            return console.export_text()
+
+        assert "Review mode" in rendered(reader) and "Show another annotator" in rendered(reader)
+        screen = await open_review(pilot)
+        text = rendered(screen)
+        assert "Settle on annotator 1's version" in text
+        assert "Settle the sentence as claim (your own label)" in text
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
