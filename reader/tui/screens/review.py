@@ -264,7 +264,8 @@ class ReviewScreen(ReaderScreen):
                 self._failed(error)
                 return
             self.show_item()
-            self.notify(f"Accepted {made} agreed sentence{'s' if made != 1 else ''}.")
+            plural = "s" if made != 1 else ""
+            self.notify(f"Accepted {made} agreed sentence{plural}.", markup=False)
 
         self.app.push_screen(ChoiceDialog(f"Accept {them}?", choices), answered)
 
