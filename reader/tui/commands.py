@@ -58,7 +58,7 @@ def bindings(commands: Iterable[Command]) -> list[BindingType]:
     return [command.binding() for command in commands]
 
 
-GROUPS = ("Move", "Tag", "Suggest", "Find", "Entities", "Library", "App")
+GROUPS = ("Move", "Tag", "Suggest", "Find", "Entities", "Review", "Library", "App")
 
 # Keys the reading screen uses for itself; a label whose key is one of these keeps only its
 # digit (the clash is reported when the article opens).
@@ -171,10 +171,10 @@ READING_COMMANDS: tuple[Command, ...] = (
         "reader.search", "search", "slash", "Search", "Search in the article", "Find", show=True
     ),
     Command(
-        "reader.review",
-        "review",
+        "reader.by_label",
+        "by_label",
         "r",
-        "Review",
+        "By label",
         "Show only one label's sentences, the next label, the untagged ones, all (n/N jump)",
         "Find",
     ),
@@ -326,6 +326,22 @@ READING_COMMANDS: tuple[Command, ...] = (
         key_display="<",
     ),
     Command(
+        "reader.review_mode",
+        "open_review",
+        "D",
+        "Review mode",
+        "Review mode: settle the sentences the annotators tagged differently",
+        "Review",
+    ),
+    Command(
+        "reader.whose_tags",
+        "cycle_tags",
+        "O",
+        "Whose tags",
+        "Show another annotator's tags (read-only), the settled layer, then yours again",
+        "Review",
+    ),
+    Command(
         "reader.export",
         "export",
         "ctrl+e",
@@ -377,6 +393,74 @@ LIBRARY_COMMANDS: tuple[Command, ...] = (
     Command(
         "library.clear", "clear_filter", "escape", "Clear filter", "Clear the filter", "Library"
     ),
+    Command(
+        "library.review_mode",
+        "open_review",
+        "ctrl+r",
+        "Review mode",
+        "Review mode on the highlighted article: settle where the annotators differ",
+        "Review",
+    ),
+)
+
+# The review screen: digits take an annotator's version (version_commands), label keys
+# settle with a label of the reviewer's own (review_label_commands).
+REVIEW_COMMANDS: tuple[Command, ...] = (
+    Command("review.next", "next_item", "n,j,down", "Next", "Next item", "Review", show=True),
+    Command("review.previous", "previous_item", "p,k,up", "Prev", "Previous item", "Review"),
+    Command(
+        "review.next_open",
+        "next_open",
+        "space",
+        "Undecided",
+        "Next item without a decision (or with a stale one)",
+        "Review",
+    ),
+    Command(
+        "review.untagged",
+        "settle_untagged",
+        "0",
+        "Untagged",
+        "Settle the sentence as untagged (no label)",
+        "Review",
+    ),
+    Command(
+        "review.clear",
+        "clear_decision",
+        "backspace,delete",
+        "Clear",
+        "Remove the decision on the sentence (undecided again)",
+        "Review",
+    ),
+    Command(
+        "review.accept_agreed",
+        "accept_agreed",
+        "A",
+        "Accept agreed",
+        "Accept every sentence all annotators agree on, in one step (asks first)",
+        "Review",
+        show=True,
+    ),
+    Command(
+        "review.undo",
+        "undo",
+        "u",
+        "Undo",
+        "Undo your last decision (kept across restarts)",
+        "Review",
+        show=True,
+    ),
+    Command("review.redo", "redo", "ctrl+r", "Redo", "Redo your last undone decision", "Review"),
+    Command(
+        "review.scope",
+        "cycle_scope",
+        "s",
+        "Scope",
+        "Walk the disagreements, every sentence tagged by more than one, or the unsettled",
+        "Review",
+        show=True,
+    ),
+    Command("review.back", "back", "escape", "Back", "Back to where review was opened", "App"),
 )
 
 APP_COMMANDS: tuple[Command, ...] = (
@@ -455,3 +539,41 @@ def commands_of(node: object) -> list[Command]:
     found = list(extra()) if callable(extra) else []
     found.extend(getattr(node, "COMMAND_LIST", ()))
     return found
+
+
+def version_commands(count: int = 9) -> list[Command]:
+    """The review screen's keys that take an annotator's version: digits 1 to ``count``."""
+    return [
+        Command(
+            f"review.version.{number}",
+            f"take_version({number})",
+            str(number),
+            "Take",
+            f"Settle on annotator {number}'s version: label, speaker and note",
+            "Review",
+            show=number == 1,
+            key_display=f"1-{count}" if number == 1 else None,
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def review_label_commands(labels: LabelSet, reserved: Iterable[str] = ()) -> list[Command]:
+    """The review screen's label keys: settle with a label of the reviewer's own.
+
+    Labels have no digit here (digits take a version); a label whose key is ``reserved``
+    has no key on the review screen (a version with it can still be taken).
+    """
+    taken = set(reserved)
+    return [
+        Command(
+            f"review.label.{label.name}",
+            f"settle({label.name!r})",
+            label.key,
+            label.name,
+            f"Settle the sentence as {label.name} (your own label)",
+            "Review",
+        )
+        for label in labels.labels
+        if label.key not in taken
+    ]

@@ -1,5 +1,5 @@
 """What a newcomer meets first (issue 14): the status line says what is in force, the
-current sentence's note and speaker are on screen, review by label, the tally, the panel
+current sentence's note and speaker are on screen, show by label, the tally, the panel
 on short terminals, the palette, ASCII glyphs."""
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ async def test_the_note_dialog_edits_the_real_text(
 
 
 @app_test
-async def test_review_by_label_and_the_tally(
+async def test_show_by_label_and_the_tally(
     make_app: Callable[..., ReaderApp], sample_path: Path
 ) -> None:
     app = make_app(sample_path)

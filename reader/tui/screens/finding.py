@@ -82,7 +82,7 @@ class FindingScreen(ReaderScreen):
         self.targets: list[int] = []
         self.filtered = False
         #: The label whose sentences are under review (``untagged``: those without one).
-        self.review: str | None = None
+        self.by_label: str | None = None
 
     @property
     def view(self) -> ArticleView:
@@ -181,12 +181,12 @@ class FindingScreen(ReaderScreen):
         """What the filter shows, for the status line (``Daesh 3/15``), or ``""``."""
         if not self.filtered:
             return ""
-        name = self.review or (self.entity.name if self.entity else self.search_query)
+        name = self.by_label or (self.entity.name if self.entity else self.search_query)
         return f"{name} {len(self.view.shown)}/{len(self.sentences)}"
 
     def _set_targets(self, marks: dict[int, list[Span]], targets: list[int] | None = None) -> None:
         if targets is None:
-            self.review = None
+            self.by_label = None
         self.targets = sorted(marks) if targets is None else targets
         self.view.set_marks(marks)
         if self.filtered:
@@ -270,7 +270,7 @@ class FindingScreen(ReaderScreen):
         """Show only the sentences with hits, or every sentence again."""
         self.filtered = not self.filtered and bool(self.targets)
         self.view.set_shown(self.targets if self.filtered else None)
-        if not self.filtered and self.review is not None:
+        if not self.filtered and self.by_label is not None:
             self._set_targets({})  # a review is a filter: dropping one ends the other
         self.refresh_bindings()
         self.update_status()

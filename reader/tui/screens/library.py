@@ -436,6 +436,17 @@ class LibraryScreen(ReaderScreen):
         self.sort_reverse = not self.sort_reverse
         self.refresh_rows()
 
+    def action_open_review(self) -> None:
+        """Review mode on the highlighted article: settle where the annotators differ."""
+        from reader.tui.screens.review import ReviewScreen  # only when reviewing
+
+        entry = self.selected
+        if entry is None or entry.article is None:
+            self.notify("Choose an article first.", markup=False)
+            return
+        sentences = split_article(entry.article)
+        self.app.push_screen(ReviewScreen(entry.article, sentences, self.services))
+
     def action_clear_filter(self) -> None:
         """Clear the filter."""
         self.query_one("#library-filter", Input).value = ""

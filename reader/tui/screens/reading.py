@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -23,6 +24,7 @@ from reader.config import data_dir
 from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reading.session import Outcome, TaggingSession
+from reader.reading.tag_layers import Layer, layer, others
 from reader.tui.commands import (
     APP_COMMANDS,
     READING_COMMANDS,
@@ -113,6 +115,8 @@ class ReadingScreen(FindingScreen):
         self._had_unsaved = False
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
+        #: Whose tags the article shows, when not the annotator's own (read-only then).
+        self.viewing: Layer | None = None
 
     def extra_commands(self) -> list[Command]:
         """The label commands (made from the store's label set)."""
@@ -217,19 +221,21 @@ class ReadingScreen(FindingScreen):
         session = self.session
         if session is None:
             return
-        self.query_one("#status", StatusLine).update(
-            status_text(
-                annotator=self.services.annotator,
-                store=str(self.services.store.root),
-                tagged=session.tagged,
-                total=session.total,
-                saved=session.last_save,
-                unsaved=len(session.unsaved),
-                entities=self.entities_state,
-                sought=self.sought,
-                auto_advance=self.auto_advance,
-            )
+        text = status_text(
+            annotator=self.services.annotator,
+            store=str(self.services.store.root),
+            tagged=session.tagged,
+            total=session.total,
+            saved=session.last_save,
+            unsaved=len(session.unsaved),
+            entities=self.entities_state,
+            sought=self.sought,
+            auto_advance=self.auto_advance,
         )
+        if self.viewing is not None:
+            whose = Text(f"{shown(self.viewing.title)} (read-only, O)", style="bold reverse")
+            text = Text(" · ").join([whose, text])
+        self.query_one("#status", StatusLine).update(text)
         self.update_sentence_info()
 
     def update_sentence_info(self) -> None:
@@ -358,7 +364,7 @@ class ReadingScreen(FindingScreen):
     def action_tag(self, label: str) -> None:
         """Tag the current sentence (the same label again clears it) and move on."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         cursor = self.view.cursor
         had = session.tags.get(cursor)
@@ -386,7 +392,7 @@ class ReadingScreen(FindingScreen):
 
     def action_clear_tag(self) -> None:
         """Clear the current sentence's tag."""
-        if self.session is not None:
+        if self.session is not None and not self.read_only():
             self._show(self.session.tag(self.view.cursor, None))
 
     def action_retry_unsaved(self) -> None:
@@ -397,7 +403,7 @@ class ReadingScreen(FindingScreen):
             self._show(outcome)
 
     def _step(self, undo: bool) -> None:
-        if self.session is None:
+        if self.session is None or self.read_only():
             return
         outcome = self.session.undo() if undo else self.session.redo()
         if outcome is None:
@@ -471,7 +477,7 @@ class ReadingScreen(FindingScreen):
     def action_accept_suggestion(self) -> None:
         """Tag the current sentence as suggested, with its speaker, and move on."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         cursor = self.view.cursor
         outcome = session.accept(cursor)
@@ -484,7 +490,7 @@ class ReadingScreen(FindingScreen):
     def action_reject_suggestion(self) -> None:
         """Reject the current sentence's suggestion for good."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         if session.suggestion(self.view.cursor) is None:
             self.notify("Nothing is suggested here.", markup=False)
@@ -496,7 +502,7 @@ class ReadingScreen(FindingScreen):
     def action_accept_all_suggestions(self) -> None:
         """Ask, then accept every suggestion left in the article."""
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         count = len(session.pending)
         if not count:
@@ -519,7 +525,7 @@ class ReadingScreen(FindingScreen):
 
     def _ask_field(self, field: str, title: str, suggestions: list[str] | None = None) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.read_only():
             return
         sentence = self.view.cursor
         record = session.records.get(sentence)
@@ -559,7 +565,7 @@ class ReadingScreen(FindingScreen):
         self.post_message(self.SettingChanged("auto_advance", self.auto_advance))
         self.notify(f"After a tag: {'move on' if self.auto_advance else 'stay'}.", markup=False)
 
-    def action_review(self) -> None:
+    def action_by_label(self) -> None:
         """Show only the sentences of one label, then the next label, the untagged ones,
         then all sentences again; ``n``/``N`` jump through them."""
         session = self.session
@@ -567,25 +573,25 @@ class ReadingScreen(FindingScreen):
             return
         names = [label.name for label in self.services.labels.labels]
         cycle: list[str | None] = [*names, "untagged", None]
-        position = cycle.index(self.review) if self.review in cycle else -1
-        review = cycle[(position + 1) % len(cycle)]
+        position = cycle.index(self.by_label) if self.by_label in cycle else -1
+        chosen = cycle[(position + 1) % len(cycle)]
         self.entity = None
         self.search_query = ""
         self.panel.clear_selection()
-        if review is None:
+        if chosen is None:
             self.filtered = True
             self.action_toggle_filter()
             self.notify("Showing every sentence.", timeout=2, markup=False)
             return
-        targets = session.with_label(None if review == "untagged" else review)
-        self.review = review
+        targets = session.with_label(None if chosen == "untagged" else chosen)
+        self.by_label = chosen
         self._set_targets({}, targets)
         if not targets:
-            self.notify(f"No sentence is {review}: r shows the next label.", markup=False)
+            self.notify(f"No sentence is {chosen}: r shows the next label.", markup=False)
             return
         self.filtered = False
         self.action_toggle_filter()
-        self.review = review
+        self.by_label = chosen
         self.update_status()
         self._jump(1, include_current=True)
 
@@ -646,3 +652,59 @@ class ReadingScreen(FindingScreen):
                 timeout=4,
                 markup=False,
             )
+
+    # -- review mode, and whose tags are shown (docs/team.md) -----------------------------
+
+    def action_open_review(self) -> None:
+        """Review mode on this article: settle where the annotators differ."""
+        from reader.tui.screens.review import ReviewScreen  # only when reviewing
+
+        self.app.push_screen(ReviewScreen(self.article, self.sentences, self.services))
+
+    def action_cycle_tags(self) -> None:
+        """Show the next annotator's tags read-only, then the settled layer, then yours."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            cycle: list[Layer | None] = [
+                None,
+                *others(self.services.store, self.article.id, self.services.annotator),
+            ]
+        except ReaderError as error:
+            self.notify(shown(error.message), severity="error", markup=False)
+            return
+        if len(cycle) == 1:
+            self.notify("No one else has tagged this article.", markup=False)
+            return
+        position = cycle.index(self.viewing) if self.viewing in cycle else 0
+        self._view_layer(cycle[(position + 1) % len(cycle)])
+
+    def _view_layer(self, which: Layer | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        if which is not None:
+            try:
+                tags = layer(self.services.store, self.article.id, which, self.sentences)
+            except ReaderError as error:
+                self.notify(shown(error.message), severity="error", markup=False)
+                return
+        self.viewing = which
+        self.view.read_tags(session if which is None else tags)
+        self.update_status()
+        whose = "your own tags" if which is None else f"{which.title} (read-only)"
+        self.notify(f"Showing {shown(whose)}.", timeout=3, markup=False)
+
+    def read_only(self) -> bool:
+        """Whether another's tags are shown (then say so: nothing is tagged)."""
+        if self.viewing is None:
+            return False
+        whose = shown(self.viewing.title)
+        self.notify(f"Read-only: viewing {whose}. O shows your own again.", markup=False)
+        return True
+
+    def on_screen_resume(self) -> None:
+        """Back from review mode: the settled layer may have changed."""
+        if self.viewing is not None:
+            self._view_layer(self.viewing)

@@ -201,6 +201,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._dateline_after = title_blocks[-1] if title_blocks else -1
         self.cursor = 0
         self._source: TagSource = NoTags()
+        #: The sources already listened to (the screen may switch back to one).
+        self._heard: list[TagSource] = []
         self._entities: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
         self._marks: dict[int, list[Span]] = {}
         self._shown: list[int] | None = None
@@ -235,7 +237,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def read_tags(self, source: TagSource) -> None:
         """Show the tags of ``source`` from now on, as they change."""
         self._source = source
-        source.subscribe(self.refresh_tags)
+        if not any(heard is source for heard in self._heard):
+            self._heard.append(source)
+            source.subscribe(self.refresh_tags)
         self._suffixes = self._all_suffixes()
         self._layout = None  # laid out with the speakers when first drawn
         self._invalidate()
