@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from app_support import app_test, wait_for
 from textual.widgets import DataTable, ProgressBar
 
@@ -67,6 +68,39 @@ async def test_library_lists_filters_sorts_and_opens(
         await wait_for(pilot, lambda: app.screen is screen)
         row = table.get_row_at(0)
         assert "2/15" in str(row[4])
+
+
+@app_test
+async def test_a_warm_reopen_does_no_analysis_in_the_app(
+    make_app: Callable[..., ReaderApp],
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = folder_of_articles(tmp_path, sample_path)
+    first = make_app(folder)
+    async with first.run_test(size=(80, 24)) as pilot:
+        screen = first.screen
+        await wait_for(pilot, lambda: isinstance(first.screen, LibraryScreen))
+        screen = first.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
+        counts = [(e.sentences, e.entities) for e in screen.entries]
+
+    def no(*_: object) -> None:
+        raise AssertionError("per-article analysis in the app on a warm reopen")
+
+    for name in ("consolidate", "suggest", "split_article"):
+        monkeypatch.setattr(f"reader.analysis.{name}", no)
+    monkeypatch.setattr("reader.tui.screens.library.split_article", no)
+    again = make_app(folder)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, LibraryScreen))
+        screen = again.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        assert [(e.sentences, e.entities) for e in screen.entries] == counts
+        assert not screen.query_one("#library-progress").display
 
 
 @app_test

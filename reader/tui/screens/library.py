@@ -7,7 +7,7 @@ list. Typing filters the rows; ctrl+s cycles the sort column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Input, Label, ProgressBar
 
 from reader.analysis import Analysis, split_article
 from reader.article import Article
+from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
@@ -80,6 +81,11 @@ class Entry:
         name = Path(self.path.split("#", 1)[0]).name
         haystack = f"{self.title} {self.date} {self.source} {name}".casefold()
         return all(word in haystack for word in words)
+
+
+def named(entities: Iterable[Entity]) -> int:
+    """How many people, organisations and places there are (the column ``Ent.``)."""
+    return sum(1 for entity in entities if entity.kind != "other")
 
 
 class LibraryScreen(ReaderScreen):
@@ -177,16 +183,19 @@ class LibraryScreen(ReaderScreen):
                 entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
                 continue
             for article in loaded:
-                sentences = len(split_article(article))
+                # A finished analysis in the cache has the counts: no splitting, no rules.
+                done = self.services.finder.finished(article)
+                sentences = len(split_article(article)) if done is None else done.sentences
+                entities = "…" if done is None else str(named(done.entities))
                 try:
                     tagged = len(store.annotations(article.id, annotator))
                 except ReaderError:
                     tagged = 0
                 entries.append(
-                    Entry(article.path, article, "", sentences, tagged, "…", len(entries))
+                    Entry(article.path, article, "", sentences, tagged, entities, len(entries))
                 )
         self.post_message(self.Loaded(entries))
-        todo = [e for e in entries if e.article is not None]
+        todo = [e for e in entries if e.article is not None and e.entities == "…"]
         done = 0
 
         def analysed(position: int, result: Analysis | ReaderError) -> None:
@@ -194,7 +203,7 @@ class LibraryScreen(ReaderScreen):
             if isinstance(result, ReaderError):
                 entities = "⚠ " + result.message
             else:
-                entities = str(sum(1 for e in result.entities if e.kind != "other"))
+                entities = str(named(result.entities))
             done += 1
             self.post_message(self.Analysed(todo[position].number, entities, done, len(todo)))
 
@@ -204,7 +213,7 @@ class LibraryScreen(ReaderScreen):
     def _loaded(self, message: Loaded) -> None:
         self.entries = message.entries
         self.refresh_rows()
-        if not any(e.article for e in self.entries):
+        if not any(e.article and e.entities == "…" for e in self.entries):
             self.query_one("#library-progress").display = False
 
     @on(Analysed)
