@@ -17,13 +17,13 @@ every annotator taking part agreed on).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from reader.analysis import Analyser, Analysis, Sentence, split_article
 from reader.article import BLOCK_SEPARATOR, Article, Block
-from reader.entities import Entity
+from reader.entities import Correction, Entity
 from reader.errors import ArticleError, ModelError, ReaderError
 from reader.loaders import load_articles
 from reader.loaders.jsonl import split_corpus_path
@@ -197,13 +197,17 @@ def gather(
     Returns:
         The articles that have matching annotations, in order.
     """
-    records = {record.id: record for record in store.articles()}
+    # Each store file is read once, whatever the export needs of it.
     explicit = article_ids is not None
     if article_ids is not None:
         ids = list(dict.fromkeys(article_ids))
+        stored = {found.record.id: found for found in store.read_articles(ids)}
     else:  # every article, but an edited file's older versions only through the newest
-        superseded = store.superseded()
-        ids = [article_id for article_id in records if article_id not in superseded]
+        stored = {found.record.id: found for found in store.read_articles()}
+        superseded = frozenset().union(*(found.reanchored_from for found in stored.values()))
+        ordered = sorted(stored.values(), key=lambda found: (found.record.path, found.record.id))
+        ids = [found.record.id for found in ordered if found.record.id not in superseded]
+    records = {article_id: found.record for article_id, found in stored.items()}
     counter = problems if problems is not None else Problems()
 
     def damaged(message: str) -> None:
@@ -226,7 +230,8 @@ def gather(
             if unsettled is not None:
                 unsettled.extend(gold.unsettled)
         else:
-            tags = store.annotations(article_id, annotator)
+            everyone = stored[article_id].annotations if article_id in stored else ()
+            tags = [a for a in everyone if annotator is None or a.annotator == annotator]
         found = tuple(a for a in tags if label is None or a.label == label)
         if not found:
             if explicit:
@@ -255,7 +260,8 @@ def gather(
         if found:
             gathered.append(AnnotatedArticle(article_id, record, found, article, layer=layer))
     if need == "entities":
-        gathered = _analyse(store, gathered, analyser or Analyser(), damaged, without)
+        corrections = {article_id: found.corrections for article_id, found in stored.items()}
+        gathered = _analyse(corrections, gathered, analyser or Analyser(), damaged, without)
     return gathered
 
 
@@ -266,7 +272,11 @@ def fits(annotation: Annotation, text: str) -> bool:
 
 
 def _analyse(
-    store: Store, items: list[AnnotatedArticle], analyser: Analyser, damaged: Warn, without: str
+    corrections: Mapping[str, Sequence[Correction]],
+    items: list[AnnotatedArticle],
+    analyser: Analyser,
+    damaged: Warn,
+    without: str,
 ) -> list[AnnotatedArticle]:
     """Analyse the loaded articles; one that cannot be analysed is reported and goes on
     without its entities, so that it never costs the others theirs."""
@@ -290,7 +300,7 @@ def _analyse(
                     f"({visible(reason[:200])}); {without}"
                 )
     analyses = {
-        article_id: analysis.with_corrections(store.entity_corrections(article_id))
+        article_id: analysis.with_corrections(corrections.get(article_id, ()))
         for article_id, analysis in results.items()
     }
     return [replace(item, analysis=analyses.get(item.id)) for item in items]

@@ -58,6 +58,35 @@ def test_people_and_organisations_of_claims_and_quotes(annotated: Annotated) -> 
     assert total["NASA"] == (2, 1)
 
 
+@pytest.mark.parametrize("what", ["stats", "stats-no-entities", "export-md", "export-jsonl"])
+def test_each_store_file_is_read_once(
+    annotated: Annotated, what: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from reader.formats import export
+    from reader.store import _files
+
+    compute_stats(annotated.store, analyser=annotated.analyser)  # the analysis cached
+    reads: list[str] = []
+    real = _files.read_regular_file
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(_files, "read_regular_file", counted)
+    if what.startswith("stats"):
+        compute_stats(annotated.store, analyser=annotated.analyser, entities=what == "stats")
+    else:
+        export(
+            annotated.store,
+            what.removeprefix("export-"),
+            tmp_path / "out",
+            analyser=annotated.analyser,
+        )
+    files = [name for name in reads if name != "store.json"]
+    assert sorted(files) == sorted(set(files)) and len(files) == 2
+
+
 def test_top_limits_people_and_organisations_separately(annotated: Annotated) -> None:
     stats = compute_stats(annotated.store, analyser=annotated.analyser, top=1)
     kinds = [e.kind for e in stats.total.entities]

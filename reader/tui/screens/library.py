@@ -184,9 +184,9 @@ class LibraryScreen(ReaderScreen):
                 continue
             for article in loaded:
                 # A finished analysis in the cache has the counts: no splitting, no rules.
-                done = self.services.finder.finished(article)
-                sentences = len(split_article(article)) if done is None else done.sentences
-                entities = "…" if done is None else str(named(done.entities))
+                cached = self.services.finder.finished(article)
+                sentences = len(split_article(article)) if cached is None else cached.sentences
+                entities = "…" if cached is None else str(named(cached.entities))
                 try:
                     tagged = len(store.annotations(article.id, annotator))
                 except ReaderError:
