@@ -225,6 +225,14 @@ class Analyser:
             article.id, self.choice.key, self.rules_key, article.text, shape(article)
         )
 
+    def finished_for(self, article_id: str) -> Finished | None:
+        """The finished analysis of the article ``article_id`` from the cache, without the
+        article: for reports that need its entities but not its text (``reader stats``).
+        Nothing checks that the article still loads into the same blocks."""
+        if not self.use_cache:
+            return None
+        return self.cache.load_finished(article_id, self.choice.key, self.rules_key)
+
     def cached(self, article: Article) -> Analysis | None:
         """The analysis from the cache alone, or ``None``; never imports spaCy.
 

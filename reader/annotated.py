@@ -33,8 +33,10 @@ from reader.safe_text import visible
 from reader.store import Review, ReviewItem, Store
 
 #: How much of an article an export needs: its annotations only, also its text, or also
-#: its entities (which needs the analysis, hence perhaps spaCy).
-Need = Literal["annotations", "text", "entities"]
+#: its entities (which needs the analysis, hence perhaps spaCy); or ``names``, its entities
+#: but not its text (statistics): those come from the finished analysis in the cache,
+#: without loading the article, when the article has no entity corrections.
+Need = Literal["annotations", "text", "entities", "names"]
 
 Warn = Callable[[str], None]
 
@@ -71,6 +73,8 @@ class AnnotatedArticle:
         layer: ``annotators`` (each annotation is one annotator's tag) or ``gold`` (the
             settled layer: each annotation's ``annotator`` is the reviewer who decided,
             or :data:`reader.store.AGREED`).
+        known_entities: For ``need="names"``, the entities from the cache when the article
+            was not loaded (it has no corrections, so they are final).
     """
 
     id: str
@@ -79,6 +83,7 @@ class AnnotatedArticle:
     article: Article | None = None
     analysis: Analysis | None = None
     layer: Layer = "annotators"
+    known_entities: tuple[Entity, ...] | None = None
 
     @property
     def path(self) -> str:
@@ -111,7 +116,9 @@ class AnnotatedArticle:
     @property
     def entities(self) -> tuple[Entity, ...]:
         """The corrected entities, or none when the article could not be analysed."""
-        return self.analysis.entities if self.analysis is not None else ()
+        if self.analysis is not None:
+            return self.analysis.entities
+        return self.known_entities or ()
 
     @property
     def name(self) -> str:
@@ -179,7 +186,8 @@ def gather(
             article, by path).
         annotator: Only this annotator's annotations.
         label: Only this label's annotations.
-        need: ``annotations``, ``text`` (load the article) or ``entities`` (also analyse).
+        need: ``annotations``, ``text`` (load the article), ``entities`` (also analyse)
+            or ``names`` (the entities, from the cache without the text where it can).
         articles: Articles already loaded (``reader export PATH``), by id; others are
             loaded from the paths in the store.
         analyser: The analyser for ``need="entities"`` (default: a new one, which loads
@@ -215,6 +223,8 @@ def gather(
         warn(message)
 
     given = dict(articles or {})
+    if need in ("entities", "names") and analyser is None:
+        analyser = Analyser()
     gathered: list[AnnotatedArticle] = []
     files: dict[str, dict[str, Article]] = {}
     if layer == "gold" and annotator is not None:
@@ -241,7 +251,12 @@ def gather(
                 warn(f"{visible(shown) if shown else f'article {article_id}'}: {what}")
             continue
         article = given.get(article_id)
-        if article is None and need != "annotations":
+        known = None
+        if need == "names" and article is None and analyser is not None:
+            corrected = article_id in stored and stored[article_id].corrections
+            done = None if corrected else analyser.finished_for(article_id)
+            known = done.entities if done is not None else None
+        if article is None and need != "annotations" and known is None:
             try:
                 article = load_stored_article(article_id, record.path if record else "", files)
             except ArticleError as error:
@@ -258,10 +273,14 @@ def gather(
                     )
             found = fitting
         if found:
-            gathered.append(AnnotatedArticle(article_id, record, found, article, layer=layer))
-    if need == "entities":
+            gathered.append(
+                AnnotatedArticle(
+                    article_id, record, found, article, layer=layer, known_entities=known
+                )
+            )
+    if need in ("entities", "names") and analyser is not None:
         corrections = {article_id: found.corrections for article_id, found in stored.items()}
-        gathered = _analyse(corrections, gathered, analyser or Analyser(), damaged, without)
+        gathered = _analyse(corrections, gathered, analyser, damaged, without)
     return gathered
 
 

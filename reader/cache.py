@@ -110,7 +110,12 @@ class AnalysisCache:
         return self.root / f"{article_id}.{model_key}.r{version}.json"
 
     def load_finished(
-        self, article_id: str, model_key: str, version: str, text: str, shape: str
+        self,
+        article_id: str,
+        model_key: str,
+        version: str,
+        text: str | None = None,
+        shape: str | None = None,
     ) -> Finished | None:
         """Return the finished analysis, or ``None`` if absent, damaged or not this text's.
 
@@ -118,31 +123,37 @@ class AnalysisCache:
             article_id: The article's id.
             model_key: The model's key.
             version: The rules' version.
-            text: The article's text: every offset must index it (a mention's text is
-                taken from it, so it is not stored).
-            shape: The article's :func:`reader.analysis.shape`: the same text loaded with
-                other blocks (a loader that now sees a byline) is analysed again.
+            text: The article's text, if loaded: every mention must be found in it at its
+                offsets. Without it the entry is trusted as far as its own shape goes (the
+                id is the text's digest, so the offsets it was written with still fit): a
+                report that needs no text need not load the article.
+            shape: The article's :func:`reader.analysis.shape`, if loaded: the same text
+                loaded in other blocks (a loader that now sees a byline) is analysed again.
         """
         path = self.finished_path(article_id, model_key, version)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if (data["article_id"], data["model"], data["rules"], data["shape"]) != (
+            if (data["article_id"], data["model"], data["rules"]) != (
                 article_id,
                 model_key,
                 version,
-                shape,
             ):
                 return None
-            size = len(text)
+            if shape is not None and data["shape"] != shape:
+                return None
             entities = []
             for name, label, mentions, votes, confidence, why in data["entities"]:
                 found = []
-                for start, end, by in mentions:
-                    if not (type(start) is int and type(end) is int and 0 <= start < end <= size):
+                for start, end, by, written in mentions:
+                    if not (type(start) is int and type(end) is int and 0 <= start < end):
                         return None
-                    if by not in _SOURCES:
+                    if by not in _SOURCES or not isinstance(written, str):
                         return None
-                    found.append(Mention(start, end, text[start:end], by))
+                    if len(written) != end - start:
+                        return None
+                    if text is not None and text[start:end] != written:
+                        return None  # not this text's, or damaged
+                    found.append(Mention(start, end, written, by))
                 entities.append(
                     Entity(
                         str(name),
@@ -191,7 +202,7 @@ class AnalysisCache:
                 [
                     e.name,
                     e.label,
-                    [[m.start, m.end, m.by] for m in e.mentions],
+                    [[m.start, m.end, m.by, m.text] for m in e.mentions],
                     e.votes,
                     e.confidence,
                     list(e.why),

@@ -183,6 +183,7 @@ def test_a_warm_opening_reads_the_finished_analysis(
     assert warm.with_corrections([]) is warm
     done = fresh_analyser.finished(article)
     assert done is not None and done.sentences == len(good.sentences)
+    assert fresh_analyser.finished_for(article.id) == done  # without the article
 
 
 def test_corrections_on_a_finished_analysis_read_the_parse(
@@ -206,9 +207,11 @@ def test_corrections_on_a_finished_analysis_read_the_parse(
         pytest.param(b"", id="empty"),
         pytest.param(b'{"article_id": "', id="truncated"),
         pytest.param(b"[]", id="wrong-shape"),
-        pytest.param(b'MENTION[5, 999999, "model"]', id="out-of-range"),
-        pytest.param(b'MENTION[3, 2, "model"]', id="backwards"),
-        pytest.param(b'MENTION[0, 2, "someone"]', id="unknown-source"),
+        pytest.param(b'MENTION[5, 999999, "model", "Iran"]', id="out-of-range"),
+        pytest.param(b'MENTION[3, 2, "model", ""]', id="backwards"),
+        pytest.param(b'MENTION[0, 4, "someone", "Iran"]', id="unknown-source"),
+        pytest.param(b'MENTION[0, 4, "model", "Iraq"]', id="other-text"),
+        pytest.param(b'MENTION[0, 4, "model"]', id="no-text"),
         pytest.param(b"SENTENCES-1", id="negative-count"),
         pytest.param(b"SENTENCES0", id="suggestion-past-the-end"),
         pytest.param(b"SHAPEother", id="other-blocks"),

@@ -58,6 +58,15 @@ def test_people_and_organisations_of_claims_and_quotes(annotated: Annotated) -> 
     assert total["NASA"] == (2, 1)
 
 
+def test_entities_from_the_cache_without_the_articles_count_the_same(
+    annotated: Annotated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warm = compute_stats(annotated.store, analyser=annotated.analyser)  # cached by id
+    monkeypatch.setattr(Analyser, "finished_for", lambda self, article_id: None)
+    loaded = compute_stats(annotated.store, analyser=annotated.analyser)  # articles loaded
+    assert warm == loaded and warm.total.entities
+
+
 @pytest.mark.parametrize("what", ["stats", "stats-no-entities", "export-md", "export-jsonl"])
 def test_each_store_file_is_read_once(
     annotated: Annotated, what: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
