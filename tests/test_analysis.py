@@ -340,3 +340,41 @@ def test_model_folder_with_meta_json_is_keyed_by_its_name_and_version(tmp_path: 
     choice = resolve_model(str(tmp_path))
     assert choice.version == "core_news-1.2.3"
     assert "/" not in choice.key
+
+
+def test_several_processes_give_the_same_analysis_as_one(
+    analyser: Analyser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import nlp
+    from reader.commands.analyse import analysis_json
+
+    monkeypatch.setattr(nlp, "_MIN_TEXTS_PER_PROCESS", 1)  # two workers for a few articles
+    articles = [load_article(p) for p in sorted(ARTICLES.iterdir())]
+    results = {}
+    for processes in (1, 2):
+        cache = AnalysisCache(tmp_path / f"p{processes}")
+        several = Analyser(cache=cache, pipeline=analyser.pipeline, processes=processes)
+        found = [json.dumps(analysis_json(a)) for a in several.analyse_many(articles)]
+        raw = [cache.path(a.id, several.choice.key).read_bytes() for a in articles]
+        results[processes] = (found, raw)
+    assert results[1] == results[2]
+
+
+def test_the_app_s_analysis_process_caches_a_batch_in_several_processes(
+    analyser: Analyser, tmp_path: Path, sample_path: Path
+) -> None:
+    from reader.reading import analysis_process
+
+    articles = [load_article(p) for p in sorted(ARTICLES.iterdir())[:3]]
+    child = Analyser(cache=AnalysisCache(tmp_path / "c"), processes=2)
+    argv = analysis_process.command(child, articles)
+    assert argv[5] == "2"
+    argv += [str(sample_path), "0" * 16]  # an id the file does not hold
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"! {'0' * 16} not found",
+        *(a.id for a in articles),
+    ]
+    for article in articles:
+        assert child.finished(article) is not None
