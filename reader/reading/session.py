@@ -119,16 +119,31 @@ class TaggingSession:
         Raises:
             ReaderError: An earlier version could not be read or the save failed.
         """
-        result = carry_over(
+        result = self.carry_over_in_store()
+        self.take_carried(result)
+        return result
+
+    def carry_over_in_store(self) -> Reanchoring:
+        """The store's half of :meth:`carry_over`: it looks for the file's earlier versions
+        among every article of the store, so the app calls it from a worker thread, never
+        before a key. It changes nothing of the session; :meth:`take_carried` does.
+
+        Raises:
+            ReaderError: An earlier version could not be read or the save failed.
+        """
+        return carry_over(
             self.store, self.article.id, stored_path(self.article.path), self.sentences
         )
+
+    def take_carried(self, result: Reanchoring) -> None:
+        """Show the annotator's tags that :meth:`carry_over_in_store` carried over (a tag
+        made meanwhile stays as it is)."""
         for moved in result.moved:
             if moved.annotation.annotator == self.annotator:
                 self.tags.setdefault(moved.sentence.index, moved.annotation.label)
                 self.records.setdefault(moved.sentence.index, moved.annotation)
         if result.moved:
             self._changed(None)
-        return result
 
     @property
     def tagged(self) -> int:
