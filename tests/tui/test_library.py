@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import pytest
 from app_support import app_test, wait_for
 from textual.widgets import DataTable, ProgressBar
 
+from reader.article import Article
 from reader.launch import prepare
 from reader.tui.app import ReaderApp
+from reader.tui.screens import library
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 
@@ -146,3 +149,35 @@ async def test_a_corpus_file_opens_as_a_library_and_says_what_it_skipped(
         assert any("line 2" in n.message and not n.markup for n in app._notifications)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+
+
+@app_test
+async def test_rows_appear_before_the_last_file_is_read(
+    make_app: Callable[..., ReaderApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(80):
+        (folder / f"{number:03d}.txt").write_text(
+            f"Article {number:03d}\n\nOne sentence here. Another one there.\n", encoding="utf-8"
+        )
+    release = threading.Event()
+    real = library.load_articles
+
+    def slow(path: Path) -> list[Article]:
+        if path.name == "079.txt":
+            release.wait(20)
+        return real(path)
+
+    monkeypatch.setattr(library, "load_articles", slow)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count >= 50)  # the last file is not read yet
+        assert titles(table)[0] == "Article 000"
+        release.set()
+        await wait_for(pilot, lambda: table.row_count == 80)
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)

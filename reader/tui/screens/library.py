@@ -7,7 +7,7 @@ list. Typing filters the rows; ctrl+s cycles the sort column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,9 +102,10 @@ class LibraryScreen(ReaderScreen):
 
     @dataclass
     class Loaded(Message):
-        """Some files were read (posted from the loading thread)."""
+        """Files were read (posted from the loading thread): the entries so far."""
 
         entries: list[Entry]
+        final: bool = True
 
     @dataclass
     class Analysed(Message):
@@ -164,21 +165,14 @@ class LibraryScreen(ReaderScreen):
     def _load(self) -> None:
         store, annotator = self.services.store, self.services.annotator
         entries: list[Entry] = []
-        if self.preloaded is not None:
-            sources: list[tuple[str, list[Article] | str]] = [(a.path, [a]) for a in self.preloaded]
-        else:
-            sources = []
-            warnings: list[str] = []
-            for file in find_article_files(self.target):
-                try:
-                    with collect_warnings() as found:
-                        sources.append((str(file), load_articles(file)))
-                    warnings += [str(warning) for warning in found]
-                except ReaderError as error:
-                    sources.append((str(file), error.message))
-            if warnings:
-                self.post_message(self.FilesSkipped(warnings))
-        for path, loaded in sources:
+        warnings: list[str] = []
+        # Rows are shown as files load: the first screenful at once, then in batches that
+        # double, so that showing them costs as much again as showing them once at the end.
+        shown_at = 50
+        for path, loaded in self._sources(warnings):
+            if len(entries) >= shown_at:
+                self.post_message(self.Loaded(list(entries), final=False))
+                shown_at *= 2
             if isinstance(loaded, str):
                 entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
                 continue
@@ -194,6 +188,8 @@ class LibraryScreen(ReaderScreen):
                 entries.append(
                     Entry(article.path, article, "", sentences, tagged, entities, len(entries))
                 )
+        if warnings:
+            self.post_message(self.FilesSkipped(warnings))
         self.post_message(self.Loaded(entries))
         todo = [e for e in entries if e.article is not None and e.entities == "…"]
         done = 0
@@ -209,11 +205,25 @@ class LibraryScreen(ReaderScreen):
 
         self.services.finder.find_each([e.article for e in todo if e.article], analysed)
 
+    def _sources(self, warnings: list[str]) -> Iterator[tuple[str, list[Article] | str]]:
+        """Each file's path and its articles (or why it would not load), as it is read."""
+        if self.preloaded is not None:
+            yield from ((a.path, [a]) for a in self.preloaded)
+            return
+        for file in find_article_files(self.target):
+            try:
+                with collect_warnings() as found:
+                    articles = load_articles(file)
+                warnings += [str(warning) for warning in found]
+                yield str(file), articles
+            except ReaderError as error:
+                yield str(file), error.message
+
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.entries = message.entries
         self.refresh_rows()
-        if not any(e.article and e.entities == "…" for e in self.entries):
+        if message.final and not any(e.article and e.entities == "…" for e in self.entries):
             self.query_one("#library-progress").display = False
 
     @on(Analysed)
