@@ -107,17 +107,31 @@ class Analysis:
         sentences: Its sentences, in order.
         entities: Consolidated entities, most mentioned first.
         model: Label of the model that found the entities (``en_core_web_sm 3.8.0``).
-        parse: The model's dependency parse (empty when the cache had none).
+        given_parse: The model's dependency parse as given (empty when the cache had none,
+            or when the analysis came from the finished cache: then :attr:`parse` reads it
+            with ``load_parse`` the first time it is asked for).
         suggestions: Suggested labels and speakers, in sentence order.
+        load_parse: Reads the parse from the cache, for an analysis made without it.
     """
 
     article: Article
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     model: str
-    parse: Parse = Parse()
+    given_parse: Parse = Parse()
     suggestions: tuple[Suggestion, ...] = ()
     load_parse: Callable[[], Parse] | None = field(default=None, repr=False, compare=False)
+    _loaded: list[Parse] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def parse(self) -> Parse:
+        """The model's dependency parse (empty when the cache had none); an analysis from
+        the finished cache reads it only now, once."""
+        if self.given_parse.tokens or self.load_parse is None:
+            return self.given_parse
+        if not self._loaded:
+            self._loaded.append(self.load_parse())
+        return self._loaded[0]
 
     def with_corrections(self, corrections: Iterable[Correction]) -> Analysis:
         """Return this analysis with an analyst's entity corrections applied (speakers are
@@ -130,11 +144,9 @@ class Analysis:
         if not corrections:
             return self
         parse = self.parse
-        if not parse.tokens and self.load_parse is not None:
-            parse = self.load_parse()
         fixed = tuple(apply_corrections(self.article, self.entities, corrections))
         found = suggest(self.article, self.sentences, fixed, parse)
-        return replace(self, entities=fixed, parse=parse, suggestions=found, load_parse=None)
+        return replace(self, entities=fixed, given_parse=parse, suggestions=found, load_parse=None)
 
 
 def split_article(article: Article) -> tuple[Sentence, ...]:
