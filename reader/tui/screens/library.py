@@ -298,7 +298,7 @@ class LibraryScreen(ReaderScreen):
             Text(visible(entry.source), overflow="ellipsis", no_wrap=True),
             Text(str(entry.sentences), justify="right"),
             Text(done),
-            Text(visible(entry.entities), justify="right"),
+            Text(visible(entry.entities), overflow="ellipsis"),  # as _analysed updates it
         ]
 
     @property
