@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir()
         size = make_corpus(folder, args.articles)
         env = dict(os.environ, XDG_CACHE_HOME=str(Path(work) / "cache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         runs = commands(folder, cores)
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.rounds):
@@ -118,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<14}{median:>9.2f}{min(values):>9.2f}{max(values):>9.2f}"
             f"{median / base:>13.2f}{1000 * median / args.articles:>10.1f} ms"
         )
+    full, ner = statistics.median(times["spacy-full"]), base
+    one, several = statistics.median(times["reader-1"]), statistics.median(times[f"reader-{cores}"])
+    print(
+        f"the parse (tagger, parser, lemmatizer) costs {1000 * (full - ner) / args.articles:.1f} "
+        f"ms per article in spaCy (spacy-full - spacy-ner); reader-{cores} / reader-1 = "
+        f"{several / one:.2f}; load average {os.getloadavg()[0]:.1f}"
+    )
     return 0
 
 

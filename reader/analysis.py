@@ -3,19 +3,29 @@
 Sentences come from :mod:`reader.segment`, block by block, so they never cross from the
 title or byline into the body, and are ready before the model loads. Entities come from the
 spaCy pipeline (:mod:`reader.nlp`), run one block at a time, then consolidated
-(:mod:`reader.entities`). The model's raw output is cached (:mod:`reader.cache`).
+(:mod:`reader.entities`), and quotes and speakers suggested (:mod:`reader.attribution`).
+Both the model's raw output and the finished analysis are cached (:mod:`reader.cache`).
+
+The finished analysis is keyed by :data:`ANALYSIS_VERSION`, a digest of the rules' own
+source files, so that a change to the rules can never be read from an older cache: there is
+no number to remember to bump, and an edit that only touches a comment costs one
+re-consolidation per article (no spaCy), which is cheap.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from reader import __version__
 from reader.article import Article, BlockKind
 from reader.attribution import Suggestion, suggest
-from reader.cache import AnalysisCache, ModelOutput
+from reader.cache import AnalysisCache, Finished, ModelOutput
 from reader.entities import Correction, Entity, RawSpan, apply_corrections, consolidate
+from reader.gazetteer import data_key as gazetteer_key
 from reader.nlp import ModelChoice, Pipeline, resolve_model
 from reader.segment import split_spans
 from reader.syntax import Parse, Token
@@ -25,6 +35,46 @@ from reader.syntax import Parse, Token
 #: far above it, but its memory grows with the piece, and one huge paragraph must not stop
 #: an article, or a whole store, from being analysed.
 MAX_PIECE = 20_000
+
+#: The source files of everything that turns the model's output into the finished analysis:
+#: sentences, consolidation, places, name words, speaker attribution, and this glue.
+RULES = (
+    "analysis.py",
+    "cache.py",
+    "segment.py",
+    "syntax.py",
+    "name_words.py",
+    "gazetteer.py",
+    "entities/*.py",
+    "attribution/*.py",
+)
+
+
+def _rules_version() -> str:
+    """A digest of the rules' source files (:data:`RULES`); about a millisecond, once.
+
+    Where the sources cannot be read (a frozen application), the package's version.
+    """
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    try:
+        for pattern in RULES:
+            for path in sorted(package.glob(pattern)):
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+    except OSError:
+        return f"p{__version__}"
+    return digest.hexdigest()[:16]
+
+
+#: The version of the rules that make the finished analysis (consolidation, suggestions,
+#: sentences), which keys its cache entry. It is derived from the rules' source (see
+#: :data:`RULES`) rather than written by hand: any change to ``reader/entities``,
+#: ``reader/attribution``, ``reader/segment.py``, ``reader/name_words.py`` or
+#: ``reader/gazetteer.py`` gives it a new value, and older finished entries are no longer
+#: read. The gazetteer's own data (the place names of the installed packages) has a key of
+#: its own, which the entry carries too.
+ANALYSIS_VERSION = _rules_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,23 +107,46 @@ class Analysis:
         sentences: Its sentences, in order.
         entities: Consolidated entities, most mentioned first.
         model: Label of the model that found the entities (``en_core_web_sm 3.8.0``).
-        parse: The model's dependency parse (empty when the cache had none).
+        given_parse: The model's dependency parse as given (empty when the cache had none,
+            or when the analysis came from the finished cache: then :attr:`parse` reads it
+            with ``load_parse`` the first time it is asked for).
         suggestions: Suggested labels and speakers, in sentence order.
+        load_parse: Reads the parse from the cache, for an analysis made without it.
     """
 
     article: Article
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     model: str
-    parse: Parse = Parse()
+    given_parse: Parse = Parse()
     suggestions: tuple[Suggestion, ...] = ()
+    load_parse: Callable[[], Parse] | None = field(default=None, repr=False, compare=False)
+    _loaded: list[Parse] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def parse(self) -> Parse:
+        """The model's dependency parse (empty when the cache had none); an analysis from
+        the finished cache reads it only now, once."""
+        if self.given_parse.tokens or self.load_parse is None:
+            return self.given_parse
+        if not self._loaded:
+            self._loaded.append(self.load_parse())
+        return self._loaded[0]
 
     def with_corrections(self, corrections: Iterable[Correction]) -> Analysis:
         """Return this analysis with an analyst's entity corrections applied (speakers are
-        found again, since a merge or a relabel changes who can be one)."""
+        found again, since a merge or a relabel changes who can be one).
+
+        Without corrections, the analysis itself. An analysis from the finished cache reads
+        its parse (``load_parse``) only now, when a correction needs it.
+        """
+        corrections = tuple(corrections)
+        if not corrections:
+            return self
+        parse = self.parse
         fixed = tuple(apply_corrections(self.article, self.entities, corrections))
-        found = suggest(self.article, self.sentences, fixed, self.parse)
-        return replace(self, entities=fixed, suggestions=found)
+        found = suggest(self.article, self.sentences, fixed, parse)
+        return replace(self, entities=fixed, given_parse=parse, suggestions=found, load_parse=None)
 
 
 def split_article(article: Article) -> tuple[Sentence, ...]:
@@ -93,6 +166,27 @@ def split_article(article: Article) -> tuple[Sentence, ...]:
                 )
             )
     return tuple(sentences)
+
+
+#: Blocks that are not the article's body: taggable, but progress does not count them.
+ASIDE_BLOCKS = frozenset({"title", "byline", "caption"})
+
+
+def body_sentences(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The indices of the body's sentences (not the title, byline or photo caption).
+
+    An article with no body sentence at all (a title alone) counts every sentence.
+    """
+    body = frozenset(s.index for s in sentences if s.block not in ASIDE_BLOCKS)
+    return body or frozenset(s.index for s in sentences)
+
+
+def shape(article: Article) -> str:
+    """What of an article the rules read besides its text (which its id stands for): its
+    blocks and byline, as a short digest, so that a finished analysis is never used for
+    the same text loaded in other blocks."""
+    key = repr((article.blocks, article.byline)).encode()
+    return hashlib.blake2b(key, digest_size=8).hexdigest()
 
 
 class Analyser:
@@ -142,10 +236,48 @@ class Analyser:
         """Whether spaCy has been loaded yet."""
         return self._pipeline is not None
 
-    def cached(self, article: Article) -> Analysis | None:
-        """The analysis from the cache alone, or ``None``; never imports spaCy."""
+    @property
+    def rules_key(self) -> str:
+        """The key of the finished analyses: the rules' version and the gazetteer's data."""
+        return f"{ANALYSIS_VERSION}-{gazetteer_key()}"
+
+    def finished(self, article: Article) -> Finished | None:
+        """The finished analysis from the cache (entities, suggestions, sentence count),
+        or ``None``: one small file read, no consolidation, no parse, no spaCy."""
         if not self.use_cache:
             return None
+        return self.cache.load_finished(
+            article.id, self.choice.key, self.rules_key, article.text, shape(article)
+        )
+
+    def finished_for(self, article_id: str) -> Finished | None:
+        """The finished analysis of the article ``article_id`` from the cache, without the
+        article: for reports that need its entities but not its text (``reader stats``).
+        Nothing checks that the article still loads into the same blocks."""
+        if not self.use_cache:
+            return None
+        return self.cache.load_finished(article_id, self.choice.key, self.rules_key)
+
+    def cached(self, article: Article) -> Analysis | None:
+        """The analysis from the cache alone, or ``None``; never imports spaCy.
+
+        The finished entry if there is one (the parse is then read only if a correction
+        needs it), else the raw one, finished here and cached for the next time.
+        """
+        if not self.use_cache:
+            return None
+        done = self.finished(article)
+        if done is not None:
+            sentences = split_article(article)
+            if len(sentences) == done.sentences:
+                return Analysis(
+                    article,
+                    sentences,
+                    done.entities,
+                    self.choice.label,
+                    suggestions=done.suggestions,
+                    load_parse=lambda: self._cached_parse(article),
+                )
         found = self.cache.load(article.id, self.choice.key)
         if found is None:
             return None
@@ -155,6 +287,14 @@ class Analyser:
         ):
             return None  # damaged, or written for another text: analyse again
         return self._finish(article, found)
+
+    def _cached_parse(self, article: Article) -> Parse:
+        """The article's parse from the raw cache entry (empty if it is gone)."""
+        found = self.cache.load(article.id, self.choice.key)
+        size = len(article.text)
+        if found is None or not all(0 <= t.start < t.end <= size for t in found.parse.tokens):
+            return Parse()
+        return found.parse
 
     def analyse(self, article: Article) -> Analysis:
         """Analyse one article (from the cache when possible)."""
@@ -215,9 +355,18 @@ class Analyser:
             spans, tokens, current = [], [], current + 1
 
     def _finish(self, article: Article, output: ModelOutput) -> Analysis:
+        """Run the rules on the model's output, and cache what they made."""
         sentences = split_article(article)
         entities = tuple(consolidate(article, output.spans, output.parse))
         found = suggest(article, sentences, entities, output.parse)
+        if self.use_cache:
+            self.cache.put_finished(
+                article.id,
+                self.choice.key,
+                self.rules_key,
+                shape(article),
+                Finished(len(sentences), entities, found, body_sentences(sentences)),
+            )
         return Analysis(article, sentences, entities, self.choice.label, output.parse, found)
 
 

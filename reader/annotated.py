@@ -17,13 +17,13 @@ every annotator taking part agreed on).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from reader.analysis import Analyser, Analysis, Sentence, split_article
 from reader.article import BLOCK_SEPARATOR, Article, Block
-from reader.entities import Entity
+from reader.entities import Correction, Entity
 from reader.errors import ArticleError, ModelError, ReaderError
 from reader.loaders import load_articles
 from reader.loaders.jsonl import split_corpus_path
@@ -33,8 +33,10 @@ from reader.safe_text import visible
 from reader.store import Review, ReviewItem, Store
 
 #: How much of an article an export needs: its annotations only, also its text, or also
-#: its entities (which needs the analysis, hence perhaps spaCy).
-Need = Literal["annotations", "text", "entities"]
+#: its entities (which needs the analysis, hence perhaps spaCy); or ``names``, its entities
+#: but not its text (statistics): those come from the finished analysis in the cache,
+#: without loading the article, when the article has no entity corrections.
+Need = Literal["annotations", "text", "entities", "names"]
 
 Warn = Callable[[str], None]
 
@@ -71,6 +73,8 @@ class AnnotatedArticle:
         layer: ``annotators`` (each annotation is one annotator's tag) or ``gold`` (the
             settled layer: each annotation's ``annotator`` is the reviewer who decided,
             or :data:`reader.store.AGREED`).
+        known_entities: For ``need="names"``, the entities from the cache when the article
+            was not loaded (it has no corrections, so they are final).
     """
 
     id: str
@@ -79,6 +83,7 @@ class AnnotatedArticle:
     article: Article | None = None
     analysis: Analysis | None = None
     layer: Layer = "annotators"
+    known_entities: tuple[Entity, ...] | None = None
 
     @property
     def path(self) -> str:
@@ -111,7 +116,9 @@ class AnnotatedArticle:
     @property
     def entities(self) -> tuple[Entity, ...]:
         """The corrected entities, or none when the article could not be analysed."""
-        return self.analysis.entities if self.analysis is not None else ()
+        if self.analysis is not None:
+            return self.analysis.entities
+        return self.known_entities or ()
 
     @property
     def name(self) -> str:
@@ -179,7 +186,8 @@ def gather(
             article, by path).
         annotator: Only this annotator's annotations.
         label: Only this label's annotations.
-        need: ``annotations``, ``text`` (load the article) or ``entities`` (also analyse).
+        need: ``annotations``, ``text`` (load the article), ``entities`` (also analyse)
+            or ``names`` (the entities, from the cache without the text where it can).
         articles: Articles already loaded (``reader export PATH``), by id; others are
             loaded from the paths in the store.
         analyser: The analyser for ``need="entities"`` (default: a new one, which loads
@@ -197,13 +205,17 @@ def gather(
     Returns:
         The articles that have matching annotations, in order.
     """
-    records = {record.id: record for record in store.articles()}
+    # Each store file is read once, whatever the export needs of it.
     explicit = article_ids is not None
     if article_ids is not None:
         ids = list(dict.fromkeys(article_ids))
+        stored = {found.record.id: found for found in store.read_articles(ids)}
     else:  # every article, but an edited file's older versions only through the newest
-        superseded = store.superseded()
-        ids = [article_id for article_id in records if article_id not in superseded]
+        stored = {found.record.id: found for found in store.read_articles()}
+        superseded = frozenset().union(*(found.reanchored_from for found in stored.values()))
+        ordered = sorted(stored.values(), key=lambda found: (found.record.path, found.record.id))
+        ids = [found.record.id for found in ordered if found.record.id not in superseded]
+    records = {article_id: found.record for article_id, found in stored.items()}
     counter = problems if problems is not None else Problems()
 
     def damaged(message: str) -> None:
@@ -211,6 +223,8 @@ def gather(
         warn(message)
 
     given = dict(articles or {})
+    if need in ("entities", "names") and analyser is None:
+        analyser = Analyser()
     gathered: list[AnnotatedArticle] = []
     files: dict[str, dict[str, Article]] = {}
     if layer == "gold" and annotator is not None:
@@ -226,7 +240,8 @@ def gather(
             if unsettled is not None:
                 unsettled.extend(gold.unsettled)
         else:
-            tags = store.annotations(article_id, annotator)
+            everyone = stored[article_id].annotations if article_id in stored else ()
+            tags = [a for a in everyone if annotator is None or a.annotator == annotator]
         found = tuple(a for a in tags if label is None or a.label == label)
         if not found:
             if explicit:
@@ -236,7 +251,12 @@ def gather(
                 warn(f"{visible(shown) if shown else f'article {article_id}'}: {what}")
             continue
         article = given.get(article_id)
-        if article is None and need != "annotations":
+        known = None
+        if need == "names" and article is None and analyser is not None:
+            corrected = article_id in stored and stored[article_id].corrections
+            done = None if corrected else analyser.finished_for(article_id)
+            known = done.entities if done is not None else None
+        if article is None and need != "annotations" and known is None:
             try:
                 article = load_stored_article(article_id, record.path if record else "", files)
             except ArticleError as error:
@@ -253,9 +273,14 @@ def gather(
                     )
             found = fitting
         if found:
-            gathered.append(AnnotatedArticle(article_id, record, found, article, layer=layer))
-    if need == "entities":
-        gathered = _analyse(store, gathered, analyser or Analyser(), damaged, without)
+            gathered.append(
+                AnnotatedArticle(
+                    article_id, record, found, article, layer=layer, known_entities=known
+                )
+            )
+    if need in ("entities", "names") and analyser is not None:
+        corrections = {article_id: found.corrections for article_id, found in stored.items()}
+        gathered = _analyse(corrections, gathered, analyser, damaged, without)
     return gathered
 
 
@@ -266,7 +291,11 @@ def fits(annotation: Annotation, text: str) -> bool:
 
 
 def _analyse(
-    store: Store, items: list[AnnotatedArticle], analyser: Analyser, damaged: Warn, without: str
+    corrections: Mapping[str, Sequence[Correction]],
+    items: list[AnnotatedArticle],
+    analyser: Analyser,
+    damaged: Warn,
+    without: str,
 ) -> list[AnnotatedArticle]:
     """Analyse the loaded articles; one that cannot be analysed is reported and goes on
     without its entities, so that it never costs the others theirs."""
@@ -290,7 +319,7 @@ def _analyse(
                     f"({visible(reason[:200])}); {without}"
                 )
     analyses = {
-        article_id: analysis.with_corrections(store.entity_corrections(article_id))
+        article_id: analysis.with_corrections(corrections.get(article_id, ()))
         for article_id, analysis in results.items()
     }
     return [replace(item, analysis=analyses.get(item.id)) for item in items]

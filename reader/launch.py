@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import Analyser
 from reader.article import Article
-from reader.config import resolve_annotator, store_path
+from reader.config import analysis_processes, load_settings, resolve_annotator, store_path
 from reader.errors import ArticleError, ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
@@ -78,7 +78,7 @@ def prepare(args: argparse.Namespace) -> Launch:
             articles = load_articles(target)
         warnings = [str(warning) for warning in found]
     annotator = resolve_annotator(args.annotator)
-    analyser = Analyser(args.model)
+    analyser = Analyser(args.model, processes=analysis_processes(load_settings()))
     store = Store(store_path(args.db))
     store.labels  # noqa: B018 - a bad labels.toml must fail now, not inside the app
     return Launch(target, articles, store, annotator, analyser, warnings)

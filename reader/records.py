@@ -214,3 +214,21 @@ def correction_to_doc(correction: EntityCorrection) -> dict[str, Any]:
         "annotator": correction.annotator,
         "created": correction.created,
     }
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """Everything the store holds about one article that reports read, from one read of
+    its file (:meth:`reader.store.Store.read_articles`).
+
+    Attributes:
+        record: What the store knows about the article.
+        annotations: Every annotator's annotations, sorted by start, end and annotator.
+        corrections: The entity corrections, oldest first.
+        reanchored_from: The older versions whose annotations were carried over to it.
+    """
+
+    record: ArticleRecord
+    annotations: tuple[Annotation, ...]
+    corrections: tuple[EntityCorrection, ...]
+    reanchored_from: frozenset[str]

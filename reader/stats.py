@@ -304,7 +304,7 @@ def compute_stats(
     items = gather(
         store,
         annotator=annotator,
-        need="entities" if entities else "annotations",
+        need="names" if entities else "annotations",
         analyser=analyser,
         warn=warn,
         without="its people and organisations are not counted",

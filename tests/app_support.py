@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from reader.analysis import Analyser, Analysis, split_article
 from reader.article import Article
+from reader.cache import Finished
 from reader.loaders import load_article
 from reader.store import Store
 from reader.tui.app import ReaderApp
@@ -30,6 +31,10 @@ class NoEntities(Analyser):
     def cached(self, article: Article) -> Analysis | None:
         """No spaCy: the sentences only."""
         return Analysis(article, split_article(article), (), "none")
+
+    def finished(self, article: Article) -> Finished | None:
+        """Nothing cached: the library counts sentences and asks :meth:`cached`."""
+        return None
 
     def analyse(self, article: Article) -> Analysis:
         """No spaCy: the sentences only."""

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import Analyser, split_article
+from reader.article import Article
 from reader.cache import CACHE_VERSION, AnalysisCache
 from reader.entities import RawSpan
 from reader.errors import ModelError
 from reader.loaders import load_article
 from reader.nlp import resolve_model
+from reader.records import EntityCorrection
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 
@@ -151,10 +153,91 @@ def test_damaged_cache_entry_is_ignored_and_rebuilt(
             b"KEY", fresh_analyser.choice.key.encode()
         )
     )
+    finished_entry(fresh_analyser, article).unlink()  # else the finished entry answers
     assert fresh_analyser.cached(article) is None
     rebuilt = fresh_analyser.analyse(article)
     assert rebuilt.entities == good.entities
     assert json.loads(entry.read_text())["article_id"] == article.id  # written again
+
+
+def finished_entry(analyser: Analyser, article: Article) -> Path:
+    """The file of the article's finished analysis in ``analyser``'s cache."""
+    return analyser.cache.finished_path(article.id, analyser.choice.key, analyser.rules_key)
+
+
+def test_a_warm_opening_reads_the_finished_analysis(
+    fresh_analyser: Analyser, sample_path: Path
+) -> None:
+    article = load_article(sample_path)
+    good = fresh_analyser.analyse(article)
+    assert finished_entry(fresh_analyser, article).is_file()
+    fresh_analyser.cache.path(article.id, fresh_analyser.choice.key).unlink()  # no raw entry
+    warm = fresh_analyser.cached(article)
+    assert warm is not None
+    assert (warm.sentences, warm.entities, warm.suggestions) == (
+        good.sentences,
+        good.entities,
+        good.suggestions,
+    )
+    assert warm.given_parse.tokens == () and not warm._loaded  # the parse is not read
+    assert warm.with_corrections([]) is warm
+    done = fresh_analyser.finished(article)
+    assert done is not None and done.sentences == len(good.sentences)
+    assert fresh_analyser.finished_for(article.id) == done  # without the article
+
+
+def test_corrections_on_a_finished_analysis_read_the_parse(
+    fresh_analyser: Analyser, sample_path: Path
+) -> None:
+    article = load_article(sample_path)
+    good = fresh_analyser.analyse(article)
+    person = next(e for e in good.entities if e.label == "PERSON")
+    relabel = EntityCorrection("relabel", person.name, label="ORG")
+    warm = fresh_analyser.cached(article)
+    assert warm is not None and not warm.given_parse.tokens
+    fixed = warm.with_corrections([relabel])
+    assert fixed.parse == good.parse
+    expected = good.with_corrections([relabel])
+    assert (fixed.entities, fixed.suggestions) == (expected.entities, expected.suggestions)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b'{"article_id": "', id="truncated"),
+        pytest.param(b"[]", id="wrong-shape"),
+        pytest.param(b'MENTION[5, 999999, "model", "Iran"]', id="out-of-range"),
+        pytest.param(b'MENTION[3, 2, "model", ""]', id="backwards"),
+        pytest.param(b'MENTION[0, 4, "someone", "Iran"]', id="unknown-source"),
+        pytest.param(b'MENTION[0, 4, "model", "Iraq"]', id="other-text"),
+        pytest.param(b'MENTION[0, 4, "model"]', id="no-text"),
+        pytest.param(b"SENTENCES-1", id="negative-count"),
+        pytest.param(b"SENTENCES0", id="suggestion-past-the-end"),
+        pytest.param(b"SHAPEother", id="other-blocks"),
+    ],
+)
+def test_a_damaged_finished_entry_is_rebuilt_from_the_raw_one(
+    damage: bytes, fresh_analyser: Analyser, sample_path: Path
+) -> None:
+    article = load_article(sample_path)
+    good = fresh_analyser.analyse(article)
+    entry = finished_entry(fresh_analyser, article)
+    data = json.loads(entry.read_text())
+    if damage.startswith(b"MENTION"):
+        data["entities"][0][2][0] = json.loads(damage.removeprefix(b"MENTION"))
+    elif damage.startswith(b"SENTENCES"):
+        data["sentences"] = int(damage.removeprefix(b"SENTENCES"))
+    elif damage.startswith(b"SHAPE"):
+        data["shape"] = "other"
+    else:
+        data = None
+    entry.write_bytes(damage if data is None else json.dumps(data).encode())
+    assert fresh_analyser.finished(article) is None
+    warm = fresh_analyser.cached(article)  # from the raw entry, no spaCy needed
+    assert warm is not None
+    assert (warm.entities, warm.suggestions) == (good.entities, good.suggestions)
+    assert fresh_analyser.finished(article) is not None  # written again
 
 
 def test_a_folder_in_place_of_the_entry_is_not_fatal(
@@ -257,3 +340,41 @@ def test_model_folder_with_meta_json_is_keyed_by_its_name_and_version(tmp_path: 
     choice = resolve_model(str(tmp_path))
     assert choice.version == "core_news-1.2.3"
     assert "/" not in choice.key
+
+
+def test_several_processes_give_the_same_analysis_as_one(
+    analyser: Analyser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import nlp
+    from reader.commands.analyse import analysis_json
+
+    monkeypatch.setattr(nlp, "_MIN_TEXTS_PER_PROCESS", 1)  # two workers for a few articles
+    articles = [load_article(p) for p in sorted(ARTICLES.iterdir())]
+    results = {}
+    for processes in (1, 2):
+        cache = AnalysisCache(tmp_path / f"p{processes}")
+        several = Analyser(cache=cache, pipeline=analyser.pipeline, processes=processes)
+        found = [json.dumps(analysis_json(a)) for a in several.analyse_many(articles)]
+        raw = [cache.path(a.id, several.choice.key).read_bytes() for a in articles]
+        results[processes] = (found, raw)
+    assert results[1] == results[2]
+
+
+def test_the_app_s_analysis_process_caches_a_batch_in_several_processes(
+    analyser: Analyser, tmp_path: Path, sample_path: Path
+) -> None:
+    from reader.reading import analysis_process
+
+    articles = [load_article(p) for p in sorted(ARTICLES.iterdir())[:3]]
+    child = Analyser(cache=AnalysisCache(tmp_path / "c"), processes=2)
+    argv = analysis_process.command(child, articles)
+    assert argv[5] == "2"
+    argv += [str(sample_path), "0" * 16]  # an id the file does not hold
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"! {'0' * 16} not found",
+        *(a.id for a in articles),
+    ]
+    for article in articles:
+        assert child.finished(article) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,20 @@ def test_unwritable_settings_raise_config_error(
         save_settings({"theme": "x"})
     with pytest.raises(ConfigError, match="cannot save settings"):
         save_settings({"bad": object()})
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({}, None),
+        ({"analysis_processes": 1}, 1),
+        ({"analysis_processes": 3}, 3),
+        ({"analysis_processes": 0}, None),
+        ({"analysis_processes": "2"}, None),
+        ({"analysis_processes": True}, None),
+    ],
+)
+def test_the_app_s_analysis_processes(settings: dict[str, object], expected: int | None) -> None:
+    from reader.config import analysis_processes
+
+    assert analysis_processes(settings) == (expected or os.cpu_count() or 1)

@@ -4,6 +4,7 @@ about, per article and in total."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,45 @@ def test_people_and_organisations_of_claims_and_quotes(annotated: Annotated) -> 
     assert {"NASA", "Ana García"} <= emoji
     total = {e.name: (e.sentences, e.articles) for e in stats.total.entities}
     assert total["NASA"] == (2, 1)
+
+
+def test_entities_from_the_cache_without_the_articles_count_the_same(
+    annotated: Annotated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warm = compute_stats(annotated.store, analyser=annotated.analyser)  # cached by id
+    monkeypatch.setattr(Analyser, "finished_for", lambda self, article_id: None)
+    loaded = compute_stats(annotated.store, analyser=annotated.analyser)  # articles loaded
+    assert warm == loaded and warm.total.entities
+
+
+@pytest.mark.parametrize("what", ["stats", "stats-no-entities", "export-md", "export-jsonl"])
+def test_each_store_file_is_read_once(
+    annotated: Annotated, what: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from reader.formats import export
+    from reader.store import Store, _files
+
+    compute_stats(annotated.store, analyser=annotated.analyser)  # the analysis cached
+    reads: list[str] = []
+    real = _files.read_with_stat
+
+    def counted(path: Path) -> tuple[bytes, os.stat_result]:
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(_files, "read_with_stat", counted)
+    store = Store(annotated.store.root)  # a new command: nothing of the store in memory
+    if what.startswith("stats"):
+        compute_stats(store, analyser=annotated.analyser, entities=what == "stats")
+    else:
+        export(
+            store,
+            what.removeprefix("export-"),
+            tmp_path / "out",
+            analyser=annotated.analyser,
+        )
+    files = [name for name in reads if name != "store.json"]
+    assert sorted(files) == sorted(set(files)) and len(files) == 2
 
 
 def test_top_limits_people_and_organisations_separately(annotated: Annotated) -> None:

@@ -51,3 +51,13 @@ def load_commands() -> dict[str, CommandModule]:
         command = cast(CommandModule, module)
         commands[command.NAME] = command
     return commands
+
+
+def load_command(word: str) -> CommandModule | None:
+    """Import only the sub-command named ``word`` (``import-annotations``), if there is one:
+    a command need not pay for importing the others (the export formats, the agreement)."""
+    module_name = word.replace("-", "_")
+    if module_name not in COMMAND_MODULES:
+        return None
+    command = cast(CommandModule, import_module(f"{__name__}.{module_name}"))
+    return command if word == command.NAME else None

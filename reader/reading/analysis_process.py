@@ -6,8 +6,11 @@ meanwhile would wait; in its own process it runs on another core while the artic
 already on screen. The process fills the analysis cache; the app then reads the result
 with ``Analyser.cached`` (no spaCy import at all in the app).
 
-Run as ``python -m reader.reading.analysis_process CACHE MODEL PATH ID [PATH ID ...]``; it
-prints each article id as its analysis is cached (or ``! ID message`` on failure). This
+Run as ``python -m reader.reading.analysis_process CACHE MODEL PROCESSES PATH ID [PATH ID
+...]``; it prints each article id as its analysis is cached (or ``! ID message`` on
+failure). A library's articles go through the model as one batch, in ``PROCESSES``
+processes (the ``analysis_processes`` setting, else one per core: see
+:func:`reader.config.analysis_processes`), with results identical to one process. This
 module must not import Textual.
 """
 
@@ -20,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from reader.analysis import Analyser
+from reader.analysis import Analyser, Analysis
 from reader.article import Article
 from reader.cache import AnalysisCache
 from reader.errors import ReaderError
@@ -37,7 +40,14 @@ def _source_file(article: Article) -> str:
 
 def command(analyser: Analyser, articles: Sequence[Article]) -> list[str]:
     """The command line that analyses ``articles`` into ``analyser``'s cache."""
-    argv = [sys.executable, "-m", __name__, str(analyser.cache.root), analyser.choice.name]
+    argv = [
+        sys.executable,
+        "-m",
+        __name__,
+        str(analyser.cache.root),
+        analyser.choice.name,
+        str(analyser.processes),
+    ]
     for article in articles:
         argv += [_source_file(article), article.id]
     return argv
@@ -95,22 +105,38 @@ def _pairs(values: Sequence[str]) -> Iterable[tuple[str, str]]:
 
 def main(argv: Sequence[str]) -> int:
     """Analyse the given articles into the cache, printing each id when it is cached."""
-    cache, model, *rest = argv
+    cache, model, processes, *rest = argv
     # The app comes first: on a busy machine the analysis waits, not the analyst's keys.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)
-    analyser = Analyser(model, cache=AnalysisCache(Path(cache)))
+    analyser = Analyser(model, cache=AnalysisCache(Path(cache)), processes=int(processes))
     loaded: dict[str, list[Article]] = {}
+    articles: list[Article] = []
     for path, article_id in _pairs(rest):
         try:
             if path not in loaded:
                 loaded[path] = load_articles(path)
-            article = next(a for a in loaded[path] if a.id == article_id)
-            analyser.analyse(article)
+            articles.append(next(a for a in loaded[path] if a.id == article_id))
         except (ReaderError, StopIteration) as error:
-            print(f"! {article_id} {error or 'not found'}", flush=True)
-            continue
-        print(article_id, flush=True)
+            print(f"! {article_id} {str(error) or 'not found'}", flush=True)
+    done: set[str] = set()
+
+    def cached(analysis: Analysis) -> None:
+        done.add(analysis.article.id)
+        print(analysis.article.id, flush=True)
+
+    try:  # all at once: one stream through the model, in several processes
+        for _ in analyser.analyse_many(articles, progress=cached):
+            pass
+    except Exception:  # noqa: BLE001 - one bad article: the others one by one
+        for article in articles:
+            if article.id in done:
+                continue
+            try:
+                cached(analyser.analyse(article))
+            except Exception as error:  # noqa: BLE001 - said, and the rest goes on
+                reason = error.message if isinstance(error, ReaderError) else repr(error)
+                print(f"! {article.id} {reason[:200]}", flush=True)
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from reader.analysis import Analyser, Analysis
 from reader.article import Article
+from reader.cache import Finished
 from reader.errors import ReaderError
 from reader.reading.analysis_process import collect, start
 
@@ -63,6 +64,11 @@ class EntityFinder:
         """
         return self.analyser.cached(article)
 
+    def finished(self, article: Article) -> Finished | None:
+        """The article's finished analysis if the cache has it: its sentence count and
+        entities without corrections (one small file read, no consolidation, no spaCy)."""
+        return self.analyser.finished(article)
+
     def find(
         self, article: Article, on_state: Callable[[str], object] = _ignore
     ) -> Analysis | None:
@@ -100,12 +106,13 @@ class EntityFinder:
         """
         reported: set[int] = set()
 
-        def report(position: int) -> None:
+        def report(position: int, analysis: Analysis | None = None) -> None:
             if self.closing:
                 return  # never load spaCy while the app is closing
             result: Analysis | ReaderError
             try:
-                analysis = self.analyser.cached(articles[position])
+                if analysis is None:
+                    analysis = self.analyser.cached(articles[position])
                 if analysis is None:
                     with self.model_lock:
                         analysis = self.analyser.analyse(articles[position])
@@ -117,10 +124,11 @@ class EntityFinder:
 
         missing = []
         for position, article in enumerate(articles):
-            if self.analyser.cached(article) is None:
+            found = self.analyser.cached(article)
+            if found is None:
                 missing.append(position)
             else:
-                report(position)
+                report(position, found)
         if missing and self.use_process and not self.analyser.loaded:
             by_id = {articles[position].id: position for position in missing}
             self.analyse_elsewhere(

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis import Sentence
+from reader.analysis import Sentence, body_sentences
 from reader.article import Article
 from reader.attribution import Suggestion
 from reader.errors import ReaderError
@@ -21,16 +21,6 @@ from reader.store import Annotation, Store
 
 #: Blocks that are not the article's body: taggable on purpose, but not counted as progress
 #: and skipped by "next untagged".
-ASIDE_BLOCKS = frozenset({"title", "byline", "caption"})
-
-
-def body_sentences(sentences: Sequence[Sentence]) -> frozenset[int]:
-    """The indices of the body's sentences (not the title, byline or photo caption).
-
-    An article with no body sentence at all (a title alone) counts every sentence.
-    """
-    body = frozenset(s.index for s in sentences if s.block not in ASIDE_BLOCKS)
-    return body or frozenset(s.index for s in sentences)
 
 
 def body_progress(sentences: Sequence[Sentence], tagged: Iterable[Annotation]) -> tuple[int, int]:
@@ -144,16 +134,31 @@ class TaggingSession:
         Raises:
             ReaderError: An earlier version could not be read or the save failed.
         """
-        result = carry_over(
+        result = self.carry_over_in_store()
+        self.take_carried(result)
+        return result
+
+    def carry_over_in_store(self) -> Reanchoring:
+        """The store's half of :meth:`carry_over`: it looks for the file's earlier versions
+        among every article of the store, so the app calls it from a worker thread, never
+        before a key. It changes nothing of the session; :meth:`take_carried` does.
+
+        Raises:
+            ReaderError: An earlier version could not be read or the save failed.
+        """
+        return carry_over(
             self.store, self.article.id, stored_path(self.article.path), self.sentences
         )
+
+    def take_carried(self, result: Reanchoring) -> None:
+        """Show the annotator's tags that :meth:`carry_over_in_store` carried over (a tag
+        made meanwhile stays as it is)."""
         for moved in result.moved:
             if moved.annotation.annotator == self.annotator:
                 self.tags.setdefault(moved.sentence.index, moved.annotation.label)
                 self.records.setdefault(moved.sentence.index, moved.annotation)
         if result.moved:
             self._changed(None)
-        return result
 
     @property
     def tagged(self) -> int:

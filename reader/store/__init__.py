@@ -21,7 +21,7 @@ outside this package would change.
 
 from __future__ import annotations
 
-from reader.records import Annotation, ArticleRecord, Change, EntityCorrection
+from reader.records import Annotation, ArticleFile, ArticleRecord, Change, EntityCorrection
 from reader.store._history import check_annotator, is_article_id
 from reader.store.folder import Store
 from reader.store.review import AGREED, Decision, Gold, Review, ReviewItem, Version
@@ -29,6 +29,7 @@ from reader.store.review import AGREED, Decision, Gold, Review, ReviewItem, Vers
 __all__ = [
     "AGREED",
     "Annotation",
+    "ArticleFile",
     "ArticleRecord",
     "Change",
     "Decision",

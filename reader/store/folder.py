@@ -38,6 +38,7 @@ from reader.labels import LABELS_FILE, LabelSet, load_labels
 from reader.records import (
     ORIGINS,
     Annotation,
+    ArticleFile,
     ArticleRecord,
     Change,
     EntityCorrection,
@@ -346,6 +347,34 @@ class Store:
             record = ArticleRecord(article_id, "", None, None, None, None, None)
         self._records[article_id] = (key, record)
         return record
+
+    def read_articles(self, article_ids: Iterable[str] | None = None) -> Iterator[ArticleFile]:
+        """Everything reports need about each article, from one read of its file.
+
+        Args:
+            article_ids: Only these (in this order; those without a file are skipped),
+                default every article file, by id.
+
+        Raises:
+            StoreError: A file cannot be read or is damaged.
+        """
+        for article_id in self._article_ids() if article_ids is None else article_ids:
+            db = self._peek(article_id)
+            if db is None:
+                continue
+            docs = db.table("article").all()
+            record = (
+                article_from_doc(docs[0]) if docs else ArticleRecord(article_id, "", *[None] * 5)
+            )
+            found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
+            found.sort(key=lambda a: (a.start, a.end, a.annotator))
+            corrections = sorted(db.table("entities").all(), key=lambda doc: doc.doc_id)
+            yield ArticleFile(
+                record,
+                tuple(found),
+                tuple(correction_from_doc(doc) for doc in corrections),
+                frozenset(doc["from"] for doc in db.table("reanchored").all()),
+            )
 
     def knows(self, article_id: str) -> bool:
         """Whether the store has a file for the article (it was opened or tagged before).

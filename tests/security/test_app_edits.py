@@ -4,12 +4,14 @@ without a warning."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from app_support import app_test, build_app, wait_for
 
 from reader.loaders import load_article
-from reader.store import Store
+from reader.store import ArticleRecord, Store
 from reader.tui.screens.reading import ReadingScreen
 
 from .apphelpers import ANNOTATOR, make_app, reading_screen
@@ -149,3 +151,38 @@ async def test_going_back_to_the_library_with_unsaved_tags_warns_first(tmp_path:
         assert any("1 tag is not saved" in n.message for n in app._notifications)
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is library)
+
+
+@app_test
+async def test_the_first_key_never_waits_for_the_search_for_earlier_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Finding a file's earlier versions reads every article's record: in a large store
+    # that takes long, and it happens on a first opening, so it must not hold up a key.
+    path = tmp_path / "pact.txt"
+    path.write_text(V1, encoding="utf-8")
+    store = Store(tmp_path / "store")
+    searching, release = threading.Event(), threading.Event()
+    find_by_path = Store.find_by_path
+
+    order: list[str] = []
+
+    def slow(self: Store, wanted: str) -> list[ArticleRecord]:
+        searching.set()
+        release.wait(5)  # on the app's own thread, the key could only come after this
+        order.append("searched")
+        return find_by_path(self, wanted)
+
+    monkeypatch.setattr(Store, "find_by_path", slow)
+    app = make_app(path, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await reading_screen(pilot)
+        await wait_for(pilot, searching.is_set)
+        await pilot.press("1")  # the search is still going on
+        assert screen.view.tags == {0: "claim"}
+        assert [a.label for a in store.annotations(load_article(path).id)] == ["claim"]
+        order.append("tagged")
+        release.set()
+        await wait_for(pilot, lambda: order[-1] == "searched")
+        assert order == ["tagged", "searched"]
+        assert screen.view.tags == {0: "claim"}

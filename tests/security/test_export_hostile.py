@@ -104,6 +104,13 @@ def _fail_on(monkeypatch: pytest.MonkeyPatch, article_id: str) -> None:
         return original(self, article, output)
 
     monkeypatch.setattr(Analyser, "_finish", finish)
+    # A finished analysis in the cache needs no _finish: as if there were none.
+    load_finished = AnalysisCache.load_finished
+
+    def not_finished(self: AnalysisCache, found_id: str, *args: Any) -> Any:
+        return None if found_id == article_id else load_finished(self, found_id, *args)
+
+    monkeypatch.setattr(AnalysisCache, "load_finished", not_finished)
 
 
 def test_one_article_that_cannot_be_analysed_never_breaks_stats(

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from app_support import app_test, wait_for
 from textual.widgets import DataTable, ProgressBar
 
+from reader.article import Article
 from reader.launch import prepare
 from reader.tui.app import ReaderApp
+from reader.tui.screens import library
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 
@@ -53,7 +57,10 @@ async def test_library_lists_filters_sorts_and_opens(
         assert [str(table.get_row_at(i)[0]) for i in range(3)] == ["▶", " ", " "]
         # Entity analysis runs in the background and ends with the bar hidden.
         await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
-        assert screen.query_one(ProgressBar).progress == 2
+        # Every article has its count (those analysed before came from the cache).
+        assert [e.entities != "…" for e in screen.entries] == [True, True, True]
+        bar = screen.query_one(ProgressBar)
+        assert bar.progress == bar.total or bar.total is None
         await pilot.press(*"iran")
         assert titles(table) == ["Iran, Iraq vow to boost military ties"]
         await pilot.press("escape")
@@ -70,6 +77,39 @@ async def test_library_lists_filters_sorts_and_opens(
         await wait_for(pilot, lambda: app.screen is screen)
         row = table.get_row_at(0)
         assert "2/12" in str(row[5])  # progress over the body's 12 sentences
+
+
+@app_test
+async def test_a_warm_reopen_does_no_analysis_in_the_app(
+    make_app: Callable[..., ReaderApp],
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = folder_of_articles(tmp_path, sample_path)
+    first = make_app(folder)
+    async with first.run_test(size=(80, 24)) as pilot:
+        screen = first.screen
+        await wait_for(pilot, lambda: isinstance(first.screen, LibraryScreen))
+        screen = first.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
+        counts = [(e.sentences, e.entities) for e in screen.entries]
+
+    def no(*_: object) -> None:
+        raise AssertionError("per-article analysis in the app on a warm reopen")
+
+    for name in ("consolidate", "suggest", "split_article"):
+        monkeypatch.setattr(f"reader.analysis.{name}", no)
+    monkeypatch.setattr("reader.tui.screens.library.split_article", no)
+    again = make_app(folder)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, LibraryScreen))
+        screen = again.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        assert [(e.sentences, e.entities) for e in screen.entries] == counts
+        assert not screen.query_one("#library-progress").display
 
 
 @app_test
@@ -183,3 +223,35 @@ def test_a_long_source_keeps_its_agency() -> None:
 
     assert tail("Reporting by Jane Doe; editing by John Roe (Reuters)", 11) == "… (Reuters)"
     assert tail("AFP", 11) == "AFP"
+
+
+@app_test
+async def test_rows_appear_before_the_last_file_is_read(
+    make_app: Callable[..., ReaderApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(80):
+        (folder / f"{number:03d}.txt").write_text(
+            f"Article {number:03d}\n\nOne sentence here. Another one there.\n", encoding="utf-8"
+        )
+    release = threading.Event()
+    real = library.load_articles
+
+    def slow(path: Path) -> list[Article]:
+        if path.name == "079.txt":
+            release.wait(20)
+        return real(path)
+
+    monkeypatch.setattr(library, "load_articles", slow)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count >= 50)  # the last file is not read yet
+        assert titles(table)[0] == "Article 000"
+        release.set()
+        await wait_for(pilot, lambda: table.row_count == 80)
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)

@@ -7,7 +7,7 @@ list. Typing filters the rows; ctrl+s cycles the sort column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Input, Label, ProgressBar
 
 from reader.analysis import Analysis, split_article
 from reader.article import Article
+from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
@@ -109,6 +110,11 @@ class Entry:
         return all(word in haystack for word in words)
 
 
+def named(entities: Iterable[Entity]) -> int:
+    """How many people, organisations and places there are (the column ``Ent.``)."""
+    return sum(1 for entity in entities if entity.kind != "other")
+
+
 class LibraryScreen(ReaderScreen):
     """The articles of a folder (or a corpus file).
 
@@ -123,9 +129,10 @@ class LibraryScreen(ReaderScreen):
 
     @dataclass
     class Loaded(Message):
-        """Some files were read (posted from the loading thread)."""
+        """Files were read (posted from the loading thread): the entries so far."""
 
         entries: list[Entry]
+        final: bool = True
 
     @dataclass
     class Analysed(Message):
@@ -188,35 +195,39 @@ class LibraryScreen(ReaderScreen):
     def _load(self) -> None:
         store, annotator = self.services.store, self.services.annotator
         entries: list[Entry] = []
-        if self.preloaded is not None:
-            sources: list[tuple[str, list[Article] | str]] = [(a.path, [a]) for a in self.preloaded]
-        else:
-            sources = []
-            warnings: list[str] = []
-            for file in find_article_files(self.target):
-                try:
-                    with collect_warnings() as found:
-                        sources.append((str(file), load_articles(file)))
-                    warnings += [str(warning) for warning in found]
-                except ReaderError as error:
-                    sources.append((str(file), error.message))
-            if warnings:
-                self.post_message(self.FilesSkipped(warnings))
-        for path, loaded in sources:
+        warnings: list[str] = []
+        # Rows are shown as files load: the first screenful at once, then in batches that
+        # double, so that showing them costs as much again as showing them once at the end.
+        shown_at = 50
+        for path, loaded in self._sources(warnings):
+            if len(entries) >= shown_at:
+                self.post_message(self.Loaded(list(entries), final=False))
+                shown_at *= 2
             if isinstance(loaded, str):
                 entries.append(Entry(path, error=loaded, entities="", number=len(entries)))
                 continue
             for article in loaded:
-                split = split_article(article)
+                # A finished analysis in the cache has the counts: no splitting, no rules.
+                cached = self.services.finder.finished(article)
                 try:
-                    tagged, body = body_progress(split, store.annotations(article.id, annotator))
+                    mine = store.annotations(article.id, annotator)
                 except ReaderError:
-                    tagged, body = body_progress(split, [])
-                entry = Entry(article.path, article, "", len(split), tagged, "…", len(entries))
+                    mine = []
+                if cached is None:
+                    split = split_article(article)
+                    sentences, entities = len(split), "…"
+                    tagged, body = body_progress(split, mine)
+                else:
+                    sentences, entities = cached.sentences, str(named(cached.entities))
+                    body = len(cached.body)
+                    tagged = len({a.sentence for a in mine} & cached.body)
+                entry = Entry(article.path, article, "", sentences, tagged, entities, len(entries))
                 entry.body = body
                 entries.append(entry)
+        if warnings:
+            self.post_message(self.FilesSkipped(warnings))
         self.post_message(self.Loaded(entries))
-        todo = [e for e in entries if e.article is not None]
+        todo = [e for e in entries if e.article is not None and e.entities == "…"]
         done = 0
 
         def analysed(position: int, result: Analysis | ReaderError) -> None:
@@ -224,17 +235,31 @@ class LibraryScreen(ReaderScreen):
             if isinstance(result, ReaderError):
                 entities = "⚠ " + result.message
             else:
-                entities = str(sum(1 for e in result.entities if e.kind != "other"))
+                entities = str(named(result.entities))
             done += 1
             self.post_message(self.Analysed(todo[position].number, entities, done, len(todo)))
 
         self.services.finder.find_each([e.article for e in todo if e.article], analysed)
 
+    def _sources(self, warnings: list[str]) -> Iterator[tuple[str, list[Article] | str]]:
+        """Each file's path and its articles (or why it would not load), as it is read."""
+        if self.preloaded is not None:
+            yield from ((a.path, [a]) for a in self.preloaded)
+            return
+        for file in find_article_files(self.target):
+            try:
+                with collect_warnings() as found:
+                    articles = load_articles(file)
+                warnings += [str(warning) for warning in found]
+                yield str(file), articles
+            except ReaderError as error:
+                yield str(file), error.message
+
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.entries = message.entries
         self.refresh_rows()
-        if not any(e.article for e in self.entries):
+        if message.final and not any(e.article and e.entities == "…" for e in self.entries):
             self.query_one("#library-progress").display = False
 
     @on(Analysed)
@@ -335,7 +360,7 @@ class LibraryScreen(ReaderScreen):
             Text(shown(tail(entry.source, WIDTHS["Source"])), no_wrap=True),
             Text(str(entry.sentences), justify="right"),
             Text(done),
-            Text(shown(entry.entities), justify="right"),
+            Text(shown(entry.entities), justify="right", overflow="ellipsis"),
         ]
 
     @property

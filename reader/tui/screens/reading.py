@@ -25,6 +25,7 @@ from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reading.session import Outcome, TaggingSession
 from reader.reading.tag_layers import Layer, layer, others
+from reader.reanchor import Reanchoring
 from reader.tui.commands import (
     APP_COMMANDS,
     READING_COMMANDS,
@@ -183,16 +184,25 @@ class ReadingScreen(FindingScreen):
         # `reader stats` want the article's record, the screen does not.
         self.call_after_refresh(self._register)
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="carry-over")
     def _carry_over(self) -> None:
+        # In a thread: finding the earlier versions reads every article's record, and a
+        # large store must not hold up the first key.
         session = self.session
         if session is None:
             return
         try:
-            result = session.carry_over()
+            result = session.carry_over_in_store()
         except ReaderError as error:
             title = "Earlier version's tags not carried over"
-            self.notify(shown(error.message), title=title, severity="error", markup=False)
+            self.app.call_from_thread(
+                self.notify, shown(error.message), title=title, severity="error", markup=False
+            )
             return
+        self.app.call_from_thread(self._carried_over, session, result)
+
+    def _carried_over(self, session: TaggingSession, result: Reanchoring) -> None:
+        session.take_carried(result)
         if not (result.moved or result.orphaned):
             return
         self.update_status()
