@@ -83,9 +83,11 @@ class LabelSet:
 
 DEFAULT_LABELS = LabelSet(
     (
-        Label("claim", "c", "red", "C"),
-        Label("context", "x", "blue", "X"),
-        Label("quote", "q", "green", "Q"),
+        # Dark enough for a white letter at 4.5:1 in every theme (a named colour is the
+        # terminal's or the theme's own, and some of those are too light).
+        Label("claim", "c", "#c62828", "C"),
+        Label("context", "x", "#1565c0", "X"),
+        Label("quote", "q", "#2e7d32", "Q"),
     )
 )
 

@@ -104,8 +104,8 @@ def test_bad_annotator_rejected(bad: str, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_default_labels() -> None:
     assert DEFAULT_LABELS.names == ("claim", "context", "quote")
-    assert DEFAULT_LABELS.by_key("x") == Label("context", "x", "blue", "X")
-    assert DEFAULT_LABELS.by_name("quote") == Label("quote", "q", "green", "Q")
+    assert DEFAULT_LABELS.by_key("x") == Label("context", "x", "#1565c0", "X")
+    assert DEFAULT_LABELS.by_name("quote") == Label("quote", "q", "#2e7d32", "Q")
     assert DEFAULT_LABELS.by_name("nope") is None
     assert DEFAULT_LABELS.by_key("z") is None
 

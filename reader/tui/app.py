@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.reading.finder import EntityFinder
 from reader.store import Store
 from reader.tui.commands import APP_COMMANDS, bindings
+from reader.tui.contrast import legible_variables
 from reader.tui.display import ascii_only, choose_glyphs, shown, use_ascii
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
@@ -135,6 +136,13 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(
             self, lambda theme: self.save_setting("theme", theme.name)
         )
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with the ``$reader-*`` colours derived from them so that
+        all text reads (4.5:1) in every theme (see :mod:`reader.tui.contrast`)."""
+        variables = super().get_css_variables()
+        variables.update(legible_variables(variables, ansi=self.current_theme.ansi))
+        return variables
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette entries, less those reader declares itself (Theme, Quit and

@@ -42,6 +42,7 @@ from reader.labels import Label
 from reader.reading.finding import Span, sentence_spans
 from reader.reading.layout import ArticleLayout, Row, wrap_offsets
 from reader.reading.words import word_spans
+from reader.tui.contrast import label_ink
 from reader.tui.display import ascii_only, shown
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
@@ -114,13 +115,14 @@ class NoTags:
 
 
 def label_style(colour: str) -> Style:
-    """A label letter's style: reversed, in the label's colour if Rich knows the colour.
+    """A label letter's style: reversed, in the label's colour if Rich knows the colour,
+    the letter black or white, whichever reads on it (:func:`label_ink`).
 
     ``labels.toml`` accepts any colour-like word; one that Rich cannot parse must not stop
     the article from drawing, and the reversed letter still reads.
     """
     try:
-        return Style(color=colour, bold=True, reverse=True)
+        return Style(color=colour, bgcolor=label_ink(colour), bold=True, reverse=True)
     except ColorParseError:
         return Style(bold=True, reverse=True)
 
