@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -65,7 +68,32 @@ def start(analyser: Analyser, articles: Sequence[Article]) -> subprocess.Popen[s
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        # Its own process group: spaCy's worker processes (several cores) join it, so that
+        # stopping the group (see stop) never leaves one of them running.
+        start_new_session=True,
     )
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    """Stop a child started by :func:`start` and every process it started."""
+    with contextlib.suppress(OSError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        process.kill()
+
+
+def _leave_with_parent(parent: int) -> None:
+    """End this child's whole process group as soon as the app that started it is gone
+    (killed, or its terminal closed): the analysis is for that app alone."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        with contextlib.suppress(OSError):
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def needs_analysis(analyser: Analyser, articles: Sequence[Article]) -> list[Article]:
@@ -106,6 +134,7 @@ def _pairs(values: Sequence[str]) -> Iterable[tuple[str, str]]:
 def main(argv: Sequence[str]) -> int:
     """Analyse the given articles into the cache, printing each id when it is cached."""
     cache, model, processes, *rest = argv
+    _leave_with_parent(os.getppid())
     # The app comes first: on a busy machine the analysis waits, not the analyst's keys.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)

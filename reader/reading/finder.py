@@ -16,7 +16,7 @@ from reader.analysis import Analyser, Analysis
 from reader.article import Article
 from reader.cache import Finished
 from reader.errors import ReaderError
-from reader.reading.analysis_process import collect, start
+from reader.reading.analysis_process import collect, start, stop
 
 
 def _ignore(_: str) -> object:
@@ -157,7 +157,7 @@ class EntityFinder:
                 process = early
             else:
                 if early is not None:
-                    early.kill()
+                    stop(early)
                 process = start(self.analyser, articles)
             self._processes.add(process)
             return collect(process, on_done)
@@ -171,4 +171,4 @@ class EntityFinder:
         self.closing = True
         for process in [*self._processes, *([self._early] if self._early else [])]:
             if process.poll() is None:
-                process.kill()
+                stop(process)
