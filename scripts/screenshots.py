@@ -2,8 +2,9 @@
 
 Usage: python scripts/screenshots.py [OUTPUT_FOLDER [NAME…]]   (default: screenshots/, all)
 
-Writes ``library.svg``, ``reader.svg`` (the reader with the entity panel, a few sentences
-tagged, one suggestion accepted and others still suggested, and an entity selected),
+Writes ``library.svg`` (80×24), ``reader.svg`` (120×34: the reader with the entity panel,
+a few sentences tagged, one suggestion accepted and others still suggested, and an entity
+selected), ``reader-80x24.svg`` (the same on a small terminal),
 ``help.svg`` and ``review.svg`` (review mode: three analysts' versions of a sentence, one
 of them with a speaker and a note, in a store of its own); ``NAME…`` (``review``) takes
 only those. The store, the settings and the analysis
@@ -146,8 +147,11 @@ async def main(out: Path, only: Sequence[str] = ()) -> None:
         "reader": lambda: _shoot(
             app(folder / SAMPLE.name, [article]), (120, 34), reader_steps, out / "reader.svg"
         ),
+        "reader-80x24": lambda: _shoot(
+            app(folder / SAMPLE.name, [article]), (80, 24), reader_steps, out / "reader-80x24.svg"
+        ),
         "library": lambda: _shoot(
-            app(Path("articles")), (100, 16), library_steps, out / "library.svg"
+            app(Path("articles")), (80, 24), library_steps, out / "library.svg"
         ),
         "help": lambda: _shoot(
             app(folder / SAMPLE.name, [article]), (100, 34), help_steps, out / "help.svg"
