@@ -255,3 +255,40 @@ async def test_rows_appear_before_the_last_file_is_read(
         release.set()
         await wait_for(pilot, lambda: table.row_count == 80)
         await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
+
+
+@app_test
+async def test_the_library_shows_agreement_where_two_annotators_tagged(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    from reader.analysis import split_article
+    from reader.loaders import load_article
+    from reader.store import Store
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / sample_path.name)
+    article = load_article(folder / sample_path.name)
+    sentences = split_article(article)
+    store = Store(tmp_path / "db")
+    for annotator, labels in (("ana", "claim quote quote"), ("bob", "claim quote context")):
+        for sentence, label in zip(sentences[3:6], labels.split(), strict=True):
+            store.tag(
+                article.id,
+                sentence=sentence.index,
+                start=sentence.start,
+                end=sentence.end,
+                text=sentence.text,
+                label=label,
+                annotator=annotator,
+            )
+    app = make_app(folder, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_for(pilot, lambda: len(screen.entries) == 1)
+        entry = screen.entries[0]
+        assert entry.alpha is not None and -1.0 <= entry.alpha < 1.0
+        cell = str(screen.query_one(DataTable).get_row_at(0)[5])
+        assert "α" in cell

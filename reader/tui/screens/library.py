@@ -25,6 +25,8 @@ from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
 from reader.reading.session import body_progress
+from reader.records import Annotation
+from reader.stats import agreement_summary
 from reader.tui.commands import LIBRARY_COMMANDS, bindings
 from reader.tui.display import ascii_only, shown
 from reader.tui.screens.base import ReaderScreen
@@ -73,6 +75,8 @@ class Entry:
     number: int = field(default=0)
     #: The body's sentences (progress counts them, not the title, byline or caption).
     body: int = 0
+    #: Krippendorff's alpha where two or more annotators tagged the article (else None).
+    alpha: float | None = None
 
     @property
     def title(self) -> str:
@@ -113,6 +117,24 @@ class Entry:
 def named(entities: Iterable[Entity]) -> int:
     """How many people, organisations and places there are (the column ``Ent.``)."""
     return sum(1 for entity in entities if entity.kind != "other")
+
+
+def _entities_cell(entry: Entry) -> Text:
+    """The entity count's cell, the same whether the count came from the cache when the row
+    was made or from the analysis later."""
+    return Text(shown(entry.entities), justify="right", overflow="ellipsis")
+
+
+def _alpha(article_id: str, tags: Sequence[Annotation], sentences: int) -> float | None:
+    """Krippendorff's alpha of the article's annotators, if two or more tagged it."""
+    by: dict[str, dict[int, str]] = {}
+    for tag in tags:
+        if 0 <= tag.sentence < sentences:
+            by.setdefault(tag.annotator, {})[tag.sentence] = tag.label
+    if len(by) < 2:
+        return None
+    found = agreement_summary({article_id: by}, {article_id: sentences})
+    return None if found is None else found.alpha
 
 
 class LibraryScreen(ReaderScreen):
@@ -210,9 +232,10 @@ class LibraryScreen(ReaderScreen):
                 # A finished analysis in the cache has the counts: no splitting, no rules.
                 cached = self.services.finder.finished(article)
                 try:
-                    mine = store.annotations(article.id, annotator)
+                    everyone = store.annotations(article.id)
                 except ReaderError:
-                    mine = []
+                    everyone = []
+                mine = [a for a in everyone if a.annotator == annotator]
                 if cached is None:
                     split = split_article(article)
                     sentences, entities = len(split), "…"
@@ -223,6 +246,7 @@ class LibraryScreen(ReaderScreen):
                     tagged = len({a.sentence for a in mine} & cached.body)
                 entry = Entry(article.path, article, "", sentences, tagged, entities, len(entries))
                 entry.body = body
+                entry.alpha = _alpha(article.id, everyone, sentences)
                 entries.append(entry)
         if warnings:
             self.post_message(self.FilesSkipped(warnings))
@@ -269,7 +293,7 @@ class LibraryScreen(ReaderScreen):
         table = self.query_one(DataTable)
         key = str(entry.number)
         if key in table.rows:
-            table.update_cell(key, "Ent.", Text(shown(entry.entities), overflow="ellipsis"))
+            table.update_cell(key, "Ent.", _entities_cell(entry))
         bar = self.query_one(ProgressBar)
         bar.update(total=message.total, progress=message.done)
         self.query_one("#library-progress-label", Label).update(
@@ -351,8 +375,12 @@ class LibraryScreen(ReaderScreen):
                 Text(""),
                 Text(""),
             ]
-        bar = progress_bar(entry.tagged, entry.body, BAR)
-        done = f"{bar} {entry.tagged}/{entry.body}"
+        if entry.alpha is not None:
+            # Several annotators: how far they agree takes the bar's place.
+            alpha = f"{entry.alpha:.2f}".replace("0.", ".", 1)  # "α.82" fits the column
+            done = f"{entry.tagged}/{entry.body} α{alpha}"
+        else:
+            done = f"{progress_bar(entry.tagged, entry.body, BAR)} {entry.tagged}/{entry.body}"
         return [
             " ",
             Text(shown(entry.title), overflow="ellipsis", no_wrap=True),
@@ -360,7 +388,7 @@ class LibraryScreen(ReaderScreen):
             Text(shown(tail(entry.source, WIDTHS["Source"])), no_wrap=True),
             Text(str(entry.sentences), justify="right"),
             Text(done),
-            Text(shown(entry.entities), justify="right", overflow="ellipsis"),
+            _entities_cell(entry),
         ]
 
     @property
