@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import io
 import os
 import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 #: How long :func:`file_lock` waits for another process before giving up.
 LOCK_TIMEOUT = 10.0
@@ -67,25 +68,26 @@ def _create_temp(path: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path))
 
 
-def atomic_write(path: Path, data: bytes, *, locked: bool = False) -> None:
-    """Replace ``path`` with ``data`` durably and atomically.
+@contextlib.contextmanager
+def _replacing(path: Path, *, locked: bool = False, keep_mode: bool = True) -> Iterator[BinaryIO]:
+    """Yield a temporary file that replaces ``path``, flushed and fsynced, if the block succeeds.
+
+    The one implementation of the sequence behind :func:`atomic_write` and
+    :func:`atomic_text_file`: a temporary file in the same folder, flushed and fsynced,
+    renamed over ``path`` and the folder fsynced; removed again if anything fails.
 
     Args:
         path: The file to replace (its folder must exist).
-        data: Its new content.
-        locked: The caller holds an exclusive lock that every writer of ``path`` takes.
-            The temporary file then has a fixed name, ``<name>.tmp``, so that one left
-            behind by a killed process is simply reused by the next save instead of
-            piling up.
-
-    Raises:
-        OSError: The file could not be written; ``path`` is unchanged.
+        locked: As for :func:`atomic_write`.
+        keep_mode: Give the new file the permissions of the one it replaces.
     """
     folder = path.parent
-    try:
-        mode: int | None = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
+    mode: int | None = None
+    if keep_mode:
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = None
     if locked:
         tmp = path.with_name(path.name + ".tmp")
         # One left by a killed save may belong to another user of a shared store and not
@@ -101,27 +103,6 @@ def atomic_write(path: Path, data: bytes, *, locked: bool = False) -> None:
             if mode is not None:
                 # Keep the permissions someone gave the file (a group-shared store).
                 os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_dir(folder)
-
-
-@contextlib.contextmanager
-def atomic_text_file(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
-    """Write a text file that appears, complete and synced, only if the block succeeds.
-
-    Used for exports: an interrupted export never leaves half a file behind.
-    """
-    folder = path.parent
-    fd, tmp = _create_temp(path)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -131,6 +112,38 @@ def atomic_text_file(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
             os.unlink(tmp)
         raise
     fsync_dir(folder)
+
+
+def atomic_write(path: Path, data: bytes, *, locked: bool = False) -> None:
+    """Replace ``path`` with ``data`` durably and atomically.
+
+    Args:
+        path: The file to replace (its folder must exist).
+        data: Its new content.
+        locked: The caller holds an exclusive lock that every writer of ``path`` takes.
+            The temporary file then has a fixed name, ``<name>.tmp``, so that one left
+            behind by a killed process is simply reused by the next save instead of
+            piling up.
+
+    Raises:
+        OSError: The file could not be written; ``path`` is unchanged.
+    """
+    with _replacing(path, locked=locked) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_text_file(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Write a text file that appears, complete and synced, only if the block succeeds.
+
+    Used for exports: an interrupted export never leaves half a file behind.
+    """
+    with _replacing(path, keep_mode=False) as binary:
+        text = io.TextIOWrapper(binary, encoding=encoding, newline="\n")
+        yield text
+        text.flush()
+        # Leave the binary file open: closing it is the replacement's job.
+        text.detach()
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.store import Decision, Review, ReviewItem, Store
-from reader.store.review import SCOPES, DecisionChange, Scope
+from reader.store.review_records import SCOPES, DecisionChange, Scope
 
 #: What each scope walks, as the review screen says it.
 SCOPE_NAMES: dict[Scope, str] = {

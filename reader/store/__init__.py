@@ -5,12 +5,16 @@ of :mod:`reader.records`; only this package knows that TinyDB exists.
 
 * :mod:`reader.store.folder`: :class:`Store`, a folder of TinyDB files, one per article,
   each save locked, atomic and fsynced (the layout is in its docstring).
-* :mod:`reader.store._files` (private): reading, checking, migrating and saving a file.
+* :mod:`reader.store._files` (private): reading, checking, migrating and saving a file,
+  and :func:`~reader.store._files.locked`, the one locked save that turns a failure into
+  a one-line :class:`~reader.errors.StoreError`.
 * :mod:`reader.store._journal` (private): an article's tables in memory, its journal of
   changes, and compaction, so that a save costs the same in a long article.
 * :mod:`reader.store._history` (private): the edits of one save and their undo history.
 * :mod:`reader.store.review`: :class:`Review`, a reviewer's decisions on one article and
-  its settled layer, in a file of their own beside the article's.
+  its settled layer, in a file of their own beside the article's; its records
+  (:class:`Decision`, :class:`ReviewItem`, ...) in :mod:`reader.store.review_records`.
+* :mod:`reader.store._review_file` (private): reading, checking and saving a review file.
 
 Where a second backend plugs in: a store on a database server for a team would be
 another class with :class:`Store`'s public methods (same arguments, same records, same
@@ -24,7 +28,8 @@ from __future__ import annotations
 from reader.records import Annotation, ArticleFile, ArticleRecord, Change, EntityCorrection
 from reader.store._history import check_annotator, is_article_id
 from reader.store.folder import Store
-from reader.store.review import AGREED, Decision, Gold, Review, ReviewItem, Version
+from reader.store.review import Review
+from reader.store.review_records import AGREED, Decision, Gold, ReviewItem, Version
 
 __all__ = [
     "AGREED",

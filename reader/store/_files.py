@@ -417,6 +417,38 @@ def lock_path(path: Path) -> Path:
 
 
 @contextmanager
+def locked(path: Path, *, what: str = "change", make_folder: bool = False) -> Iterator[None]:
+    """Hold the lock that guards writes to ``path`` for one read-modify-write.
+
+    The one place that turns a failure to lock, read or save a store file into the one-line
+    :class:`~reader.errors.StoreError` that the analyst sees: the block's changes were not
+    saved and the file is as it was.
+
+    Args:
+        path: The file to change (its lock is :func:`lock_path`).
+        what: What was not saved, for the message ("change", "decision").
+        make_folder: Create the file's folder first (a failure to is reported the same way).
+
+    Raises:
+        StoreError: Another process held the lock for too long, or an :class:`OSError`
+            (the message says why).
+    """
+    try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with file_lock(lock_path(path)):
+            yield
+    except TimeoutError:
+        raise StoreError(
+            f"cannot save to {path}: another reader process has held it locked for too long"
+        ) from None
+    except OSError as error:
+        raise StoreError(
+            f"cannot save to {path}: {describe_os_error(error)}; the {what} was not saved"
+        ) from None
+
+
+@contextmanager
 def transaction(path: Path, kind: FileKind) -> Iterator[TinyDB]:
     """Run one locked read-modify-write of a store file, saved once at the end.
 
@@ -428,16 +460,7 @@ def transaction(path: Path, kind: FileKind) -> Iterator[TinyDB]:
             :class:`~reader.errors.CorruptStoreError` and
             :class:`~reader.errors.NewerSchemaError` as for :func:`load`.
     """
-    try:
-        with file_lock(lock_path(path)):
-            storage = BufferedStorage(path, load(path, kind), writable=True)
-            yield open_db(storage)
-            storage.commit()
-    except TimeoutError:
-        raise StoreError(
-            f"cannot save to {path}: another reader process has held it locked for too long"
-        ) from None
-    except OSError as error:
-        raise StoreError(
-            f"cannot save to {path}: {describe_os_error(error)}; the change was not saved"
-        ) from None
+    with locked(path):
+        storage = BufferedStorage(path, load(path, kind), writable=True)
+        yield open_db(storage)
+        storage.commit()

@@ -48,7 +48,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from reader.atomic import atomic_write, describe_os_error, file_lock, fsync_dir
+from reader.atomic import atomic_write, fsync_dir
 from reader.errors import StoreError
 from reader.store import _files as files
 
@@ -355,21 +355,12 @@ def edit(path: Path, cached: Article | None) -> Iterator[Article]:
         StoreError: The article could not be locked, read or saved (the message says
             why; the files are as they were, or hold a torn last line that is ignored).
     """
-    try:
-        with file_lock(files.lock_path(path)):
-            article = read(path, cached) or Article(path, Tables({}), None)
-            article.tables.ops = []
-            yield article
-            if article.tables.ops:
-                _save(article)
-    except TimeoutError:
-        raise StoreError(
-            f"cannot save to {path}: another reader process has held it locked for too long"
-        ) from None
-    except OSError as error:
-        raise StoreError(
-            f"cannot save to {path}: {describe_os_error(error)}; the change was not saved"
-        ) from None
+    with files.locked(path):
+        article = read(path, cached) or Article(path, Tables({}), None)
+        article.tables.ops = []
+        yield article
+        if article.tables.ops:
+            _save(article)
 
 
 def _save(article: Article) -> None:

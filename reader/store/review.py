@@ -33,361 +33,36 @@ leaves alone a sentence that another reviewer decided since.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from reader.atomic import atomic_write, describe_os_error, file_lock
-from reader.errors import CorruptStoreError, NewerSchemaError, StoreError
+from reader.atomic import describe_os_error
+from reader.errors import StoreError
 from reader.records import Annotation, utc_now
-from reader.store._files import read_regular_file
 from reader.store._history import check_annotator, check_span, check_text, is_article_id
+from reader.store._review_file import (
+    Decisions,
+    decision_from_doc,
+    decision_to_doc,
+    edit,
+    load,
+)
 from reader.store.folder import Store
+from reader.store.review_records import (
+    AGREED,
+    SCOPES,
+    Decision,
+    DecisionChange,
+    Gold,
+    ReviewItem,
+    Scope,
+    Version,
+)
 
 #: The folder of review files, inside the store folder.
 REVIEW_DIR = "review"
-#: The layout version of a review file.
-REVIEW_SCHEMA = 1
-#: Changes kept per review file for undo and redo (all reviewers together).
-REVIEW_HISTORY_LIMIT = 200
-#: Who settled a sentence on which every annotator taking part agreed (in the settled
-#: layer's ``annotator`` field); not a name a reviewer may use.
-AGREED = "agreed"
-
-#: Which sentences :meth:`Review.disagreements` lists: those on which the annotators taking
-#: part differ; also those that more than one annotator tagged; or those the settled layer
-#: lacks (disagreements without a decision, and tags of an article's only annotator).
-Scope = Literal["disagreed", "shared", "unsettled"]
-SCOPES: tuple[Scope, ...] = ("disagreed", "shared", "unsettled")
-
-_STR = (str,)
-_OPT = (str, type(None))
-_VERSION_FIELDS = {"label": _OPT, "attribution": _OPT, "note": _OPT}
-_DECISION_FIELDS: dict[str, tuple[type, ...]] = {
-    "sentence": (int,),
-    "start": (int,),
-    "end": (int,),
-    "text": _STR,
-    "label": _OPT,
-    "attribution": _OPT,
-    "note": _OPT,
-    "reviewer": _STR,
-    "decided": _STR,
-    "chosen_from": (dict,),
-}
-_HISTORY_FIELDS = {"at": _STR, "reviewer": _STR, "changes": (list,), "undone": (bool,)}
-_CHANGE_FIELDS = {
-    "start": (int,),
-    "end": (int,),
-    "before": (dict, type(None)),
-    "after": (dict, type(None)),
-}
-
-
-@dataclass(frozen=True)
-class Version:
-    """One annotator's version of a sentence, as a decision chose between them.
-
-    Attributes:
-        label: Their label; ``None`` if they left the sentence untagged.
-        attribution: The speaker they recorded, if any.
-        note: Their note, if any.
-    """
-
-    label: str | None
-    attribution: str | None = None
-    note: str | None = None
-
-    @classmethod
-    def of(cls, annotation: Annotation | None) -> Version:
-        """The version an annotation (``None``: untagged) gives."""
-        if annotation is None:
-            return cls(None)
-        return cls(annotation.label, annotation.attribution, annotation.note)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A reviewer's decision on one sentence; the annotators' tags are left as they are.
-
-    Attributes:
-        article_id: The article.
-        sentence: The sentence's index.
-        start: Offset of its first character in the article's text.
-        end: Offset just past its last character.
-        text: The sentence's text.
-        label: The label chosen; ``None``: settled as untagged.
-        reviewer: Who decided.
-        decided: When (UTC ISO 8601, ``Z``).
-        chosen_from: The versions it chose between, when it was made: each annotator
-            taking part in the article then, and their version.
-        attribution: The speaker chosen, if any.
-        note: The reviewer's note, if any.
-    """
-
-    article_id: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    label: str | None
-    reviewer: str
-    decided: str
-    chosen_from: Mapping[str, Version] = field(default_factory=dict)
-    attribution: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class DecisionChange:
-    """What a decision, an undo or a redo did to one sentence's decision.
-
-    Attributes:
-        start: The sentence's first offset.
-        end: Its end offset.
-        before: The decision before (``None``: there was none).
-        after: The decision after (``None``: there is none now).
-    """
-
-    start: int
-    end: int
-    before: Decision | None
-    after: Decision | None
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """A sentence as the review shows it: each annotator's version and any decision.
-
-    Attributes:
-        article_id: The article.
-        sentence: The sentence's index.
-        start: Its first offset.
-        end: Its end offset.
-        text: Its text.
-        versions: Every annotator taking part in the article, by name: their annotation
-            of this sentence, or ``None`` if they left it untagged.
-        decision: The reviewer's decision, if any.
-    """
-
-    article_id: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    versions: Mapping[str, Annotation | None]
-    decision: Decision | None = None
-
-    @property
-    def labels(self) -> dict[str, str | None]:
-        """Each annotator's label (``None``: untagged)."""
-        return {name: None if a is None else a.label for name, a in self.versions.items()}
-
-    @property
-    def agreed(self) -> str | None:
-        """The label, when two or more annotators take part and all gave it; else ``None``."""
-        found = set(self.labels.values())
-        if len(self.versions) < 2 or len(found) != 1:
-            return None
-        return next(iter(found))
-
-    @property
-    def disagreed(self) -> bool:
-        """Whether the annotators taking part (two or more) gave different labels."""
-        return len(self.versions) >= 2 and len(set(self.labels.values())) > 1
-
-    @property
-    def settled(self) -> bool:
-        """Whether the settled layer has this sentence: decided, or agreed."""
-        return self.decision is not None or self.agreed is not None
-
-    @property
-    def stale(self) -> bool:
-        """Whether the annotators changed their versions since the decision was made."""
-        if self.decision is None:
-            return False
-        now = {name: Version.of(a) for name, a in self.versions.items()}
-        return dict(self.decision.chosen_from) != now
-
-
-@dataclass(frozen=True)
-class Gold:
-    """An article's settled layer.
-
-    Attributes:
-        annotations: One per settled, labelled sentence, by start: the decision's label,
-            speaker and note credited to its reviewer (``created`` and ``updated`` are the
-            decision's time), or the agreed label credited to :data:`AGREED` (speaker and
-            note when the annotators recorded a single one, times from their tags).
-        unsettled: The sentences someone tagged that are neither decided nor agreed.
-    """
-
-    annotations: tuple[Annotation, ...]
-    unsettled: tuple[ReviewItem, ...]
-
-
-# -- the review file ---------------------------------------------------------------------
-
-
-def _corrupt(path: Path, reason: str) -> CorruptStoreError:
-    return CorruptStoreError(
-        f"store file {path} is damaged ({reason}); it was left untouched: "
-        "repair it or move it aside, then try again"
-    )
-
-
-def _check(path: Path, where: str, doc: Any, fields: Mapping[str, tuple[type, ...]]) -> None:
-    if not isinstance(doc, dict):
-        raise _corrupt(path, f"{where} is not an object")
-    for name, types in fields.items():
-        if name not in doc:
-            raise _corrupt(path, f"{where} has no {name!r}")
-        if type(doc[name]) not in types:
-            raise _corrupt(path, f"{where} has a {type(doc[name]).__name__} {name!r}")
-
-
-def _check_decision(path: Path, where: str, doc: Any) -> None:
-    _check(path, where, doc, _DECISION_FIELDS)
-    for name, version in doc["chosen_from"].items():
-        _check(path, f"{where} version of {name!r}", version, _VERSION_FIELDS)
-
-
-def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
-    table = data.get(name, {})
-    if not isinstance(table, dict) or not all(key.isdigit() for key in table):
-        raise _corrupt(path, f"table {name!r} is not an object of documents")
-    return table
-
-
-def _load(path: Path) -> dict[str, Any] | None:
-    """Read and check a review file; ``None`` if there is none."""
-    try:
-        raw = read_regular_file(path)
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {describe_os_error(error)}") from None
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as error:
-        reason = "empty file" if not raw.strip() else f"not valid JSON: {error}"
-        raise _corrupt(path, reason) from None
-    if not isinstance(data, dict):
-        raise _corrupt(path, "not a JSON object of tables")
-    meta = _table(path, data, "meta")
-    first = meta[min(meta, key=int)] if meta else None
-    schema = first.get("schema") if isinstance(first, dict) else None
-    if type(schema) is not int or schema < 1:
-        raise _corrupt(path, "no schema version")
-    if schema > REVIEW_SCHEMA:
-        raise NewerSchemaError(
-            f"{path} was written by a newer reader (schema {schema}; this one reads "
-            f"{REVIEW_SCHEMA}): upgrade reader to use this store"
-        )
-    for doc_id, doc in _table(path, data, "decisions").items():
-        _check_decision(path, f"decisions document {doc_id}", doc)
-    for doc_id, entry in _table(path, data, "history").items():
-        where = f"history document {doc_id}"
-        _check(path, where, entry, _HISTORY_FIELDS)
-        for number, change in enumerate(entry["changes"]):
-            _check(path, f"{where} change {number}", change, _CHANGE_FIELDS)
-            for side in ("before", "after"):
-                if change[side] is not None:
-                    _check_decision(path, f"{where} change {number} {side}", change[side])
-    return data
-
-
-def _next_id(table: dict[str, Any]) -> str:
-    return str(max((int(key) for key in table), default=0) + 1)
-
-
-def _decision(article_id: str, doc: Mapping[str, Any]) -> Decision:
-    return Decision(
-        article_id=article_id,
-        sentence=doc["sentence"],
-        start=doc["start"],
-        end=doc["end"],
-        text=doc["text"],
-        label=doc["label"],
-        reviewer=doc["reviewer"],
-        decided=doc["decided"],
-        chosen_from={name: Version(**version) for name, version in doc["chosen_from"].items()},
-        attribution=doc["attribution"],
-        note=doc["note"],
-    )
-
-
-def _decision_doc(decision: Decision) -> dict[str, Any]:
-    return {
-        "sentence": decision.sentence,
-        "start": decision.start,
-        "end": decision.end,
-        "text": decision.text,
-        "label": decision.label,
-        "attribution": decision.attribution,
-        "note": decision.note,
-        "reviewer": decision.reviewer,
-        "decided": decision.decided,
-        "chosen_from": {
-            name: {"label": v.label, "attribution": v.attribution, "note": v.note}
-            for name, v in sorted(decision.chosen_from.items())
-        },
-    }
-
-
-class _Decisions:
-    """The decisions table of one review file, by sentence offsets, as plain documents."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.table: dict[str, Any] = data.setdefault("decisions", {})
-        self.history: dict[str, Any] = data.setdefault("history", {})
-
-    def find(self, start: int, end: int) -> tuple[str, dict[str, Any]] | None:
-        for doc_id, doc in self.table.items():
-            if (doc["start"], doc["end"]) == (start, end):
-                return doc_id, doc
-        return None
-
-    def put(self, start: int, end: int, doc: dict[str, Any] | None) -> None:
-        found = self.find(start, end)
-        if found is not None:
-            del self.table[found[0]]
-        if doc is not None:
-            self.table[_next_id(self.table)] = doc
-
-    def record(self, reviewer: str, changes: list[dict[str, Any]], now: str) -> None:
-        """Add a change to the history, dropping the reviewer's redo entries."""
-        for doc_id in [
-            k for k, e in self.history.items() if e["undone"] and e["reviewer"] == reviewer
-        ]:
-            del self.history[doc_id]
-        self.history[_next_id(self.history)] = {
-            "at": now,
-            "reviewer": reviewer,
-            "changes": changes,
-            "undone": False,
-        }
-        for doc_id in sorted(self.history, key=int)[
-            : max(0, len(self.history) - REVIEW_HISTORY_LIMIT)
-        ]:
-            del self.history[doc_id]
-
-    def next_step(self, reviewer: str, undo: bool) -> tuple[str, dict[str, Any]] | None:
-        mine = sorted(
-            ((k, e) for k, e in self.history.items() if e["reviewer"] == reviewer),
-            key=lambda item: int(item[0]),
-        )
-        if undo:
-            live = [item for item in mine if not item[1]["undone"]]
-            return live[-1] if live else None
-        undone = [item for item in mine if item[1]["undone"]]
-        return undone[0] if undone else None
-
 
 # -- the review of one article -----------------------------------------------------------
 
@@ -423,18 +98,18 @@ class Review:
     # -- reading ------------------------------------------------------------------------
 
     def _data(self) -> dict[str, Any]:
-        return _load(self.path) or {}
+        return load(self.path) or {}
 
     def decisions(self) -> list[Decision]:
         """Every decision on the article, by start offset."""
-        docs = _Decisions(self._data()).table.values()
-        found = [_decision(self.article_id, doc) for doc in docs]
+        docs = Decisions(self._data()).table.values()
+        found = [decision_from_doc(self.article_id, doc) for doc in docs]
         return sorted(found, key=lambda d: (d.start, d.end))
 
     def decision(self, start: int, end: int) -> Decision | None:
         """The decision on the sentence at ``start``-``end``, if any."""
-        found = _Decisions(self._data()).find(start, end)
-        return None if found is None else _decision(self.article_id, found[1])
+        found = Decisions(self._data()).find(start, end)
+        return None if found is None else decision_from_doc(self.article_id, found[1])
 
     def sentence_count(self) -> int | None:
         """The article's number of sentences: as given, else as the store recorded it."""
@@ -552,32 +227,6 @@ class Review:
         return Gold(tuple(annotations), tuple(unsettled))
 
     # -- deciding -----------------------------------------------------------------------
-
-    @contextmanager
-    def _edit(self) -> Iterator[_Decisions]:
-        """One locked read-modify-write of the review file, saved once at the end."""
-        folder = self.path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with file_lock(self.path.with_suffix(".lock")):
-                data = _load(self.path) or {"meta": {"1": {"schema": REVIEW_SCHEMA}}}
-                before = json.dumps(data, sort_keys=True)
-                decisions = _Decisions(data)
-                yield decisions
-                if json.dumps(data, sort_keys=True) != before:
-                    data["meta"] = {"1": {"schema": REVIEW_SCHEMA}}
-                    raw = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-                    atomic_write(self.path, raw.encode("ascii") + b"\n", locked=True)
-        except TimeoutError:
-            raise StoreError(
-                f"cannot save to {self.path}: another reader process has held it locked "
-                "for too long"
-            ) from None
-        except OSError as error:
-            raise StoreError(
-                f"cannot save to {self.path}: {describe_os_error(error)}; "
-                "the decision was not saved"
-            ) from None
 
     def _check_label(self, label: str | None, versions: Iterable[Version]) -> None:
         if label is None or self.store.labels.by_name(label) is not None:
@@ -709,11 +358,11 @@ class Review:
     def _apply(
         self, reviewer: str, decisions: list[Decision], cleared: list[tuple[int, int]]
     ) -> None:
-        with self._edit() as table:
+        with edit(self.path) as table:
             changes = []
             now = utc_now()
             wanted: list[tuple[int, int, dict[str, Any] | None]] = [
-                (d.start, d.end, _decision_doc(d)) for d in decisions
+                (d.start, d.end, decision_to_doc(d)) for d in decisions
             ] + [(start, end, None) for start, end in cleared]
             for start, end, doc in wanted:
                 found = table.find(start, end)
@@ -742,9 +391,9 @@ class Review:
         return self._step(reviewer, undo=False)
 
     def _step(self, reviewer: str, *, undo: bool) -> list[DecisionChange] | None:
-        if _Decisions(self._data()).next_step(reviewer, undo) is None:
+        if Decisions(self._data()).next_step(reviewer, undo) is None:
             return None  # nothing to do: no need to lock or write
-        with self._edit() as table:
+        with edit(self.path) as table:
             found = table.next_step(reviewer, undo)
             if found is None:
                 return None
@@ -766,8 +415,8 @@ class Review:
                     DecisionChange(
                         start,
                         end,
-                        None if current is None else _decision(self.article_id, current),
-                        None if wanted is None else _decision(self.article_id, wanted),
+                        None if current is None else decision_from_doc(self.article_id, current),
+                        None if wanted is None else decision_from_doc(self.article_id, wanted),
                     )
                 )
             table.history[doc_id] = {**entry, "undone": undo}

@@ -16,7 +16,7 @@ from pathlib import Path
 from store_worker import LABELS, span
 
 from reader.store import Review, Store
-from reader.store import review as review_module
+from reader.store import _review_file as review_module
 
 
 def main(argv: list[str]) -> int:

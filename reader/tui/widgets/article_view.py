@@ -6,11 +6,10 @@ many lines each sentence takes, and a sentence's styled lines are built (from a
 something about that sentence changes. Moving the cursor or tagging re-renders one or two
 sentences, so a 5,000-sentence article moves as fast as a short one.
 
-Each line starts with a four-cell gutter: the cursor mark, the label's letter (in the
-label's colour, reversed, so it reads in 16 colours and with ``NO_COLOR``), and ``!`` when
-the tag is not saved, ``*`` when it has a note. A suggested label (not yet the analyst's) is
-its letter dim and not reversed, with a ``?``. Whoever says a sentence (its tag's
-attribution, or the suggested speaker followed by ``?``) follows the sentence, dim.
+Each line starts with a four-cell gutter (the cursor, the label, unsaved and note marks)
+and a sentence may end with whoever says it: how each line is drawn is
+:mod:`reader.tui.widgets.article_lines`; this module keeps the cursor, the scroll, the
+layout and the cache of drawn lines.
 
 For adding an entity, the view also keeps a selection of words in the current sentence
 (:meth:`ArticleView.start_selection`), drawn underlined and reversed.
@@ -19,15 +18,10 @@ For adding an entity, the view also keeps a selection of words in the current se
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol
 
-from rich.color import ColorParseError
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -36,95 +30,27 @@ from textual.strip import Strip
 
 from reader.analysis import Sentence
 from reader.article import Article
-from reader.attribution import Suggestion
 from reader.entities import Entity
 from reader.labels import Label
 from reader.reading.finding import Span, sentence_spans
 from reader.reading.layout import ArticleLayout, Row, wrap_offsets
 from reader.reading.words import word_spans
-from reader.tui.contrast import label_ink
-from reader.tui.display import ascii_only, shown
+from reader.tui.display import shown
+from reader.tui.widgets.article_lines import (
+    GUTTER,
+    STYLE_NAMES,
+    Canvas,
+    NoTags,
+    TagSource,
+    dateline_strip,
+    gutter,
+    sentence_strips,
+    speaker_suffix,
+    styled_sentence,
+)
 
 #: Widest text column, in cells: about 70 characters is the comfortable reading width.
 TEXT_WIDTH = 72
-GUTTER = 4
-STYLE_NAMES = (
-    "cursor",
-    "cursor-mark",
-    "title",
-    "aside",
-    "dateline",
-    "person",
-    "organisation",
-    "place",
-    "mark",
-    "unsaved",
-    "suggested",
-    "speaker",
-    "selection",
-)
-#: Between a sentence and whoever says it.
-SPEAKER_MARK = "—"
-
-
-@lru_cache(maxsize=64)
-class TagSource(Protocol):
-    """Where the view reads the tags from (a :class:`~reader.reading.session.TaggingSession`)."""
-
-    @property
-    def tags(self) -> Mapping[int, str]:
-        """Each tagged sentence's label."""
-
-    @property
-    def unsaved(self) -> Mapping[int, str | None]:
-        """The sentences whose last change is not saved."""
-
-    def has_note(self, sentence: int) -> bool:
-        """Whether the sentence's tag has a note."""
-
-    def suggestion(self, sentence: int) -> Suggestion | None:
-        """The suggestion offered on the sentence, if any."""
-
-    def speaker(self, sentence: int) -> str | None:
-        """Who says the sentence (its tag's attribution, or the suggested speaker)."""
-
-    def subscribe(self, listener: Callable[[int | None], object]) -> None:
-        """Call ``listener`` with each sentence whose tag changes (``None``: any)."""
-
-
-class NoTags:
-    """No tags (a view that only shows an article)."""
-
-    tags: Mapping[int, str] = {}
-    unsaved: Mapping[int, str | None] = {}
-
-    def has_note(self, sentence: int) -> bool:
-        """Never."""
-        return False
-
-    def suggestion(self, sentence: int) -> Suggestion | None:
-        """None."""
-        return None
-
-    def speaker(self, sentence: int) -> str | None:
-        """No one."""
-        return None
-
-    def subscribe(self, listener: Callable[[int | None], object]) -> None:
-        """Nothing ever changes."""
-
-
-def label_style(colour: str) -> Style:
-    """A label letter's style: reversed, in the label's colour if Rich knows the colour,
-    the letter black or white, whichever reads on it (:func:`label_ink`).
-
-    ``labels.toml`` accepts any colour-like word; one that Rich cannot parse must not stop
-    the article from drawing, and the reversed letter still reads.
-    """
-    try:
-        return Style(color=colour, bgcolor=label_ink(colour), bold=True, reverse=True)
-    except ColorParseError:
-        return Style(bold=True, reverse=True)
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -265,16 +191,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def speaker_suffix(self, sentence: int) -> str:
         """What follows the sentence on screen: `` — Name``, `` — Name?`` if suggested."""
-        source = self._source
-        speaker = source.speaker(sentence)
-        if not speaker:
-            return ""
-        doubt = "?" if source.suggestion(sentence) is not None else ""
-        # No-break spaces: the mark and the name wrap as one word (plain spaces on an
-        # ASCII terminal, where the mark is a hyphen).
-        glue = " " if ascii_only() else "\xa0"
-        name = glue.join(shown(speaker).split())
-        return f"  {shown(SPEAKER_MARK)}{glue}{name}{doubt}"
+        return speaker_suffix(self._source, sentence)
 
     def _all_suffixes(self) -> dict[int, str]:
         found = {}
@@ -567,88 +484,34 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             strips = self._cache[row.sentence] = self._render_sentence(row, width)
         return strips[line - row.first_line]
 
+    def _canvas(self, width: int) -> Canvas:
+        return Canvas(
+            self._styles(),
+            self.app.console,
+            width,
+            self._layout.width if self._layout else width,
+            self._margin,
+        )
+
     def _dateline_strip(self, width: int) -> Strip:
-        styles = self._styles()
-        base = styles["base"]
-        text = Text(self._dateline, style=styles["dateline"], end="", no_wrap=True)
-        rendered = Strip(text.render(self.app.console)).apply_style(base)
-        margin = Segment(" " * (self._margin + GUTTER), base)
-        return Strip([margin, *rendered]).adjust_cell_length(width, base)
+        return dateline_strip(self._dateline, self._canvas(width))
 
     def _render_sentence(self, row: Row, width: int) -> list[Strip]:
         """The finished lines of one sentence: margin, gutter, text, padding."""
         index = row.sentence
         styles = self._styles()
-        base = styles["base"]
-        block = self.sentences[index].block
-        text = Text(self._texts[index], end="", no_wrap=True)
-        if block == "title":
-            text.stylize(styles["title"])
-        elif block in ("byline", "caption"):
-            text.stylize(styles["aside"])
-        for a, b, kind in self._entities[index]:
-            text.stylize(styles[kind], a, b)
-        for a, b in self._marks.get(index, ()):
-            text.stylize(styles["mark"], a, b)
         current = index == self.cursor
-        selected = self.selected_span if current else None
-        if selected is not None:
-            text.stylize(styles["selection"], *selected)
-        suffix = self._suffixes.get(index)
-        if suffix:
-            text.append(suffix, styles["speaker"])
-        if current:
-            text.stylize_before(styles["cursor"])
-        ends = [*row.starts[1:], len(text.plain)]
-        lines = text.divide(ends)
-        text_width = self._layout.width if self._layout else width
-        console = self.app.console
-        gutter = self._gutter(index, current, len(row.starts))
-        margin = Segment(" " * self._margin, base)
-        strips = []
-        for number, piece in enumerate(lines[: len(row.starts)]):
-            piece.rstrip_end(text_width)
-            body = Strip(piece.render(console)).apply_style(base)
-            if current:
-                body = body.adjust_cell_length(text_width, base + styles["cursor"])
-            line = Strip([margin, *gutter[number], *body])
-            strips.append(line.adjust_cell_length(width, base))
-        return strips
-
-    def _gutter(self, index: int, current: bool, count: int) -> list[list[Segment]]:
-        styles = self._styles()
-        base = styles["base"]
-        mark_style = base + styles["cursor-mark"]
-        unsaved_style = base + styles["unsaved"]
-        suggested_style = base + styles["suggested"]
-        source = self._source
-        label = self._labels.get(source.tags.get(index, ""))
-        unsaved = index in source.unsaved
-        suggestion = source.suggestion(index) if label is None and not unsaved else None
-        suggested = self._labels.get(suggestion.label) if suggestion is not None else None
-        lines = []
-        for number in range(count):
-            mark = shown("▶" if number == 0 else "▐") if current else " "
-            segments = [Segment(mark, mark_style)]
-            if number == 0 and label is not None:
-                segments.append(Segment(shown(label.letter), base + label_style(label.colour)))
-            elif number == 0 and suggestion is not None:
-                letter = shown(suggested.letter) if suggested is not None else "?"
-                segments.append(Segment(letter, suggested_style))
-                segments.append(Segment("?", suggested_style))
-                segments.append(Segment(" ", base))
-                lines.append(segments)
-                continue
-            elif number == 0 and unsaved:
-                segments.append(Segment("-", unsaved_style))
-            else:
-                segments.append(Segment(" ", base))
-            if number == 0 and unsaved:
-                segments.append(Segment("!", unsaved_style))
-            elif number == 0 and source.has_note(index):
-                segments.append(Segment("*", mark_style))
-            else:
-                segments.append(Segment(" ", base))
-            segments.append(Segment(" ", base))
-            lines.append(segments)
-        return lines
+        text = styled_sentence(
+            self._texts[index],
+            self.sentences[index].block,
+            entities=self._entities[index],
+            marks=self._marks.get(index, ()),
+            selected=self.selected_span if current else None,
+            suffix=self._suffixes.get(index),
+            current=current,
+            styles=styles,
+        )
+        marks = gutter(
+            self._source, self._labels, index, current=current, count=len(row.starts), styles=styles
+        )
+        return sentence_strips(text, row.starts, marks, current=current, canvas=self._canvas(width))

@@ -20,7 +20,7 @@ from textual.widgets import Static
 from reader.labels import Label
 from reader.store import Annotation, ReviewItem, Version
 from reader.tui.display import shown
-from reader.tui.widgets.article_view import SPEAKER_MARK, label_style
+from reader.tui.widgets.article_lines import SPEAKER_MARK, label_style
 
 #: Widest annotator name shown before it is cut.
 NAME_WIDTH = 12
