@@ -8,6 +8,7 @@ Usage:
     pip install atheris
     python scripts/fuzz.py --target=loaders --seconds 600
     python scripts/fuzz.py --target=store --seconds 300
+    python scripts/fuzz.py --target=importer|labels|dialog_text --seconds 300
     python scripts/fuzz.py --target=loaders --minimise   # keep inputs that add coverage
 """
 

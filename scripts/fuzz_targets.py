@@ -1,5 +1,5 @@
-"""Fuzz targets: what must hold for *any* input to the loaders, the store's reader and
-the importer.
+"""Fuzz targets: what must hold for *any* input to the loaders, the store's reader, the
+importer, a store's label file and the text typed into the note and speaker dialogs.
 
 Shared by ``scripts/fuzz.py`` (coverage-guided, with atheris, run by hand) and by
 ``tests/security/test_fuzz_corpus.py`` (replays the saved corpus and every crash found, in
@@ -144,7 +144,61 @@ def check_importer(data: bytes) -> None:
         assert (kept.note, kept.attribution) == ("kept", "kept too"), "an import never removes"
 
 
-TARGETS = {"loaders": check_loaders, "store": check_store_file, "importer": check_importer}
+def check_labels(data: bytes) -> None:
+    """A store's ``labels.toml`` with any content: a label set, or one line of refusal
+    (issue 10: nested TOML, huge files, bad shapes); never another exception."""
+    from reader.errors import ReaderError
+    from reader.labels import load_labels
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "labels.toml").write_bytes(data)
+        try:
+            found = load_labels(root)
+        except ReaderError as error:
+            assert str(error) and "\n" not in str(error), "errors are one non-empty line"
+            return
+        assert found.labels, "a label set has labels"
+        keys = [label.key for label in found.labels]
+        assert len(keys) == len(set(keys)), "no two labels share a key"
+
+
+def check_dialog_text(data: bytes) -> None:
+    """What an analyst types in the note and speaker dialogs, any text: stored and read
+    back exactly (display is not storage), and drawn one character for one with nothing
+    that acts on a terminal (issue 10: stand-ins written back, bidi, tag characters)."""
+    from reader.errors import ReaderError
+    from reader.safe_text import visible
+    from reader.store import Store
+
+    text = data.decode("utf-8", "replace")
+    drawn = visible(text)
+    assert len(drawn) == len(text), "one character for one: offsets hold on screen"
+    assert not (set(drawn) & _FORBIDDEN), "nothing drawn acts on a terminal"
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "store")
+        held = {"start": 0, "end": 4, "annotator": "fuzz"}
+        store.tag("0123456789abcdef", sentence=0, text="Iran", label="claim", **held)
+        try:
+            store.set_note("0123456789abcdef", note=text, **held)
+            store.set_attribution("0123456789abcdef", attribution=text, **held)
+        except ReaderError as error:
+            assert str(error) and "\n" not in str(error), "errors are one non-empty line"
+            return
+        (kept,) = Store(Path(folder) / "store").annotations("0123456789abcdef", "fuzz")
+        expected = text if text.strip() else None  # a blank answer clears (documented)
+        assert kept.note == expected and kept.attribution == expected, (
+            "stored and read back exactly"
+        )
+
+
+TARGETS = {
+    "loaders": check_loaders,
+    "store": check_store_file,
+    "importer": check_importer,
+    "labels": check_labels,
+    "dialog_text": check_dialog_text,
+}
 
 
 def corpus_dir(target: str) -> Path:
@@ -152,4 +206,12 @@ def corpus_dir(target: str) -> Path:
     return Path(__file__).resolve().parent.parent / "tests" / "fuzz_corpus" / target
 
 
-__all__ = ["TARGETS", "check_importer", "check_loaders", "check_store_file", "corpus_dir"]
+__all__ = [
+    "TARGETS",
+    "check_dialog_text",
+    "check_importer",
+    "check_labels",
+    "check_loaders",
+    "check_store_file",
+    "corpus_dir",
+]
