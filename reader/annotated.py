@@ -28,7 +28,7 @@ from reader.errors import ArticleError, ModelError, ReaderError
 from reader.loaders import load_articles
 from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
-from reader.records import Annotation, ArticleRecord
+from reader.records import Annotation, ArticleRecord, superseded_versions
 from reader.safe_text import visible
 from reader.store import Review, ReviewItem, Store
 
@@ -212,7 +212,10 @@ def gather(
         stored = {found.record.id: found for found in store.read_articles(ids)}
     else:  # every article, but an edited file's older versions only through the newest
         stored = {found.record.id: found for found in store.read_articles()}
-        superseded = frozenset().union(*(found.reanchored_from for found in stored.values()))
+        superseded = superseded_versions(
+            {article_id: found.record for article_id, found in stored.items()},
+            [pair for found in stored.values() for pair in found.carried],
+        )
         ordered = sorted(stored.values(), key=lambda found: (found.record.path, found.record.id))
         ids = [found.record.id for found in ordered if found.record.id not in superseded]
     records = {article_id: found.record for article_id, found in stored.items()}

@@ -7,6 +7,7 @@ documents. Times are UTC ISO 8601 strings with millisecond precision and a ``Z``
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, Literal, cast, get_type_hints
@@ -226,9 +227,29 @@ class ArticleFile:
         annotations: Every annotator's annotations, sorted by start, end and annotator.
         corrections: The entity corrections, oldest first.
         reanchored_from: The older versions whose annotations were carried over to it.
+        carried: Each carry-over to it: the older version's id and that version's
+            ``updated`` when it was carried over (``None`` in files from before that was
+            recorded); see :func:`superseded_versions`.
     """
 
     record: ArticleRecord
     annotations: tuple[Annotation, ...]
     corrections: tuple[EntityCorrection, ...]
     reanchored_from: frozenset[str]
+    carried: tuple[tuple[str, str | None], ...] = ()
+
+
+def superseded_versions(
+    records: Mapping[str, ArticleRecord], carried: Iterable[tuple[str, str | None]]
+) -> set[str]:
+    """The older versions to hide from "every article": those whose tags were carried over
+    to a newer version and that did not change since (``carried``: each carry-over's older
+    id and its ``updated`` then). A version changed after its carry-over (its file put back
+    and tagged, or an old reader saved to it) is not hidden: its later tags are nowhere
+    else. Carry-overs recorded before the time was kept hide their version, as they did."""
+    found: set[str] = set()
+    for old_id, seen in carried:
+        old = records.get(old_id)
+        if seen is None or old is None or old.updated == seen:
+            found.add(old_id)
+    return found

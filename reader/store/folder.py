@@ -47,6 +47,7 @@ from reader.records import (
     article_from_doc,
     correction_from_doc,
     correction_to_doc,
+    superseded_versions,
     utc_now,
 )
 from reader.store import _files as storage
@@ -374,6 +375,7 @@ class Store:
                 tuple(found),
                 tuple(correction_from_doc(doc) for doc in corrections),
                 frozenset(doc["from"] for doc in db.table("reanchored").all()),
+                tuple((doc["from"], doc.get("seen")) for doc in db.table("reanchored").all()),
             )
 
     def knows(self, article_id: str) -> bool:
@@ -424,18 +426,12 @@ class Store:
         that no tag is exported twice (once per version).
         """
         records = {record.id: record for record in self.articles()}
-        found: set[str] = set()
+        carried: list[tuple[str, str | None]] = []
         for article_id in records:
             db = self._peek(article_id)
             for doc in db.table("reanchored").all() if db is not None else []:
-                # A version changed after its tags were carried over (its file put back
-                # and tagged, or a reader from before "superseded" marks saved to it) is
-                # not hidden: its later tags are nowhere else. Files from before "seen"
-                # was recorded are hidden as they always were.
-                old = records.get(doc["from"])
-                if "seen" not in doc or old is None or old.updated == doc["seen"]:
-                    found.add(doc["from"])
-        return found
+                carried.append((doc["from"], doc.get("seen")))
+        return superseded_versions(records, carried)
 
     def orphans(self, article_id: str) -> list[Annotation]:
         """Annotations of older versions that matched no sentence of this one, oldest first.
