@@ -22,15 +22,22 @@ and its ratio to the bare script.
 - ``export-jsonl``: ``reader export --format jsonl`` (annotations only).
 - ``export-md``: ``reader export --format md`` (the text and the entities), cache warm.
 
+``--baseline ROOT`` runs every ``reader`` configuration a second time with another
+checkout first on ``PYTHONPATH`` (``ROOT/reader``), in the same turns, so that a change
+is measured against its base in one run; ``--keep DIR`` builds the store and cache in
+``DIR`` and reuses them on the next run (for profiling).
+
 Usage::
 
     python bench/reports.py                  # 1,000 articles, 5 rounds
     python bench/reports.py --articles 200 --rounds 3
+    python bench/reports.py --baseline /work/main
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -39,6 +46,7 @@ import tempfile
 import time
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from analyse import make_corpus  # noqa: E402
@@ -121,13 +129,13 @@ def fill_store(root: Path, files: list[Path]) -> int:
     return written
 
 
-def commands(store: Path, out: Path) -> dict[str, list[str]]:
-    """The configurations, each a command line."""
+def commands(store: Path, out: Path, bare: bool = True) -> dict[str, list[str]]:
+    """The configurations, each a command line (``bare`` includes the bare script)."""
     python = sys.executable
     reader = [python, "-m", "reader"]
     db = ["--db", str(store)]
     return {
-        "bare": [python, "-c", BARE, str(store)],
+        **({"bare": [python, "-c", BARE, str(store)]} if bare else {}),
         "stats-no-entities": [*reader, "stats", *db, "--no-entities"],
         "stats-no-entities-json": [*reader, "stats", *db, "--no-entities", "--json"],
         "stats": [*reader, "stats", *db],
@@ -143,28 +151,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--analyse", action="store_true", help="run spaCy over every copy")
+    parser.add_argument(
+        "--baseline", metavar="ROOT", help="also run each reader command from this checkout"
+    )
+    parser.add_argument("--keep", metavar="DIR", help="build (or reuse) the store here")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as work:
-        base = Path(work)
-        folder = base / "corpus"
-        folder.mkdir()
-        make_corpus(folder, args.articles)
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            base = Path(args.keep)
+            base.mkdir(parents=True, exist_ok=True)
+        else:
+            base = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         cache = base / "cache"
         os.environ["XDG_CACHE_HOME"] = str(cache)
         began = time.perf_counter()
-        files = warm_cache(folder, cache / "reader" / "analysis", args.analyse)
+        if (base / "store").exists():
+            tags = sum(1 for _ in (base / "store" / "articles").iterdir()) * 3
+        else:
+            folder = base / "corpus"
+            folder.mkdir()
+            make_corpus(folder, args.articles)
+            files = warm_cache(folder, cache / "reader" / "analysis", args.analyse)
+            tags = fill_store(base / "store", files)
         warmed = time.perf_counter() - began
-        tags = fill_store(base / "store", files)
         env = dict(os.environ, XDG_CACHE_HOME=str(cache), COLUMNS="120")
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # warm runs: bytecode cached, as installed
-        runs = commands(base / "store", base)
-        for argv_ in runs.values():  # the finished analyses, and the bytecode, made once
-            subprocess.run(argv_, check=True, capture_output=True, env=env)
+        ours = dict(env, PYTHONPATH=os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]))
+        runs = {name: (argv_, ours) for name, argv_ in commands(base / "store", base).items()}
+        if args.baseline:
+            theirs = dict(env, PYTHONPATH=str(Path(args.baseline).resolve()))
+            for name, argv_ in commands(base / "store", base, bare=False).items():
+                runs[f"base:{name}"] = (argv_, theirs)
+        for argv_, env_ in runs.values():  # the finished analyses, and the bytecode, made once
+            subprocess.run(argv_, check=True, capture_output=True, env=env_)
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.rounds):
-            for name, argv_ in runs.items():
+            for name, (argv_, env_) in runs.items():
                 started = time.perf_counter()
-                subprocess.run(argv_, check=True, capture_output=True, env=env)
+                subprocess.run(argv_, check=True, capture_output=True, env=env_)
                 times[name].append(time.perf_counter() - started)
     base_time = statistics.median(times["bare"])
     load = os.getloadavg()[0]
@@ -172,11 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.articles} articles, {tags} tags, cache warmed in {warmed:.0f} s; "
         f"{os.cpu_count()} cores, load {load:.1f}; {args.rounds} rounds (median wall seconds)"
     )
-    print(f"{'configuration':<24}{'median':>8}{'min':>8}{'max':>8}{'/ bare':>8}")
+    print(f"{'configuration':<30}{'median':>8}{'min':>8}{'max':>8}{'/ bare':>8}")
     for name, values in times.items():
         median = statistics.median(values)
         print(
-            f"{name:<24}{median:>8.2f}{min(values):>8.2f}{max(values):>8.2f}"
+            f"{name:<30}{median:>8.2f}{min(values):>8.2f}{max(values):>8.2f}"
             f"{median / base_time:>8.2f}"
         )
     return 0

@@ -19,18 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from reader.analysis import Analyser, Analysis, Sentence, split_article
-from reader.article import BLOCK_SEPARATOR, Article, Block
-from reader.entities import Correction, Entity
 from reader.errors import ArticleError, ModelError, ReaderError
-from reader.loaders import load_articles
-from reader.loaders.jsonl import split_corpus_path
-from reader.loaders.notices import collect_warnings
 from reader.records import Annotation, ArticleRecord, superseded_versions
 from reader.safe_text import visible
 from reader.store import Review, ReviewItem, Store
+
+if TYPE_CHECKING:
+    from reader.analysis import Analyser, Analysis, Sentence
+    from reader.article import Article
+    from reader.entities import Correction, Entity
+
+# The analysis (and with it the entity rules), the loaders and the segmenter are imported
+# where they are used: a report of the annotations alone (`reader stats --no-entities`,
+# `reader export --format jsonl`) needs none of them, and they cost more to import than
+# reading a thousand store files.
 
 #: How much of an article an export needs: its annotations only, also its text, or also
 #: its entities (which needs the analysis, hence perhaps spaCy); or ``names``, its entities
@@ -139,6 +143,10 @@ def load_stored_article(
         raise ArticleError(
             f"article {article_id}: the store has no file for it (open it in reader once)"
         )
+    from reader.loaders import load_articles
+    from reader.loaders.jsonl import split_corpus_path
+    from reader.loaders.notices import collect_warnings
+
     file, _line = split_corpus_path(path)
     files = _files if _files is not None else {}
     if file not in files:
@@ -227,6 +235,8 @@ def gather(
 
     given = dict(articles or {})
     if need in ("entities", "names") and analyser is None:
+        from reader.analysis import Analyser
+
         analyser = Analyser()
     gathered: list[AnnotatedArticle] = []
     files: dict[str, dict[str, Article]] = {}
@@ -237,6 +247,8 @@ def gather(
         if layer == "gold":
             count = record.sentences if record is not None else None
             if count is None and article_id in given:
+                from reader.analysis import split_article
+
                 count = len(split_article(given[article_id]))
             gold = Review(store, article_id, sentences=count).gold()
             tags: Iterable[Annotation] = gold.annotations
@@ -335,6 +347,9 @@ def sentences_of_text(text: str) -> tuple[Sentence, ...]:
     by one blank line, and sentences never depend on a block's kind, so the text alone
     gives the same sentences, with the same indices, as the loaded article.
     """
+    from reader.analysis import split_article
+    from reader.article import BLOCK_SEPARATOR, Article, Block
+
     blocks: list[Block] = []
     offset = 0
     for piece in text.split(BLOCK_SEPARATOR):
@@ -356,6 +371,8 @@ def sentence_counts(
     app opened the article, else by loading it again and splitting it (the rule-based
     segmenter, no model). An article whose count cannot be found is reported and left out.
     """
+    from reader.analysis import split_article
+
     given = dict(articles or {})
     files: dict[str, dict[str, Article]] = {}
     counts: dict[str, int] = {}

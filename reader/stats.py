@@ -18,13 +18,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.agreement import compute_agreement
-from reader.analysis import Analyser, split_article
 from reader.annotated import AnnotatedArticle, Problems, Warn, gather, ignore_warning
-from reader.entities import Entity
 from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.analysis import Analyser
+    from reader.entities import Entity
 
 #: The labels whose sentences say who claims or is quoted; when a store's label set has
 #: neither, every label counts.
@@ -316,6 +318,8 @@ def compute_stats(
     for item in items:
         sentences = item.record.sentences if item.record is not None else None
         if not sentences and item.article is not None:
+            from reader.analysis import split_article  # only for an article never opened
+
             sentences = len(split_article(item.article))
         tally = _article_tally(item, focus, sentences, names)
         if sentences:

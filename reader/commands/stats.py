@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from reader.analysis import Analyser
 from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
 from reader.safe_text import visible, write_json_line
 from reader.stats import EntityCount, Stats, Tally, compute_stats
 from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.commands.grid import Grid
+
+# Rich (for the tables) and the analysis (for the entities) are imported only when they
+# are used: `stats --json` and `stats --no-entities` should cost little more than reading
+# the store (docs/benchmarks.md).
 
 NAME = "stats"
 HELP = "annotation progress per article, labels, annotators and who the claims are about"
@@ -54,13 +57,12 @@ def _sentences(tally: Tally) -> str:
     return f"{tally.tagged}/{tally.sentences if tally.sentences else '?'}"
 
 
-def _annotators(tally: Tally) -> Text:
-    parts = [f"{visible(name)} {sum(c.values())}" for name, c in tally.annotators.items()]
-    return Text(", ".join(parts))
+def _annotators(tally: Tally) -> str:
+    return ", ".join(f"{visible(name)} {sum(c.values())}" for name, c in tally.annotators.items())
 
 
-def _names(entities: tuple[EntityCount, ...], limit: int = 3) -> Text:
-    return Text(", ".join(f"{visible(e.name)} ({e.sentences})" for e in entities[:limit]))
+def _names(entities: tuple[EntityCount, ...], limit: int = 3) -> str:
+    return ", ".join(f"{visible(e.name)} ({e.sentences})" for e in entities[:limit])
 
 
 def _agreement(tally: Tally) -> str:
@@ -70,23 +72,28 @@ def _agreement(tally: Tally) -> str:
     return f"{found.alpha:.2f}"
 
 
-def stats_table(stats: Stats) -> Table:
+def stats_table(stats: Stats) -> Grid:
     """Progress per article and in total; Krippendorff's alpha where two or more tagged."""
+    from reader.commands.grid import Column, Grid
+
     shared = stats.total.agreement is not None
-    table = Table(title="Annotation progress", title_justify="left", expand=True)
-    table.add_column("article", ratio=3)
-    table.add_column("tagged", justify="right", no_wrap=True)
-    table.add_column("done", justify="right", no_wrap=True)
-    for label in stats.labels:
-        table.add_column(Text(visible(label)), justify="right", no_wrap=True)
-    table.add_column("annotators", ratio=2)
-    if shared:
-        table.add_column("α", justify="right", no_wrap=True)
-    table.add_column("most in " + "/".join(stats.focus), ratio=3)
+    columns = [
+        Column("article", ratio=3),
+        Column("tagged", "right"),
+        Column("done", "right"),
+        *(Column(visible(label), "right") for label in stats.labels),
+        Column("annotators", ratio=2),
+        *([Column("α", "right")] if shared else []),
+        Column("most in " + "/".join(visible(label) for label in stats.focus), ratio=3),
+    ]
+    caption = "α: Krippendorff's alpha between the annotators (reader agree for the details)"
+    table = Grid(
+        columns, title="Annotation progress", caption=caption if shared else None, expand=True
+    )
     for article in stats.articles:
         tally = article.tally
         table.add_row(
-            Text(visible(article.title or article.path or article.id)),
+            visible(article.title or article.path or article.id),
             _sentences(tally),
             _percent(tally),
             *(str(tally.labels.get(label, 0)) for label in stats.labels),
@@ -96,39 +103,37 @@ def stats_table(stats: Stats) -> Table:
         )
     total = stats.total
     table.add_section()
+    count = len(stats.articles)
     table.add_row(
-        Text(
-            f"total ({len(stats.articles)} article{'' if len(stats.articles) == 1 else 's'})",
-            style="bold",
-        ),
+        f"total ({count} article{'' if count == 1 else 's'})",
         _sentences(total),
         _percent(total),
         *(str(total.labels.get(label, 0)) for label in stats.labels),
         _annotators(total),
         *([_agreement(total)] if shared else []),
         _names(total.entities),
+        bold=True,
     )
-    if shared:
-        table.caption = (
-            "α: Krippendorff's alpha between the annotators (reader agree for the details)"
-        )
-        table.caption_justify = "left"
     return table
 
 
-def entities_table(stats: Stats) -> Table:
+def entities_table(stats: Stats) -> Grid:
     """The people and organisations most often found in claims and quotes, overall."""
-    table = Table(
-        title="People and organisations in " + " and ".join(stats.focus),
-        title_justify="left",
+    from reader.commands.grid import Column, Grid
+
+    focus = " and ".join(visible(label) for label in stats.focus)
+    table = Grid(
+        [
+            Column("name", ratio=1),
+            Column("kind"),
+            Column("sentences", "right"),
+            Column("articles", "right"),
+        ],
+        title="People and organisations in " + focus,
     )
-    table.add_column("name")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("sentences", justify="right")
-    table.add_column("articles", justify="right")
     for entity in stats.total.entities:
         table.add_row(
-            Text(visible(entity.name)), entity.kind, str(entity.sentences), str(entity.articles)
+            visible(entity.name), entity.kind, str(entity.sentences), str(entity.articles)
         )
     return table
 
@@ -136,12 +141,15 @@ def entities_table(stats: Stats) -> Table:
 def run(args: argparse.Namespace) -> int:
     """Compute and print the statistics; returns the exit code."""
     store = Store(store_path(args.db), create=False)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per warning
 
     def warn(message: str) -> None:
-        err.print(Text(f"reader: {visible(message)}"))
+        print(f"reader: {visible(message)}", file=sys.stderr)  # one line per warning
 
-    analyser = None if args.no_entities else Analyser(args.model)
+    analyser = None
+    if not args.no_entities:
+        from reader.analysis import Analyser
+
+        analyser = Analyser(args.model)
     stats = compute_stats(
         store,
         annotator=args.annotator,
@@ -156,11 +164,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json_line(stats.as_json(), sys.stdout)
         return code
+    from rich.console import Console
+
     out = Console(highlight=False)
     if not stats.articles:
-        out.print(Text("No annotations yet."))
+        out.print("No annotations yet.", markup=False)
         return code
-    out.print(stats_table(stats))
+    # Not cropped: a terminal too narrow for the columns wraps the lines, nothing is lost.
+    out.print(stats_table(stats), crop=False)
     if not args.no_entities and stats.total.entities:
-        out.print(entities_table(stats))
+        out.print(entities_table(stats), crop=False)
     return code
