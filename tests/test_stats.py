@@ -196,3 +196,43 @@ def test_agreement_where_two_annotators_tagged(
     assert main(["stats", "--db", str(annotated.store.root), "--no-entities"]) == 0
     out = capsys.readouterr().out
     assert "α" in out and "Krippendorff's alpha" in out
+
+
+def test_a_damaged_annotation_ends_stats_in_one_line(
+    annotated: Annotated, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = annotated.store.root / "articles" / f"{annotated.sample.id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first = next(iter(data["annotations"]))
+    data["annotations"][first]["label"] = 7
+    path.write_text(json.dumps(data), encoding="utf-8")
+    for extra in ([], ["--json"]):
+        assert main(["stats", "--db", str(annotated.store.root), "--no-entities", *extra]) != 0
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "damaged" in err and "label" in err
+        assert "Traceback" not in err
+
+
+def test_the_report_read_sees_what_is_only_in_the_journal(
+    annotated: Annotated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import Store, _journal
+
+    monkeypatch.setattr(_journal, "COMPACT_BELOW", 0)  # every save appends to the journal
+    store = Store(annotated.store.root)
+    article = annotated.sample
+    before = compute_stats(store, entities=False)
+    s = next(a for a in store.annotations(article.id) if a.annotator == "ana")
+    store.tag(
+        article.id,
+        sentence=s.sentence,
+        start=s.start,
+        end=s.end,
+        text=s.text,
+        label="context" if s.label != "context" else "claim",
+        annotator="ana",
+    )
+    assert (annotated.store.root / "articles" / f"{article.id}.journal").exists()
+    after = compute_stats(Store(annotated.store.root), entities=False)
+    assert after.articles[0].tally.labels != before.articles[0].tally.labels
+    assert after.total.tagged == before.total.tagged

@@ -91,24 +91,31 @@ class Grid:
         # Each column has one space either side and a border on its left, plus the last.
         free = available - 3 * len(self.columns) - 1
         free -= sum(w for i, w in enumerate(natural) if i not in wrapping)
-        # Share the rest by ratio; a column that needs less than its share (when not
-        # expanding) keeps what it needs and leaves the remainder to the others.
+        # Share the rest by ratio. A column that needs less than its share (when not
+        # expanding) keeps what it needs, and one whose share is too narrow to read gets
+        # the narrowest readable width; either way the others share what is left.
         pending = list(wrapping)
         while pending:
             total = sum(self.columns[i].ratio or 1 for i in pending)
             shares = {i: max(0, free) * (self.columns[i].ratio or 1) // total for i in pending}
-            content = [] if self.expand else [i for i in pending if natural[i] <= shares[i]]
-            if content:
-                for i in content:
-                    widths[i] = natural[i]
-                    free -= natural[i]
+            settled = {
+                i: min(natural[i], MIN_WRAP_WIDTH)
+                for i in pending
+                if shares[i] < min(natural[i], MIN_WRAP_WIDTH)
+            }
+            if not self.expand:
+                settled.update({i: natural[i] for i in pending if natural[i] <= shares[i]})
+            if settled:
+                for i, width in settled.items():
+                    widths[i] = width
+                    free -= width
                     pending.remove(i)
                 continue
             spare = max(0, free) - sum(shares.values())
             for i in pending:  # the rounding's remainder, left to right
                 extra = 1 if spare > 0 else 0
                 spare -= extra
-                widths[i] = max(MIN_WRAP_WIDTH, shares[i] + extra)
+                widths[i] = shares[i] + extra
             break
         return widths
 

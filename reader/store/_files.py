@@ -161,12 +161,14 @@ _COMPILED = {
 }
 
 
-def _check_shape(path: Path, data: Any) -> RawDocument:
+def _check_shape(path: Path, data: Any, only: frozenset[str] | None = None) -> RawDocument:
     if not isinstance(data, dict):
         raise _corrupt(path, "not a JSON object of tables")
     for name, table in data.items():
         if not isinstance(table, dict):
             raise _corrupt(path, f"table {name!r} is not an object")
+        if only is not None and name not in only:
+            continue
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
                 raise _corrupt(path, f"table {name!r} has a bad document {doc_id!r}")
@@ -176,8 +178,12 @@ def _check_shape(path: Path, data: Any) -> RawDocument:
 corrupt = _corrupt
 
 
-def _check_tables(path: Path, data: RawDocument, kind: FileKind) -> None:
+def _check_tables(
+    path: Path, data: RawDocument, kind: FileKind, only: frozenset[str] | None = None
+) -> None:
     for name in _COMPILED[kind]:
+        if only is not None and name not in only:
+            continue
         for doc_id, doc in data.get(name, {}).items():
             check_doc(path, kind, name, doc_id, doc)
 
@@ -319,20 +325,31 @@ def load(path: Path, kind: FileKind) -> RawDocument | None:
     return None if loaded is None else loaded[0]
 
 
-def load_with_stat(path: Path, kind: FileKind) -> tuple[RawDocument, os.stat_result] | None:
-    """:func:`load`, with the status of the file that was read (to know if it changes)."""
+def load_with_stat(
+    path: Path, kind: FileKind, only: frozenset[str] | None = None
+) -> tuple[RawDocument, os.stat_result] | None:
+    """:func:`load`, with the status of the file that was read (to know if it changes);
+    ``only``: as for :func:`parse`."""
     try:
         raw, found = read_with_stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise StoreError(f"cannot read {path}: {describe_path_error(path, error)}") from None
-    return parse(path, raw, kind), found
+    return parse(path, raw, kind, only), found
 
 
-def parse(path: Path, raw: bytes, kind: FileKind) -> RawDocument:
-    """Parse, check and (in memory) migrate the bytes of a store file (see :func:`load`)."""
-    if _was_checked(path, raw):
+def parse(
+    path: Path, raw: bytes, kind: FileKind, only: frozenset[str] | None = None
+) -> RawDocument:
+    """Parse, check and (in memory) migrate the bytes of a store file (see :func:`load`).
+
+    ``only``: check the documents of these tables alone (a report that reads nothing
+    else need not pay for checking an article's history); the file's shape as a whole,
+    its schema and those tables are checked as always. Such a read is for looking only,
+    and is not remembered as checked.
+    """
+    if only is None and _was_checked(path, raw):
         checked: RawDocument = json.loads(raw)
         return checked
     try:
@@ -340,7 +357,7 @@ def parse(path: Path, raw: bytes, kind: FileKind) -> RawDocument:
     except (ValueError, RecursionError) as error:  # ValueError covers bad UTF-8 too
         reason = "empty file" if not raw.strip() else f"not valid JSON: {error}"
         raise _corrupt(path, reason) from None
-    data = _check_shape(path, parsed)
+    data = _check_shape(path, parsed, only)
     version = schema_of(path, data)
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
@@ -349,8 +366,8 @@ def parse(path: Path, raw: bytes, kind: FileKind) -> RawDocument:
         )
     if kind == "article":
         data = _migrate(path, data, version)
-    _check_tables(path, data, kind)
-    if version == SCHEMA_VERSION:
+    _check_tables(path, data, kind, only)
+    if version == SCHEMA_VERSION and only is None:
         _remember_checked(path, raw)
     return data
 

@@ -314,10 +314,12 @@ def _ops(path: Path, line: bytes) -> list[Op]:
     return ops
 
 
-def read(path: Path, cached: Article | None) -> Article | None:
+def read(path: Path, cached: Article | None, only: frozenset[str] | None = None) -> Article | None:
     """Return an article brought up to date (``cached`` if it still applies); ``None``: none.
 
     Takes no lock: a snapshot is only ever replaced whole, and journal lines only appended.
+    ``only``: check only these tables of the snapshot (see :func:`._files.parse`): for
+    readers that look at nothing else, never for one that saves.
 
     Raises:
         CorruptStoreError, NewerSchemaError: As for :func:`._files.load`.
@@ -326,7 +328,7 @@ def read(path: Path, cached: Article | None) -> Article | None:
     for _ in range(_READ_ATTEMPTS):
         article = cached
         if article is None or not article._snapshot_unchanged():
-            article = _read_snapshot(path)
+            article = _read_snapshot(path, only)
             if article is None:
                 return None
         if article.catch_up():
@@ -335,8 +337,8 @@ def read(path: Path, cached: Article | None) -> Article | None:
     raise StoreError(f"cannot read {path}: it keeps being rewritten; try again")
 
 
-def _read_snapshot(path: Path) -> Article | None:
-    loaded = files.load_with_stat(path, "article")
+def _read_snapshot(path: Path, only: frozenset[str] | None = None) -> Article | None:
+    loaded = files.load_with_stat(path, "article", only)
     if loaded is None:
         return None
     data, st = loaded

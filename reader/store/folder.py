@@ -28,6 +28,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from tinydb import where
 from tinydb.table import Document
@@ -74,6 +75,9 @@ Match = Callable[
     tuple[Iterable[tuple[Annotation, int, int, int]], Iterable[Annotation]] | None,
 ]
 ARTICLES_DIR = "articles"
+
+#: The tables :meth:`Store.read_articles` reads, and so checks, of each article file.
+_REPORTED_TABLES = frozenset({"meta", "article", "annotations", "entities", "reanchored"})
 
 
 class Store:
@@ -360,22 +364,29 @@ class Store:
             StoreError: A file cannot be read or is damaged.
         """
         for article_id in self._article_ids() if article_ids is None else article_ids:
-            db = self._peek(article_id)
-            if db is None:
+            # Read afresh and straight from the parsed tables: no TinyDB documents, no
+            # copy kept in the store's cache, and only the tables read here checked (an
+            # article's history, often its largest table, is checked wherever it is used).
+            article = journal.read(self._path(article_id), None, only=_REPORTED_TABLES)
+            if article is None:
                 continue
-            docs = db.table("article").all()
+            data = article.tables.data
+            docs = data.get("article")
             record = (
-                article_from_doc(docs[0]) if docs else ArticleRecord(article_id, "", *[None] * 5)
+                article_from_doc(next(iter(docs.values())))
+                if docs
+                else ArticleRecord(article_id, "", *[None] * 5)
             )
-            found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
+            found = [annotation_from_doc(article_id, doc) for doc in _docs(data, "annotations")]
             found.sort(key=lambda a: (a.start, a.end, a.annotator))
-            corrections = sorted(db.table("entities").all(), key=lambda doc: doc.doc_id)
+            corrections = sorted(data.get("entities", {}).items(), key=lambda item: int(item[0]))
+            carried = _docs(data, "reanchored")
             yield ArticleFile(
                 record,
                 tuple(found),
-                tuple(correction_from_doc(doc) for doc in corrections),
-                frozenset(doc["from"] for doc in db.table("reanchored").all()),
-                tuple((doc["from"], doc.get("seen")) for doc in db.table("reanchored").all()),
+                tuple(correction_from_doc(doc) for _, doc in corrections),
+                frozenset(doc["from"] for doc in carried),
+                tuple((doc["from"], doc.get("seen")) for doc in carried),
             )
 
     def knows(self, article_id: str) -> bool:
@@ -778,6 +789,11 @@ class Store:
             db.table("rejected").insert(
                 {"annotator": annotator, "start": start, "end": end, "at": utc_now()}
             )
+
+
+def _docs(data: storage.RawDocument, table: str) -> list[dict[str, Any]]:
+    """The documents of one of an article's parsed tables, in stored order."""
+    return list(data.get(table, {}).values())
 
 
 def _refuse_if_superseded(db: Tables, article_id: str) -> None:
