@@ -15,6 +15,10 @@ shows on the emulated screen. Measured:
   app's own key (which updates its Static). The time runs to the last byte of the update,
   so it includes Textual's frame pacing (60 frames a second) and the terminal output.
 
+``--launch-only`` skips the keys; ``--baseline ROOT`` also launches another checkout
+(``ROOT`` first on ``PYTHONPATH``), the bare app, this checkout and the other taking turns
+(A B C A B C ...), so that a change is measured against its base in one run.
+
 Times are medians over the runs. Goals (issue 4): article within 1.5x the bare app's paint,
 cold or cached; entities within that when cached and within 1.5 s cold; under 16 ms per
 key at the median.
@@ -149,11 +153,17 @@ def environment(home: Path, **extra: str) -> dict[str, str]:
         READER_ANNOTATOR="bench",
     )
     env.update(extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # warm launches: bytecode cached, as installed
     return env
 
 
 def reader_argv(path: Path, store: Path) -> list[str]:
     return [sys.executable, "-m", "reader", str(path), "--db", str(store)]
+
+
+def checkout_env(env: dict[str, str], root: Path) -> dict[str, str]:
+    """``env`` with the checkout at ``root`` first on the path."""
+    return dict(env, PYTHONPATH=os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH")) if p))
 
 
 def bare_paint(home: Path) -> float:
@@ -164,9 +174,10 @@ def bare_paint(home: Path) -> float:
         term.close()
 
 
-def reader_open(home: Path, cache: Path) -> tuple[float, float]:
-    """Seconds to the article's body, and to the entity panel's people."""
-    env = environment(home, XDG_CACHE_HOME=str(cache))
+def reader_open(home: Path, cache: Path, root: Path = REPO) -> tuple[float, float]:
+    """Seconds to the article's body, and to the entity panel's people (``root``: the
+    checkout that runs)."""
+    env = checkout_env(environment(home, XDG_CACHE_HOME=str(cache)), root)
     term = Terminal(reader_argv(SAMPLE, home / "store"), env)
     try:
         article = term.wait_for("TEHRAN")
@@ -211,13 +222,19 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=60, help="presses of each key (default 60)")
     parser.add_argument("--sentences", type=int, default=5000)
     parser.add_argument("--skip-launch", action="store_true", help="measure the keys only")
+    parser.add_argument("--launch-only", action="store_true", help="measure the launches only")
+    parser.add_argument("--baseline", metavar="ROOT", help="also launch this checkout, in turns")
     options = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
     try:
         rows: list[tuple[str, float, str]] = []
-        if not options.skip_launch:
+        if options.baseline and not options.skip_launch:
+            rows += turns_rows(home, options.runs, Path(options.baseline).resolve())
+        elif not options.skip_launch:
             rows += launch_rows(home, options.runs)
-        rows += key_rows(home, options.sentences, options.keys)
+        if not options.launch_only:
+            rows += key_rows(home, options.sentences, options.keys)
+        print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores")
         print(f"{'measure':<66} {'median':>9}  note")
         for label, value, note in rows:
             shown = f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
@@ -248,6 +265,31 @@ def launch_rows(home: Path, runs: int) -> list[tuple[str, float, str]]:
     ):
         verdict = "met" if value < goal else "MISSED"
         rows.append((label, value, f"goal < {goal:.2f} s: {verdict}"))
+    return rows
+
+
+def turns_rows(home: Path, runs: int, baseline: Path) -> list[tuple[str, float, str]]:
+    """The bare app, this checkout and ``baseline`` launched in turns, analysis cached."""
+    cache = home / "turns-cache"
+    reader_open(home, cache)  # analysed once; each checkout's bytecode compiled once
+    reader_open(home, cache, baseline)
+    times: dict[str, list[float]] = {"bare": [], "ours": [], "base": []}
+    entities: dict[str, list[float]] = {"ours": [], "base": []}
+    for _ in range(runs):
+        times["bare"].append(bare_paint(home))
+        for name, root in (("ours", REPO), ("base", baseline)):
+            article, people = reader_open(home, cache, root)
+            times[name].append(article)
+            entities[name].append(people)
+    bare = statistics.median(times["bare"])
+    rows = [("in turns: bare Textual app, first paint", bare, "baseline")]
+    for name, label in (("ours", "this checkout"), ("base", f"{baseline}")):
+        article = statistics.median(times[name])
+        rows.append(
+            (f"in turns: {label}: article (cached)", article, f"{article / bare:.2f}x bare")
+        )
+        people = statistics.median(entities[name])
+        rows.append((f"in turns: {label}: entities (cached)", people, f"{people / bare:.2f}x bare"))
     return rows
 
 

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader import __version__
 from reader.article import Article, BlockKind
 from reader.attribution import Suggestion, suggest
 from reader.cache import AnalysisCache, Finished, ModelOutput
@@ -63,7 +62,11 @@ def _rules_version() -> str:
                 digest.update(path.relative_to(package).as_posix().encode())
                 digest.update(path.read_bytes())
     except OSError:
-        return f"p{__version__}"
+        # Imported here: the version costs importlib.metadata (about 15 ms), which every
+        # start of the app would otherwise pay before its first paint (reader/__init__.py).
+        import reader
+
+        return f"p{reader.__version__}"
     return digest.hexdigest()[:16]
 
 
