@@ -73,11 +73,12 @@ Bare().run()
 class Terminal:
     """A process on a pseudo-terminal, with an emulated screen."""
 
-    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
+    def __init__(self, argv: Sequence[str], env: dict[str, str], cwd: Path = REPO) -> None:
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become the app
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            os.chdir(cwd)  # `python -m reader` finds the package in the working folder first
             os.execvpe(argv[0], list(argv), env)
         self.pid, self.fd = pid, fd
         self.screen = pyte.Screen(COLUMNS, LINES)
@@ -178,7 +179,7 @@ def reader_open(home: Path, cache: Path, root: Path = REPO) -> tuple[float, floa
     """Seconds to the article's body, and to the entity panel's people (``root``: the
     checkout that runs)."""
     env = checkout_env(environment(home, XDG_CACHE_HOME=str(cache)), root)
-    term = Terminal(reader_argv(SAMPLE, home / "store"), env)
+    term = Terminal(reader_argv(SAMPLE, home / "store"), env, cwd=root)
     try:
         article = term.wait_for("TEHRAN")
         entities = term.wait_for("People (")

@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["XDG_CACHE_HOME"] = str(cache)
         began = time.perf_counter()
         if (base / "store").exists():
-            tags = sum(1 for _ in (base / "store" / "articles").iterdir()) * 3
+            tags = len(list((base / "store" / "articles").glob("*.json"))) * 3
         else:
             folder = base / "corpus"
             folder.mkdir()
@@ -177,18 +177,20 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, XDG_CACHE_HOME=str(cache), COLUMNS="120")
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # warm runs: bytecode cached, as installed
         ours = dict(env, PYTHONPATH=os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]))
-        runs = {name: (argv_, ours) for name, argv_ in commands(base / "store", base).items()}
+        # Each runs from its own checkout: `python -m` puts the working folder first on
+        # the path, ahead of PYTHONPATH.
+        runs = {name: (argv_, ours, REPO) for name, argv_ in commands(base / "store", base).items()}
         if args.baseline:
             theirs = dict(env, PYTHONPATH=str(Path(args.baseline).resolve()))
             for name, argv_ in commands(base / "store", base, bare=False).items():
-                runs[f"base:{name}"] = (argv_, theirs)
-        for argv_, env_ in runs.values():  # the finished analyses, and the bytecode, made once
-            subprocess.run(argv_, check=True, capture_output=True, env=env_)
+                runs[f"base:{name}"] = (argv_, theirs, Path(args.baseline).resolve())
+        for argv_, env_, cwd in runs.values():  # the finished analyses and bytecode, once
+            subprocess.run(argv_, check=True, capture_output=True, env=env_, cwd=cwd)
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.rounds):
-            for name, (argv_, env_) in runs.items():
+            for name, (argv_, env_, cwd) in runs.items():
                 started = time.perf_counter()
-                subprocess.run(argv_, check=True, capture_output=True, env=env_)
+                subprocess.run(argv_, check=True, capture_output=True, env=env_, cwd=cwd)
                 times[name].append(time.perf_counter() - started)
     base_time = statistics.median(times["bare"])
     load = os.getloadavg()[0]

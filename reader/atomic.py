@@ -14,7 +14,6 @@ import errno
 import fcntl
 import io
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,7 +59,7 @@ def _create_temp(path: Path) -> tuple[int, Path]:
     # O_EXCL with mode 0o666 gives the umask's permissions (mkstemp would make it private,
     # and changing the umask to find out its value is not thread-safe).
     for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
         except FileExistsError:
