@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -29,6 +30,19 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from reader.tui.screens.library import LibraryScreen
+
+
+def start_collecting() -> None:
+    """Turn the garbage collector back on after the first paint, if the command line
+    turned it off for the start-up (:func:`reader.cli.main`); a no-op otherwise.
+
+    What exists by then (modules, classes, the stylesheet, the first screen) is frozen
+    first: it lives as long as the app, so no later collection looks at it again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
 
 #: The title of the notification that says a worker of this group failed.
 FAILURE_TITLES = {"analysis": "Entities", "export": "Export failed", "library": "Library"}
@@ -125,6 +139,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         """Apply the remembered theme and keys."""
+        self.call_after_refresh(start_collecting)  # once the first screen is painted
         self.set_class(ascii_only(), "-ascii")
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
