@@ -4,7 +4,9 @@ every cell whole, untrusted text inert, on a wide, a narrow and an ASCII console
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
+import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
@@ -97,3 +99,45 @@ def test_cells_are_never_markup_and_styles_reach_a_terminal() -> None:
     assert "[bold red]Hostile[/] ␛[2J" in text
     assert "\x1b[2J" not in text
     assert "\x1b[1mtotal" in text  # the total row in bold
+
+
+def test_written_plain_it_is_what_rich_prints_to_a_file() -> None:
+    def output(encoding: str, write: Callable[[io.TextIOWrapper], None]) -> bytes:
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="backslashreplace")
+        write(stream)
+        stream.flush()
+        return raw.getvalue()
+
+    for encoding in ("utf-8", "ascii"):
+        for width in (40, 60, 120):
+            by_rich = output(
+                encoding,
+                lambda s, w=width: Console(file=s, width=w, highlight=False).print(
+                    sample(), crop=False
+                ),
+            )
+            plain = output(encoding, lambda s, w=width: sample().write(s, w))
+            assert plain == by_rich
+
+
+def test_the_output_is_plain_as_rich_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.commands.output import output_width, plain_output
+
+    for name in ("TTY_COMPATIBLE", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for env, expected in (
+        ({}, True),
+        ({"FORCE_COLOR": "1"}, False),
+        ({"FORCE_COLOR": ""}, True),
+        ({"TTY_COMPATIBLE": "1"}, False),
+        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, True),
+    ):
+        with monkeypatch.context() as patch:
+            for key, value in env.items():
+                patch.setenv(key, value)
+            stream = io.StringIO()
+            assert plain_output(stream) is expected
+            assert Console(file=stream).is_terminal is not expected
+    monkeypatch.setenv("COLUMNS", "97")
+    assert output_width() == Console(file=io.StringIO()).width == 97

@@ -7,8 +7,11 @@ own, which costs about half a millisecond a row: half a second for the 1,000 art
 measures them once with :func:`rich.cells.cell_len`, wraps the columns that may wrap at
 word boundaries, and yields the finished lines as segments, with the same box (Rich's
 ``HEAVY_HEAD``, or its ASCII stand-in where the console needs one), the same bold
-header, title and caption. It is printed through a Rich console like any renderable, so
-colour, ``NO_COLOR`` and the output encoding are handled as before.
+header, title and caption. On a terminal it is printed through a Rich console like any
+renderable, so colour, ``NO_COLOR`` and the output encoding are handled as before; to
+an output that is not a terminal, where Rich would write the same text without styles,
+:meth:`Grid.write` writes it without importing Rich's console (a third of the time of
+``reader stats`` on a thousand articles).
 
 Nothing is cut: a cell wraps onto as many lines as it needs, and a word wider than its
 column is broken across lines. When the terminal is too narrow for the columns that do
@@ -20,16 +23,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from rich import box
 from rich.cells import cell_len, chop_cells
-from rich.console import Console, ConsoleOptions
-from rich.segment import Segment
-from rich.style import Style
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
 
 #: The narrowest a wrapping column gets, however narrow the terminal.
 MIN_WRAP_WIDTH = 8
+
+#: A piece of a line and the name of its style (see :meth:`Grid.pieces`).
+Piece = tuple[str, str | None]
+
+#: The theme's styles a grid uses, as Rich's own tables do.
+_STYLES = ("table.title", "table.header", "table.caption")
 
 
 @dataclass(frozen=True)
@@ -119,50 +129,65 @@ class Grid:
             break
         return widths
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        """Yield the table's lines (Rich's renderable protocol)."""
-        widths = self.widths(options.max_width)
+    def pieces(self, width: int, frame: box.Box = box.HEAVY_HEAD) -> Iterator[Piece]:
+        """The table within ``width`` cells, line by line: pieces of text and their
+        style's name (``None``, or one of Rich's ``table.title``, ``table.header``,
+        ``table.caption``, or ``bold``), each line ending in ``"\n"``.
+
+        ``frame``: the box (its ASCII stand-in for an output that cannot encode it).
+        """
+        widths = self.widths(width)
         padded = [w + 2 for w in widths]
-        frame = box.HEAVY_HEAD.substitute(options, safe=True)
-        new_line = Segment.line()
         table_width = sum(padded) + len(padded) + 1
         if self.title is not None:
-            yield Segment(self.title, console.get_style("table.title"))
-            yield new_line
-        yield Segment(frame.get_top(padded))
-        yield new_line
-        header_style = console.get_style("table.header")
+            yield self.title, "table.title"
+            yield "\n", None
+        yield frame.get_top(padded) + "\n", None
         yield from self._line(
             [column.header for column in self.columns],
             widths,
-            header_style,
+            "table.header",
             (frame.head_left, frame.head_vertical, frame.head_right),
         )
-        yield Segment(frame.get_row(padded, "head", edge=True))
-        yield new_line
+        yield frame.get_row(padded, "head", edge=True) + "\n", None
         edges = (frame.mid_left, frame.mid_vertical, frame.mid_right)
-        bold = Style(bold=True)
         for cells, strong, section in self._rows:
             if section:
-                yield Segment(frame.get_row(padded, "row", edge=True))
-                yield new_line
-            yield from self._line(cells, widths, bold if strong else None, edges)
-        yield Segment(frame.get_bottom(padded))
-        yield new_line
+                yield frame.get_row(padded, "row", edge=True) + "\n", None
+            yield from self._line(cells, widths, "bold" if strong else None, edges)
+        yield frame.get_bottom(padded) + "\n", None
         if self.caption is not None:
             caption = self.caption
             if cell_len(caption) > table_width:
                 caption = "\n".join(_wrap(caption, max(table_width, MIN_WRAP_WIDTH)))
-            yield Segment(caption, console.get_style("table.caption"))
-            yield new_line
+            yield caption, "table.caption"
+            yield "\n", None
+
+    def write(self, stream: TextIO, width: int) -> None:
+        """Write the table as plain text, as Rich prints it to an output that is not a
+        terminal (no styles), without importing Rich's console."""
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+        frame = box.HEAVY_HEAD if encoding.startswith("utf") else box.ASCII  # as Rich does
+        stream.write("".join(text for text, _ in self.pieces(width, frame)))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        """Yield the table's lines (Rich's renderable protocol)."""
+        from rich.segment import Segment
+        from rich.style import Style
+
+        frame = box.HEAVY_HEAD.substitute(options, safe=True)
+        styles = {name: console.get_style(name) for name in _STYLES}
+        styles["bold"] = Style(bold=True)
+        for text, style in self.pieces(options.max_width, frame):
+            yield Segment(text, styles[style]) if style is not None else Segment(text)
 
     def _line(
         self,
         cells: Sequence[str],
         widths: Sequence[int],
-        style: Style | None,
+        style: str | None,
         edges: tuple[str, str, str],
-    ) -> Iterator[Segment]:
+    ) -> Iterator[Piece]:
         """One row, on as many lines as its tallest cell needs."""
         left, middle, right = edges
         pieces = [
@@ -177,14 +202,14 @@ class Grid:
                 text = lines[number] if number < len(lines) else ""
                 gap = " " * (width - cell_len(text))
                 texts.append(gap + text if self.columns[index].justify == "right" else text + gap)
-            if style is None:  # one segment a line: a thousand rows are thousands of lines
-                yield Segment(f"{left} {f' {middle} '.join(texts)} {right}")
+            if style is None:  # one piece a line: a thousand rows are thousands of lines
+                yield f"{left} {f' {middle} '.join(texts)} {right}\n", None
             else:
                 for index, text in enumerate(texts):
-                    yield Segment(f"{left if index == 0 else ''} ")
-                    yield Segment(text, style)
-                    yield Segment(f" {right if index == last else middle}")
-            yield Segment.line()
+                    yield f"{left if index == 0 else ''} ", None
+                    yield text, style
+                    yield f" {right if index == last else middle}", None
+                yield "\n", None
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from reader.commands.options import add_db_option, add_model_option
+from reader.commands.output import output_width, plain_output
 from reader.config import store_path
 from reader.safe_text import visible, write_json_line
 from reader.stats import EntityCount, Stats, Tally, compute_stats
@@ -164,14 +165,22 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json_line(stats.as_json(), sys.stdout)
         return code
+    tables = [stats_table(stats)] if stats.articles else []
+    if tables and not args.no_entities and stats.total.entities:
+        tables.append(entities_table(stats))
+    if plain_output(sys.stdout):
+        width = output_width()
+        if not tables:
+            print("No annotations yet.")
+        for table in tables:
+            table.write(sys.stdout, width)
+        return code
     from rich.console import Console
 
     out = Console(highlight=False)
-    if not stats.articles:
+    if not tables:
         out.print("No annotations yet.", markup=False)
-        return code
-    # Not cropped: a terminal too narrow for the columns wraps the lines, nothing is lost.
-    out.print(stats_table(stats), crop=False)
-    if not args.no_entities and stats.total.entities:
-        out.print(entities_table(stats), crop=False)
+    for table in tables:
+        # Not cropped: a terminal too narrow for the columns wraps the lines; nothing is lost.
+        out.print(table, crop=False)
     return code
