@@ -356,12 +356,17 @@ class Store:
     def read_articles(self, article_ids: Iterable[str] | None = None) -> Iterator[ArticleFile]:
         """Everything reports need about each article, from one read of its file.
 
+        Each file's shape and schema, and every document of the tables read here (the
+        article, its annotations, entity corrections and carry-overs), are checked as on
+        any read; the others (the history, the reading state) are not looked at.
+
         Args:
             article_ids: Only these (in this order; those without a file are skipped),
                 default every article file, by id.
 
         Raises:
-            StoreError: A file cannot be read or is damaged.
+            StoreError: A file cannot be read or is damaged (a
+                :class:`~reader.errors.CorruptStoreError` naming it, in one line).
         """
         for article_id in self._article_ids() if article_ids is None else article_ids:
             # Read afresh and straight from the parsed tables: no TinyDB documents, no
