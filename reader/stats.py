@@ -249,6 +249,12 @@ def _top(tally: Tally, top: int) -> tuple[EntityCount, ...]:
     return tuple(e for e in tally.entities if e in kept[e.kind])
 
 
+def _with_top(tally: Tally, top: int) -> Tally:
+    """``tally`` with only its :func:`_top` entities (itself if it has no more)."""
+    kept = _top(tally, top)
+    return tally if kept == tally.entities else replace(tally, entities=kept)
+
+
 def _total(tallies: Sequence[Tally], order: Sequence[str]) -> Tally:
     labels: Counter[str] = Counter()
     annotators: dict[str, Counter[str]] = defaultdict(Counter)
@@ -325,12 +331,13 @@ def compute_stats(
         if sentences:
             tags[item.id], counts[item.id] = _tags(item, sentences), sentences
             one = agreement_summary({item.id: tags[item.id]}, {item.id: sentences})
-            tally = replace(tally, agreement=one)
+            if one is not None:  # a copy only where it changes: a thousand add up
+                tally = replace(tally, agreement=one)
         tallies.append((item, tally))
     total = _total([tally for _, tally in tallies], names)
     total = replace(total, entities=_top(total, top), agreement=agreement_summary(tags, counts))
     articles = [
-        ArticleStats(item.id, item.path, item.title, replace(tally, entities=_top(tally, top)))
+        ArticleStats(item.id, item.path, item.title, _with_top(tally, top))
         for item, tally in tallies
     ]
     all_labels = tuple(names) + tuple(
