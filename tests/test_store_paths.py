@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.errors import StoreError
 from reader.store import Store, _files
@@ -261,3 +263,53 @@ def test_two_processes_registering_and_building_at_once_lose_nothing(tmp_path: P
     assert (root / "paths" / paths.BUILT).is_file()
     for shard in (root / "paths").glob("*.json"):
         json.loads(shard.read_bytes())
+
+
+def test_an_index_that_cannot_be_saved_still_finds_the_versions(root: Path) -> None:
+    make_old(root)
+    (root / "paths").mkdir()
+    blocker = root / "paths" / f"{paths.BUILT}.tmp"
+    blocker.mkdir()  # the mark cannot be written, as on a full or read-only disk
+    assert found(Store(root)) == [aid(100), aid(101)]
+    assert not (root / "paths" / paths.BUILT).exists()
+    blocker.rmdir()
+    assert found(Store(root)) == [aid(100), aid(101)]
+    assert (root / "paths" / paths.BUILT).is_file()
+
+
+_PATHS = ("a.txt", "b.txt", "corpus.jsonl#3")
+_OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("register"), st.integers(0, 3), st.sampled_from(_PATHS)),
+        st.tuples(st.sampled_from(["remove index", "damage", "reopen"]), st.just(0), st.just("")),
+    ),
+    max_size=15,
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=_OPS)
+def test_the_index_agrees_with_the_records_whatever_happens(
+    tmp_path_factory: pytest.TempPathFactory, ops: list[tuple[str, int, str]]
+) -> None:
+    root = tmp_path_factory.mktemp("model") / "store"
+    store = Store(root)
+    model: dict[str, str] = {}  # article id -> the path it was last opened from
+    for op, number, path in ops:
+        if op == "register":
+            register(store, number, path)
+            model[aid(number)] = path
+        elif op == "remove index" and (root / "paths").exists():
+            for file in (root / "paths").iterdir():
+                file.unlink()
+            (root / "paths").rmdir()
+        elif op == "damage":
+            for file in (root / "paths").glob("??.json"):
+                file.write_bytes(b"{")
+        elif op == "reopen":
+            store = Store(root)
+        for wanted in _PATHS:
+            expected = sorted(article_id for article_id, p in model.items() if p == wanted)
+            assert found(store, wanted) == expected

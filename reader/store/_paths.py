@@ -33,7 +33,8 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.atomic import atomic_write
@@ -55,6 +56,26 @@ _LOG = logging.getLogger("reader.store")
 
 class _Damaged(Exception):
     """A shard's content does not parse or has the wrong shape (the message says how)."""
+
+
+class _Unsaved(StoreError):
+    """The index could not be saved (locked, written or its folder made)."""
+
+
+class _Unreadable(StoreError):
+    """A shard cannot be read at all (a link in its place, no permission)."""
+
+
+@contextmanager
+def _saving(path: Path, what: str) -> Iterator[None]:
+    """:func:`locked` for an index file, its failures to lock or save as :class:`_Unsaved`."""
+    try:
+        with locked(path, what=what, make_folder=True):
+            yield
+    except (_Unreadable, _Unsaved):
+        raise
+    except StoreError as error:
+        raise _Unsaved(error.message) from None
 
 
 def shard_of(path: str) -> str:
@@ -130,15 +151,20 @@ class PathIndex:
         """
         if not path:
             return []
-        if not self.complete():
-            if not self._writable:
-                return sorted(self._scanned(shard_of(path)).get(path, set()))
-            self.rebuild()
         shard = shard_of(path)
         try:
-            entries = self._read(shard)
-        except _Damaged:
-            entries = self._merge(shard, {}) if self._writable else self._scanned(shard)
+            if not self.complete():
+                if not self._writable:
+                    return sorted(self._scanned(shard).get(path, set()))
+                self.rebuild()
+            try:
+                entries = self._read(shard)
+            except _Damaged:
+                entries = self._merge(shard, {}) if self._writable else self._scanned(shard)
+        except _Unsaved:
+            # The index could not be saved (a read-only disk, a full one): the articles
+            # still give the answer, and the next registration reports the problem.
+            entries = self._scanned(shard)
         return sorted(entries.get(path, set()))
 
     def add(self, path: str, article_id: str) -> None:
@@ -173,7 +199,7 @@ class PathIndex:
             self._merge(shard, entries, scanned=entries)
         if clean:
             built = self.folder / BUILT
-            with locked(built, what="index", make_folder=True):
+            with _saving(built, "index"):
                 atomic_write(built, b'{"built": true}\n', locked=True)
 
     def _read(self, shard: str) -> Entries:
@@ -189,7 +215,7 @@ class PathIndex:
         except (FileNotFoundError, NotADirectoryError):
             return {}
         except OSError as error:
-            raise StoreError(f"cannot read {path}: {describe_path_error(path, error)}") from None
+            raise _Unreadable(f"cannot read {path}: {describe_path_error(path, error)}") from None
         return _decode(raw)
 
     def _scanned(self, shard: str) -> Entries:
@@ -212,7 +238,7 @@ class PathIndex:
             The shard's entries as saved.
         """
         path = self._file(shard)
-        with locked(path, what="article's path", make_folder=True):
+        with _saving(path, "article's path"):
             try:
                 current = self._read(shard)
             except _Damaged as damage:
