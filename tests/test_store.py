@@ -423,8 +423,9 @@ def test_missing_migration_is_an_error(
     root: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tag(store, 1, "claim")
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: lambda data: data})
+    now = storage.SCHEMA_VERSION
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(storage, "MIGRATIONS", {v: lambda data: data for v in range(1, now)})
     with pytest.raises(StoreError, match="no migration from it"):
         Store(root).annotations(ARTICLE)
 

@@ -178,10 +178,11 @@ def test_a_version_1_file_is_read_and_saved_in_the_new_layout(tmp_path: Path) ->
     )
     assert labels(Store(root, create=False)) == {1: "claim"}  # read as it is
     store = Store(root)  # the app raises the store's version
-    assert json.loads((root / "store.json").read_text())["meta"]["1"]["schema"] == 2
+    schema = json.loads((root / "store.json").read_text())["meta"]["1"]["schema"]
+    assert schema == storage.SCHEMA_VERSION
     tag(store, 2, "quote")
     saved = json.loads(snapshot.read_text())
-    assert saved["meta"]["1"]["schema"] == storage.SCHEMA_VERSION == 2
+    assert saved["meta"]["1"]["schema"] == storage.SCHEMA_VERSION
     assert labels(Store(root)) == {1: "claim", 2: "quote"}
     assert Store(root).undo(ARTICLE, ME) is not None
     assert labels(Store(root)) == {1: "claim"}

@@ -11,6 +11,8 @@ of :mod:`reader.records`; only this package knows that TinyDB exists.
 * :mod:`reader.store._journal` (private): an article's tables in memory, its journal of
   changes, and compaction, so that a save costs the same in a long article.
 * :mod:`reader.store._history` (private): the edits of one save and their undo history.
+* :mod:`reader.store._paths` (private): the path index, the ids registered from each
+  path, so that finding a file's other versions reads one small file, not the store.
 * :mod:`reader.store.review`: :class:`Review`, a reviewer's decisions on one article and
   its settled layer, in a file of their own beside the article's; its records
   (:class:`Decision`, :class:`ReviewItem`, ...) in :mod:`reader.store.review_records`.

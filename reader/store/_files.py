@@ -47,8 +47,9 @@ from reader.records import (
 
 #: The version of the layout this code reads and writes. 2: an article may have a
 #: journal next to its file (reader.store._journal), which a reader of version 1 would
-#: ignore, and overwrite by its next save.
-SCHEMA_VERSION = 2
+#: ignore, and overwrite by its next save. 3: the path index (reader.store._paths), which
+#: a reader of version 2 would not keep up to date when it registers an article.
+SCHEMA_VERSION = 3
 
 RawDocument = dict[str, dict[str, dict[str, Any]]]
 
@@ -59,6 +60,8 @@ RawDocument = dict[str, dict[str, dict[str, Any]]]
 MIGRATIONS: dict[int, Callable[[RawDocument], RawDocument]] = {
     # Version 1 had no journal, and its documents are those of version 2.
     1: lambda data: data,
+    # Version 2 had no path index, which is rebuilt from the articles; same documents.
+    2: lambda data: data,
 }
 
 FileKind = Literal["store", "article"]

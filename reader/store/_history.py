@@ -238,3 +238,23 @@ def check_correction(correction: EntityCorrection) -> None:
         raise StoreError(f"a {correction.kind!r} entity correction needs a label")
     if correction.kind in ("merge", "split") and not correction.target:
         raise StoreError(f"a {correction.kind!r} entity correction needs a target")
+
+
+def refuse_if_superseded(db: Tables, article_id: str) -> None:
+    """Raise :class:`StoreError` if the article's tags were carried to a newer version."""
+    marks = db.table("superseded").all()
+    if marks:
+        raise StoreError(
+            f"cannot save: article {article_id} was superseded: its file was edited and "
+            f"opened again (perhaps in another window), and its tags were carried over to "
+            f"the new version {marks[-1]['by']}; the change was not saved: open the file "
+            "again to tag the new version"
+        )
+
+
+def candidates(db: Tables, article_id: str) -> list[Annotation]:
+    """An article's annotations and inherited orphans, as a carry-over matches them."""
+    found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
+    docs = sorted(db.table("reanchored").all(), key=lambda doc: doc.doc_id)
+    found += [annotation_from_doc(o["article_id"], o) for doc in docs for o in doc["orphans"]]
+    return found

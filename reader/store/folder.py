@@ -2,12 +2,13 @@
 
 A store is a folder::
 
-    <root>/store.json               TinyDB: "meta" table with {"schema": 2, "created": ...}
+    <root>/store.json               TinyDB: "meta" table with {"schema": 3, "created": ...}
     <root>/labels.toml              optional label set (see reader.labels)
     <root>/articles/<id>.json       TinyDB, one per article: tables "meta", "article",
                                     "annotations", "history", "state", "entities", ...
     <root>/articles/<id>.journal    a long article's changes since <id>.json was written
     <root>/articles/<id>.lock       the lock every writer of <id>.json takes
+    <root>/paths/<xx>.json          the ids registered from each path (reader.store._paths)
 
 One file per article keeps a save independent of the rest of the store, and the journal
 keeps it independent of the article's length (see :mod:`reader.store._journal`). Every
@@ -63,6 +64,7 @@ from reader.store._history import (
     is_article_id,
 )
 from reader.store._journal import Tables
+from reader.store._paths import PathIndex
 
 STORE_FILE = "store.json"
 #: Articles whose tables a Store keeps in memory between calls (the most recently used).
@@ -101,6 +103,7 @@ class Store:
         self._labels: tuple[tuple[int, ...] | None, LabelSet] | None = None
         self._records: dict[str, tuple[tuple[object, ...], ArticleRecord]] = {}
         self._cache: dict[str, journal.Article] = {}
+        self._index = PathIndex(self.root, self._scan_paths, writable=create)
         self._open(create)
         # Which folder this store is, so that a save never goes to another one that took
         # its place (or to one re-created where it was, see _check_still_here).
@@ -259,7 +262,7 @@ class Store:
         cached = self._cache.pop(article_id, None)
         with journal.edit(path, cached) as article:
             if work:
-                _refuse_if_superseded(article.tables, article_id)
+                changes.refuse_if_superseded(article.tables, article_id)
             yield article.tables
         # Only after a successful save: a failed one may have left a change in memory.
         self._cache[article_id] = article
@@ -311,6 +314,10 @@ class Store:
             # file was put back, and work on it is saved (and found) again.
             db.drop_table("superseded")
             doc = current(db)
+            if doc is None or doc["path"] != path:
+                # Before the record is saved: the index may name an article that is not
+                # from that path (find_by_path checks), but never miss one that is.
+                self._index.add(path, article_id)
             table = db.table("article")
             if doc is None:
                 table.insert({**wanted, "updated": None})
@@ -414,14 +421,17 @@ class Store:
     # -- other versions of an article (see reader.reanchor) --------------------------
 
     def find_by_path(self, path: str) -> list[ArticleRecord]:
-        """Return the articles last opened from ``path``: the versions of one file.
+        """Return the articles last opened from ``path``: the versions of one file, by id.
 
-        A damaged file is skipped here (it says so itself wherever it is opened).
+        Reads the path index and the candidates' files, not the store (the index is
+        built, once, if the store has none yet). A damaged article file is skipped here
+        (it says so itself wherever it is opened).
+
+        Raises:
+            StoreError: The path index cannot be read or built.
         """
-        if not path:
-            return []
         found = []
-        for article_id in self._article_ids():
+        for article_id in self._index.ids(path):
             try:
                 record = self._article_record(article_id)
             except StoreError:
@@ -429,6 +439,17 @@ class Store:
             if record is not None and record.path == path:
                 found.append(record)
         return found
+
+    def _scan_paths(self) -> Iterator[tuple[str, str | None]]:
+        """Every article's id and recorded path (``None``: damaged), to build the index."""
+        for article_id in self._article_ids():
+            try:
+                record = self._article_record(article_id)
+            except StoreError:
+                yield article_id, None
+                continue
+            if record is not None:
+                yield article_id, record.path
 
     def reanchored_from(self, article_id: str) -> set[str]:
         """Ids of the older versions whose annotations were carried over to this one."""
@@ -521,7 +542,7 @@ class Store:
                 return 0
             annotations = db.table("annotations")
             present = {(d["start"], d["end"], d["annotator"]): d["label"] for d in annotations}
-            plan = match(_candidates(old_db, old_id), present)
+            plan = match(changes.candidates(old_db, old_id), present)
             if plan is None:
                 return None
             moves, orphans = list(plan[0]), list(plan[1])
@@ -799,23 +820,3 @@ class Store:
 def _docs(data: storage.RawDocument, table: str) -> list[dict[str, Any]]:
     """The documents of one of an article's parsed tables, in stored order."""
     return list(data.get(table, {}).values())
-
-
-def _refuse_if_superseded(db: Tables, article_id: str) -> None:
-    """Raise :class:`StoreError` if the article's tags were carried to a newer version."""
-    marks = db.table("superseded").all()
-    if marks:
-        raise StoreError(
-            f"cannot save: article {article_id} was superseded: its file was edited and "
-            f"opened again (perhaps in another window), and its tags were carried over to "
-            f"the new version {marks[-1]['by']}; the change was not saved: open the file "
-            "again to tag the new version"
-        )
-
-
-def _candidates(db: Tables, article_id: str) -> list[Annotation]:
-    """An article's annotations and inherited orphans, as a carry-over matches them."""
-    found = [annotation_from_doc(article_id, doc) for doc in db.table("annotations").all()]
-    docs = sorted(db.table("reanchored").all(), key=lambda doc: doc.doc_id)
-    found += [annotation_from_doc(o["article_id"], o) for doc in docs for o in doc["orphans"]]
-    return found
