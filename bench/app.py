@@ -179,7 +179,9 @@ def reader_open(home: Path, cache: Path, root: Path = REPO) -> tuple[float, floa
     """Seconds to the article's body, and to the entity panel's people (``root``: the
     checkout that runs)."""
     env = checkout_env(environment(home, XDG_CACHE_HOME=str(cache)), root)
-    term = Terminal(reader_argv(SAMPLE, home / "store"), env, cwd=root)
+    # A store per checkout: one may write a newer schema than the other reads.
+    store = home / ("store" if root == REPO else f"store-{abs(hash(root))}")
+    term = Terminal(reader_argv(SAMPLE, store), env, cwd=root)
     try:
         article = term.wait_for("TEHRAN")
         entities = term.wait_for("People (")
