@@ -73,7 +73,7 @@ class Known:
             date=str(data["date"]),
             source=str(data["source"]),
             sentences=int(data["sentences"]),
-            body=frozenset(int(i) for i in data["body"]),
+            body=frozenset(map(int, data["body"])),
             entities=None if entities is None else int(entities),
         )
 
