@@ -159,7 +159,8 @@ class LibraryList(ScrollView, can_focus=False):
         self.order = order
         #: The cursor's position among the rows shown.
         self.cursor = 0
-        self._lines: dict[tuple[int, bool, bool, int], Strip] = {}
+        #: Each entry's drawn line, with how it was drawn (cursor, stripe, width).
+        self._lines: dict[int, tuple[tuple[bool, bool, int], Strip]] = {}
         self._style_cache: dict[str, Style] | None = None
 
     # -- what is shown ---------------------------------------------------------------
@@ -193,8 +194,7 @@ class LibraryList(ScrollView, can_focus=False):
 
     def entry_changed(self, entry: Entry) -> None:
         """``entry``'s counts changed: draw its row again if it is on screen."""
-        for key in [k for k in self._lines if k[0] == entry.number]:
-            del self._lines[key]
+        self._lines.pop(entry.number, None)
         top = self.scroll_offset.y
         for line in range(max(self.size.height - 1, 0)):
             position = top + line
@@ -333,16 +333,18 @@ class LibraryList(ScrollView, can_focus=False):
         number = self.order.shown[position]
         current = position == self.cursor
         even = position % 2 == 0
-        key = (number, current, even, width)
-        strip = self._lines.get(key)
-        if strip is None:
-            if len(self._lines) > 4096:  # a long scroll: keep the cache small
-                self._lines.clear()
-            entry = self.order.entries[number]
-            parts = cells(entry, styles["bold"], styles["italic"])
-            parts[0] = ((shown("▶") if current else " ", None),)
-            style = styles["cursor"] if current else styles["even-row" if even else "base"]
-            strip = self._lines[key] = self._line(parts, style, width)
+        how = (current, even, width)
+        cached = self._lines.get(number)
+        if cached is not None and cached[0] == how:
+            return cached[1]
+        if len(self._lines) > 4096:  # a long scroll: keep the cache small
+            self._lines.clear()
+        entry = self.order.entries[number]
+        parts = cells(entry, styles["bold"], styles["italic"])
+        parts[0] = ((shown("▶") if current else " ", None),)
+        style = styles["cursor"] if current else styles["even-row" if even else "base"]
+        strip = self._line(parts, style, width)
+        self._lines[number] = (how, strip)
         return strip
 
     def _line(self, parts: Sequence[tuple[Part, ...]], style: Style, width: int) -> Strip:
