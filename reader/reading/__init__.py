@@ -6,6 +6,10 @@
   else a child process, else here (:mod:`~reader.reading.analysis_process` is that child).
 - :mod:`~reader.reading.finding`: search hits, an entity's mentions, the next of them.
 - :mod:`~reader.reading.layout`: how many lines each sentence takes at a width.
+- :mod:`~reader.reading.library_rows`, :mod:`~reader.reading.library_load` and
+  :mod:`~reader.reading.library_index`: the library's rows, filtered and sorted as lists of
+  row numbers; made from the files or, where a file is unchanged, from the library's index
+  in the cache; the analyst's tag counts read from the store.
 
 Nothing here imports Textual (``tests/test_layering.py`` checks it), so each rule is
 tested without the app and the screens stay about keys and widgets.

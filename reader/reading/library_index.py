@@ -1,0 +1,215 @@
+"""The library's index: what the rows of a folder (or corpus file) showed last time, so that
+a warm reopen reads one file instead of every article.
+
+One JSON Lines file per library in the cache (``$XDG_CACHE_HOME/reader/library/``): a
+header, then one line per article file, keyed by its path and stamped with its size and
+``mtime_ns``. A file whose size and time still match is not read again: its articles' ids,
+titles, dates, sources, sentence and body counts and entity counts come from its line.
+Anything else (a new, changed or vanished file) is read as before and its line replaced.
+
+Entity counts are kept only under the analysis key they were made with (model, rules and
+gazetteer): a new model or new rules drop them, and the background analysis makes them
+again. The analyst's tag counts are never kept here: the store is the truth, and it is read
+for them in the background after the rows are on screen. A damaged or unreadable index is
+ignored (the files are read); one that cannot be written only makes the next opening
+slower.
+
+The file is one line per article file, written and read a line at a time, so a 10,000-row
+index never holds the interpreter in one long call while the app draws.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.atomic import atomic_write
+from reader.config import cache_dir
+
+#: Bump when the lines' layout changes; an index of another version is not read.
+INDEX_VERSION = 1
+
+
+@dataclass
+class Known:
+    """What the index knows of one article of a file."""
+
+    id: str
+    path: str
+    title: str
+    date: str
+    source: str
+    sentences: int
+    body: frozenset[int]
+    #: People, organisations and places; ``None`` until the analysis has counted them.
+    entities: int | None = None
+
+    def line(self) -> dict[str, Any]:
+        """As stored."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "sentences": self.sentences,
+            "body": sorted(self.body),
+            "entities": self.entities,
+        }
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> Known:
+        """From its stored form (``KeyError``, ``TypeError`` or ``ValueError`` if damaged)."""
+        entities = data["entities"]
+        return cls(
+            id=str(data["id"]),
+            path=str(data["path"]),
+            title=str(data["title"]),
+            date=str(data["date"]),
+            source=str(data["source"]),
+            sentences=int(data["sentences"]),
+            body=frozenset(map(int, data["body"])),
+            entities=None if entities is None else int(entities),
+        )
+
+
+@dataclass
+class FileRecord:
+    """One article file as it was last read: its stamp, and its articles or why it failed."""
+
+    size: int
+    mtime_ns: int
+    articles: list[Known] = field(default_factory=list)
+    error: str = ""
+    #: What the loader said it skipped (a corpus file's bad lines), one line each.
+    warnings: list[str] = field(default_factory=list)
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and ``mtime_ns``, or ``None`` if it cannot be looked at."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
+
+
+def index_path(target: Path) -> Path:
+    """Where the index of the library at ``target`` lives."""
+    name = hashlib.sha256(os.fsencode(os.path.abspath(target))).hexdigest()[:24]
+    return cache_dir() / "library" / f"{name}.jsonl"
+
+
+class LibraryIndex:
+    """The rows of one library as they were, by file (see the module's docstring).
+
+    Args:
+        path: The index file (:func:`index_path`).
+        analysis_key: The key of the analysis the entity counts come from; ``""`` keeps
+            none.
+    """
+
+    def __init__(self, path: Path, analysis_key: str) -> None:
+        self.path = path
+        self.analysis_key = analysis_key
+        self.files: dict[str, FileRecord] = {}
+        self._by_id: dict[str, Known] | None = None
+        self._changed = False
+
+    def load(self) -> None:
+        """Read the index; a missing, damaged or outdated one leaves it empty."""
+        files: dict[str, FileRecord] = {}
+        try:
+            with self.path.open(encoding="utf-8") as stream:
+                header = json.loads(next(stream, "{}"))
+                if header.get("version") != INDEX_VERSION or header.get("reader") != __version__:
+                    return
+                same_analysis = bool(self.analysis_key) and header.get("analysis") == (
+                    self.analysis_key
+                )
+                for line in stream:
+                    data = json.loads(line)
+                    record = FileRecord(
+                        size=int(data["size"]),
+                        mtime_ns=int(data["mtime_ns"]),
+                        articles=[Known.read(a) for a in data["articles"]],
+                        error=str(data["error"]),
+                        warnings=[str(w) for w in data["warnings"]],
+                    )
+                    if not same_analysis:
+                        for known in record.articles:
+                            known.entities = None
+                    files[str(data["file"])] = record
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            return  # read the files instead: the index is only a shortcut
+        self.files = files
+        self._by_id = None
+
+    def record(self, file: str, now: tuple[int, int] | None) -> FileRecord | None:
+        """The record of ``file`` if its size and time (``now``, see :func:`stamp`) still
+        match."""
+        found = self.files.get(file)
+        if found is None or now is None or (found.size, found.mtime_ns) != now:
+            return None
+        return found
+
+    def remember(self, file: str, record: FileRecord) -> None:
+        """Keep ``record`` as what ``file`` holds now."""
+        self.files[file] = record
+        self._by_id = None
+        self._changed = True
+
+    def known(self, article_id: str) -> Known | None:
+        """What the index knows of the article ``article_id``, in any file."""
+        if self._by_id is None:
+            self._by_id = {k.id: k for r in self.files.values() for k in r.articles}
+        return self._by_id.get(article_id)
+
+    def counted(self, article_id: str, entities: int) -> None:
+        """The analysis counted ``entities`` in article ``article_id``."""
+        known = self.known(article_id)
+        if known is not None and known.entities != entities:
+            known.entities = entities
+            self._changed = True
+
+    def keep_only(self, files: set[str]) -> None:
+        """Forget the files not in ``files`` (gone from the folder)."""
+        gone = set(self.files) - files
+        for file in gone:
+            del self.files[file]
+        if gone:
+            self._by_id = None
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the index if anything changed (``OSError`` is ignored: only slower)."""
+        if not self._changed:
+            return
+        header = {"version": INDEX_VERSION, "reader": __version__, "analysis": self.analysis_key}
+        # One dumps per line, not one for the whole index: the app's thread gets the
+        # interpreter between lines.
+        lines = [json.dumps(header)]
+        for file, record in self.files.items():
+            lines.append(
+                json.dumps(
+                    {
+                        "file": file,
+                        "size": record.size,
+                        "mtime_ns": record.mtime_ns,
+                        "error": record.error,
+                        "warnings": record.warnings,
+                        "articles": [known.line() for known in record.articles],
+                    }
+                )
+            )
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, ("\n".join(lines) + "\n").encode("ascii"))
+        except OSError:
+            return
+        self._changed = False

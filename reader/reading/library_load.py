@@ -1,0 +1,212 @@
+"""Reading a library's rows: from the index where a file is unchanged, else from the file.
+
+The library screen runs these in its loading thread; nothing here touches a widget.
+:class:`RowLoader` makes the :class:`~reader.reading.library_rows.Entry` of every article
+(and of every file that would not load), :func:`tag_counts` reads the analyst's progress
+from the store afterwards, and :func:`article_of` loads an article that came from the index
+when it is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from reader.analysis import body_sentences, split_article
+from reader.article import Article
+from reader.cache import Finished
+from reader.errors import ReaderError
+from reader.loaders import find_article_files, load_articles
+from reader.loaders.jsonl import split_corpus_path
+from reader.loaders.notices import collect_warnings
+from reader.reading.library_index import FileRecord, Known, LibraryIndex, stamp
+from reader.reading.library_rows import Entry, alpha_of, named, source_of
+from reader.store import Store
+
+
+def known_of(article: Article, finished: Finished | None) -> Known:
+    """What the index keeps of ``article``: from its finished analysis if the cache has one
+    (no splitting), else from splitting it (no entity count yet)."""
+    if finished is not None:
+        sentences, body = finished.sentences, finished.body
+        entities: int | None = named(finished.entities)
+    else:
+        split = split_article(article)
+        sentences, body, entities = len(split), body_sentences(split), None
+    return Known(
+        id=article.id,
+        path=article.path,
+        title=article.title or "",
+        date=article.date or "",
+        source=source_of(article),
+        sentences=sentences,
+        body=body,
+        entities=entities,
+    )
+
+
+def entry_of(known: Known, number: int, article: Article | None = None) -> Entry:
+    """The row of an article the index knows."""
+    return Entry(
+        known.path,
+        article,
+        sentences=known.sentences,
+        entities="…" if known.entities is None else str(known.entities),
+        number=number,
+        body=known.body,
+        article_id=known.id,
+        title_text=known.title,
+        date=known.date,
+        source=known.source,
+    )
+
+
+class RowLoader:
+    """Makes a library's entries, reading only the files the index does not know as they
+    are now.
+
+    Args:
+        target: The folder (or corpus file).
+        index: The library's index, loaded.
+        finished: The finished analysis of an article, if cached (the entity finder's).
+        preloaded: The articles of ``target`` if the command line loaded them (a corpus
+            file): then no file is read, and the index gives only their counts.
+    """
+
+    def __init__(
+        self,
+        target: Path,
+        index: LibraryIndex,
+        finished: Callable[[Article], Finished | None],
+        preloaded: Sequence[Article] | None = None,
+    ) -> None:
+        self.target = target
+        self.index = index
+        self.finished = finished
+        self.preloaded = preloaded
+        #: What the loader skipped in the files (a corpus file's bad lines), one line each.
+        self.warnings: list[str] = []
+        #: How many files were read (not found unchanged in the index).
+        self.read = 0
+
+    def entries(self) -> Iterator[Entry]:
+        """Every row, in the files' order, as each file is read or found in the index.
+
+        Raises:
+            ReaderError: The folder cannot be listed.
+        """
+        if self.preloaded is not None:
+            yield from self._preloaded(self.preloaded)
+            return
+        number = 0
+        seen: set[str] = set()
+        for file in find_article_files(self.target):
+            name = str(file)
+            seen.add(name)
+            now = stamp(file)
+            record = self.index.record(name, now)
+            articles: dict[str, Article] = {}
+            if record is None:
+                record, articles = self._read(file, now)
+            else:
+                self.warnings += record.warnings
+            if record.error:
+                yield Entry(name, error=record.error, entities="", number=number)
+                number += 1
+            for known in record.articles:
+                # A file just read keeps its articles: the analysis needs them.
+                yield entry_of(known, number, articles.get(known.id))
+                number += 1
+        self.index.keep_only(seen)
+
+    def _read(
+        self, file: Path, now: tuple[int, int] | None
+    ) -> tuple[FileRecord, dict[str, Article]]:
+        self.read += 1
+        articles: list[Article] = []
+        size, mtime = now or (-1, -1)
+        try:
+            with collect_warnings() as found:
+                articles = load_articles(file)
+        except ReaderError as error:
+            record = FileRecord(size, mtime, error=error.message)
+        else:
+            warnings = [str(warning) for warning in found]
+            self.warnings += warnings
+            knowns = [known_of(article, self.finished(article)) for article in articles]
+            record = FileRecord(size, mtime, knowns, warnings=warnings)
+        if now is not None:
+            self.index.remember(str(file), record)
+        return record, {article.id: article for article in articles}
+
+    def _preloaded(self, articles: Sequence[Article]) -> Iterator[Entry]:
+        name, now = str(self.target), stamp(self.target)
+        record = self.index.record(name, now)
+        before = {k.id: k for k in record.articles} if record is not None else {}
+        knowns = []
+        for number, article in enumerate(articles):
+            known = before.get(article.id)
+            if known is None:
+                known = known_of(article, self.finished(article))
+            knowns.append(known)
+            yield entry_of(known, number, article)
+        if now is not None and (record is None or len(before) != len(knowns)):
+            self.index.remember(name, FileRecord(*now, knowns))
+
+
+def tag_counts(
+    entries: Sequence[Entry], store: Store, annotator: str
+) -> Iterator[tuple[int, int, float | None]]:
+    """Each article's ``(number, tagged body sentences, alpha)`` from the store; an article
+    whose file cannot be read is passed over (its count stays unknown)."""
+    for entry in entries:
+        if not entry.loads:
+            continue
+        try:
+            everyone = store.annotations(entry.article_id)
+        except ReaderError:
+            continue
+        mine = {a.sentence for a in everyone if a.annotator == annotator}
+        yield (
+            entry.number,
+            len(mine & entry.body),
+            alpha_of(entry.article_id, everyone, entry.sentences),
+        )
+
+
+def article_of(entry: Entry) -> Article:
+    """``entry``'s article, loaded from its file if it came from the index.
+
+    Raises:
+        ReaderError: The file no longer loads, or no longer holds the article.
+    """
+    if entry.article is not None:
+        return entry.article
+    file, _ = split_corpus_path(entry.path)
+    for article in load_articles(Path(file)):
+        if article.id == entry.article_id:
+            entry.article = article
+            return article
+    raise ReaderError(f"{Path(file).name} has changed since the library was read: reopen it")
+
+
+def articles_of(entries: Sequence[Entry], stop: Callable[[], bool]) -> list[Entry]:
+    """Load the articles of the entries that came from the index (one read per file), for
+    the analysis; the entries whose article could not be loaded are left out."""
+    by_file: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.article is None:
+            by_file.setdefault(split_corpus_path(entry.path)[0], []).append(entry)
+    failed: set[int] = set()
+    for file, group in by_file.items():
+        if stop():
+            break
+        try:
+            loaded = {a.id: a for a in load_articles(Path(file))}
+        except ReaderError:
+            loaded = {}
+        for entry in group:
+            entry.article = loaded.get(entry.article_id)
+            if entry.article is None:
+                failed.add(entry.number)
+    return [e for e in entries if e.article is not None and e.number not in failed]

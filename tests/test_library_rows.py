@@ -1,0 +1,127 @@
+"""The library's rows without the app: filtering and sorting over row numbers, and the
+index that lets a warm reopen read one file instead of every article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.loaders import load_articles
+from reader.reading.library_index import LibraryIndex, index_path
+from reader.reading.library_load import RowLoader, article_of
+from reader.reading.library_rows import Entry, RowOrder
+
+
+def entries(*titles: str) -> list[Entry]:
+    return [
+        Entry(f"/x/{n}.txt", title_text=t, number=n, sentences=n, body=frozenset({1}))
+        for n, t in enumerate(titles)
+    ]
+
+
+def test_filtering_narrows_and_widens_in_the_sort_order() -> None:
+    rows = entries("Pact signed", "Iran talks", "Iraq pact", "Weather")
+    order = RowOrder(rows)
+    order.resort()
+    assert [rows[n].title for n in order.shown] == [
+        "Iran talks",
+        "Iraq pact",
+        "Pact signed",
+        "Weather",
+    ]
+    order.filter("pa")
+    assert [rows[n].title for n in order.shown] == ["Iraq pact", "Pact signed"]
+    order.filter("pac")  # narrower: only the rows shown are tested again
+    assert [rows[n].title for n in order.shown] == ["Iraq pact", "Pact signed"]
+    order.filter("pact ira")  # every word must match
+    assert [rows[n].title for n in order.shown] == ["Iraq pact"]
+    order.filter("")  # wider: from every row again
+    assert len(order.shown) == 4
+    order.sort_by("sentences", reverse=True)
+    assert order.shown == [3, 2, 1, 0]
+    order.filter("1.txt")  # the file name is searched too
+    assert order.shown == [1]
+
+
+def test_a_row_that_does_not_load_keeps_its_file_name() -> None:
+    broken = Entry("/x/c-broken.txt#3", error="binary file", entities="")
+    assert broken.title == "c-broken.txt" and not broken.loads
+    assert broken.matches(["broken"])
+
+
+def folder_of(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, title in (("a.txt", "Pact signed"), ("b.txt", "Talks end")):
+        (folder / name).write_text(f"{title}\n\nMaria Lopez spoke. Tom agreed.\n", "utf-8")
+    (folder / "c.txt").write_bytes(b"\x00\x01 binary \xff" * 20)
+    return folder
+
+
+def rows(folder: Path, index: LibraryIndex) -> tuple[RowLoader, list[Entry]]:
+    loader = RowLoader(folder, index, lambda _: None)
+    return loader, list(loader.entries())
+
+
+def test_a_warm_reopen_reads_the_index_and_only_the_files_that_changed(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path)
+    path = index_path(folder)
+    index = LibraryIndex(path, "model.rules")
+    index.load()
+    loader, cold = rows(folder, index)
+    assert loader.read == 3
+    index.counted(cold[0].article_id, 2)
+    index.save()
+    again = LibraryIndex(path, "model.rules")
+    again.load()
+    loader, warm = rows(folder, again)
+    assert loader.read == 0
+    keep = ("title", "date", "source", "sentences", "body", "article_id", "error", "path")
+    assert [[getattr(e, k) for k in keep] for e in warm] == [
+        [getattr(e, k) for k in keep] for e in cold
+    ]
+    assert warm[0].entities == "2" and warm[1].entities == "…"
+    assert warm[0].article is None and article_of(warm[0]) == load_articles(folder / "a.txt")[0]
+    # A changed file is read again; a new analysis key drops the entity counts.
+    (folder / "b.txt").write_text("Talks resume\n\nThey met again.\n", "utf-8")
+    newer = LibraryIndex(path, "model.new-rules")
+    newer.load()
+    loader, changed = rows(folder, newer)
+    assert loader.read == 1
+    assert [e.title for e in changed] == ["Pact signed", "Talks resume", "c.txt"]
+    assert changed[0].entities == "…"
+
+
+def test_a_damaged_index_is_ignored(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path)
+    path = index_path(folder)
+    path.parent.mkdir(parents=True)
+    header = {"version": 1, "reader": "0", "analysis": ""}
+    for text in ("not json\n", json.dumps(header) + "\n{}\n", "\xff"):
+        path.write_text(text, "utf-8")
+        index = LibraryIndex(path, "")
+        index.load()
+        loader, found = rows(folder, index)
+        assert loader.read == 3 and len(found) == 3
+
+
+def test_a_corpus_file_given_loaded_takes_its_counts_from_the_index(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"text": "Maria Lopez met Reuters. The deal was done.", "title": "One"}\n'
+        '{"text": "Tom Becker spoke. Nothing changed.", "title": "Two"}\n',
+        "utf-8",
+    )
+    articles = load_articles(corpus)
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    first = list(RowLoader(corpus, index, lambda _: None, articles).entries())
+    index.save()
+    again = LibraryIndex(index_path(corpus), "k")
+    again.load()
+    assert again.known(articles[1].id) is not None
+    second = list(RowLoader(corpus, again, lambda _: None, articles).entries())
+    assert [(e.title, e.sentences, e.body) for e in second] == [
+        (e.title, e.sentences, e.body) for e in first
+    ]
+    assert all(e.article is not None for e in second)
