@@ -29,11 +29,13 @@ from reader.entities.names import (
     ACRONYM,
     ACRONYM_SKIP,
     DEFINITION,
+    PARTICLES,
     WordIndex,
     aliases,
     has_designator,
     name_key,
     spelling_skeleton,
+    unaccented,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
 from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS
@@ -304,7 +306,7 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
     owners: dict[str, list[str]] = defaultdict(list)
     first_names: dict[str, list[str]] = defaultdict(list)
     for key, group in persons.items():
-        for alias in aliases(group.longest()):
+        for alias in aliases(group.longest()) + _later_parts(group.longest()):
             owners[name_key(alias)].append(key)
         words = key.split()
         first_names[words[0]].append(key)
@@ -325,6 +327,18 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
         if len(candidates) != 1:
             continue  # two people share the name: leave the short form on its own
         groups[candidates[0]].absorb(groups.pop(short_key))
+
+
+def _later_parts(full: str) -> list[str]:
+    """The parts of a long name that a story may use alone, besides the surname: each word
+    after the first and each run of words that ends the name ("Quispe" and "Quispe Mamani"
+    of "Luis Alberto Quispe Mamani", "Yildirim Kaya" of "Sebnem Yildirim Kaya"). They only
+    fold a name the model found into the one full name that has them, never find more."""
+    words = full.split()
+    if len(words) < 3:
+        return []
+    singles = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in PARTICLES]
+    return singles + [" ".join(words[i:]) for i in range(1, len(words) - 1)]
 
 
 def _find_more_mentions(
@@ -358,9 +372,18 @@ def _find_more_mentions(
 
 
 def _merge_spellings(groups: dict[str, _Group]) -> None:
-    """Fold two spellings of one person's name into one ("Oleksandr Kovalenko" and
-    "Olexander Kovalenko", "Ahmed al-Hakim" and "Ahmed al-Hakeem"): same consonants in the
-    same order, and nearly the same letters."""
+    """Fold two spellings of one name into one: with and without accents, for any name
+    ("Sølund & Kragh", "Solund & Kragh"); for a person's, the same consonants in the same
+    order and nearly the same letters ("Oleksandr Kovalenko" and "Olexander Kovalenko",
+    "Ahmed al-Hakim" and "Ahmed al-Hakeem")."""
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        by_letters[unaccented(key)].append(key)
+    for keys in by_letters.values():
+        # "Sølund & Kragh" and "Solund & Kragh": one name, whatever it names.
+        keys.sort(key=lambda k: (-len(groups[k].mentions), k))
+        for other in keys[1:]:
+            groups[keys[0]].absorb(groups.pop(other))
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         if group.votes.get("PERSON", 0) > 0 and group.label() == "PERSON":

@@ -19,6 +19,7 @@ from reader.entities.names import (
     KEEP_PERIOD,
     ORG_WORDS,
     POSSESSIVE,
+    is_legal_form,
 )
 from reader.gazetteer import is_place
 from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
@@ -54,6 +55,9 @@ _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
 _OF_TAIL = re.compile(rf" (?:of|for) (?:the )?{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|de|and))*")
 _AND_TAIL = re.compile(rf" (?:and|&) {_CAP_WORD}(?: {_CAP_WORD})*")
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
+# Designators that only start a name ("PT Sawit Borneo Lestari", "FC Porto").
+_LEADING_DESIGNATORS = frozenset("pt fc afc ss ssc sk fk nk vfb vfl".split())
+_LEGAL_TAIL = re.compile(r" ([A-Z][\w./]{1,7})(?![\w/])")
 _AMPERSAND_HEAD = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})*) & $")
 _AND_HEAD = re.compile(rf"((?:{_CAP_WORD}, )*{_CAP_WORD}) and $")
 _LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
@@ -93,7 +97,12 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             pieces.append((start, role_start, label))
         start, label = person_start, "PERSON"
     slash = text.find("/", start, end)
-    if slash >= 0 and text[slash - 1 : slash].isalpha() and text[slash + 1 : slash + 2].isalpha():
+    if (
+        slash >= 0
+        and text[slash - 1 : slash].isalpha()
+        and text[slash + 1 : slash + 2].isalpha()
+        and not is_legal_form(_word_at(text, slash))
+    ):
         # "Maria Lopez/Reuters": the photographer and the agency.
         after = text[slash + 1 : end].strip()
         after_label = "ORG" if ACRONYM.match(after) or len(after.split()) == 1 else label
@@ -118,6 +127,14 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
                 new_end = particles.end()
         found.append((new_start, new_end, piece_label))
     return found
+
+
+def _word_at(text: str, position: int) -> str:
+    """The word (between spaces) that holds ``position``: "A/S" of "Kragh A/S"."""
+    start = text.rfind(" ", 0, position) + 1
+    end = text.find(" ", position)
+    word = text[start : end if end >= 0 else len(text)].strip(",.;:)")
+    return POSSESSIVE.sub("", word)
 
 
 def _role_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -319,6 +336,18 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     hyphen = _HYPHEN_TAIL.match(text, end)
     if hyphen and last in ORG_HEADS:
         end = hyphen.end()
+    legal = _LEGAL_TAIL.match(text, end)
+    if (
+        legal
+        and is_legal_form(legal.group(1))
+        and legal.group(1).lower() not in _LEADING_DESIGNATORS
+        and not is_legal_form(text[start:end].split()[-1])
+    ):
+        # "Nordfjord Havbruk AS", "Bank Central Asia Tbk": the model left the form out.
+        form = legal.group(1)
+        end = legal.end(1)
+        if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
+            end -= 1  # the sentence's period, not the form's
     before = text[max(0, start - 80) : start]
     designator = re.search(r"(?:^| )([A-Z][A-Za-z]{1,3}) $", before)
     if designator and designator.group(1).lower() in DESIGNATORS:

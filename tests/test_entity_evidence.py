@@ -1,0 +1,132 @@
+"""The evidence from knowledge packages and from what the text calls a name, each pinned by
+a small case: given names, company legal forms, an organisation's nouns and employees, a
+settlement's noun, a dateline, the parts of a long name and a name without its accents.
+Label rules run the real model (the session's pipeline) on short articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import Analyser
+from reader.article import build_article
+from reader.entities import Entity
+from reader.entities.names import has_designator, is_legal_form, name_key, unaccented
+from reader.entities.spans import split_raw
+from reader.gazetteer import given_names, is_given_name
+from reader.syntax import Parse
+
+
+def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
+    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
+    return {e.name: e for e in analyser.analyse(article).entities}
+
+
+def test_given_names_come_from_the_package_and_are_cached(isolated_home: Path) -> None:
+    assert is_given_name("Callum") and is_given_name("ingrid") and is_given_name("Olav")
+    assert not is_given_name("Petrobras") and not is_given_name("Medyka")
+    assert list((isolated_home / "cache" / "reader").glob("given-names.*.txt")) or given_names()
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("GmbH", True),
+        ("AS", True),
+        ("A/S", True),
+        ("S.A.", True),
+        ("Tbk", True),
+        ("Oyj", True),
+        ("Ltda", True),
+        ("As", False),  # the English word
+        ("da", False),  # a particle: "Luis da Silva"
+        ("Teo", False),  # a surname, where "TEO" would be the form
+        ("Group", False),  # a head word, not a legal form
+    ],
+)
+def test_company_legal_forms_come_from_cleanco(word: str, form: bool) -> None:
+    assert is_legal_form(word) is form
+
+
+def test_a_legal_form_marks_a_company_and_drops_out_of_its_key() -> None:
+    assert has_designator("Nordvik Fisk AS") and not has_designator("Josephine Teo")
+    assert name_key("Brandvold & Eik A/S") == name_key("Brandvold & Eik") == "brandvold & eik"
+    text = "Brandvold & Eik A/S's shares rose."
+    found = split_raw(text, 0, text.index("'s"), "ORG", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Brandvold & Eik A/S"]
+
+
+def test_a_name_the_model_cut_before_its_legal_form_is_completed() -> None:
+    text = "Nordvik Fisk AS said on Monday"
+    found = split_raw(text, 0, len("Nordvik Fisk"), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Nordvik Fisk AS"]
+
+
+def test_a_name_with_and_without_its_accents_is_one_name() -> None:
+    assert unaccented("Sølund Ålesund Boğaziçi") == "solund alesund bogazici"
+
+
+def test_a_company_named_like_a_person_is_an_organisation(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Brazilian planemaker Voltrano and the state-run oil company Quarvex signed a "
+        "deal on Tuesday. A Quarvex spokeswoman said the fuel would be ready in 2027.",
+        "Shares of Voltrano rose 2 percent. Voltrano will use the fuel in test flights.",
+    )
+    for name in ("Voltrano", "Quarvex"):
+        assert found[name].label == "ORG", found[name].why
+
+
+def test_an_apposition_that_names_an_organisation_makes_one(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The deal has drawn objections from Kessling, the Bavarian maker of car parts. "
+        "Kessling said it had filed a complaint.",
+    )
+    assert found["Kessling"].label == "ORG", found["Kessling"].why
+
+
+def test_the_employer_of_a_coach_or_a_director_is_an_organisation(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        'Ntshona Rovers won the final. "We played with courage," Ntshona Rovers coach '
+        "Bongani Dube said. Ntshona Rovers' director Lerato Khumalo praised the fans.",
+    )
+    rovers = found["Ntshona Rovers"]
+    assert rovers.label == "ORG" and "employs a coach" in rovers.why, rovers.why
+    assert "employs a director" in rovers.why
+    assert found["Bongani Dube"].label == "PERSON"
+
+
+def test_a_village_of_and_a_dateline_name_places(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "KUALA BERANG, Terengganu - Smoke covered Kuala Berang on Tuesday.",
+        "In the village of Sungai Tong, residents swept up glass.",
+    )
+    assert found["Sungai Tong"].label not in ("PERSON", "ORG"), found["Sungai Tong"].why
+    berang = next(e for e in found.values() if e.name.casefold() == "kuala berang")
+    assert berang.label not in ("PERSON", "ORG") and "a dateline" in berang.why, berang.why
+    assert "a village's name" in found["Sungai Tong"].why
+
+
+def test_a_given_name_is_evidence_of_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Ingrid Halvorsen, who runs a fish farm, said the tax was unfair. Halvorsen "
+        "said she would appeal.",
+    )
+    person = found["Ingrid Halvorsen"]
+    assert person.label == "PERSON"
+    assert any("given name" in reason for reason in person.why)
+
+
+def test_the_later_parts_of_a_long_name_fold_into_it(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Former minister Luis Alberto Quiroga Mamani was detained on Friday. Quiroga "
+        "denied the charges, and Quiroga Mamani's lawyer said he would appeal.",
+    )
+    assert "Quiroga" not in found and "Quiroga Mamani" not in found
+    assert found["Luis Alberto Quiroga Mamani"].label == "PERSON"
