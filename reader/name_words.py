@@ -63,7 +63,7 @@ ORG_HEADS = frozenset(
     movement alliance coalition congress assembly parliament senate cabinet government
     society association federation union unions league club clubs network media news
     times post herald journal gazette tribune telegraph chronicle press wire broadcasting
-    studios pictures records airlines airways motors motor electronics industries
+    studios pictures images photos records airlines airways motors motor electronics industries
     technologies technology systems labs laboratories pharmaceuticals pharma energy oil
     petroleum gas mining telecom telecoms communications capital securities partners
     insurance solutions brands foods beverages breweries brewery bancorp financial

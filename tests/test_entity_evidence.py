@@ -13,7 +13,7 @@ from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
 from reader.entities.names import has_designator, is_legal_form, name_key, unaccented
-from reader.entities.spans import split_raw
+from reader.entities.spans import byline_names, split_raw
 from reader.gazetteer import given_names, is_given_name
 from reader.syntax import Parse
 
@@ -130,3 +130,22 @@ def test_the_later_parts_of_a_long_name_fold_into_it(analyser: Analyser) -> None
     )
     assert "Quiroga" not in found and "Quiroga Mamani" not in found
     assert found["Luis Alberto Quiroga Mamani"].label == "PERSON"
+
+
+def test_a_caption_credit_in_parentheses_is_an_agency_and_a_photographer(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "Smoke rises over the peatland on Monday. (KNA/Wanjiru Kamau)",
+        "Rescuers search the river bank. (Baraka Odhiambo/AP)",
+    )
+    assert found["Wanjiru Kamau"].label == "PERSON" and found["KNA"].label == "ORG"
+    assert found["Baraka Odhiambo"].label == "PERSON" and found["AP"].label == "ORG"
+
+
+def test_a_byline_with_semicolons_names_each_reporter() -> None:
+    assert byline_names("Noor Haddad; Eli Barak") == [
+        ("Noor Haddad", "PERSON"),
+        ("Eli Barak", "PERSON"),
+    ]

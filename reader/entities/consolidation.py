@@ -128,6 +128,9 @@ def consolidate(
     if not article.byline:
         bylines = []
 
+    # Credits first: their shape ("Photo: Jane Doe/Gallo Images", "(JDO/Dedi Firmansyah)")
+    # is surer than the model's span across the slash ("Jane Doe/Gallo").
+    _add_credits(text, groups, taken)
     for start, end, label in _candidates(text, spans, parse, bylines):
         name = text[start:end]
         if " " not in name and label in NAME_LABELS and is_common_word(name, lowered_words):
@@ -140,7 +143,6 @@ def consolidate(
         taken.add(start, end)
 
     _add_byline(article, groups, taken)
-    _add_credits(text, groups, taken)
     words = WordIndex(text)
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
@@ -212,6 +214,9 @@ _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("PERSON",),
     ),
     (re.compile(rf"[;,] ({_CREDIT_NAME}) and ({_CREDIT_NAME})\)"), ("PERSON", "PERSON")),
+    # A caption's credit in parentheses, either way round: "(Evan Marsh/AP)", "(JDO/Dedi
+    # Firmansyah)": the agency is one word or an acronym, the photographer two or more.
+    (re.compile(rf"\(({_CREDIT_NAME})/({_CREDIT_NAME})\)"), ("SHAPE", "SHAPE")),
 )
 
 
@@ -225,6 +230,8 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 name = text[start:end]
                 if len(name) < 2 or taken.overlaps(start, end):
                     continue
+                if label == "SHAPE":
+                    label = "ORG" if ACRONYM.match(name) or " " not in name else "PERSON"
                 group = groups[name_key(name)]
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)

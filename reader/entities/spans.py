@@ -392,7 +392,7 @@ def is_common_word(word: str, lowered_words: set[str]) -> bool:
 def byline_names(byline: str) -> list[tuple[str, str]]:
     """Split a byline's names and label each: an acronym or an agency is an ORG."""
     found: list[tuple[str, str]] = []
-    for part in re.split(r"\s*(?:,|/|\band\b|&|\|)\s*", byline):
+    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\|)\s*", byline):
         part = part.strip(EDGE_PUNCT)
         words = part.split()
         # "Anna Kowal NAIROBI": a dateline after the name.
