@@ -158,11 +158,13 @@ def _with_captions(
                     kept.add(piece)
         else:
             found.append((kind, text))
-    lost = [("caption", caption) for caption in captions if caption not in kept]
+    lost: list[tuple[BlockKind, str]] = [
+        ("caption", caption) for caption in captions if caption not in kept
+    ]
     if not lost:
         return found
     first = 1 if found and found[0][0] == "heading" else 0
-    return found[:first] + lost + found[first:]  # type: ignore[return-value]
+    return found[:first] + lost + found[first:]
 
 
 def _extract(text: str) -> tuple[Any, list[str]]:
@@ -203,8 +205,6 @@ def _extract(text: str) -> tuple[Any, list[str]]:
 def _mark_captions(tree: Any) -> list[str]:
     """Put each picture's caption in the tree as a marked paragraph after its picture
     (trafilatura would drop it with the picture), and return the captions' texts."""
-    from lxml import etree
-
     captions: list[str] = []
     last_after: dict[Any, Any] = {}  # each picture's last caption paragraph, for order
     for element in tree.xpath(_CAPTIONS):
@@ -213,7 +213,7 @@ def _mark_captions(tree: Any) -> list[str]:
         anchor = figure if figure is not None else element
         if caption and not any(caption in c for c in captions) and anchor.getparent() is not None:
             captions.append(caption)
-            paragraph = etree.Element("p")
+            paragraph = anchor.makeelement("p", {})
             paragraph.text = _CAPTION_MARK + caption
             last_after.get(anchor, anchor).addnext(paragraph)
             last_after[anchor] = paragraph
