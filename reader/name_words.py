@@ -51,11 +51,17 @@ HONORIFICS = frozenset(
     mullah rabbi lord lady dame sir cardinal patriarch maharaja rajah raja tsar""".split()
 )
 
+# Titles of honour that go before a full name but are not part of it: "Sir Edmund
+# Halloway" is Edmund Halloway, and "Sir Edmund" his short form (a knight keeps the title
+# with the first name alone, where "Sheikh Faisal bin Jassim" keeps it whole).
+HONOUR_TITLES = frozenset("sir dame lord lady".split())
+
 # The last word of an organisation's name ("Safaricom Group", "Supreme Court", "Labour
 # Party"). Words that also end the names of buildings or places are not here.
 ORG_HEADS = frozenset(
     """ltd ltd. limited inc inc. corp corp. corporation co co. company companies plc llc
-    group holdings holding bank banks party parties court tribunal ministry ministries
+    administration group holdings holding bank banks party parties court tribunal ministry
+    ministries
     agency agencies tv television radio fc afc cf sc united city university universities
     college academy institute institution hospital clinic school schools foundation fund
     trust commission council councils committee board authority authorities bureau

@@ -149,3 +149,46 @@ def test_a_byline_with_semicolons_names_each_reporter() -> None:
         ("Noor Haddad", "PERSON"),
         ("Eli Barak", "PERSON"),
     ]
+
+
+def test_a_title_of_honour_before_a_full_name_is_not_part_of_it(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Sir Roland Ashcombe, the committee's chairman, said the line was late. Sir Roland "
+        "added that Dame Imogen Fairley would lead the review.",
+    )
+    assert "Roland Ashcombe" in found and "Sir Roland Ashcombe" not in found
+    assert "Sir Roland" not in found  # his short form, folded into him
+    assert found["Roland Ashcombe"].count >= 2
+    assert "Imogen Fairley" in found
+
+
+def test_a_given_name_the_model_left_out_is_taken_in() -> None:
+    text = "The cut is unfair, said party finance spokesman Per Olav Brekke on Monday."
+    start = text.index("Olav")
+    found = split_raw(text, start, start + len("Olav Brekke"), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Per Olav Brekke"]
+    # At the start of a sentence a capital says nothing.
+    text = "Per Olav Brekke's plan failed."
+    found = split_raw(text, 4, 4 + len("Olav Brekke"), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Olav Brekke"]
+
+
+def test_a_surname_written_once_after_a_given_name_is_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Hamish Tallow's unbeaten 142 put the hosts on top. Tallow said the pitch was "
+        "slow, and Tallow batted for six hours.",
+    )
+    assert found["Hamish Tallow"].label == "PERSON", found["Hamish Tallow"].why
+    assert "Tallow" not in found
+
+
+def test_a_body_named_for_its_country_is_an_organisation(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Aquafarm Norway, which represents most fish farmers, said the tax would cost jobs. "
+        "Sri Lanka lost the toss, and Sri Lanka then lost the match.",
+    )
+    assert found["Aquafarm Norway"].label == "ORG", found["Aquafarm Norway"].why
+    assert found["Sri Lanka"].label == "GPE", found["Sri Lanka"].why

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from reader.article import Article
-from reader.entities.evidence import weigh
+from reader.entities.evidence import NOT_GIVEN, weigh
 from reader.entities.model import NAME_LABELS, Entity, Mention, RawSpan
 from reader.entities.names import (
     ACRONYM,
@@ -38,7 +38,15 @@ from reader.entities.names import (
     unaccented,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS
+from reader.gazetteer import is_given_name, is_language, is_place
+from reader.name_words import (
+    HONORIFICS,
+    HONOUR_TITLES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    titles,
+)
 from reader.syntax import Parse
 
 
@@ -143,6 +151,7 @@ def consolidate(
         taken.add(start, end)
 
     _add_byline(article, groups, taken)
+    _add_given_names(text, groups, taken)
     words = WordIndex(text)
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
@@ -238,6 +247,51 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 taken.add(start, end)
 
 
+def _add_given_names(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """A one-word name that the text also writes after a known given name ("Callum
+    Ashby's unbeaten 142", where the model found only "Ashby") is a person's surname: the
+    full name there becomes a person's mention, and the surname folds into it later."""
+    for key, group in list(groups.items()):
+        form = group.longest()
+        if " " in key or not form[:1].isupper() or form.isupper() or group.designated():
+            continue
+        if form.lower() in ORG_HEADS or is_place(form):
+            continue
+        for match in re.finditer(rf"(?<![\w-])([A-Z][a-z]+) {re.escape(form)}(?![\w-])", text):
+            given = match.group(1)
+            if not is_given_name(given) or is_place(given) or is_language(given):
+                continue
+            if given.lower() in titles():
+                continue
+            if given.lower() in NOT_GIVEN or _after_capitalised(text, match.start()):
+                continue
+            start, end = match.span()
+            inside = [
+                m
+                for other in groups.values()
+                for m in other.mentions
+                if m.start < end and start < m.end
+            ]
+            if any(m.start < start or m.end > end for m in inside):
+                continue  # a longer name holds these words ("Walter Briggs Jr.")
+            for other in groups.values():
+                other.mentions = [m for m in other.mentions if m not in inside]
+            taken.add(start, end)
+            name = text[start:end]
+            full = groups[name_key(name)]
+            full.mentions.append(Mention(start, end, name, "model"))
+            full.vote(name, "PERSON", 3)
+    for key in [key for key, group in groups.items() if not group.mentions]:
+        del groups[key]
+
+
+def _after_capitalised(text: str, position: int) -> bool:
+    """Whether a capitalised word ends right before ``position`` ("Hagley Oval"): then the
+    word at ``position`` continues another name."""
+    before = text[max(0, position - 40) : position]
+    return bool(re.search(r"[A-Z][\w'\u2019-]* $", before))
+
+
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
     if not article.byline:
         return
@@ -331,6 +385,9 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
         ]
         if not candidates and size == 1 and short.votes.get("PERSON", 0) > 0:
             candidates = [k for k in first_names.get(short_key, []) if k in groups]
+        if not candidates and size == 2 and short_key.split()[0] in HONOUR_TITLES:
+            # "Sir Edmund", the short form of "Edmund Halloway".
+            candidates = [k for k in first_names.get(short_key.split()[1], []) if k in groups]
         if len(candidates) != 1:
             continue  # two people share the name: leave the short form on its own
         groups[candidates[0]].absorb(groups.pop(short_key))

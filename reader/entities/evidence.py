@@ -90,6 +90,7 @@ _PERSON_ROLES = frozenset(
     husband brother sister widow resident farmer doctor nurse teacher student""".split()
 )
 _COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
+_AGENT_OR_PLACE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Nouns that call a name an organisation: "planemaker Embraer", "oil company Petrobras",
 # "Whitaker, the Austin-based chipmaker", "the club", "the newspaper Dawn".
 _ORG_NOUNS = frozenset(
@@ -131,7 +132,7 @@ _SETTLEMENTS = frozenset(
 # Capitalised words that are not a given name in a name, though the list holds them: function
 # words, particles ("Al Jazeera", "Le Monde", "El Nino") and an adjective of religion
 # ("Christian Democratic Appeal").
-_NOT_GIVEN = frozenset("the a an and of for new great will may say christian".split()) | PARTICLES
+NOT_GIVEN = frozenset("the a an and of for new great will may say christian".split()) | PARTICLES
 
 
 @dataclass
@@ -202,8 +203,15 @@ def weigh(
         weighing.add("LAW", 5, f"a law's word: {words[-1]}")
     elif len(words) > 1 and first.rstrip(".") in PLACE_FIRST_WORDS:
         weighing.add("LOC", 4, f"place word: {words[0]}")
-    elif 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
+    elif (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and given_name_of(words) is not None
+    ):
         weighing.add("PERSON", 1, "shaped like a personal name")
+    elif len(words) > 1 and is_country(words[-1]) and not is_place(name):
+        # "Seafood Norway", "Greenpeace Indonesia": a body named for its country.
+        weighing.add("ORG", 4, f"a country's body: {words[-1]}")
     if len(words) == 2 and last in AREA_SUFFIXES and words[1][:1].isupper():
         weighing.add("GPE", 5, f"area name: {words[-1]}")
     if any(word.rstrip(".").lower() in ("jr", "sr") for word in words[1:]):
@@ -214,7 +222,9 @@ def weigh(
         weighing.add("LANGUAGE", 3, "a language's name (ISO 639)")
     place = is_place(name)
     if is_country(name):
-        weighing.add("GPE", 6, "a country (ISO 3166)")
+        # A country's name of two words or more is never a person's ("Sri Lanka").
+        weight = 6 + (sum(votes.values()) if len(words) > 1 else 0)
+        weighing.add("GPE", weight, "a country (ISO 3166)")
     elif place:
         weighing.add("GPE", 2, "a place name (GeoNames, ISO 3166)")
     if len(words) > 1 and any(word.lower() in _STORMS for word in words[:-1]):
@@ -234,7 +244,7 @@ def given_name_of(words: Sequence[str]) -> str | None:
         if (
             word[:1].isupper()
             and not word.isupper()
-            and word.lower() not in _NOT_GIVEN
+            and word.lower() not in NOT_GIVEN
             and is_given_name(word)
             and not is_place(word)
         ):
@@ -251,7 +261,8 @@ def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -
         words = words[1:]  # "Sheikh Hamid": the given name follows the honorific
     given = given_name_of(words)
     if given is not None:
-        if len(words) > 1 and given == words[0]:
+        last = words[-1].lower().strip(".,")
+        if len(words) > 1 and given == words[0] and last not in ORG_HEADS | PLACE_HEADS:
             weighing.add("PERSON", 2, f"a given name: {given}")
         return
     if name_is_acronym(words):
@@ -313,10 +324,7 @@ def _around(
     if after and after[0].lower().strip(".,") in _OUTLET_NOUNS:
         weighing.add("ORG", 3, f"an outlet: {after[0]}")
     elif (
-        after
-        and after[0].lower().strip(".,") in _EMPLOYEE_ROLES
-        and not place
-        and (weighing.weights.get("ORG", 0) > 0 or weighing.weights.get("PERSON", 0) > 0)
+        after and after[0].lower().strip(".,") in _EMPLOYEE_ROLES and not place and _named(weighing)
     ):
         weighing.add("ORG", 3, f"employs a {after[0].lower().strip('.,')}")
     if (
@@ -358,7 +366,7 @@ def _around(
         token.dep == "poss"
         and parent.lemma.lower() in _CORPORATE_ROLES
         and not place
-        and (weighing.weights.get("ORG", 0) > 0 or weighing.weights.get("PERSON", 0) > 0)
+        and _named(weighing)
     ):
         weighing.add("ORG", 3, f"employs a {parent.lemma.lower()}")
     roles = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
@@ -368,6 +376,12 @@ def _around(
         weighing.add("PERSON", 4, "described by a role")
     elif any(role.lemma.lower() in _ORG_NOUNS for role in roles):
         weighing.add("ORG", 4, "described as an organisation")
+
+
+def _named(weighing: Weighing) -> bool:
+    """Whether something names an agent or a place so far: not a number, a date or a
+    people ("about 200 workers", "Portuguese striker")."""
+    return any(weighing.weights.get(label, 0) > 0 for label in _AGENT_OR_PLACE)
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:

@@ -21,8 +21,15 @@ from reader.entities.names import (
     POSSESSIVE,
     is_legal_form,
 )
-from reader.gazetteer import is_place
-from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.gazetteer import is_given_name, is_place
+from reader.name_words import (
+    HONORIFICS,
+    HONOUR_TITLES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    titles,
+)
 from reader.syntax import Parse
 
 Candidate = tuple[int, int, str]
@@ -89,6 +96,15 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             text, semicolon + 1, end, label, parse
         )
     pieces: list[Candidate] = []
+    words = text[start:end].split()
+    if (
+        len(words) > 2
+        and words[0].lower() in HONOUR_TITLES
+        and all(word[:1].isupper() for word in words[1:3])
+    ):
+        # "Dame Imogen Fairley": only a person holds a title of honour, and it is not
+        # part of the name (the model may call the whole an organisation).
+        label = "PERSON"
     role = _role_inside(text, start, end)
     if role is not None:
         # "Petrobras Chief Executive Luiza Mendonca": an employer, a role, a person.
@@ -205,7 +221,25 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     told"), which a small model often leaves out."""
     before = text[max(0, start - 20) : start].split(" ")
     honorific = before[-2] if len(before) >= 2 and before[-1] == "" else ""
-    if honorific[:1].isupper() and honorific.lower().rstrip(".") in HONORIFICS:
+    words = text[start:end].split()
+    title = honorific.lower().rstrip(".")
+    if (
+        honorific[:1].isupper()
+        and title in HONORIFICS
+        and not (title in HONOUR_TITLES and len(words) > 1)
+    ):
+        start -= len(honorific) + 1
+    elif (
+        len(honorific) > 1
+        and honorific[0].isupper()
+        and honorific[1:].islower()
+        and not _opens_sentence(text, start - len(honorific) - 1)
+        and honorific.lower() not in titles()
+        and is_given_name(honorific)
+        and not is_place(honorific)
+    ):
+        # "spokesman Per Olav Ronning": a given name the model left out ("Per" is a
+        # preposition to it), capitalised where no sentence starts.
         start -= len(honorific) + 1
     words = text[start:end].split()
     tail = _LAST_NAME_TAIL.match(text, end)
@@ -219,6 +253,12 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     if hyphen and words:
         end += hyphen.end()  # "Maria Lourdes Ocampo-Reyes"
     return start, end
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether a sentence, a block or a quotation starts at ``position``."""
+    before = text[max(0, position - 3) : position].rstrip(" ")
+    return not before or before[-1] in ".!?:\n\"'\u201c\u2018(-\u2013\u2014"
 
 
 def is_place_word(word: str) -> bool:
@@ -305,6 +345,10 @@ def _drop_roles(
             return _drop_roles(text, start + offset, words[position + 1 :], parse)
     while len(words) > 1:
         word = words[0].lower().rstrip(".")
+        if word in HONOUR_TITLES and len(words) > 2:
+            start += len(words[0]) + 1  # "Sir Edmund Halloway": the title is not the name
+            words = words[1:]
+            continue
         if word in HONORIFICS:
             break
         adjective = False
