@@ -192,3 +192,67 @@ def test_a_body_named_for_its_country_is_an_organisation(analyser: Analyser) -> 
     )
     assert found["Aquafarm Norway"].label == "ORG", found["Aquafarm Norway"].why
     assert found["Sri Lanka"].label == "GPE", found["Sri Lanka"].why
+
+
+def test_a_minister_s_portfolio_is_no_one(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        '"The repair will take ten days," Deputy Energy Minister Arman Seitkali told '
+        "reporters. Chilean Mining and Energy Minister Rosa Valdivia agreed.",
+    )
+    assert "Energy" not in found and "Chilean Mining" not in found
+    assert "Mining" not in found
+
+
+def test_an_organisation_s_name_cut_short_folds_into_the_full_name(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "The Central Bank of the Republic of Valdoria held its rate on Thursday. The Central "
+        "Bank said inflation was easing.",
+    )
+    assert "Central Bank" not in found
+    assert found["Central Bank of the Republic of Valdoria"].label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "name"),
+    [
+        # a designator before a person's name the model completed: a company
+        (
+            "named by Walhi, PT Sawit Jaya Lestari, denied it",
+            "Sawit Jaya Lestari",
+            "PERSON",
+            "PT Sawit Jaya Lestari",
+        ),
+        # what an organisation owns is not its name
+        (
+            "through the European Union\u2019s rescEU pool",
+            "European Union\u2019s rescEU",
+            "ORG",
+            "European Union",
+        ),
+        # two coined names joined by a hyphen are one
+        ("whose GroenLinks-PvdA alliance lost", "GroenLinks", "ORG", "GroenLinks-PvdA"),
+        # a list's first items before "X and Y Agency"
+        (
+            "the Meteorology, Climatology and Geophysics Agency said",
+            "Climatology and Geophysics Agency",
+            "ORG",
+            "Meteorology, Climatology and Geophysics Agency",
+        ),
+    ],
+)
+def test_an_organisation_s_name_is_completed_or_cut(
+    text: str, span: str, label: str, name: str
+) -> None:
+    start = text.index(span)
+    found = split_raw(text, start, start + len(span), label, Parse())
+    assert [text[s:e] for s, e, _ in found] == [name]
+
+
+def test_a_byline_s_date_after_a_dash_is_not_a_name() -> None:
+    assert byline_names("Sanne van Dijk - Mar 20,2026 - Last updated at Mar 20,2026") == [
+        ("Sanne van Dijk", "PERSON")
+    ]

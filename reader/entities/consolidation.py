@@ -33,6 +33,7 @@ from reader.entities.names import (
     WordIndex,
     aliases,
     has_designator,
+    is_legal_form,
     name_key,
     spelling_skeleton,
     unaccented,
@@ -145,6 +146,8 @@ def consolidate(
             continue
         if taken.overlaps(start, end):
             continue  # a longer name (extended or split) claimed these words first
+        if label in ("PERSON", "ORG") and _is_portfolio(text, start, end):
+            continue
         group = groups[name_key(name)]
         group.mentions.append(Mention(start, end, name, "model"))
         group.vote(name, label, len(name.split()))
@@ -155,6 +158,7 @@ def consolidate(
     words = WordIndex(text)
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
+    _merge_short_organisation_names(groups)
     _merge_spellings(groups)
     _find_more_mentions(text, words, groups, taken)
     return _finish(text, groups, parse or Parse())
@@ -245,6 +249,21 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
                 taken.add(start, end)
+
+
+# What follows a minister's portfolio: "Energy Minister", "Hydrocarbons and Energy
+# Minister", "Health Secretary".
+_PORTFOLIO_TAIL = re.compile(r"(?: and [A-Z][\w-]+)* (?:Minister|Ministers|Secretary)\b")
+
+
+def _is_portfolio(text: str, start: int, end: int) -> bool:
+    """Whether a name is a minister's portfolio ("Deputy Energy Minister Yerlan Abenov",
+    "Bolivian Hydrocarbons and Energy Minister"): a field, not a person or a body. A place
+    before "Minister" is the minister's country, and an acronym a body ("EU Commissioner")."""
+    name = text[start:end]
+    if name.isupper() or is_place(name) or is_place(name.split()[-1]):
+        return False
+    return _PORTFOLIO_TAIL.match(text, end) is not None
 
 
 def _add_given_names(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
@@ -403,6 +422,42 @@ def _later_parts(full: str) -> list[str]:
         return []
     singles = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in PARTICLES]
     return singles + [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+
+
+def _merge_short_organisation_names(groups: dict[str, _Group]) -> None:
+    """Fold an organisation's name cut short into the one full name it starts: "Central
+    Bank" into "Central Bank of the Republic of Turkiye", "Banco Itau" into "Banco Itau
+    BBA" (the rest an "of" phrase, an organisation's head word, a legal form or an
+    acronym). A person's name is never folded into a body's ("Jane Doe" and "Jane Doe
+    Foundation" are two)."""
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        for size in range(1, len(words)):
+            by_prefix[" ".join(words[:size])].append(key)
+    for short_key in list(groups):
+        short = groups.get(short_key)
+        if short is None or short_key not in by_prefix:
+            continue
+        if short.label() not in ("ORG", "GPE", "FAC"):
+            continue
+        owners = []
+        for key in by_prefix[short_key]:
+            if key not in groups:
+                continue
+            full = groups[key]
+            rest = full.longest().split()[len(short_key.split()) :]
+            if full.label() != "ORG" or not rest:
+                continue
+            first = rest[0].strip(".,")
+            if (
+                first.lower() in ("of", "for")
+                or len(rest) == 1
+                and (first.lower() in ORG_HEADS or ACRONYM.match(first) or is_legal_form(first))
+            ):
+                owners.append(key)
+        if len(owners) == 1:
+            groups[owners[0]].absorb(groups.pop(short_key))
 
 
 def _find_more_mentions(

@@ -18,6 +18,7 @@ from reader.entities.names import (
     GENERIC,
     KEEP_PERIOD,
     ORG_WORDS,
+    PARTICLES,
     POSSESSIVE,
     is_legal_form,
 )
@@ -67,6 +68,9 @@ _LEADING_DESIGNATORS = frozenset("pt fc afc ss ssc sk fk nk vfb vfl".split())
 _LEGAL_TAIL = re.compile(r" ([A-Z][\w./]{1,7})(?![\w/])")
 _AMPERSAND_HEAD = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})*) & $")
 _AND_HEAD = re.compile(rf"((?:{_CAP_WORD}, )*{_CAP_WORD}) and $")
+# The first items of a list that ends an organisation's name, after a lower-case word:
+# "the Meteorology, Climatology and ...", not "In Jakarta, Climatology and ...".
+_LIST_HEAD = re.compile(rf"(?<=[a-z][a-z] )(?:{_CAP_WORD}, )+$")
 _LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
 # Names whose last word takes "X and Y ..." before it as one name ("Bill and Jane Doe
 # Foundation"), and the heads that join a lower-case-free "and" tail ("Ministry for
@@ -141,6 +145,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             )
             if particles and text[new_start:new_end].split()[-1][:1].isupper():
                 new_end = particles.end()
+            # "PT Sawit Borneo Lestari": a designator before the completed name.
+            new_start = _designator_before(text, new_start)
         found.append((new_start, new_end, piece_label))
     return found
 
@@ -310,6 +316,11 @@ def clean(
         if len(rest) >= 2 and all(word[:1].isupper() for word in rest):
             start += owner.end()
             words = text[start:end].split(" ")
+    inner = re.search(r"(?:'s|\u2019s) (\S+)$", text[start:end])
+    if inner and not inner.group(1)[:1].isupper() and label != "PERSON":
+        # "European Union's rescEU": the owner is the name, not what it owns.
+        end = start + inner.start()
+        words = text[start:end].split(" ")
     if label == "PERSON":
         start, words = _drop_roles(text, start, words, parse)
     elif len(words) > 1 and " of " not in text[start:end]:
@@ -378,8 +389,8 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
     hyphen = _HYPHEN_TAIL.match(text, end)
-    if hyphen and last in ORG_HEADS:
-        end = hyphen.end()
+    if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end])):
+        end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA"
     legal = _LEGAL_TAIL.match(text, end)
     if (
         legal
@@ -392,24 +403,39 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         end = legal.end(1)
         if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
             end -= 1  # the sentence's period, not the form's
+    start = _designator_before(text, start)
     before = text[max(0, start - 80) : start]
-    designator = re.search(r"(?:^| )([A-Z][A-Za-z]{1,3}) $", before)
-    if designator and designator.group(1).lower() in DESIGNATORS:
-        # "SS Lazio", "PT Sawit Borneo Lestari": the model left the designator out.
-        start -= len(designator.group(1)) + 1
-        before = text[max(0, start - 80) : start]
     ampersand = _AMPERSAND_HEAD.search(before)
     if ampersand:
         start -= len(ampersand.group(0))
     elif last in _AND_JOINED:
         joined = _AND_HEAD.search(before)
+        listed = _LIST_HEAD.search(before)
         if joined:
             start -= len(joined.group(0))
+        elif listed and " and " in text[start:end]:
+            # "Meteorology, Climatology and Geophysics Agency": a list's first items.
+            start -= len(listed.group(0))
     if _COLLECTIVE.match(text[start:end].split(" ", 1)[0]):
         leading = _LEADING_CAPS.search(text[max(0, start - 80) : start])
         if leading:
             start -= len(leading.group(1))
     return start, end
+
+
+def _mixed_case(name: str) -> bool:
+    """A one-word name with a capital inside it ("GroenLinks", "PvdA"): coined, a brand's
+    or a party's, and joined by a hyphen to its partner's."""
+    return " " not in name and any(char.isupper() for char in name[1:]) and not name.isupper()
+
+
+def _designator_before(text: str, start: int) -> int:
+    """The start of a name with the club's or company's designator the model left out
+    before it ("SS Lazio", "PT Sawit Borneo Lestari")."""
+    designator = re.search(r"(?:^| )([A-Z][A-Za-z]{1,3}) $", text[max(0, start - 8) : start])
+    if designator and designator.group(1).lower() in DESIGNATORS:
+        return start - len(designator.group(1)) - 1
+    return start
 
 
 def _has_head(fragment: str) -> bool:
@@ -436,7 +462,7 @@ def is_common_word(word: str, lowered_words: set[str]) -> bool:
 def byline_names(byline: str) -> list[tuple[str, str]]:
     """Split a byline's names and label each: an acronym or an agency is an ORG."""
     found: list[tuple[str, str]] = []
-    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\|)\s*", byline):
+    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\|| [-\u2013\u2014] )\s*", byline):
         part = part.strip(EDGE_PUNCT)
         words = part.split()
         # "Anna Kowal NAIROBI": a dateline after the name.
@@ -448,6 +474,8 @@ def byline_names(byline: str) -> list[tuple[str, str]]:
         if ACRONYM.match(part) or ORG_WORDS.search(part) or len(words) == 1:
             # People sign with two or more names; one word is an outlet ("Bloomberg").
             found.append((part, "ORG"))
-        elif 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
-            found.append((part, "PERSON"))
+        elif 2 <= len(words) <= 5 and all(
+            w[0].isupper() or w.lower() in PARTICLES for w in words[1:]
+        ):
+            found.append((part, "PERSON"))  # "Sanne van Leeuwen"
     return found
