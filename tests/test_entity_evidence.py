@@ -256,3 +256,18 @@ def test_a_byline_s_date_after_a_dash_is_not_a_name() -> None:
     assert byline_names("Sanne van Dijk - Mar 20,2026 - Last updated at Mar 20,2026") == [
         ("Sanne van Dijk", "PERSON")
     ]
+
+
+def test_a_legislature_named_in_a_sentence_is_an_organisation(analyser: Analyser) -> None:
+    article = build_article(
+        [
+            ("paragraph", "Congress"),
+            ("paragraph", "The bill now goes to the Senate, where its prospects are unclear."),
+            ("paragraph", "Lawmakers said the Senate would vote on Thursday."),
+        ],
+        path="x.txt",
+        format="plain",
+    )
+    found = {e.name: e for e in analyser.analyse(article).entities}
+    assert "Congress" not in found  # a section's label on its own line
+    assert found["Senate"].label == "ORG", found["Senate"].why

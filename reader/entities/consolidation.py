@@ -142,7 +142,12 @@ def consolidate(
     _add_credits(text, groups, taken)
     for start, end, label in _candidates(text, spans, parse, bylines):
         name = text[start:end]
-        if " " not in name and label in NAME_LABELS and is_common_word(name, lowered_words):
+        if (
+            " " not in name
+            and label in NAME_LABELS
+            and is_common_word(name, lowered_words)
+            and not _names_a_legislature(text, start, end)
+        ):
             continue
         if taken.overlaps(start, end):
             continue  # a longer name (extended or split) claimed these words first
@@ -249,6 +254,22 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
                 taken.add(start, end)
+
+
+# Legislatures that a country's news names by one capitalised word: "outside Parliament",
+# "the Senate passed", "Congress must approve".
+_LEGISLATURES = frozenset("parliament senate congress".split())
+
+
+def _names_a_legislature(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised "Parliament", "Senate" or "Congress" inside a sentence (not a
+    section's label on a line of its own) names the country's legislature."""
+    name = text[start:end]
+    if name.lower() not in _LEGISLATURES or not name[:1].isupper() or name.isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)].strip() != name
 
 
 # What follows a minister's portfolio: "Energy Minister", "Hydrocarbons and Energy
