@@ -271,3 +271,10 @@ def test_a_legislature_named_in_a_sentence_is_an_organisation(analyser: Analyser
     found = {e.name: e for e in analyser.analyse(article).entities}
     assert "Congress" not in found  # a section's label on its own line
     assert found["Senate"].label == "ORG", found["Senate"].why
+
+
+def test_a_date_is_never_a_person_for_its_month() -> None:
+    from reader.entities.evidence import given_name_of
+
+    assert given_name_of(["April", "2023"]) is None
+    assert given_name_of(["Nadia", "el-Gowhary"]) == "Nadia"

@@ -159,8 +159,8 @@ def consolidate(
         taken.add(start, end)
 
     _add_byline(article, groups, taken)
-    _add_given_names(text, groups, taken)
     words = WordIndex(text)
+    _add_given_names(text, words, groups, taken)
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
     _merge_short_organisation_names(groups)
@@ -287,35 +287,37 @@ def _is_portfolio(text: str, start: int, end: int) -> bool:
     return _PORTFOLIO_TAIL.match(text, end) is not None
 
 
-def _add_given_names(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+def _add_given_names(text: str, words: WordIndex, groups: dict[str, _Group], taken: _Taken) -> None:
     """A one-word name that the text also writes after a known given name ("Callum
     Ashby's unbeaten 142", where the model found only "Ashby") is a person's surname: the
-    full name there becomes a person's mention, and the surname folds into it later."""
+    full name there becomes a person's mention, and the surname folds into it later.
+
+    Occurrences come from the word index, so a long article costs its number of names,
+    not names times length."""
+    by_start = {m.start: (group, m) for group in groups.values() for m in group.mentions}
     for key, group in list(groups.items()):
         form = group.longest()
         if " " in key or not form[:1].isupper() or form.isupper() or group.designated():
             continue
         if form.lower() in ORG_HEADS or is_place(form):
             continue
-        for match in re.finditer(rf"(?<![\w-])([A-Z][a-z]+) {re.escape(form)}(?![\w-])", text):
-            given = match.group(1)
+        for surname_start, end in list(words.find_all(form)):
+            given_match = _GIVEN_BEFORE.search(text, max(0, surname_start - 40), surname_start)
+            if given_match is None:
+                continue
+            given, start = given_match.group(1), given_match.start(1)
             if not is_given_name(given) or is_place(given) or is_language(given):
                 continue
-            if given.lower() in titles():
+            if given.lower() in titles() or given.lower() in NOT_GIVEN:
                 continue
-            if given.lower() in NOT_GIVEN or _after_capitalised(text, match.start()):
-                continue
-            start, end = match.span()
-            inside = [
-                m
-                for other in groups.values()
-                for m in other.mentions
-                if m.start < end and start < m.end
-            ]
-            if any(m.start < start or m.end > end for m in inside):
-                continue  # a longer name holds these words ("Walter Briggs Jr.")
-            for other in groups.values():
-                other.mentions = [m for m in other.mentions if m not in inside]
+            if taken.overlaps(start, surname_start) or _after_capitalised(text, start):
+                continue  # the given name belongs to another name ("Hagley Oval")
+            found = by_start.get(surname_start)
+            if found is not None and found[1].end == end:
+                owner, mention = found
+                owner.mentions.remove(mention)
+            elif taken.overlaps(surname_start, end):
+                continue  # a longer name holds the surname
             taken.add(start, end)
             name = text[start:end]
             full = groups[name_key(name)]
@@ -323,6 +325,10 @@ def _add_given_names(text: str, groups: dict[str, _Group], taken: _Taken) -> Non
             full.vote(name, "PERSON", 3)
     for key in [key for key, group in groups.items() if not group.mentions]:
         del groups[key]
+
+
+# A capitalised word and one space right before a name: its given name, maybe.
+_GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 
 def _after_capitalised(text: str, position: int) -> bool:

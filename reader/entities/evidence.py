@@ -130,9 +130,16 @@ _SETTLEMENTS = frozenset(
     settlement settlements hamlet county state island islands area""".split()
 )
 # Capitalised words that are not a given name in a name, though the list holds them: function
-# words, particles ("Al Jazeera", "Le Monde", "El Nino") and an adjective of religion
-# ("Christian Democratic Appeal").
-NOT_GIVEN = frozenset("the a an and of for new great will may say christian".split()) | PARTICLES
+# words, particles ("Al Jazeera", "Le Monde", "El Nino"), an adjective of religion
+# ("Christian Democratic Appeal"), months and days ("April 2023").
+NOT_GIVEN = (
+    frozenset(
+        """the a an and of for new great will may say christian january february march
+        april june july august september october november december monday tuesday
+        wednesday thursday friday saturday sunday""".split()
+    )
+    | PARTICLES
+)
 
 
 @dataclass
@@ -255,7 +262,7 @@ def given_name_of(words: Sequence[str]) -> str | None:
 def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -> None:
     """A known given name first is strong evidence of a person; no known given name at
     all is weak evidence against, so the model's PERSON vote counts half."""
-    if not words or not votes.get("PERSON") and not weighing.weights.get("PERSON"):
+    if not words or not any(weighing.weights.get(label, 0) > 0 for label in _AGENT_OR_PLACE):
         return
     if len(words) > 1 and words[0].lower().rstrip(".") in titles():
         words = words[1:]  # "Sheikh Hamid": the given name follows the honorific
@@ -263,7 +270,7 @@ def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -
     if given is not None:
         last = words[-1].lower().strip(".,")
         if len(words) > 1 and given == words[0] and last not in ORG_HEADS | PLACE_HEADS:
-            weighing.add("PERSON", 2, f"a given name: {given}")
+            weighing.add("PERSON", 3, f"a given name: {given}")
         return
     if name_is_acronym(words):
         return
