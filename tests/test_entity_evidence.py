@@ -278,3 +278,21 @@ def test_a_date_is_never_a_person_for_its_month() -> None:
 
     assert given_name_of(["April", "2023"]) is None
     assert given_name_of(["Nadia", "el-Gowhary"]) == "Nadia"
+
+
+def test_shares_in_a_name_make_it_a_company(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Shares in Kvitfjell Marin fell 4 percent on Monday, and investors sold their stake "
+        "in Kvitfjell Marin.",
+    )
+    assert "shares in it" in found["Kvitfjell Marin"].why, found["Kvitfjell Marin"].why
+
+
+def test_an_acronym_the_text_calls_a_body_is_an_organisation(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The storm is moving west, according to the state weather bureau PAGRO. The TSWU "
+        "union warned of strikes.",
+    )
+    assert found["PAGRO"].label == "ORG" and found["TSWU"].label == "ORG"

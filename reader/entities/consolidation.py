@@ -159,6 +159,7 @@ def consolidate(
         taken.add(start, end)
 
     _add_byline(article, groups, taken)
+    _add_called_acronyms(text, groups, taken)
     words = WordIndex(text)
     _add_given_names(text, words, groups, taken)
     _merge_acronyms(text, words, groups)
@@ -336,6 +337,29 @@ def _after_capitalised(text: str, position: int) -> bool:
     word at ``position`` continues another name."""
     before = text[max(0, position - 40) : position]
     return bool(re.search(r"[A-Z][\w'\u2019-]* $", before))
+
+
+# An acronym that the text calls an organisation: "the state weather bureau PAGASA", "the
+# RMT union", "rail union RMT". Only the nouns that a body alone is called.
+_BODY_NOUNS = r"(?:agency|bureau|union|party|regulator|ministry|watchdog|broadcaster|group)"
+_CALLED_ACRONYMS = (
+    re.compile(rf"\b[a-z]+ {_BODY_NOUNS} ([A-Z][A-Z&]{{1,7}})\b"),
+    re.compile(rf"\b[Tt]he ([A-Z][A-Z&]{{1,7}}) {_BODY_NOUNS}\b"),
+)
+
+
+def _add_called_acronyms(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Find the acronyms that the text calls a body, which a small model often misses."""
+    for pattern in _CALLED_ACRONYMS:
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if taken.overlaps(start, end) or is_place(match.group(1)):
+                continue
+            name = match.group(1)
+            group = groups[name_key(name)]
+            group.mentions.append(Mention(start, end, name, "model"))
+            group.vote(name, "ORG", 2)
+            taken.add(start, end)
 
 
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:

@@ -74,6 +74,8 @@ _BUSINESS_NOUNS = frozenset(
     factory factories board shareholder shareholders customer customers employee employees
     subsidiary subsidiaries brand brands products output refinery refineries fleet""".split()
 )
+# What one holds in a company: "shares in Nordfjord Havbruk", "a stake in X", "bonds of X".
+_HOLDINGS = frozenset("share shares stake stakes stock stocks bonds bond equity".split())
 # Words before "by" that credit a person ("Reporting by", "Photo by").
 _CREDITING = frozenset(
     "reporting editing writing written edited compiled reported photo photograph photos".split()
@@ -311,7 +313,10 @@ def _around(
         weighing.add("PERSON", 2, f"role before it: {before[-1]}")
     elif previous == "by" and len(before) > 1 and before[-2].lower() in _CREDITING:
         weighing.add("PERSON", 3, f"credited: {before[-2]} by")
-    if previous in LOCATIVES:
+    holding = len(before) > 1 and before[-2].lower() in _HOLDINGS
+    if previous in ("in", "of") and holding and _named(weighing):
+        weighing.add("ORG", 4, f"{before[-2].lower()} {previous} it")  # "shares in X"
+    elif previous in LOCATIVES:
         if place:
             weighing.add("GPE", 2, f"after '{previous}'")
         elif previous in ("in", "near", "outside", "inside", "throughout"):
