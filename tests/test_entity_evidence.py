@@ -273,11 +273,14 @@ def test_a_legislature_named_in_a_sentence_is_an_organisation(analyser: Analyser
     assert found["Senate"].label == "ORG", found["Senate"].why
 
 
-def test_a_date_is_never_a_person_for_its_month() -> None:
+def test_a_month_or_a_place_is_not_a_given_name() -> None:
     from reader.entities.evidence import given_name_of
 
     assert given_name_of(["April", "2023"]) is None
     assert given_name_of(["Nadia", "el-Gowhary"]) == "Nadia"
+    # A given name that is also a place is no evidence either way.
+    assert given_name_of(["Orlando", "Pirates"]) is None
+    assert given_name_of(["Orlando", "Pirates"], places=True) == "Orlando"
 
 
 def test_shares_in_a_name_make_it_a_company(analyser: Analyser) -> None:

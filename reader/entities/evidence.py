@@ -215,7 +215,7 @@ def weigh(
     elif (
         2 <= len(words) <= 4
         and all(w[:1].isupper() and not w.isupper() for w in words)
-        and given_name_of(words) is not None
+        and given_name_of(words, places=True) is not None
     ):
         weighing.add("PERSON", 1, "shaped like a personal name")
     elif len(words) > 1 and is_country(words[-1]) and not is_place(name):
@@ -246,16 +246,18 @@ def weigh(
     return weighing
 
 
-def given_name_of(words: Sequence[str]) -> str | None:
-    """The first of a name's words that is a known given name, if any. A place's name is
-    not ("Orlando Pirates", "Kenya Airways": the list holds both), nor a function word."""
+def given_name_of(words: Sequence[str], *, places: bool = False) -> str | None:
+    """The first of a name's words that is a known given name, if any, never a function
+    word or a month. A place's name ("Orlando Pirates", "Kenya Airways", "Ali": the list
+    holds them, and so does the gazetteer) counts only with ``places``: as a given name
+    it is no evidence for a person, and no evidence against one either."""
     for word in words:
         if (
             word[:1].isupper()
             and not word.isupper()
             and word.lower() not in NOT_GIVEN
             and is_given_name(word)
-            and not is_place(word)
+            and (places or not is_place(word))
         ):
             return word
     return None
@@ -274,7 +276,7 @@ def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -
         if len(words) > 1 and given == words[0] and last not in ORG_HEADS | PLACE_HEADS:
             weighing.add("PERSON", 3, f"a given name: {given}")
         return
-    if name_is_acronym(words):
+    if name_is_acronym(words) or given_name_of(words, places=True) is not None:
         return
     model = votes.get("PERSON", 0)
     if model:
