@@ -34,6 +34,8 @@ from reader.name_words import (
 from reader.syntax import Parse
 
 Candidate = tuple[int, int, str]
+# Labels of proper names, which a description in lower case is not.
+_PROPER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 # Lower-case words that never end a name ("Olympic Stadium in").
 _TRAILING = frozenset("in at of on for and or the to from with by as a an".split())
@@ -338,6 +340,8 @@ def clean(
         return None
     if " " not in name and name.lower().rstrip(".") in titles() and not name.isupper():
         return None  # a role alone ("MPs", "Senator") names nobody
+    if " " in name and name.islower() and label in _PROPER_LABELS:
+        return None  # "the national development bank": a description, not a name
     return start, end
 
 
