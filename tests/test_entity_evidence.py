@@ -299,3 +299,25 @@ def test_an_acronym_the_text_calls_a_body_is_an_organisation(analyser: Analyser)
         "union warned of strikes.",
     )
     assert found["PAGRO"].label == "ORG" and found["TSWU"].label == "ORG"
+
+
+def test_a_byline_s_place_is_a_place_and_a_second_byline_block_is_read(
+    analyser: Analyser,
+) -> None:
+    assert byline_names("Lucia Ferraro Paz, Buenos Aires") == [
+        ("Lucia Ferraro Paz", "PERSON"),
+        ("Buenos Aires", "GPE"),
+    ]
+    article = build_article(
+        [
+            ("title", "Unions call a general strike"),
+            ("byline", "April 9, 2025"),
+            ("byline", "By Lucia Ferraro Paz, Buenos Aires"),
+            ("paragraph", "The unions called a strike on Tuesday, the third this year."),
+        ],
+        path="x.txt",
+        format="plain",
+        byline="Lucia Ferraro Paz, Buenos Aires",
+    )
+    found = {e.name: e for e in analyser.analyse(article).entities}
+    assert found["Lucia Ferraro Paz"].label == "PERSON"

@@ -363,25 +363,24 @@ def _add_called_acronyms(text: str, groups: dict[str, _Group], taken: _Taken) ->
 
 
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Credit the byline's names where the byline's blocks write them (a page may have
+    two: a date line and "By Jane Doe, Buenos Aires")."""
     if not article.byline:
         return
-    for block in article.blocks:
-        if block.kind != "byline":
-            continue
-        block_text = article.block_text(block)
-        for name, label in byline_names(article.byline):
-            position = block_text.find(name)
+    blocks = [block for block in article.blocks if block.kind == "byline"]
+    for name, label in byline_names(article.byline):
+        for block in blocks:
+            position = article.block_text(block).find(name)
             if position < 0:
                 continue
             start = block.start + position
             end = start + len(name)
-            if taken.overlaps(start, end):
-                continue
-            group = groups[name_key(name)]
-            group.mentions.append(Mention(start, end, name, "byline"))
-            group.vote(name, label, 2)  # a byline's shape is strong evidence
-            taken.add(start, end)
-        break
+            if not taken.overlaps(start, end):
+                group = groups[name_key(name)]
+                group.mentions.append(Mention(start, end, name, "byline"))
+                group.vote(name, label, 2)  # a byline's shape is strong evidence
+                taken.add(start, end)
+            break
 
 
 def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> None:

@@ -475,7 +475,9 @@ def byline_names(byline: str) -> list[tuple[str, str]]:
         part = " ".join(words)
         if not part or not part[0].isupper():
             continue
-        if ACRONYM.match(part) or ORG_WORDS.search(part) or len(words) == 1:
+        if is_place(part):
+            found.append((part, "GPE"))  # where the reporter files from: "Buenos Aires"
+        elif ACRONYM.match(part) or ORG_WORDS.search(part) or len(words) == 1:
             # People sign with two or more names; one word is an outlet ("Bloomberg").
             found.append((part, "ORG"))
         elif 2 <= len(words) <= 5 and all(
