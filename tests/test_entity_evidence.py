@@ -233,6 +233,14 @@ def test_an_organisation_s_name_cut_short_folds_into_the_full_name(
             "ORG",
             "European Union",
         ),
+        # an office named "... General"
+        (
+            "with the Attorney General's Office on",
+            "General's Office",
+            "ORG",
+            "Attorney General's Office",
+        ),
+        ("While General Motors said", "General Motors", "ORG", "General Motors"),
         # two coined names joined by a hyphen are one
         ("whose GroenLinks-PvdA alliance lost", "GroenLinks", "ORG", "GroenLinks-PvdA"),
         # a list's first items before "X and Y Agency"

@@ -34,6 +34,11 @@ from reader.name_words import (
 from reader.syntax import Parse
 
 Candidate = tuple[int, int, str]
+# Offices named "... General": "Attorney General's Office", "Auditor General".
+_GENERAL_OFFICES = frozenset(
+    """attorney auditor solicitor inspector surgeon secretary accountant registrar
+    postmaster comptroller controller paymaster procurator advocate""".split()
+)
 # Labels of proper names, which a description in lower case is not.
 _PROPER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
@@ -408,6 +413,14 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
             end -= 1  # the sentence's period, not the form's
     start = _designator_before(text, start)
+    general = re.search(r"(?<![\w-])([A-Z][a-z]+) $", text[max(0, start - 20) : start])
+    if (
+        general
+        and general.group(1).lower() in _GENERAL_OFFICES
+        and text.startswith("General", start)
+    ):
+        # "Attorney General's Office", "Auditor General": the office's first word.
+        start -= len(general.group(0))
     before = text[max(0, start - 80) : start]
     ampersand = _AMPERSAND_HEAD.search(before)
     if ampersand:
