@@ -78,3 +78,13 @@ def test_a_page_without_pictures_is_read_as_before(tmp_path: Path) -> None:
     article = _page(tmp_path, "")
     assert [kind for kind, _ in _blocks(article)].count("caption") == 0
     assert [text for kind, text in _blocks(article) if kind == "paragraph"] == _BODY
+
+
+def test_text_that_extraction_joins_before_a_caption_stays_body_text() -> None:
+    from reader.loaders.html import _CAPTION_MARK, _with_captions
+
+    joined = [("paragraph", f"The levy goes. {_CAPTION_MARK}Traders queue.")]
+    assert _with_captions(joined, ["Traders queue."]) == [
+        ("paragraph", "The levy goes."),
+        ("caption", "Traders queue."),
+    ]

@@ -151,7 +151,10 @@ def _with_captions(
     kept: set[str] = set()
     for kind, text in blocks:
         if _CAPTION_MARK.strip() in text:
-            for piece in text.split(_CAPTION_MARK.strip()):
+            before, *pieces = text.split(_CAPTION_MARK.strip())
+            if squash_spaces(before):
+                found.append((kind, squash_spaces(before)))  # text joined before a caption
+            for piece in pieces:
                 piece = squash_spaces(piece)
                 if piece:
                     found.append(("caption", piece))
