@@ -30,7 +30,8 @@ _ROLES = frozenset(
     head leader leaders boss deputy vice acting interim former late then outgoing incoming
     veteran rookie teammate opponent rival challenger incumbent candidate nominee
     presidential opposition ruling party regional state federal national local provincial
-    county municipal senior junior top""".split()
+    county municipal senior junior top counsellor counselor datuk dato datin seri
+    tun puan encik haji hajjah""".split()
 )
 
 # Roles that only a person holds, written before the name ("Chief Executive Jane Doe",

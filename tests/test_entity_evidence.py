@@ -329,3 +329,30 @@ def test_a_byline_s_place_is_a_place_and_a_second_byline_block_is_read(
     )
     found = {e.name: e for e in analyser.analyse(article).entities}
     assert found["Lucia Ferraro Paz"].label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # Kyrgyz patronymics end with "uulu" (son of) or "kyzy" (daughter of)
+        ("said Nurlan Asanbek uulu on Monday", "Nurlan Asanbek", "Nurlan Asanbek uulu"),
+        # Malay "binti", Malaysian Indian "a/l", Catalan "i" join a name's parts
+        ("said Siti Aisyah binti Kamal on Monday", "Siti Aisyah", "Siti Aisyah binti Kamal"),
+        ("said Ravi a/l Subramaniam on Monday", "Ravi a/l Subramaniam", "Ravi a/l Subramaniam"),
+        ("said Jordi Puig i Roca on Monday", "Jordi Puig", "Jordi Puig i Roca"),
+        # a title of another country's usage is dropped ("Datuk Seri", "Counsellor")
+        ("Minister Datuk Seri Aziz Rahman said", "Datuk Seri Aziz Rahman", "Aziz Rahman"),
+        ("judge Counsellor Yousef Kandari said", "Counsellor Yousef Kandari", "Yousef Kandari"),
+    ],
+)
+def test_names_of_many_traditions_are_read_whole(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    found = split_raw(text, start, start + len(span), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == [name]
+
+
+def test_an_honorific_that_opens_a_block_is_kept() -> None:
+    text = "The court ruled.\n\nSheikh Talal bin Mubarak al-Hashemi, a former minister, said"
+    start = text.index("Talal")
+    found = split_raw(text, start, text.index(","), "PERSON", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Sheikh Talal bin Mubarak al-Hashemi"]

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 # Name particles that belong with the surname: "Al Hayali", "van der Berg", "bin Salman".
 PARTICLES = frozenset(
-    "al el bin ibn abu ben van von der den de da di du del della le la dos das st.".split()
+    """al el bin binti bint ibn abu ben van von der den de da di du del della le la dos das
+    st. a/l a/p""".split()
 )
 # Generic words that name a kind of institution; alone, they are never an entity.
 GENERIC = frozenset(

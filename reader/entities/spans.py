@@ -58,8 +58,11 @@ _CALENDAR = (
 )
 # "Ruan van der Merwe": particles and the surname after a first name the model cut short.
 _PARTICLE_TAIL = re.compile(
-    r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|ibn|al|el))+ [A-Z][\w'\u2019-]+"
+    r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|binti|bint|ibn|al|el|a/l|a/p"
+    r"|i|y))+ [A-Z][\w'\u2019-]+"
 )
+# Patronymic words after a name: "Bakyt Asanbek uulu", "Aizada Temirbek kyzy".
+_PATRONYMIC_TAIL = re.compile(r" (?:uulu|kyzy|ogly|oglu|qizi|uly|kyzi)\b")
 _SCORE = re.compile(r"\d+-\d+")
 # "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
 _SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+"
@@ -129,6 +132,7 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         and text[slash - 1 : slash].isalpha()
         and text[slash + 1 : slash + 2].isalpha()
         and not is_legal_form(_word_at(text, slash))
+        and _word_at(text, slash).lower() not in ("a/l", "a/p")  # "Ramesh a/l Subramaniam"
     ):
         # "Maria Lopez/Reuters": the photographer and the agency.
         after = text[slash + 1 : end].strip()
@@ -152,6 +156,9 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             )
             if particles and text[new_start:new_end].split()[-1][:1].isupper():
                 new_end = particles.end()
+            patronymic = _PATRONYMIC_TAIL.match(text, new_end)
+            if patronymic:
+                new_end = patronymic.end()
             # "PT Sawit Borneo Lestari": a designator before the completed name.
             new_start = _designator_before(text, new_start)
         found.append((new_start, new_end, piece_label))
@@ -232,7 +239,8 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in an honorific before a person's name ("Sheikh" of "Sheikh Faisal bin ...")
     and one more capitalised word that ends the name ("Langat" of "Samuel Kiptoo Langat
     told"), which a small model often leaves out."""
-    before = text[max(0, start - 20) : start].split(" ")
+    # Split at any space: a block's first word follows the last block's end and a newline.
+    before = re.split(r"[ \n]", text[max(0, start - 20) : start])
     honorific = before[-2] if len(before) >= 2 and before[-1] == "" else ""
     words = text[start:end].split()
     title = honorific.lower().rstrip(".")
