@@ -356,3 +356,49 @@ def test_an_honorific_that_opens_a_block_is_kept() -> None:
     start = text.index("Talal")
     found = split_raw(text, start, text.index(","), "PERSON", Parse())
     assert [text[s:e] for s, e, _ in found] == ["Sheikh Talal bin Mubarak al-Hashemi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "of the Association of Hostel Owners of Porto said",
+            "Association of Hostel Owners",
+            "Association of Hostel Owners of Porto",
+        ),
+        ("the Voice of the Valley party said", "Voice of the Valley party", "Voice of the Valley"),
+        (
+            "the Socialists' Party of Andorra said",
+            "Party of Andorra",
+            "Socialists' Party of Andorra",
+        ),
+    ],
+)
+def test_an_organisation_s_name_keeps_its_parts_and_loses_a_common_noun(
+    text: str, span: str, name: str
+) -> None:
+    start = text.index(span)
+    found = split_raw(text, start, start + len(span), "ORG", Parse())
+    assert [text[s:e] for s, e, _ in found] == [name]
+
+
+def test_a_coined_name_is_a_brand_or_a_body(analyser: Analyser) -> None:
+    from reader.entities.evidence import _COINED
+
+    found = _analyse(
+        analyser,
+        "Drivers at JomDrive said fares would rise, and JomDrive denied it.",
+    )
+    assert found["JomDrive"].label == "ORG" and "a coined name" in found["JomDrive"].why
+    assert [w for w in ("MyCC", "McDonald", "DeSantis", "LeBron", "Smith") if _COINED.match(w)] == [
+        "MyCC"
+    ]
+
+
+def test_a_surname_written_first_folds_into_the_full_name(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Commission chairman Park Jae-won said the fine was the largest this year. Park said "
+        "the company had been warned twice.",
+    )
+    assert "Park" not in found and found["Park Jae-won"].label == "PERSON"

@@ -454,6 +454,14 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
         ]
         if not candidates and size == 1 and short.votes.get("PERSON", 0) > 0:
             candidates = [k for k in first_names.get(short_key, []) if k in groups]
+        if not candidates and size == 1 and not is_given_name(short_key):
+            # "Park" of "Park Jae-won", "Nguyen" of "Nguyen Van Hung": a surname written
+            # first, whatever label the model gave it alone.
+            candidates = [
+                k
+                for k in first_names.get(short_key, [])
+                if k in groups and len(k.split()) <= 3 and not is_place(short_key)
+            ]
         if not candidates and size == 2 and short_key.split()[0] in HONOUR_TITLES:
             # "Sir Edmund", the short form of "Edmund Halloway".
             candidates = [k for k in first_names.get(short_key.split()[1], []) if k in groups]

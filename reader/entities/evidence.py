@@ -26,6 +26,7 @@ wins, and the share of the weight it holds is the entity's confidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,6 +93,9 @@ _PERSON_ROLES = frozenset(
     husband brother sister widow resident farmer doctor nurse teacher student""".split()
 )
 _COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
+# A word with a capital after a lower-case letter, not a surname's prefix (Mc, Mac, De, Di,
+# Da, Du, La, Le, Van, Von, O').
+_COINED = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]?[a-z]+[A-Z]")
 _AGENT_OR_PLACE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Nouns that call a name an organisation: "planemaker Embraer", "oil company Petrobras",
 # "Whitaker, the Austin-based chipmaker", "the club", "the newspaper Dawn".
@@ -221,6 +225,10 @@ def weigh(
     elif len(words) > 1 and is_country(words[-1]) and not is_place(name):
         # "Seafood Norway", "Greenpeace Indonesia": a body named for its country.
         weighing.add("ORG", 4, f"a country's body: {words[-1]}")
+    if any(_COINED.match(word) for word in words):
+        # "MyCC", "JomRide", "GroenLinks": a capital inside a word is a brand's or a body's
+        # ("McDonald", "DeSantis", "MacLeod" are people's, and left out).
+        weighing.add("ORG", 3, "a coined name")
     if len(words) == 2 and last in AREA_SUFFIXES and words[1][:1].isupper():
         weighing.add("GPE", 5, f"area name: {words[-1]}")
     if any(word.rstrip(".").lower() in ("jr", "sr") for word in words[1:]):

@@ -48,6 +48,12 @@ _TRAILING = frozenset("in at of on for and or the to from with by as a an".split
 _COLLECTIVE = re.compile(
     r"(?:People|Workers|Women|Children|Farmers|Citizens|Peasants|Teachers|Doctors|"
     r"Nurses|Students|Veterans|Miners)(?:'s|\u2019s|'|\u2019)?$"
+    # and any plural's possessive: "Socialists' Party of Catalonia", "Drivers' Union"
+    r"|[A-Z][a-z]+s(?:'|\u2019)$"
+)
+# Common nouns written after a name that is already whole ("the X party", "the Y group").
+_GENERIC_AFTER = frozenset(
+    "party group union movement alliance coalition bloc faction company firm".split()
 )
 # After an organisation's name: "of Ghana", "for Economic Affairs", "-Parliamentarians".
 _CAP_WORD = r"[A-Z][\w'\u2019.-]*"
@@ -315,6 +321,16 @@ def clean(
     if capitals and rest and lower_tail and words[: len(capitals)] == capitals:
         end = start + len(" ".join(capitals))
         words = capitals
+    # "Servant of the People party": a common noun after the name, which ends capitalised.
+    while (
+        len(words) > 2
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and words[-1] in _GENERIC_AFTER
+        and words[-2][:1].isupper()
+    ):
+        end -= len(words[-1]) + 1
+        words = words[:-1]
     # "Anna Kowal NAIROBI": a dateline in capitals after a name in mixed case.
     while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2:
         if not any(word[1:].islower() for word in words[:-1]):
@@ -397,7 +413,8 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     after "Bang &", "People's Party" after "Pakistan"."""
     last = text[start:end].rsplit(" ", 1)[-1].lower().strip(".,")
     words = text[start:end].lower().split()
-    if last in ORG_HEADS:
+    if last in ORG_HEADS or (len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of"):
+        # "Supreme Court" + "of Ghana"; "Association of Tourist Flats" + "of Barcelona"
         tail = _OF_TAIL.match(text, end)
         if tail:
             end = _trim_tail(text, end, tail.end())
@@ -441,6 +458,11 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         elif listed and " and " in text[start:end]:
             # "Meteorology, Climatology and Geophysics Agency": a list's first items.
             start -= len(listed.group(0))
+    owner = re.search(
+        r"(?<![\w'\u2019-])([A-Z][a-z]+s['\u2019]) $", text[max(0, start - 40) : start]
+    )
+    if owner and text[start:end].split(" ", 1)[0].lower() in ORG_HEADS:
+        start -= len(owner.group(0))  # "Socialists' Party of Catalonia", "Drivers' Union"
     if _COLLECTIVE.match(text[start:end].split(" ", 1)[0]):
         leading = _LEADING_CAPS.search(text[max(0, start - 80) : start])
         if leading:
