@@ -30,7 +30,8 @@ _ROLES = frozenset(
     head leader leaders boss deputy vice acting interim former late then outgoing incoming
     veteran rookie teammate opponent rival challenger incumbent candidate nominee
     presidential opposition ruling party regional state federal national local provincial
-    county municipal senior junior top""".split()
+    county municipal senior junior top counsellor counselor datuk dato datin seri
+    tun puan encik haji hajjah""".split()
 )
 
 # Roles that only a person holds, written before the name ("Chief Executive Jane Doe",
@@ -51,11 +52,17 @@ HONORIFICS = frozenset(
     mullah rabbi lord lady dame sir cardinal patriarch maharaja rajah raja tsar""".split()
 )
 
+# Titles of honour that go before a full name but are not part of it: "Sir Edmund
+# Halloway" is Edmund Halloway, and "Sir Edmund" his short form (a knight keeps the title
+# with the first name alone, where "Sheikh Faisal bin Jassim" keeps it whole).
+HONOUR_TITLES = frozenset("sir dame lord lady".split())
+
 # The last word of an organisation's name ("Safaricom Group", "Supreme Court", "Labour
 # Party"). Words that also end the names of buildings or places are not here.
 ORG_HEADS = frozenset(
     """ltd ltd. limited inc inc. corp corp. corporation co co. company companies plc llc
-    group holdings holding bank banks party parties court tribunal ministry ministries
+    administration group holdings holding bank banks party parties court tribunal ministry
+    ministries
     agency agencies tv television radio fc afc cf sc united city university universities
     college academy institute institution hospital clinic school schools foundation fund
     trust commission council councils committee board authority authorities bureau
@@ -63,7 +70,7 @@ ORG_HEADS = frozenset(
     movement alliance coalition congress assembly parliament senate cabinet government
     society association federation union unions league club clubs network media news
     times post herald journal gazette tribune telegraph chronicle press wire broadcasting
-    studios pictures records airlines airways motors motor electronics industries
+    studios pictures images photos records airlines airways motors motor electronics industries
     technologies technology systems labs laboratories pharmaceuticals pharma energy oil
     petroleum gas mining telecom telecoms communications capital securities partners
     insurance solutions brands foods beverages breweries brewery bancorp financial

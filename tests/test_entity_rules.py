@@ -41,6 +41,7 @@ def _name(text: str, label: str = "PERSON") -> str | None:
         ("MPs", "PERSON", None),
         ("MNAs Rukhsana Bhutto", "PERSON", "Rukhsana Bhutto"),
         ("Petrobras Chief Executive", "ORG", "Petrobras"),
+        ("national development bank", "ORG", None),
     ],
 )
 def test_a_span_is_trimmed_to_the_name(span: str, label: str, name: str | None) -> None:

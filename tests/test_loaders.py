@@ -443,3 +443,19 @@ def test_stored_path_is_absolute_and_keeps_a_corpus_line(
     assert stored_path("a.txt") == str(tmp_path / "a.txt")
     assert stored_path("sub/corpus.jsonl#12") == f"{tmp_path / 'sub' / 'corpus.jsonl'}#12"
     assert stored_path("/abs/notes#3.txt") == "/abs/notes#3.txt"
+
+
+def test_a_byline_after_the_body_s_start_on_the_date_line_is_still_a_byline() -> None:
+    text = (
+        " date 2026-02-11 KYIV \u2014 A court on Tuesday set bail at a record sum for a former "
+        "railway chief.\n"
+        "Courts\n"
+        "Court sets record bail for ex-railway chief\n"
+        "By Oksana Melnyk - Feb 11,2026 - Last updated at Feb 11,2026\n"
+        "The former chief denies the charges, his lawyers said.\n"
+    )
+    article = parse_text(text, path="x.txt")
+    assert article.byline == "Oksana Melnyk"
+    kinds = {article.block_text(block): block.kind for block in article.blocks}
+    assert kinds["By Oksana Melnyk - Feb 11,2026 - Last updated at Feb 11,2026"] == "byline"
+    assert article.text.startswith("KYIV \u2014 A court on Tuesday")  # no body text lost

@@ -23,20 +23,31 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from reader.article import Article
-from reader.entities.evidence import weigh
+from reader.entities.evidence import NOT_GIVEN, weigh
 from reader.entities.model import NAME_LABELS, Entity, Mention, RawSpan
 from reader.entities.names import (
     ACRONYM,
     ACRONYM_SKIP,
     DEFINITION,
+    PARTICLES,
     WordIndex,
     aliases,
     has_designator,
+    is_legal_form,
     name_key,
     spelling_skeleton,
+    unaccented,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS
+from reader.gazetteer import is_given_name, is_language, is_place
+from reader.name_words import (
+    HONORIFICS,
+    HONOUR_TITLES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    titles,
+)
 from reader.syntax import Parse
 
 
@@ -126,22 +137,34 @@ def consolidate(
     if not article.byline:
         bylines = []
 
+    # Credits first: their shape ("Photo: Jane Doe/Gallo Images", "(JDO/Dedi Firmansyah)")
+    # is surer than the model's span across the slash ("Jane Doe/Gallo").
+    _add_credits(text, groups, taken)
     for start, end, label in _candidates(text, spans, parse, bylines):
         name = text[start:end]
-        if " " not in name and label in NAME_LABELS and is_common_word(name, lowered_words):
+        if (
+            " " not in name
+            and label in NAME_LABELS
+            and is_common_word(name, lowered_words)
+            and not _names_a_legislature(text, start, end)
+        ):
             continue
         if taken.overlaps(start, end):
             continue  # a longer name (extended or split) claimed these words first
+        if label in ("PERSON", "ORG") and _is_portfolio(text, start, end):
+            continue
         group = groups[name_key(name)]
         group.mentions.append(Mention(start, end, name, "model"))
         group.vote(name, label, len(name.split()))
         taken.add(start, end)
 
     _add_byline(article, groups, taken)
-    _add_credits(text, groups, taken)
+    _add_called_acronyms(text, groups, taken)
     words = WordIndex(text)
+    _add_given_names(text, words, groups, taken)
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
+    _merge_short_organisation_names(groups)
     _merge_spellings(groups)
     _find_more_mentions(text, words, groups, taken)
     return _finish(text, groups, parse or Parse())
@@ -210,6 +233,9 @@ _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("PERSON",),
     ),
     (re.compile(rf"[;,] ({_CREDIT_NAME}) and ({_CREDIT_NAME})\)"), ("PERSON", "PERSON")),
+    # A caption's credit in parentheses, either way round: "(Evan Marsh/AP)", "(JDO/Dedi
+    # Firmansyah)": the agency is one word or an acronym, the photographer two or more.
+    (re.compile(rf"\(({_CREDIT_NAME})/({_CREDIT_NAME})\)"), ("SHAPE", "SHAPE")),
 )
 
 
@@ -223,32 +249,138 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 name = text[start:end]
                 if len(name) < 2 or taken.overlaps(start, end):
                     continue
+                if label == "SHAPE":
+                    label = "ORG" if ACRONYM.match(name) or " " not in name else "PERSON"
                 group = groups[name_key(name)]
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
                 taken.add(start, end)
 
 
+# Legislatures that a country's news names by one capitalised word: "outside Parliament",
+# "the Senate passed", "Congress must approve".
+_LEGISLATURES = frozenset("parliament senate congress".split())
+
+
+def _names_a_legislature(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised "Parliament", "Senate" or "Congress" inside a sentence (not a
+    section's label on a line of its own) names the country's legislature."""
+    name = text[start:end]
+    if name.lower() not in _LEGISLATURES or not name[:1].isupper() or name.isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)].strip() != name
+
+
+# What follows a minister's portfolio: "Energy Minister", "Hydrocarbons and Energy
+# Minister", "Health Secretary".
+_PORTFOLIO_TAIL = re.compile(r"(?: and [A-Z][\w-]+)* (?:Minister|Ministers|Secretary)\b")
+
+
+def _is_portfolio(text: str, start: int, end: int) -> bool:
+    """Whether a name is a minister's portfolio ("Deputy Energy Minister Yerlan Abenov",
+    "Bolivian Hydrocarbons and Energy Minister"): a field, not a person or a body. A place
+    before "Minister" is the minister's country, and an acronym a body ("EU Commissioner")."""
+    name = text[start:end]
+    if name.isupper() or is_place(name) or is_place(name.split()[-1]):
+        return False
+    return _PORTFOLIO_TAIL.match(text, end) is not None
+
+
+def _add_given_names(text: str, words: WordIndex, groups: dict[str, _Group], taken: _Taken) -> None:
+    """A one-word name that the text also writes after a known given name ("Callum
+    Ashby's unbeaten 142", where the model found only "Ashby") is a person's surname: the
+    full name there becomes a person's mention, and the surname folds into it later.
+
+    Occurrences come from the word index, so a long article costs its number of names,
+    not names times length."""
+    by_start = {m.start: (group, m) for group in groups.values() for m in group.mentions}
+    for key, group in list(groups.items()):
+        form = group.longest()
+        if " " in key or not form[:1].isupper() or form.isupper() or group.designated():
+            continue
+        if form.lower() in ORG_HEADS or is_place(form):
+            continue
+        for surname_start, end in list(words.find_all(form)):
+            given_match = _GIVEN_BEFORE.search(text, max(0, surname_start - 40), surname_start)
+            if given_match is None:
+                continue
+            given, start = given_match.group(1), given_match.start(1)
+            if not is_given_name(given) or is_place(given) or is_language(given):
+                continue
+            if given.lower() in titles() or given.lower() in NOT_GIVEN:
+                continue
+            if taken.overlaps(start, surname_start) or _after_capitalised(text, start):
+                continue  # the given name belongs to another name ("Hagley Oval")
+            found = by_start.get(surname_start)
+            if found is not None and found[1].end == end:
+                owner, mention = found
+                owner.mentions.remove(mention)
+            elif taken.overlaps(surname_start, end):
+                continue  # a longer name holds the surname
+            taken.add(start, end)
+            name = text[start:end]
+            full = groups[name_key(name)]
+            full.mentions.append(Mention(start, end, name, "model"))
+            full.vote(name, "PERSON", 3)
+    for key in [key for key, group in groups.items() if not group.mentions]:
+        del groups[key]
+
+
+# A capitalised word and one space right before a name: its given name, maybe.
+_GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
+
+
+def _after_capitalised(text: str, position: int) -> bool:
+    """Whether a capitalised word ends right before ``position`` ("Hagley Oval"): then the
+    word at ``position`` continues another name."""
+    before = text[max(0, position - 40) : position]
+    return bool(re.search(r"[A-Z][\w'\u2019-]* $", before))
+
+
+# An acronym that the text calls an organisation: "the state weather bureau PAGASA", "the
+# RMT union", "rail union RMT". Only the nouns that a body alone is called.
+_BODY_NOUNS = r"(?:agency|bureau|union|party|regulator|ministry|watchdog|broadcaster|group)"
+_CALLED_ACRONYMS = (
+    re.compile(rf"\b[a-z]+ {_BODY_NOUNS} ([A-Z][A-Z&]{{1,7}})\b"),
+    re.compile(rf"\b[Tt]he ([A-Z][A-Z&]{{1,7}}) {_BODY_NOUNS}\b"),
+)
+
+
+def _add_called_acronyms(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Find the acronyms that the text calls a body, which a small model often misses."""
+    for pattern in _CALLED_ACRONYMS:
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if taken.overlaps(start, end) or is_place(match.group(1)):
+                continue
+            name = match.group(1)
+            group = groups[name_key(name)]
+            group.mentions.append(Mention(start, end, name, "model"))
+            group.vote(name, "ORG", 2)
+            taken.add(start, end)
+
+
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Credit the byline's names where the byline's blocks write them (a page may have
+    two: a date line and "By Jane Doe, Buenos Aires")."""
     if not article.byline:
         return
-    for block in article.blocks:
-        if block.kind != "byline":
-            continue
-        block_text = article.block_text(block)
-        for name, label in byline_names(article.byline):
-            position = block_text.find(name)
+    blocks = [block for block in article.blocks if block.kind == "byline"]
+    for name, label in byline_names(article.byline):
+        for block in blocks:
+            position = article.block_text(block).find(name)
             if position < 0:
                 continue
             start = block.start + position
             end = start + len(name)
-            if taken.overlaps(start, end):
-                continue
-            group = groups[name_key(name)]
-            group.mentions.append(Mention(start, end, name, "byline"))
-            group.vote(name, label, 2)  # a byline's shape is strong evidence
-            taken.add(start, end)
-        break
+            if not taken.overlaps(start, end):
+                group = groups[name_key(name)]
+                group.mentions.append(Mention(start, end, name, "byline"))
+                group.vote(name, label, 2)  # a byline's shape is strong evidence
+                taken.add(start, end)
+            break
 
 
 def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> None:
@@ -304,7 +436,7 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
     owners: dict[str, list[str]] = defaultdict(list)
     first_names: dict[str, list[str]] = defaultdict(list)
     for key, group in persons.items():
-        for alias in aliases(group.longest()):
+        for alias in aliases(group.longest()) + _later_parts(group.longest()):
             owners[name_key(alias)].append(key)
         words = key.split()
         first_names[words[0]].append(key)
@@ -322,9 +454,68 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
         ]
         if not candidates and size == 1 and short.votes.get("PERSON", 0) > 0:
             candidates = [k for k in first_names.get(short_key, []) if k in groups]
+        if not candidates and size == 1 and not is_given_name(short_key):
+            # "Park" of "Park Jae-won", "Nguyen" of "Nguyen Van Hung": a surname written
+            # first, whatever label the model gave it alone.
+            candidates = [
+                k
+                for k in first_names.get(short_key, [])
+                if k in groups and len(k.split()) <= 3 and not is_place(short_key)
+            ]
+        if not candidates and size == 2 and short_key.split()[0] in HONOUR_TITLES:
+            # "Sir Edmund", the short form of "Edmund Halloway".
+            candidates = [k for k in first_names.get(short_key.split()[1], []) if k in groups]
         if len(candidates) != 1:
             continue  # two people share the name: leave the short form on its own
         groups[candidates[0]].absorb(groups.pop(short_key))
+
+
+def _later_parts(full: str) -> list[str]:
+    """The parts of a long name that a story may use alone, besides the surname: each word
+    after the first and each run of words that ends the name ("Quispe" and "Quispe Mamani"
+    of "Luis Alberto Quispe Mamani", "Yildirim Kaya" of "Sebnem Yildirim Kaya"). They only
+    fold a name the model found into the one full name that has them, never find more."""
+    words = full.split()
+    if len(words) < 3:
+        return []
+    singles = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in PARTICLES]
+    return singles + [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+
+
+def _merge_short_organisation_names(groups: dict[str, _Group]) -> None:
+    """Fold an organisation's name cut short into the one full name it starts: "Central
+    Bank" into "Central Bank of the Republic of Turkiye", "Banco Itau" into "Banco Itau
+    BBA" (the rest an "of" phrase, an organisation's head word, a legal form or an
+    acronym). A person's name is never folded into a body's ("Jane Doe" and "Jane Doe
+    Foundation" are two)."""
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        for size in range(1, len(words)):
+            by_prefix[" ".join(words[:size])].append(key)
+    for short_key in list(groups):
+        short = groups.get(short_key)
+        if short is None or short_key not in by_prefix:
+            continue
+        if short.label() not in ("ORG", "GPE", "FAC"):
+            continue
+        owners = []
+        for key in by_prefix[short_key]:
+            if key not in groups:
+                continue
+            full = groups[key]
+            rest = full.longest().split()[len(short_key.split()) :]
+            if full.label() != "ORG" or not rest:
+                continue
+            first = rest[0].strip(".,")
+            if (
+                first.lower() in ("of", "for")
+                or len(rest) == 1
+                and (first.lower() in ORG_HEADS or ACRONYM.match(first) or is_legal_form(first))
+            ):
+                owners.append(key)
+        if len(owners) == 1:
+            groups[owners[0]].absorb(groups.pop(short_key))
 
 
 def _find_more_mentions(
@@ -358,9 +549,18 @@ def _find_more_mentions(
 
 
 def _merge_spellings(groups: dict[str, _Group]) -> None:
-    """Fold two spellings of one person's name into one ("Oleksandr Kovalenko" and
-    "Olexander Kovalenko", "Ahmed al-Hakim" and "Ahmed al-Hakeem"): same consonants in the
-    same order, and nearly the same letters."""
+    """Fold two spellings of one name into one: with and without accents, for any name
+    ("Sølund & Kragh", "Solund & Kragh"); for a person's, the same consonants in the same
+    order and nearly the same letters ("Oleksandr Kovalenko" and "Olexander Kovalenko",
+    "Ahmed al-Hakim" and "Ahmed al-Hakeem")."""
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        by_letters[unaccented(key)].append(key)
+    for keys in by_letters.values():
+        # "Sølund & Kragh" and "Solund & Kragh": one name, whatever it names.
+        keys.sort(key=lambda k: (-len(groups[k].mentions), k))
+        for other in keys[1:]:
+            groups[keys[0]].absorb(groups.pop(other))
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         if group.votes.get("PERSON", 0) > 0 and group.label() == "PERSON":

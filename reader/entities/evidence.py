@@ -10,8 +10,15 @@ The model's label for each mention is one voice among several:
   Tamale"), parentheses right after a person's name (a constituency: "Peter Oloo (Kisumu
   Central)");
 - the parse: the subject of a speech verb is a person or an organisation, not a place;
-- knowledge from packages: a gazetteer of places (:mod:`reader.gazetteer`) and the titles
-  of :mod:`reader.name_words`.
+- knowledge from packages: a gazetteer of places and a list of given names
+  (:mod:`reader.gazetteer`), and the titles of :mod:`reader.name_words`. A known given name
+  at the start of a name is strong evidence of a person ("Thabo Mokoena"); a name with no
+  known given name at all ("Embraer", "Palangka Raya") makes the model's PERSON vote count
+  half, weak evidence since the list misses about one personal name in four;
+- what the text calls the name: an organisation's noun before it or in apposition
+  ("planemaker Embraer", "Whitaker, the chipmaker"), a role that a company or club employs
+  after it ("a Whitaker spokeswoman", "Sundowns coach", "Brenninger's purchasing
+  director"), a settlement's noun before it ("the village of Zymna Voda"), a dateline.
 
 Each piece of evidence adds weight to a label and a reason; the label with the most weight
 wins, and the share of the weight it holds is the entity's confidence.
@@ -19,12 +26,14 @@ wins, and the share of the weight it holds is the entity's confidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.entities.model import Mention
-from reader.gazetteer import is_country, is_language, is_place
+from reader.entities.names import PARTICLES
+from reader.gazetteer import is_country, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
     LOCATIVES,
@@ -66,6 +75,8 @@ _BUSINESS_NOUNS = frozenset(
     factory factories board shareholder shareholders customer customers employee employees
     subsidiary subsidiaries brand brands products output refinery refineries fleet""".split()
 )
+# What one holds in a company: "shares in Nordfjord Havbruk", "a stake in X", "bonds of X".
+_HOLDINGS = frozenset("share shares stake stakes stock stocks bonds bond equity".split())
 # Words before "by" that credit a person ("Reporting by", "Photo by").
 _CREDITING = frozenset(
     "reporting editing writing written edited compiled reported photo photograph photos".split()
@@ -82,6 +93,59 @@ _PERSON_ROLES = frozenset(
     husband brother sister widow resident farmer doctor nurse teacher student""".split()
 )
 _COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
+# A word with a capital after a lower-case letter, not a surname's prefix (Mc, Mac, De, Di,
+# Da, Du, La, Le, Van, Von, O').
+_COINED = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]?[a-z]+[A-Z]")
+_AGENT_OR_PLACE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Nouns that call a name an organisation: "planemaker Embraer", "oil company Petrobras",
+# "Whitaker, the Austin-based chipmaker", "the club", "the newspaper Dawn".
+_ORG_NOUNS = frozenset(
+    """company companies firm firms group conglomerate maker manufacturer producer
+    carmaker automaker planemaker chipmaker drugmaker steelmaker shipbuilder miner
+    refiner exporter importer supplier distributor retailer wholesaler carrier airline
+    lender bank insurer reinsurer broker brokerage operator developer builder
+    contractor utility startup start-up giant chain brand subsidiary unit venture
+    consultancy agency broadcaster newspaper daily weekly outlet channel network
+    publisher club side outfit franchise team charity ngo organisation organization
+    union federation association coalition movement party militia faction
+    consortium cooperative co-operative foundation institute university
+    hospital""".split()
+)
+# Roles that a company, club or agency employs, written after its name ("a Whitaker
+# spokeswoman", "Sundowns coach Themba Sithole", "Transneft spokeswoman"), or after its
+# possessive ("Brenninger's purchasing director"). A person has a spokesman too, but is
+# not written before one ("a Trump spokesman" is rare next to "Trump's spokesman").
+_EMPLOYEE_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople coach coaches manager striker
+    midfielder defender goalkeeper winger captain player players chief executive ceo
+    cfo coo chairman chairwoman chairperson director directors board shareholders
+    employees staff workers engineers economist economists analyst analysts
+    specialist scientist scientists official officials executives""".split()
+)
+# Of the roles above, those an owner's possessive also shows for a company ("Petrobras's
+# chief executive"), where a person's possessive would be odd.
+_CORPORATE_ROLES = frozenset(
+    """ceo cfo coo chairman chairwoman chairperson director directors board shareholders
+    employees staff workers engineers coach striker midfielder defender goalkeeper
+    winger players""".split()
+)
+# Nouns of settlements before "of": "the village of Zymna Voda", "the town of Medyka".
+_SETTLEMENTS = frozenset(
+    """village villages town towns city cities district districts province provinces
+    region regions municipality municipalities neighbourhood neighborhood suburb
+    settlement settlements hamlet county state island islands area""".split()
+)
+# Capitalised words that are not a given name in a name, though the list holds them: function
+# words, particles ("Al Jazeera", "Le Monde", "El Nino"), an adjective of religion
+# ("Christian Democratic Appeal"), months and days ("April 2023").
+NOT_GIVEN = (
+    frozenset(
+        """the a an and of for new great will may say christian january february march
+        april june july august september october november december monday tuesday
+        wednesday thursday friday saturday sunday""".split()
+    )
+    | PARTICLES
+)
 
 
 @dataclass
@@ -152,8 +216,19 @@ def weigh(
         weighing.add("LAW", 5, f"a law's word: {words[-1]}")
     elif len(words) > 1 and first.rstrip(".") in PLACE_FIRST_WORDS:
         weighing.add("LOC", 4, f"place word: {words[0]}")
-    elif 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
+    elif (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and given_name_of(words, places=True) is not None
+    ):
         weighing.add("PERSON", 1, "shaped like a personal name")
+    elif len(words) > 1 and is_country(words[-1]) and not is_place(name):
+        # "Seafood Norway", "Greenpeace Indonesia": a body named for its country.
+        weighing.add("ORG", 4, f"a country's body: {words[-1]}")
+    if any(_COINED.match(word) for word in words):
+        # "MyCC", "JomRide", "GroenLinks": a capital inside a word is a brand's or a body's
+        # ("McDonald", "DeSantis", "MacLeod" are people's, and left out).
+        weighing.add("ORG", 3, "a coined name")
     if len(words) == 2 and last in AREA_SUFFIXES and words[1][:1].isupper():
         weighing.add("GPE", 5, f"area name: {words[-1]}")
     if any(word.rstrip(".").lower() in ("jr", "sr") for word in words[1:]):
@@ -164,16 +239,62 @@ def weigh(
         weighing.add("LANGUAGE", 3, "a language's name (ISO 639)")
     place = is_place(name)
     if is_country(name):
-        weighing.add("GPE", 6, "a country (ISO 3166)")
+        # A country's name of two words or more is never a person's ("Sri Lanka").
+        weight = 6 + (sum(votes.values()) if len(words) > 1 else 0)
+        weighing.add("GPE", weight, "a country (ISO 3166)")
     elif place:
         weighing.add("GPE", 2, "a place name (GeoNames, ISO 3166)")
-    if len(words) > 1 and first in _STORMS:
-        weighing.add("EVENT", 6, f"a storm: {words[0]}")
+    if len(words) > 1 and any(word.lower() in _STORMS for word in words[:-1]):
+        weighing.add("EVENT", 6, "a storm's name")
     if len(words) == 1 and parse and not _proper_anywhere(mentions, parse):
         weighing.weights["PERSON"] = 0  # "Health", "Turnout": a common noun, not a name
     for mention in mentions:
         _around(text, mention, parse, weighing, place, person_names)
+    _given_name(words, votes, weighing)
     return weighing
+
+
+def given_name_of(words: Sequence[str], *, places: bool = False) -> str | None:
+    """The first of a name's words that is a known given name, if any, never a function
+    word or a month. A place's name ("Orlando Pirates", "Kenya Airways", "Ali": the list
+    holds them, and so does the gazetteer) counts only with ``places``: as a given name
+    it is no evidence for a person, and no evidence against one either."""
+    for word in words:
+        if (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.lower() not in NOT_GIVEN
+            and is_given_name(word)
+            and (places or not is_place(word))
+        ):
+            return word
+    return None
+
+
+def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -> None:
+    """A known given name first is strong evidence of a person; no known given name at
+    all is weak evidence against, so the model's PERSON vote counts half."""
+    if not words or not any(weighing.weights.get(label, 0) > 0 for label in _AGENT_OR_PLACE):
+        return
+    if len(words) > 1 and words[0].lower().rstrip(".") in titles():
+        words = words[1:]  # "Sheikh Hamid": the given name follows the honorific
+    given = given_name_of(words)
+    if given is not None:
+        last = words[-1].lower().strip(".,")
+        if len(words) > 1 and given == words[0] and last not in ORG_HEADS | PLACE_HEADS:
+            weighing.add("PERSON", 3, f"a given name: {given}")
+        return
+    if name_is_acronym(words) or given_name_of(words, places=True) is not None:
+        return
+    model = votes.get("PERSON", 0)
+    if model:
+        weighing.weights["PERSON"] -= model / 2
+        weighing.reasons.append("no known given name: spaCy's PERSON counts half")
+
+
+def name_is_acronym(words: Sequence[str]) -> bool:
+    """A name in capitals ("CPC", "PALANGKA RAYA") says nothing of given names."""
+    return all(word.isupper() for word in words)
 
 
 def _proper_anywhere(mentions: Sequence[Mention], parse: Parse) -> bool:
@@ -202,14 +323,32 @@ def _around(
         weighing.add("PERSON", 2, f"role before it: {before[-1]}")
     elif previous == "by" and len(before) > 1 and before[-2].lower() in _CREDITING:
         weighing.add("PERSON", 3, f"credited: {before[-2]} by")
-    if previous in LOCATIVES:
+    holding = len(before) > 1 and before[-2].lower() in _HOLDINGS
+    if previous in ("in", "of") and holding and _named(weighing):
+        weighing.add("ORG", 4, f"{before[-2].lower()} {previous} it")  # "shares in X"
+    elif previous in LOCATIVES:
         if place:
             weighing.add("GPE", 2, f"after '{previous}'")
         elif previous in ("in", "near", "outside", "inside", "throughout"):
             weighing.add("GPE", 2.5, f"after '{previous}'")
+    if previous in _ORG_NOUNS and not before[-1][:1].isupper():
+        weighing.add("ORG", 3, f"called a {previous}")
+    elif (
+        previous == "of"
+        and len(before) > 1
+        and before[-2].lower() in _SETTLEMENTS
+        and not before[-2][:1].isupper()
+    ):
+        weighing.add("GPE", 4, f"a {before[-2].lower()}'s name")
+    if _is_dateline(text, mention):
+        weighing.add("GPE", 4, "a dateline")
     after = text[mention.end : mention.end + 30].split()
     if after and after[0].lower().strip(".,") in _OUTLET_NOUNS:
         weighing.add("ORG", 3, f"an outlet: {after[0]}")
+    elif (
+        after and after[0].lower().strip(".,") in _EMPLOYEE_ROLES and not place and _named(weighing)
+    ):
+        weighing.add("ORG", 3, f"employs a {after[0].lower().strip('.,')}")
     if (
         text[mention.start - 1 : mention.start] == "("
         and text[mention.end : mention.end + 1] == ")"
@@ -245,8 +384,34 @@ def _around(
                 weighing.weights[label] -= 2
     if token.dep == "poss" and parent.lemma.lower() in _BUSINESS_NOUNS:
         weighing.add("ORG", 3, f"owns {parent.lemma}")
+    elif (
+        token.dep == "poss"
+        and parent.lemma.lower() in _CORPORATE_ROLES
+        and not place
+        and _named(weighing)
+    ):
+        weighing.add("ORG", 3, f"employs a {parent.lemma.lower()}")
     roles = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
     if token.dep == "appos":
         roles.append(parent)
     if any(role.lemma.lower() in _PERSON_ROLES for role in roles):
         weighing.add("PERSON", 4, "described by a role")
+    elif any(role.lemma.lower() in _ORG_NOUNS for role in roles):
+        weighing.add("ORG", 4, "described as an organisation")
+
+
+def _named(weighing: Weighing) -> bool:
+    """Whether something names an agent or a place so far: not a number, a date or a
+    people ("about 200 workers", "Portuguese striker")."""
+    return any(weighing.weights.get(label, 0) > 0 for label in _AGENT_OR_PLACE)
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """A name in capitals that opens a block, followed by a comma or a dash: a wire
+    story's dateline ("PALANGKA RAYA, Central Kalimantan -"), which names a place."""
+    name = mention.text
+    if not name.isupper() or len(name) < 3:
+        return False
+    if mention.start and text[mention.start - 1] != "\n":
+        return False
+    return text[mention.end : mention.end + 2] in (", ", " \u2014", " -", " \u2013")

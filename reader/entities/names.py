@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Name particles that belong with the surname: "Al Hayali", "van der Berg", "bin Salman".
 PARTICLES = frozenset(
-    "al el bin ibn abu ben van von der den de da di du del della le la dos das st.".split()
+    """al el bin binti bint ibn abu ben van von der den de da di du del della le la dos das
+    st. a/l a/p""".split()
 )
 # Generic words that name a kind of institution; alone, they are never an entity.
 GENERIC = frozenset(
@@ -28,7 +30,7 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}(?:-[A-Z]{1,3})?$")
 # model gave it, and the same name without it ("Prairie Mill", "Porto") is the same entity.
 DESIGNATORS = frozenset(
     """inc co corp ltd llc plc lp llp ag sa nv bv gmbh spa fc afc cf sc ss ssc ac cd ud sd rc
-    sk fk nk sv vfb vfl pt tbk bhd sdn pte kk sae sarl srl oy oyj asa sas""".split()
+    sk fk nk sv vfb vfl pt tbk bhd sdn pte pty kk sae sarl srl oy oyj asa sas""".split()
 )
 # Abbreviations whose period belongs to the name: "Halvorsen Foods Inc.", "King Jr.".
 KEEP_PERIOD = frozenset("inc co corp ltd bros jr sr".split())
@@ -41,24 +43,65 @@ EDGE_PUNCT = "\"'\u201c\u201d\u2018\u2019()[]{}<>,.;:!?-\u2013\u2014 "
 
 
 def has_designator(name: str) -> bool:
+    """Whether a name of two or more words starts with a club's or company's designator
+    ("FC Porto", "PT Sawit") or ends with one or with a legal form ("Acme Inc.", "Volvo AB",
+    "Hartmann GmbH", "Sølund & Kragh A/S")."""
     words = name.split()
-    return len(words) > 1 and any(bare_word(word) in DESIGNATORS for word in (words[0], words[-1]))
+    return len(words) > 1 and (bare_word(words[0]) in DESIGNATORS or is_legal_form(words[-1]))
 
 
 def bare_word(word: str) -> str:
+    """A word case-folded, without the punctuation at its ends."""
     return word.casefold().strip(".,&")
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Company legal forms of many countries from ``cleanco`` ("GmbH", "S.A.", "Tbk",
+    "A/S", "Oyj", "Ltda"), one word each, case-folded and without periods; with ours when
+    the package is missing. Forms that are English words ("company", "limited") are left
+    to the organisation head words, which do not fold "Walt Disney Company" into a person's
+    name."""
+    try:
+        from cleanco.termdata import terms_by_type
+    except ImportError:
+        return DESIGNATORS
+    forms = {
+        term.strip().casefold().replace(".", "")
+        for terms in terms_by_type.values()
+        for term in terms
+        if " " not in term.strip()
+    }
+    return frozenset({form for form in forms if 2 <= len(form) <= 5} | DESIGNATORS)
+
+
+def is_legal_form(word: str) -> bool:
+    """Whether ``word`` ends a company's name as its legal form or designator. A short
+    form counts only in capitals or written with its periods or slash ("AS", "S.A.",
+    "A/S"), where an English word ("As"), a particle ("da") or a surname ("Teo") is not
+    written so."""
+    bare = bare_word(word)
+    if bare in DESIGNATORS:
+        return True
+    form = bare.replace(".", "")
+    if form not in legal_forms() or form in PARTICLES:
+        return False
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) > 3 or word.isupper() or any(char in word for char in "./")
 
 
 def name_key(name: str) -> str:
     """The key that identifies a name: case-folded, single-spaced, and without a company or
-    club designator at either end ("Prairie Mill Co." and "Prairie Mill" are one name)."""
-    words = name.casefold().split()
-    while len(words) > 1 and bare_word(words[-1]) in DESIGNATORS:
+    club designator or a legal form at either end ("Prairie Mill Co." and "Prairie Mill"
+    are one name)."""
+    words = name.split()
+    while len(words) > 1 and is_legal_form(words[-1]):
         words.pop()
         while len(words) > 1 and not bare_word(words[-1]):
             words.pop()  # the "&" of "Hale, Brandt & Co."
     while len(words) > 1 and bare_word(words[0]) in DESIGNATORS:
         words.pop(0)
+    words = [word.casefold() for word in words]
     if len(words) > 1:
         words[-1] = words[-1].rstrip(",")
     return " ".join(words)
@@ -132,11 +175,23 @@ def find_all(text: str, form: str) -> Iterable[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
+)
+
+
+def unaccented(name: str) -> str:
+    """A name case-folded and without accents ("Sølund & Kragh" -> "solund & kragh",
+    "Boğaziçi" -> "bogazici"): headlines and wires often drop them."""
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_UNACCENTED))
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
 def spelling_skeleton(name: str) -> str:
     """A name's consonants in order, as two spellings of one name share them
     ("Oleksandr" and "Olexander": "lksndr"; "al-Hakim" and "al-Hakeem": "l-km")."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    folded = unaccented(name)
     for old, new in (("x", "ks"), ("ph", "f"), ("q", "k"), ("c", "k"), ("j", "y")):
         folded = folded.replace(old, new)
     consonants = re.sub(r"[aeiouyhw]", "", folded)

@@ -18,13 +18,29 @@ from reader.entities.names import (
     GENERIC,
     KEEP_PERIOD,
     ORG_WORDS,
+    PARTICLES,
     POSSESSIVE,
+    is_legal_form,
 )
-from reader.gazetteer import is_place
-from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.gazetteer import is_given_name, is_place
+from reader.name_words import (
+    HONORIFICS,
+    HONOUR_TITLES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    titles,
+)
 from reader.syntax import Parse
 
 Candidate = tuple[int, int, str]
+# Offices named "... General": "Attorney General's Office", "Auditor General".
+_GENERAL_OFFICES = frozenset(
+    """attorney auditor solicitor inspector surgeon secretary accountant registrar
+    postmaster comptroller controller paymaster procurator advocate""".split()
+)
+# Labels of proper names, which a description in lower case is not.
+_PROPER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 # Lower-case words that never end a name ("Olympic Stadium in").
 _TRAILING = frozenset("in at of on for and or the to from with by as a an".split())
@@ -32,6 +48,12 @@ _TRAILING = frozenset("in at of on for and or the to from with by as a an".split
 _COLLECTIVE = re.compile(
     r"(?:People|Workers|Women|Children|Farmers|Citizens|Peasants|Teachers|Doctors|"
     r"Nurses|Students|Veterans|Miners)(?:'s|\u2019s|'|\u2019)?$"
+    # and any plural's possessive: "Socialists' Party of Catalonia", "Drivers' Union"
+    r"|[A-Z][a-z]+s(?:'|\u2019)$"
+)
+# Common nouns written after a name that is already whole ("the X party", "the Y group").
+_GENERIC_AFTER = frozenset(
+    "party group union movement alliance coalition bloc faction company firm".split()
 )
 # After an organisation's name: "of Ghana", "for Economic Affairs", "-Parliamentarians".
 _CAP_WORD = r"[A-Z][\w'\u2019.-]*"
@@ -42,8 +64,11 @@ _CALENDAR = (
 )
 # "Ruan van der Merwe": particles and the surname after a first name the model cut short.
 _PARTICLE_TAIL = re.compile(
-    r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|ibn|al|el))+ [A-Z][\w'\u2019-]+"
+    r"(?: (?:van|von|der|den|de|da|di|du|del|della|le|la|bin|binti|bint|ibn|al|el|a/l|a/p"
+    r"|i|y))+ [A-Z][\w'\u2019-]+"
 )
+# Patronymic words after a name: "Bakyt Asanbek uulu", "Aizada Temirbek kyzy".
+_PATRONYMIC_TAIL = re.compile(r" (?:uulu|kyzy|ogly|oglu|qizi|uly|kyzi)\b")
 _SCORE = re.compile(r"\d+-\d+")
 # "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
 _SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+"
@@ -54,8 +79,14 @@ _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
 _OF_TAIL = re.compile(rf" (?:of|for) (?:the )?{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|de|and))*")
 _AND_TAIL = re.compile(rf" (?:and|&) {_CAP_WORD}(?: {_CAP_WORD})*")
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
+# Designators that only start a name ("PT Sawit Borneo Lestari", "FC Porto").
+_LEADING_DESIGNATORS = frozenset("pt fc afc ss ssc sk fk nk vfb vfl".split())
+_LEGAL_TAIL = re.compile(r" ([A-Z][\w./]{1,7})(?![\w/])")
 _AMPERSAND_HEAD = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})*) & $")
 _AND_HEAD = re.compile(rf"((?:{_CAP_WORD}, )*{_CAP_WORD}) and $")
+# The first items of a list that ends an organisation's name, after a lower-case word:
+# "the Meteorology, Climatology and ...", not "In Jakarta, Climatology and ...".
+_LIST_HEAD = re.compile(rf"(?<=[a-z][a-z] )(?:{_CAP_WORD}, )+$")
 _LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
 # Names whose last word takes "X and Y ..." before it as one name ("Bill and Jane Doe
 # Foundation"), and the heads that join a lower-case-free "and" tail ("Ministry for
@@ -85,6 +116,15 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             text, semicolon + 1, end, label, parse
         )
     pieces: list[Candidate] = []
+    words = text[start:end].split()
+    if (
+        len(words) > 2
+        and words[0].lower() in HONOUR_TITLES
+        and all(word[:1].isupper() for word in words[1:3])
+    ):
+        # "Dame Imogen Fairley": only a person holds a title of honour, and it is not
+        # part of the name (the model may call the whole an organisation).
+        label = "PERSON"
     role = _role_inside(text, start, end)
     if role is not None:
         # "Petrobras Chief Executive Luiza Mendonca": an employer, a role, a person.
@@ -93,7 +133,13 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             pieces.append((start, role_start, label))
         start, label = person_start, "PERSON"
     slash = text.find("/", start, end)
-    if slash >= 0 and text[slash - 1 : slash].isalpha() and text[slash + 1 : slash + 2].isalpha():
+    if (
+        slash >= 0
+        and text[slash - 1 : slash].isalpha()
+        and text[slash + 1 : slash + 2].isalpha()
+        and not is_legal_form(_word_at(text, slash))
+        and _word_at(text, slash).lower() not in ("a/l", "a/p")  # "Ramesh a/l Subramaniam"
+    ):
         # "Maria Lopez/Reuters": the photographer and the agency.
         after = text[slash + 1 : end].strip()
         after_label = "ORG" if ACRONYM.match(after) or len(after.split()) == 1 else label
@@ -116,8 +162,21 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             )
             if particles and text[new_start:new_end].split()[-1][:1].isupper():
                 new_end = particles.end()
+            patronymic = _PATRONYMIC_TAIL.match(text, new_end)
+            if patronymic:
+                new_end = patronymic.end()
+            # "PT Sawit Borneo Lestari": a designator before the completed name.
+            new_start = _designator_before(text, new_start)
         found.append((new_start, new_end, piece_label))
     return found
+
+
+def _word_at(text: str, position: int) -> str:
+    """The word (between spaces) that holds ``position``: "A/S" of "Kragh A/S"."""
+    start = text.rfind(" ", 0, position) + 1
+    end = text.find(" ", position)
+    word = text[start : end if end >= 0 else len(text)].strip(",.;:)")
+    return POSSESSIVE.sub("", word)
 
 
 def _role_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -186,9 +245,28 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in an honorific before a person's name ("Sheikh" of "Sheikh Faisal bin ...")
     and one more capitalised word that ends the name ("Langat" of "Samuel Kiptoo Langat
     told"), which a small model often leaves out."""
-    before = text[max(0, start - 20) : start].split(" ")
+    # Split at any space: a block's first word follows the last block's end and a newline.
+    before = re.split(r"[ \n]", text[max(0, start - 20) : start])
     honorific = before[-2] if len(before) >= 2 and before[-1] == "" else ""
-    if honorific[:1].isupper() and honorific.lower().rstrip(".") in HONORIFICS:
+    words = text[start:end].split()
+    title = honorific.lower().rstrip(".")
+    if (
+        honorific[:1].isupper()
+        and title in HONORIFICS
+        and not (title in HONOUR_TITLES and len(words) > 1)
+    ):
+        start -= len(honorific) + 1
+    elif (
+        len(honorific) > 1
+        and honorific[0].isupper()
+        and honorific[1:].islower()
+        and not _opens_sentence(text, start - len(honorific) - 1)
+        and honorific.lower() not in titles()
+        and is_given_name(honorific)
+        and not is_place(honorific)
+    ):
+        # "spokesman Per Olav Ronning": a given name the model left out ("Per" is a
+        # preposition to it), capitalised where no sentence starts.
         start -= len(honorific) + 1
     words = text[start:end].split()
     tail = _LAST_NAME_TAIL.match(text, end)
@@ -202,6 +280,12 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     if hyphen and words:
         end += hyphen.end()  # "Maria Lourdes Ocampo-Reyes"
     return start, end
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether a sentence, a block or a quotation starts at ``position``."""
+    before = text[max(0, position - 3) : position].rstrip(" ")
+    return not before or before[-1] in ".!?:\n\"'\u201c\u2018(-\u2013\u2014"
 
 
 def is_place_word(word: str) -> bool:
@@ -237,6 +321,16 @@ def clean(
     if capitals and rest and lower_tail and words[: len(capitals)] == capitals:
         end = start + len(" ".join(capitals))
         words = capitals
+    # "Servant of the People party": a common noun after the name, which ends capitalised.
+    while (
+        len(words) > 2
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and words[-1] in _GENERIC_AFTER
+        and words[-2][:1].isupper()
+    ):
+        end -= len(words[-1]) + 1
+        words = words[:-1]
     # "Anna Kowal NAIROBI": a dateline in capitals after a name in mixed case.
     while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 2:
         if not any(word[1:].islower() for word in words[:-1]):
@@ -253,6 +347,11 @@ def clean(
         if len(rest) >= 2 and all(word[:1].isupper() for word in rest):
             start += owner.end()
             words = text[start:end].split(" ")
+    inner = re.search(r"(?:'s|\u2019s) (\S+)$", text[start:end])
+    if inner and not inner.group(1)[:1].isupper() and label != "PERSON":
+        # "European Union's rescEU": the owner is the name, not what it owns.
+        end = start + inner.start()
+        words = text[start:end].split(" ")
     if label == "PERSON":
         start, words = _drop_roles(text, start, words, parse)
     elif len(words) > 1 and " of " not in text[start:end]:
@@ -270,6 +369,8 @@ def clean(
         return None
     if " " not in name and name.lower().rstrip(".") in titles() and not name.isupper():
         return None  # a role alone ("MPs", "Senator") names nobody
+    if " " in name and name.islower() and label in _PROPER_LABELS:
+        return None  # "the national development bank": a description, not a name
     return start, end
 
 
@@ -288,6 +389,10 @@ def _drop_roles(
             return _drop_roles(text, start + offset, words[position + 1 :], parse)
     while len(words) > 1:
         word = words[0].lower().rstrip(".")
+        if word in HONOUR_TITLES and len(words) > 2:
+            start += len(words[0]) + 1  # "Sir Edmund Halloway": the title is not the name
+            words = words[1:]
+            continue
         if word in HONORIFICS:
             break
         adjective = False
@@ -308,7 +413,8 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     after "Bang &", "People's Party" after "Pakistan"."""
     last = text[start:end].rsplit(" ", 1)[-1].lower().strip(".,")
     words = text[start:end].lower().split()
-    if last in ORG_HEADS:
+    if last in ORG_HEADS or (len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of"):
+        # "Supreme Court" + "of Ghana"; "Association of Tourist Flats" + "of Barcelona"
         tail = _OF_TAIL.match(text, end)
         if tail:
             end = _trim_tail(text, end, tail.end())
@@ -317,26 +423,66 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
     hyphen = _HYPHEN_TAIL.match(text, end)
-    if hyphen and last in ORG_HEADS:
-        end = hyphen.end()
+    if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end])):
+        end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA"
+    legal = _LEGAL_TAIL.match(text, end)
+    if (
+        legal
+        and is_legal_form(legal.group(1))
+        and legal.group(1).lower() not in _LEADING_DESIGNATORS
+        and not is_legal_form(text[start:end].split()[-1])
+    ):
+        # "Nordfjord Havbruk AS", "Bank Central Asia Tbk": the model left the form out.
+        form = legal.group(1)
+        end = legal.end(1)
+        if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
+            end -= 1  # the sentence's period, not the form's
+    start = _designator_before(text, start)
+    general = re.search(r"(?<![\w-])([A-Z][a-z]+) $", text[max(0, start - 20) : start])
+    if (
+        general
+        and general.group(1).lower() in _GENERAL_OFFICES
+        and text.startswith("General", start)
+    ):
+        # "Attorney General's Office", "Auditor General": the office's first word.
+        start -= len(general.group(0))
     before = text[max(0, start - 80) : start]
-    designator = re.search(r"(?:^| )([A-Z][A-Za-z]{1,3}) $", before)
-    if designator and designator.group(1).lower() in DESIGNATORS:
-        # "SS Lazio", "PT Sawit Borneo Lestari": the model left the designator out.
-        start -= len(designator.group(1)) + 1
-        before = text[max(0, start - 80) : start]
     ampersand = _AMPERSAND_HEAD.search(before)
     if ampersand:
         start -= len(ampersand.group(0))
     elif last in _AND_JOINED:
         joined = _AND_HEAD.search(before)
+        listed = _LIST_HEAD.search(before)
         if joined:
             start -= len(joined.group(0))
+        elif listed and " and " in text[start:end]:
+            # "Meteorology, Climatology and Geophysics Agency": a list's first items.
+            start -= len(listed.group(0))
+    owner = re.search(
+        r"(?<![\w'\u2019-])([A-Z][a-z]+s['\u2019]) $", text[max(0, start - 40) : start]
+    )
+    if owner and text[start:end].split(" ", 1)[0].lower() in ORG_HEADS:
+        start -= len(owner.group(0))  # "Socialists' Party of Catalonia", "Drivers' Union"
     if _COLLECTIVE.match(text[start:end].split(" ", 1)[0]):
         leading = _LEADING_CAPS.search(text[max(0, start - 80) : start])
         if leading:
             start -= len(leading.group(1))
     return start, end
+
+
+def _mixed_case(name: str) -> bool:
+    """A one-word name with a capital inside it ("GroenLinks", "PvdA"): coined, a brand's
+    or a party's, and joined by a hyphen to its partner's."""
+    return " " not in name and any(char.isupper() for char in name[1:]) and not name.isupper()
+
+
+def _designator_before(text: str, start: int) -> int:
+    """The start of a name with the club's or company's designator the model left out
+    before it ("SS Lazio", "PT Sawit Borneo Lestari")."""
+    designator = re.search(r"(?:^| )([A-Z][A-Za-z]{1,3}) $", text[max(0, start - 8) : start])
+    if designator and designator.group(1).lower() in DESIGNATORS:
+        return start - len(designator.group(1)) - 1
+    return start
 
 
 def _has_head(fragment: str) -> bool:
@@ -363,7 +509,7 @@ def is_common_word(word: str, lowered_words: set[str]) -> bool:
 def byline_names(byline: str) -> list[tuple[str, str]]:
     """Split a byline's names and label each: an acronym or an agency is an ORG."""
     found: list[tuple[str, str]] = []
-    for part in re.split(r"\s*(?:,|/|\band\b|&|\|)\s*", byline):
+    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\|| [-\u2013\u2014] )\s*", byline):
         part = part.strip(EDGE_PUNCT)
         words = part.split()
         # "Anna Kowal NAIROBI": a dateline after the name.
@@ -372,9 +518,13 @@ def byline_names(byline: str) -> list[tuple[str, str]]:
         part = " ".join(words)
         if not part or not part[0].isupper():
             continue
-        if ACRONYM.match(part) or ORG_WORDS.search(part) or len(words) == 1:
+        if is_place(part):
+            found.append((part, "GPE"))  # where the reporter files from: "Buenos Aires"
+        elif ACRONYM.match(part) or ORG_WORDS.search(part) or len(words) == 1:
             # People sign with two or more names; one word is an outlet ("Bloomberg").
             found.append((part, "ORG"))
-        elif 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
-            found.append((part, "PERSON"))
+        elif 2 <= len(words) <= 5 and all(
+            w[0].isupper() or w.lower() in PARTICLES for w in words[1:]
+        ):
+            found.append((part, "PERSON"))  # "Sanne van Leeuwen"
     return found

@@ -6,7 +6,11 @@ Before it runs, navigation, scripts, styles and templates are removed from the t
 short page trafilatura's fallback would otherwise keep a menu as the "article".
 
 The body's structure becomes blocks: headings stay headings, each paragraph, list item,
-quoted paragraph and table row is a paragraph. Every piece of text then goes through the
+quoted paragraph and table row is a paragraph, and a picture's caption (``<figcaption>``,
+with its credit line: "Photo: Jane Doe/Reuters") is a caption block where the picture was.
+trafilatura drops pictures with their captions, so each caption is put in the tree as a
+marked paragraph before extraction; one that extraction still drops is kept after the
+headline, since no loader may drop text of the article. Every piece of text then goes through the
 same normalisation as the other formats, so control characters and escape sequences in a
 page never reach the article text.
 """
@@ -38,6 +42,18 @@ _DROP = (
     "//nav|//script|//style|//noscript|//template|//iframe|//svg|//form"
     "|//*[@role='navigation' or @role='menubar' or @role='search']"
 )
+# Captions and credit lines of pictures: a <figcaption>, or an element of a <figure> (or
+# outside one) whose class says it is a caption or a credit.
+_CAPTIONS = (
+    "//figcaption"
+    "|//figure//*[not(ancestor::figcaption)][contains(@class, 'credit') or "
+    "contains(@class, 'caption')]"
+    "|//*[not(ancestor::figure)][contains(@class, 'photo-credit') or "
+    "contains(@class, 'image-credit') or contains(@class, 'wp-caption-text')]"
+)
+# What marks a caption's paragraph while trafilatura reads the page: letters, which its
+# clean-up keeps, in a word no page writes.
+_CAPTION_MARK = "Readercaptionmark0x7f "
 # Elements of trafilatura's output tree that hold further blocks rather than text.
 _CONTAINERS = frozenset({"list", "quote", "table", "div", "body"})
 _PARTS = frozenset({"p", "head", "item", "row", "quote", "list", "table", "code", "div"})
@@ -126,8 +142,37 @@ def _without_chrome(blocks: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind
     return [(kind, text.removeprefix(_ROW_MARK)) for kind, text in kept]
 
 
-def _extract(text: str) -> Any:
-    """Run trafilatura on the page with its furniture removed; ``None`` if it finds nothing.
+def _with_captions(
+    blocks: list[tuple[BlockKind, str]], captions: list[str]
+) -> list[tuple[BlockKind, str]]:
+    """Turn the marked paragraphs into caption blocks, and keep every caption that
+    extraction dropped (a picture above the article's text, say) after the headline."""
+    found: list[tuple[BlockKind, str]] = []
+    kept: set[str] = set()
+    for kind, text in blocks:
+        if _CAPTION_MARK.strip() in text:
+            before, *pieces = text.split(_CAPTION_MARK.strip())
+            if squash_spaces(before):
+                found.append((kind, squash_spaces(before)))  # text joined before a caption
+            for piece in pieces:
+                piece = squash_spaces(piece)
+                if piece:
+                    found.append(("caption", piece))
+                    kept.add(piece)
+        else:
+            found.append((kind, text))
+    lost: list[tuple[BlockKind, str]] = [
+        ("caption", caption) for caption in captions if caption not in kept
+    ]
+    if not lost:
+        return found
+    first = 1 if found and found[0][0] == "heading" else 0
+    return found[:first] + lost + found[first:]
+
+
+def _extract(text: str) -> tuple[Any, list[str]]:
+    """Run trafilatura on the page with its furniture removed (``None`` if it finds
+    nothing), and return the pictures' captions with it.
 
     Raises:
         ReaderError: trafilatura, or a library it needs, cannot be imported.
@@ -145,9 +190,10 @@ def _extract(text: str) -> Any:
         text = f"<html><body>{text}</body></html>"
     tree = load_html(text)
     if tree is None:
-        return None
+        return None, []
     for element in tree.xpath(_DROP):
         element.drop_tree()
+    captions = _mark_captions(tree)
     return bare_extraction(
         tree,
         with_metadata=True,
@@ -156,7 +202,31 @@ def _extract(text: str) -> Any:
         include_images=False,
         include_links=False,
         favor_recall=True,
-    )
+    ), captions
+
+
+def _mark_captions(tree: Any) -> list[str]:
+    """Put each picture's caption in the tree as a marked paragraph after its picture
+    (trafilatura would drop it with the picture), and return the captions' texts."""
+    captions: list[str] = []
+    last_after: dict[Any, Any] = {}  # each picture's last caption paragraph, for order
+    for element in tree.xpath(_CAPTIONS):
+        caption = _clean(" ".join(element.itertext()))
+        figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
+        anchor = figure if figure is not None else element
+        if caption and not any(caption in c for c in captions) and anchor.getparent() is not None:
+            captions.append(caption)
+            paragraph = anchor.makeelement("p", {})
+            paragraph.text = _CAPTION_MARK + caption
+            last_after.get(anchor, anchor).addnext(paragraph)
+            last_after[anchor] = paragraph
+        if element is not anchor:
+            element.drop_tree()
+        else:
+            element.text = None  # its text is in the paragraph now; its tail stays
+            for child in list(element):
+                element.remove(child)
+    return captions
 
 
 def load_html(data: bytes, name: str, path: Path) -> list[Article]:
@@ -170,12 +240,12 @@ def load_html(data: bytes, name: str, path: Path) -> list[Article]:
     # the sequence as text, out of reach of the clean-up that runs on the extracted text.
     page = normalise(_decode_html(data, name))
     try:
-        document = _extract(page)
+        document, captions = _extract(page)
     except (ValueError, TypeError, AttributeError, LookupError) as error:
         # lxml and trafilatura raise these on pages too broken to parse.
         raise ArticleError(f"{shown}: cannot read this HTML page ({error})") from None
     body = document.body if document is not None else None
-    blocks = _without_chrome(_blocks(body)) if body is not None else []
+    blocks = _with_captions(_without_chrome(_blocks(body)) if body is not None else [], captions)
     if not any(kind == "paragraph" for kind, _ in blocks):
         raise ArticleError(f"{shown}: no article text found in this HTML page")
 
@@ -209,6 +279,7 @@ def load_html(data: bytes, name: str, path: Path) -> list[Article]:
             title=title,
             date=date,
             byline=author or site,
+            caption=next((text for kind, text in blocks if kind == "caption"), None),
             metadata=metadata,
         )
     ]

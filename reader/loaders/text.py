@@ -12,7 +12,7 @@ from reader.loaders.chrome import (
     reads_like_body,
     trailing_headlines,
 )
-from reader.loaders.layout import Layout, ends_sentence, parse_date, read_header
+from reader.loaders.layout import Layout, ends_sentence, parse_byline, parse_date, read_header
 from reader.loaders.markdown import parse_markdown
 from reader.loaders.paragraphs import split_paragraphs
 
@@ -97,6 +97,29 @@ def _parse_lines(text: str, *, scraped: bool) -> Layout:
         layout.metadata["wrapped"] = "yes"
     paragraphs = paragraphs[: len(paragraphs) - trailing_headlines(paragraphs)]
     used = 0 if body_on_date_line else read_header(paragraphs, layout, title_required=scraped)
-    for paragraph in paragraphs[used:]:
-        layout.add("paragraph", paragraph)
+    # A byline that the header missed (the page's chrome or its body came first) is still
+    # a byline within the first lines: "By Jane Doe - Feb 11,2026 - Last updated at ...".
+    late_byline = None
+    if layout.byline is None:
+        late_byline = next(
+            (
+                index
+                for index in range(used, min(used + _LATE_BYLINE_LINES, len(paragraphs) - 1))
+                if parse_byline(paragraphs[index]) is not None
+            ),
+            None,
+        )
+    for index, paragraph in enumerate(paragraphs[used:], start=used):
+        found = parse_byline(paragraph) if index == late_byline else None
+        if found is None:
+            layout.add("paragraph", paragraph)
+            continue
+        layout.byline = found[0]
+        if layout.date is None and found[1]:
+            layout.date = found[1]
+        layout.add("byline", paragraph)
     return layout
+
+
+#: How far into a page a byline the header missed is looked for.
+_LATE_BYLINE_LINES = 8
