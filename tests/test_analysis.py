@@ -345,10 +345,10 @@ def test_model_folder_with_meta_json_is_keyed_by_its_name_and_version(tmp_path: 
 def test_several_processes_give_the_same_analysis_as_one(
     analyser: Analyser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader import nlp
+    from reader import analysis
     from reader.commands.analyse import analysis_json
 
-    monkeypatch.setattr(nlp, "_MIN_TEXTS_PER_PROCESS", 1)  # two workers for a few articles
+    monkeypatch.setattr(analysis, "_MIN_TEXTS_PER_PROCESS", 1)  # two workers for a few articles
     articles = [load_article(p) for p in sorted(ARTICLES.iterdir())]
     results = {}
     for processes in (1, 2):
