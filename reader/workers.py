@@ -77,8 +77,10 @@ def _error(error: BaseException) -> BaseException:
 
 def _serve(job: Job[T, R], conn: Connection, parent: int, inherited: Sequence[Connection]) -> None:
     """A worker's life: run ``job`` on each chunk received, send its results back."""
-    # Ctrl+C reaches the whole process group; the parent stops us.
+    # Ctrl+C reaches the whole process group; the parent stops us. (It was blocked from
+    # before the fork, so that none arrives before it is ignored: see _Worker.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for other in inherited:  # the parent's ends to earlier workers, copied by fork
         other.close()
     # A thread takes in the chunks as they come, so that the parent never waits to hand one
@@ -132,7 +134,13 @@ class _Worker(Generic[T]):
             name="reader-worker",
             daemon=True,  # and so ended by multiprocessing if the parent exits normally
         )
-        self.process.start()
+        # Ctrl+C is held back while the worker starts, so that it never reaches a worker
+        # that does not ignore it yet (a traceback); the parent gets it just after.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child.close()  # only the worker holds its end: its death is an end of file here
         self.in_flight: deque[int] = deque()
 
