@@ -374,22 +374,18 @@ class Analyser:
         """The analysis of an article from a worker's result. Its parse is read only when
         asked for: from the cache the worker wrote, or from the result if it is not there."""
         rows = result.parse
-        if rows is None:
-            return Analysis(
-                article,
-                split_article(article),
-                result.entities,
-                self.choice.label,
-                suggestions=result.suggestions,
-                load_parse=lambda: self._cached_parse(article),
-            )
+        load: Callable[[], Parse] = (
+            (lambda: self._cached_parse(article))
+            if rows is None
+            else (lambda: Parse(tuple(Token(*row) for row in rows)))
+        )
         return Analysis(
             article,
             split_article(article),
             result.entities,
             self.choice.label,
             suggestions=result.suggestions,
-            load_parse=lambda: Parse(tuple(Token(*row) for row in rows)),
+            load_parse=load,
         )
 
     def _run_model(self, pieces: Sequence[list[tuple[int, str]]]) -> Iterator[ModelOutput]:
