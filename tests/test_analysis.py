@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import Analyser, split_article
+from reader.analysis import MAX_PIECE, Analyser, split_article
 from reader.article import Article
 from reader.cache import CACHE_VERSION, AnalysisCache
 from reader.entities import RawSpan
@@ -342,22 +342,66 @@ def test_model_folder_with_meta_json_is_keyed_by_its_name_and_version(tmp_path: 
     assert "/" not in choice.key
 
 
+def _long_article(sample_path: Path, folder: Path) -> Article:
+    """An article with one paragraph longer than a piece: the model reads it in several."""
+    paragraphs = sample_path.read_text(encoding="utf-8").splitlines()[4:]
+    body = " ".join(" ".join(paragraphs) for _ in range(14))
+    assert len(body) > MAX_PIECE
+    path = folder / "long.txt"
+    path.write_text("A long article\n\n" + body + "\n", encoding="utf-8")
+    return load_article(path)
+
+
 def test_several_processes_give_the_same_analysis_as_one(
-    analyser: Analyser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    analyser: Analyser, tmp_path: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader import nlp
+    from reader import analysis
     from reader.commands.analyse import analysis_json
 
-    monkeypatch.setattr(nlp, "_MIN_TEXTS_PER_PROCESS", 1)  # two workers for a few articles
+    monkeypatch.setattr(analysis, "_MIN_TEXTS_PER_PROCESS", 1)  # two workers for a few articles
+    monkeypatch.setattr(analysis, "_CHUNK_TEXTS", 8)  # and several chunks each
     articles = [load_article(p) for p in sorted(ARTICLES.iterdir())]
+    articles.insert(2, _long_article(sample_path, tmp_path))
     results = {}
     for processes in (1, 2):
         cache = AnalysisCache(tmp_path / f"p{processes}")
-        several = Analyser(cache=cache, pipeline=analyser.pipeline, processes=processes)
-        found = [json.dumps(analysis_json(a)) for a in several.analyse_many(articles)]
-        raw = [cache.path(a.id, several.choice.key).read_bytes() for a in articles]
-        results[processes] = (found, raw)
+        # Two processes from a parent that has not loaded the model: the workers load it, so
+        # the parent's analysis can only have come from them.
+        pipeline = analyser.pipeline if processes == 1 else None
+        several = Analyser(cache=cache, pipeline=pipeline, processes=processes)
+        found = list(several.analyse_many(articles))
+        assert several.loaded == (processes == 1)
+        key, rules = several.choice.key, several.rules_key
+        results[processes] = (
+            [json.dumps(analysis_json(a)) for a in found],
+            [a.parse.tokens for a in found],
+            [cache.path(a.id, key).read_bytes() for a in articles],
+            [cache.finished_path(a.id, key, rules).read_bytes() for a in articles],
+        )
     assert results[1] == results[2]
+
+
+def test_several_processes_without_a_cache_give_the_parse_too(
+    analyser: Analyser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import analysis
+
+    monkeypatch.setattr(analysis, "_MIN_TEXTS_PER_PROCESS", 1)
+    articles = [load_article(p) for p in sorted(ARTICLES.iterdir())[:4]]
+    cache = AnalysisCache(tmp_path / "never")
+    one, two = (
+        list(
+            Analyser(
+                cache=cache, use_cache=False, pipeline=analyser.pipeline, processes=n
+            ).analyse_many(articles)
+        )
+        for n in (1, 2)
+    )
+    assert [a.parse.tokens for a in two] == [a.parse.tokens for a in one]
+    assert [(a.entities, a.suggestions, a.sentences) for a in two] == [
+        (a.entities, a.suggestions, a.sentences) for a in one
+    ]
+    assert not cache.root.exists()
 
 
 def test_the_app_s_analysis_process_caches_a_batch_in_several_processes(

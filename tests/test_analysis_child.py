@@ -73,3 +73,57 @@ def test_the_child_ends_when_the_app_that_started_it_dies(
     assert result.returncode == 0, result.stderr
     child = int(result.stdout.split()[0])
     assert _wait_gone(child, 10), "the analysis child outlived the app"
+
+
+def _group(pgid: int) -> list[int]:
+    """The running processes of the process group ``pgid``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[2]) == pgid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_the_child_s_workers_end_with_the_app(tmp_path: Path) -> None:
+    # A library's batch, large enough for two worker processes; the app waits until the
+    # child has started them, then dies without stopping it.
+    folder = tmp_path / "library"
+    folder.mkdir()
+    originals = sorted((Path(__file__).parent / "data" / "articles").iterdir())
+    for number in range(40):
+        text = originals[number % len(originals)].read_text(encoding="utf-8")
+        (folder / f"{number:03d}.txt").write_text(f"{text}\n\nCopy {number}.\n", encoding="utf-8")
+    parent = textwrap.dedent(
+        f"""
+        import os, sys, time
+        from pathlib import Path
+        from reader.analysis import Analyser
+        from reader.cache import AnalysisCache
+        from reader.loaders import load_article
+        from reader.reading.analysis_process import start
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_analysis_child import _group
+
+        articles = [load_article(p) for p in sorted(Path({str(folder)!r}).iterdir())]
+        cache = AnalysisCache(Path({str(tmp_path / "cache")!r}))
+        child = start(Analyser(cache=cache, processes=2), articles)
+        while len(_group(child.pid)) < 3 and child.poll() is None:
+            time.sleep(0.05)
+        print(child.pid, len(_group(child.pid)), flush=True)
+        os._exit(0)  # as if killed: the child is never stopped
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", parent], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    child, group = map(int, result.stdout.split())
+    assert group == 3  # the child and its two workers
+    deadline = time.monotonic() + 10
+    while _group(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _group(child), "the analysis child or one of its workers outlived the app"

@@ -2,13 +2,15 @@
 scripts.
 
 With ``--json`` it prints one JSON object per article per line (the schema is in the
-README); otherwise a Rich table per article. Many articles load the model once and go
-through ``nlp.pipe`` together, with a progress bar on stderr when that is a terminal.
+README); otherwise a Rich table per article. Many articles are analysed in one process per
+core (``--processes``), each loading the model once and doing the whole job for a few
+articles at a time, with a progress bar on stderr when that is a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from typing import Any
@@ -181,11 +183,14 @@ def run(args: argparse.Namespace) -> int:
     )
     with progress:
         task = progress.add_task("analyse", total=len(articles))
-        for analysis in analyser.analyse_many(articles, progress=lambda _: progress.advance(task)):
-            if args.json:
-                write_json_line(analysis_json(analysis), sys.stdout)
-                sys.stdout.flush()
-            else:
-                print_table(out, analysis)
+        found = analyser.analyse_many(articles, progress=lambda _: progress.advance(task))
+        # Closed on the way out (an error, Ctrl+C, a closed pipe): that stops the workers.
+        with contextlib.closing(found):
+            for analysis in found:
+                if args.json:
+                    write_json_line(analysis_json(analysis), sys.stdout)
+                    sys.stdout.flush()
+                else:
+                    print_table(out, analysis)
     # Some files were skipped: the output is incomplete, which scripts must be able to see.
     return 1 if failed else 0

@@ -6,12 +6,13 @@ meanwhile would wait; in its own process it runs on another core while the artic
 already on screen. The process fills the analysis cache; the app then reads the result
 with ``Analyser.cached`` (no spaCy import at all in the app).
 
-Run as ``python -m reader.reading.analysis_process CACHE MODEL PROCESSES PATH ID [PATH ID
-...]``; it prints each article id as its analysis is cached (or ``! ID message`` on
-failure). A library's articles go through the model as one batch, in ``PROCESSES``
-processes (the ``analysis_processes`` setting, else one per core: see
-:func:`reader.config.analysis_processes`), with results identical to one process. This
-module must not import Textual.
+Run as ``python -m reader.reading.analysis_process CACHE MODEL PROCESSES APP PATH ID [PATH
+ID ...]``; it prints each article id as its analysis is cached (or ``! ID message`` on
+failure), and ends when the process ``APP`` (the app that started it) is gone. A library's
+articles are analysed as one batch by up to ``PROCESSES`` worker processes (the
+``analysis_processes`` setting, else one per core: see
+:func:`reader.config.analysis_processes`), each doing the whole job for a few articles at a
+time, with results identical to one process. This module must not import Textual.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def command(analyser: Analyser, articles: Sequence[Article]) -> list[str]:
         str(analyser.cache.root),
         analyser.choice.name,
         str(analyser.processes),
+        # The app's own id: by the time the child asks for its parent's, the app may
+        # already be gone (and the child adopted by another).
+        str(os.getpid()),
     ]
     for article in articles:
         argv += [_source_file(article), article.id]
@@ -68,7 +72,7 @@ def start(analyser: Analyser, articles: Sequence[Article]) -> subprocess.Popen[s
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        # Its own process group: spaCy's worker processes (several cores) join it, so that
+        # Its own process group: its worker processes (several cores) join it, so that
         # stopping the group (see stop) never leaves one of them running.
         start_new_session=True,
     )
@@ -87,7 +91,7 @@ def _leave_with_parent(parent: int) -> None:
     (killed, or its terminal closed): the analysis is for that app alone."""
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == parent:  # an adopted child's parent is another process
             time.sleep(0.5)
         with contextlib.suppress(OSError):
             os.killpg(os.getpgrp(), signal.SIGKILL)
@@ -133,8 +137,8 @@ def _pairs(values: Sequence[str]) -> Iterable[tuple[str, str]]:
 
 def main(argv: Sequence[str]) -> int:
     """Analyse the given articles into the cache, printing each id when it is cached."""
-    cache, model, processes, *rest = argv
-    _leave_with_parent(os.getppid())
+    cache, model, processes, app, *rest = argv
+    _leave_with_parent(int(app))
     # The app comes first: on a busy machine the analysis waits, not the analyst's keys.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)
