@@ -236,3 +236,19 @@ def test_the_app_s_analysis_processes(settings: dict[str, object], expected: int
     from reader.config import analysis_processes
 
     assert analysis_processes(settings) == (expected or os.cpu_count() or 1)
+
+
+def test_reader_analyse_takes_its_processes_from_the_flag_then_the_setting(
+    isolated_home: Path,
+) -> None:
+    import argparse
+
+    from reader.commands.analyse import configure, processes_wanted
+    from reader.config import save_settings
+
+    parser = argparse.ArgumentParser()
+    configure(parser)
+    assert processes_wanted(parser.parse_args(["x"])) == (os.cpu_count() or 1)
+    save_settings({"analysis_processes": 1})
+    assert processes_wanted(parser.parse_args(["x"])) == 1
+    assert processes_wanted(parser.parse_args(["x", "--processes", "2"])) == 2

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from typing import Any
 
@@ -23,6 +22,7 @@ from rich.text import Text
 from reader.analysis import Analyser, Analysis
 from reader.article import Article
 from reader.commands.options import add_model_option
+from reader.config import analysis_processes, load_settings
 from reader.errors import ArticleError
 from reader.loaders import expand_paths, load_articles
 from reader.loaders.notices import collect_warnings
@@ -40,9 +40,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--processes",
         type=int,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="processes that run the model over many articles (default: one per core)",
+        help=(
+            "processes that run the model over many articles (default: the "
+            "analysis_processes setting, else one per core)"
+        ),
     )
     add_model_option(parser)
 
@@ -163,13 +166,20 @@ def _load(paths: list[str]) -> tuple[list[Article], int]:
     return articles, len(failures)
 
 
+def processes_wanted(args: argparse.Namespace) -> int:
+    """How many processes run the model: ``--processes``, else the ``analysis_processes``
+    setting that the app's background analysis also uses, else one per core."""
+    wanted: int | None = args.processes
+    return wanted if wanted is not None else analysis_processes(load_settings())
+
+
 def run(args: argparse.Namespace) -> int:
     """Analyse the articles and print them."""
     articles, failed = _load(args.paths)
-    if args.processes < 1:
+    if args.processes is not None and args.processes < 1:
         print("reader: --processes must be 1 or more", file=sys.stderr)
         return 2
-    analyser = Analyser(args.model, use_cache=not args.no_cache, processes=args.processes)
+    analyser = Analyser(args.model, use_cache=not args.no_cache, processes=processes_wanted(args))
     out = Console(highlight=False, soft_wrap=False)
     err = Console(stderr=True)
     show_progress = sys.stderr.isatty() and len(articles) > 1

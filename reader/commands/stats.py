@@ -149,8 +149,10 @@ def run(args: argparse.Namespace) -> int:
     analyser = None
     if not args.no_entities:
         from reader.analysis import Analyser
+        from reader.config import analysis_processes, load_settings
 
-        analyser = Analyser(args.model)
+        # Articles not analysed yet are analysed on every core, like `reader analyse`.
+        analyser = Analyser(args.model, processes=analysis_processes(load_settings()))
     stats = compute_stats(
         store,
         annotator=args.annotator,

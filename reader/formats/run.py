@@ -17,6 +17,7 @@ from reader.analysis import Analyser
 from reader.annotated import Layer, Problems, Warn, gather, ignore_warning
 from reader.article import Article
 from reader.atomic import describe_os_error
+from reader.config import analysis_processes, load_settings
 from reader.errors import ReaderError
 from reader.formats.base import ExportOptions, ExportRow, Only, export_row
 from reader.formats.output import check_target, text_output
@@ -117,7 +118,8 @@ def export(
     options = ExportOptions(store.labels, only, warn)
     need = spec.needs(options)
     if need == "entities" and analyser is None:
-        analyser = Analyser(model)
+        # Articles not analysed yet are analysed on every core, like `reader analyse`.
+        analyser = Analyser(model, processes=analysis_processes(load_settings()))
     problems = Problems()
     try:
         items = gather(
