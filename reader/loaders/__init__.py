@@ -1,8 +1,9 @@
 """Load articles from files: find the right loader, decode, normalise, parse.
 
 Loaders form a registry (:data:`LOADERS`): the first whose ``claims`` accepts a file reads
-it. Each names its module, imported only when a file of its format is met. A loader returns a list because some formats (a JSON Lines corpus) hold many articles.
-Every failure is an :class:`~reader.errors.ArticleError` with a one-line message.
+it. Each names its module, imported only when a file of its format is met. A loader
+returns a list because some formats (a JSON Lines corpus) hold many articles. Every failure
+is an :class:`~reader.errors.ArticleError` with a one-line message.
 """
 
 from __future__ import annotations
