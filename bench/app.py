@@ -16,7 +16,8 @@ shows on the emulated screen. Measured:
   app's own key (which updates its Static). The time runs to the last byte of the update,
   so it includes Textual's frame pacing (60 frames a second) and the terminal output.
 
-``--launch-only`` skips the keys; ``--baseline ROOT`` also launches another checkout
+``--theme NAME`` starts reader with that theme remembered (as an analyst who chose one
+does); ``--launch-only`` skips the keys; ``--baseline ROOT`` also launches another checkout
 (``ROOT`` first on ``PYTHONPATH``), the bare app, this checkout and the other taking turns
 (A B C A B C ...), so that a change is measured against its base in one run.
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import json
 import os
 import pty
 import select
@@ -241,9 +243,14 @@ def main() -> None:
     parser.add_argument("--skip-launch", action="store_true", help="measure the keys only")
     parser.add_argument("--launch-only", action="store_true", help="measure the launches only")
     parser.add_argument("--baseline", metavar="ROOT", help="also launch this checkout, in turns")
+    parser.add_argument("--theme", help="start reader with this theme remembered in its settings")
     options = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
     try:
+        if options.theme:
+            settings = home / "config" / "reader" / "settings.json"
+            settings.parent.mkdir(parents=True)
+            settings.write_text(json.dumps({"theme": options.theme}), encoding="utf-8")
         rows: list[tuple[str, float, str]] = []
         if options.baseline and not options.skip_launch:
             rows += turns_rows(home, options.runs, Path(options.baseline).resolve())
