@@ -1,47 +1,78 @@
 """Load articles from files: find the right loader, decode, normalise, parse.
 
 Loaders form a registry (:data:`LOADERS`): the first whose ``claims`` accepts a file reads
-it. A loader returns a list because some formats (a JSON Lines corpus) hold many articles.
-Every failure is an :class:`~reader.errors.ArticleError` with a one-line message.
+it. Each names its module, imported only when a file of its format is met. A loader
+returns a list because some formats (a JSON Lines corpus) hold many articles. Every failure
+is an :class:`~reader.errors.ArticleError` with a one-line message.
 """
 
 from __future__ import annotations
 
+import codecs
+import importlib
 import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from reader.article import Article
 from reader.errors import ArticleError
 from reader.files import describe, open_guarded
-from reader.loaders import html, jsonl
 from reader.loaders.decoding import MAX_ARTICLE_BYTES, decode, normalise
-from reader.loaders.text import parse_text
 from reader.safe_text import visible
 
 
 @dataclass(frozen=True)
 class Loader:
-    """One input format.
+    """One input format, named by its module, which is imported only when a file of its
+    format is met (an HTML parser costs an app that opens a text file nothing).
 
     Attributes:
         name: Short name, shown in errors and stored as the article's format.
         suffixes: File name endings this loader reads when listing a folder.
-        claims: Whether this loader reads a file, given its path and first bytes.
-        load: Read the file's bytes into articles; ``path`` is the name as given.
+        module: The module that reads the format: its ``claims(path, head)`` says whether
+            it reads a file, and its function ``reads`` loads one.
+        reads: The name of the module's function ``(data, name, path) -> list[Article]``.
         max_bytes: Largest file this loader accepts.
+        sniffed: How the first bytes of a file of another name start (after a UTF-8 byte
+            order mark and blank space) when the module may still claim it: only then is it
+            imported to ask.
+        fallback: Reads any file that no other loader claims (the text loader).
     """
 
     name: str
     suffixes: tuple[str, ...]
-    claims: Callable[[Path, bytes], bool]
-    load: Callable[[bytes, str, Path], list[Article]]
+    module: str
+    reads: str
     max_bytes: int = MAX_ARTICLE_BYTES
+    sniffed: tuple[bytes, ...] = ()
+    fallback: bool = False
+
+    def claims(self, path: Path, head: bytes) -> bool:
+        """Whether this loader reads a file, given its path and first bytes."""
+        if self.fallback:
+            return True
+        start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+        if path.suffix.lower() not in self.suffixes and not start.startswith(self.sniffed):
+            return False  # neither its name nor its first bytes: no need to import it
+        claims = cast(Callable[[Path, bytes], bool], self._function("claims"))
+        return claims(path, head)
+
+    def load(self, data: bytes, name: str, path: Path) -> list[Article]:
+        """Read a file's bytes into articles; ``name`` is the path as given."""
+        reads = cast(Callable[[bytes, str, Path], list[Article]], self._function(self.reads))
+        return reads(data, name, path)
+
+    def _function(self, name: str) -> object:
+        return getattr(importlib.import_module(self.module), name)
 
 
-def _load_text(data: bytes, name: str, path: Path) -> list[Article]:
+def load_text(data: bytes, name: str, path: Path) -> list[Article]:
+    """Read a plain text or Markdown file into its one article."""
+    from reader.loaders.text import parse_text
+
     text = normalise(decode(data, name))
     article = parse_text(text, path=name, suffix=path.suffix)
     if not article.blocks:
@@ -52,14 +83,20 @@ def _load_text(data: bytes, name: str, path: Path) -> list[Article]:
 TEXT_LOADER = Loader(
     name="text",
     suffixes=(".txt", ".text", ".md", ".markdown", ".mdown"),
-    claims=lambda path, head: True,
-    load=_load_text,
+    module=__name__,
+    reads="load_text",
+    fallback=True,
 )
 
-#: Loaders, most specific first; the text loader is the fallback and stays last.
+#: Loaders, most specific first; the text loader is the fallback and stays last. Each
+#: row's suffixes and limit are its module's own (``SUFFIXES``, a test checks they agree),
+#: written here so that listing a folder imports no loader.
 LOADERS: list[Loader] = [
-    Loader("jsonl", jsonl.SUFFIXES, jsonl.claims, jsonl.load_jsonl, jsonl.MAX_CORPUS_BYTES),
-    Loader("html", html.SUFFIXES, html.claims, html.load_html),
+    Loader("jsonl", (".jsonl", ".ndjson"), "reader.loaders.jsonl", "load_jsonl", 512 * 1024 * 1024),
+    # A page of another name is claimed by a doctype or <html> at the top.
+    Loader(
+        "html", (".html", ".htm", ".xhtml"), "reader.loaders.html", "load_html", sniffed=(b"<",)
+    ),
     TEXT_LOADER,
 ]
 

@@ -131,6 +131,12 @@ class ReaderApp(App[None]):
         self.set_reactive(ReaderApp.auto_advance, bool(self.settings.get("auto_advance", True)))
         self.set_reactive(ReaderApp.entity_panel, bool(self.settings.get("entity_panel", True)))
         self.set_reactive(ReaderApp.suggestions, bool(self.settings.get("suggestions", True)))
+        # The remembered theme is set before the app runs, so that the stylesheet is built
+        # with it: set once running, it would make Textual parse and style everything
+        # again before the first frame.
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
 
     @property
     def use_analysis_process(self) -> bool:
@@ -138,12 +144,9 @@ class ReaderApp(App[None]):
         return self.finder.use_process
 
     def on_mount(self) -> None:
-        """Apply the remembered theme and keys."""
+        """Apply the remembered keys."""
         self.call_after_refresh(start_collecting)  # once the first screen is painted
         self.set_class(ascii_only(), "-ascii")
-        theme = self.settings.get("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
-            self.theme = theme
         keys = self.settings.get("keys")
         if isinstance(keys, dict):
             self.set_keymap({str(k): str(v) for k, v in keys.items()})

@@ -24,8 +24,6 @@ from reader.reading.finding import Span, entity_marks, next_target, said_by, sea
 from reader.records import EntityCorrection
 from reader.tui.display import shown
 from reader.tui.screens.base import ReaderScreen
-from reader.tui.screens.choice import ChoiceDialog
-from reader.tui.screens.dialogs import RelabelDialog
 from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel, Said
@@ -320,6 +318,8 @@ class FindingScreen(ReaderScreen):
             if label is not None and label != entity.label:
                 self._correct(EntityCorrection("relabel", entity.name, label=label))
 
+        from reader.tui.screens.dialogs import RelabelDialog  # not on the first frame
+
         self.app.push_screen(RelabelDialog(entity), relabel)
 
     def action_merge_entity(self) -> None:
@@ -339,6 +339,8 @@ class FindingScreen(ReaderScreen):
         def merge(target: str | None) -> None:
             if target is not None:
                 self._correct(EntityCorrection("merge", entity.name, target=target))
+
+        from reader.tui.screens.choice import ChoiceDialog  # not on the first frame
 
         self.app.push_screen(ChoiceDialog(f"Merge {entity.name} into", choices), merge)
 
@@ -364,6 +366,8 @@ class FindingScreen(ReaderScreen):
         def split(form: str | None) -> None:
             if form is not None:
                 self._correct(EntityCorrection("split", entity.name, target=form))
+
+        from reader.tui.screens.choice import ChoiceDialog  # not on the first frame
 
         self.app.push_screen(ChoiceDialog(f"Split out of {entity.name}", choices), split)
 
@@ -395,6 +399,8 @@ class FindingScreen(ReaderScreen):
         def add(label: str | None) -> None:
             if label is not None:
                 self._correct(EntityCorrection("add", name, label=label))
+
+        from reader.tui.screens.dialogs import RelabelDialog  # not on the first frame
 
         self.app.push_screen(RelabelDialog(Entity(name, "PERSON", ())), add)
 

@@ -10,7 +10,6 @@ from textual.reactive import var
 
 from reader.analysis import Analysis
 from reader.tui.display import shown
-from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.tagging import TaggingScreen
 
 
@@ -107,5 +106,7 @@ class SuggestingScreen(TaggingScreen):
                 self._show(outcome)
             saved = len(outcomes) - len(failed)
             self.notify(f"Accepted {saved} suggestion{'s' if saved != 1 else ''}.", markup=False)
+
+        from reader.tui.screens.choice import ChoiceDialog  # not on the first frame
 
         self.app.push_screen(ChoiceDialog(f"Accept {them}?", choices), answered)

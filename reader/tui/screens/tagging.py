@@ -15,9 +15,7 @@ from reader.errors import ReaderError
 from reader.reading.session import Outcome, TaggingSession
 from reader.reading.tag_layers import Layer, layer, others
 from reader.tui.display import shown
-from reader.tui.screens.dialogs import TextDialog
 from reader.tui.screens.finding import FindingScreen
-from reader.tui.screens.speaker_dialog import SpeakerDialog
 from reader.tui.services import Services
 
 
@@ -208,6 +206,10 @@ class TaggingScreen(FindingScreen):
 
         current = getattr(record, field) or ""
         # The real text is edited (the field draws it inertly): display is not storage.
+        # The dialogs are not on the first frame: imported when one opens.
+        from reader.tui.screens.dialogs import TextDialog
+        from reader.tui.screens.speaker_dialog import SpeakerDialog
+
         kind = SpeakerDialog if field == "attribution" else TextDialog
         dialog = kind(title, current, suggestions, about=self.sentences[sentence].text)
         dialog.set_class(self._cursor_in_top_half(), "-below")
