@@ -28,7 +28,6 @@ from reader.gazetteer import data_key as gazetteer_key
 from reader.nlp import ModelChoice, Pipeline, resolve_model
 from reader.segment import split_spans
 from reader.syntax import Parse, Token
-from reader.workers import run_in_order
 
 #: The longest piece of text given to the model at once. Longer blocks are cut between
 #: sentences (or, inside a sentence longer than this, at a space): the model's own limit is
@@ -356,6 +355,10 @@ class Analyser:
         if workers < 2:
             yield from self._here(articles, pieces)
             return
+        # Imported here: multiprocessing costs about 9 ms of every start of the app, which
+        # opens one article and never needs a worker.
+        from reader.workers import run_in_order
+
         job = _Job(self.choice, self.cache.root, self.use_cache, self._pipeline)
         done = run_in_order(job, _chunks(articles, pieces), workers)
         try:
