@@ -20,10 +20,11 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import reader.entities
 from reader.article import Article, BlockKind
 from reader.attribution import Suggestion, suggest
 from reader.cache import AnalysisCache, Finished, ModelOutput
-from reader.entities import Correction, Entity, RawSpan, apply_corrections, consolidate
+from reader.entities import Correction, Entity, RawSpan
 from reader.gazetteer import data_key as gazetteer_key
 from reader.nlp import ModelChoice, Pipeline, resolve_model
 from reader.segment import split_spans
@@ -157,7 +158,7 @@ class Analysis:
         if not corrections:
             return self
         parse = self.parse
-        fixed = tuple(apply_corrections(self.article, self.entities, corrections))
+        fixed = tuple(reader.entities.apply_corrections(self.article, self.entities, corrections))
         found = suggest(self.article, self.sentences, fixed, parse)
         return replace(self, entities=fixed, given_parse=parse, suggestions=found, load_parse=None)
 
@@ -421,7 +422,7 @@ class Analyser:
     def _finish(self, article: Article, output: ModelOutput) -> Analysis:
         """Run the rules on the model's output, and cache what they made."""
         sentences = split_article(article)
-        entities = tuple(consolidate(article, output.spans, output.parse))
+        entities = tuple(reader.entities.consolidate(article, output.spans, output.parse))
         found = suggest(article, sentences, entities, output.parse)
         if self.use_cache:
             self.cache.put_finished(

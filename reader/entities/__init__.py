@@ -10,8 +10,8 @@ why it got its label and how sure that is. An analyst's corrections apply on top
 (:mod:`.corrections`). Nothing here knows any particular article's names.
 """
 
-from reader.entities.consolidation import consolidate
-from reader.entities.corrections import apply_corrections
+from typing import TYPE_CHECKING
+
 from reader.entities.model import (
     KIND_OF_LABEL,
     NAME_LABELS,
@@ -21,6 +21,26 @@ from reader.entities.model import (
     MentionSource,
     RawSpan,
 )
+
+if TYPE_CHECKING:
+    from reader.entities.consolidation import consolidate
+    from reader.entities.corrections import apply_corrections
+
+
+def __getattr__(name: str) -> object:
+    """The rules, imported when first asked for: the app opens an article from its
+    cached analysis with the entity model alone, and importing the rules (their word
+    lists, patterns and the gazetteer) would cost about 20 ms of every start."""
+    if name == "consolidate":
+        from reader.entities.consolidation import consolidate
+
+        return consolidate
+    if name == "apply_corrections":
+        from reader.entities.corrections import apply_corrections
+
+        return apply_corrections
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "KIND_OF_LABEL",
