@@ -23,8 +23,9 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from reader.analysis import Analysis, split_article
+from reader.analysis import split_article
 from reader.article import Article
+from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.reading.library_index import LibraryIndex, index_path
 from reader.reading.library_load import RowLoader, article_of, articles_of, tag_counts
@@ -192,13 +193,13 @@ class LibraryScreen(ReaderScreen):
         found: list[tuple[int, str]] = []
         done, last = 0, time.monotonic()
 
-        def analysed(position: int, result: Analysis | ReaderError) -> None:
+        def analysed(position: int, result: Sequence[Entity] | ReaderError) -> None:
             nonlocal done, last, found
             entry = todo[position]
             if isinstance(result, ReaderError):
                 found.append((entry.number, "⚠ " + result.message))
             else:
-                count = named(result.entities)
+                count = named(result)
                 index.counted(entry.article_id, count)
                 found.append((entry.number, str(count)))
             done += 1
@@ -208,7 +209,8 @@ class LibraryScreen(ReaderScreen):
                 self.post_message(self.Analysed(found, done, len(todo)))
                 found, last = [], time.monotonic()
 
-        self.services.finder.find_each([e.article for e in todo if e.article], analysed)
+        # Only the count is shown: the finished analysis gives it, without splitting again.
+        self.services.finder.entities_each([e.article for e in todo if e.article], analysed)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -221,19 +223,18 @@ class LibraryScreen(ReaderScreen):
 
     @on(TagsCounted)
     def _tags_counted(self, message: TagsCounted) -> None:
-        rows = self.table
+        entries = self.entries
         for number, tagged, alpha in message.counts:
-            entry = self.entries[number]
+            entry = entries[number]
             entry.tagged, entry.alpha = tagged, alpha
-            rows.entry_changed(entry)
+        self.table.entries_changed(number for number, _, _ in message.counts)
 
     @on(Analysed)
     def _analysed(self, message: Analysed) -> None:
-        rows = self.table
+        entries = self.entries
         for number, entities in message.found:
-            entry = self.entries[number]
-            entry.entities = entities
-            rows.entry_changed(entry)
+            entries[number].entities = entities
+        self.table.entries_changed(number for number, _ in message.found)
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
         self.query_one("#library-progress-label", Label).update(
             f"Finding entities {message.done}/{message.total}"
