@@ -187,7 +187,8 @@ class LibraryList(ScrollView, can_focus=False):
         cursor on ``keep`` if it is still shown, else on the first row."""
         position = self.order.position_of(keep.number) if keep is not None else None
         self.cursor = position if position is not None else 0
-        self._lines.clear()
+        # The drawn lines stay: a row's line depends only on its entry and how it is drawn
+        # (checked as it is drawn), so a letter's backspace finds the rows it hid ready.
         self.virtual_size = Size(self.scrollable_content_region.width, self.row_count + 1)
         self.refresh()
         self.scroll_to_cursor()
