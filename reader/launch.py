@@ -22,6 +22,7 @@ from reader.config import analysis_processes, load_settings, resolve_annotator, 
 from reader.errors import ArticleError, ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
+from reader.reading.corpus_lines import streams
 from reader.safe_text import visible
 from reader.store import Store
 
@@ -39,7 +40,8 @@ class Launch:
 
     Attributes:
         target: The folder or file to open.
-        articles: The articles of a file (``None`` for a folder, read by the library).
+        articles: The articles of a file (``None`` for a folder or a corpus of many
+            lines, read by the library).
         store: The opened store.
         annotator: Who is annotating.
         analyser: The entity finder (the model is resolved, not loaded).
@@ -73,7 +75,7 @@ def prepare(args: argparse.Namespace) -> Launch:
     if target.is_dir():
         if not find_article_files(target):
             raise ArticleError(f"no article files in {visible(os.fspath(target))}")
-    else:
+    elif not streams(target):  # a corpus of many lines: the library reads it, row by row
         with collect_warnings() as found:
             articles = load_articles(target)
         warnings = [str(warning) for warning in found]

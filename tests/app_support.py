@@ -15,6 +15,7 @@ from reader.analysis import Analyser, Analysis, split_article
 from reader.article import Article
 from reader.cache import Finished
 from reader.loaders import load_article
+from reader.reading.corpus_lines import streams
 from reader.store import Store
 from reader.tui.app import ReaderApp
 
@@ -44,10 +45,11 @@ class NoEntities(Analyser):
 def build_app(
     target: Path, *, store: Store, analyser: Analyser | None = None, **options: Any
 ) -> ReaderApp:
-    """The app on a file (its article loaded, unless ``articles`` is given) or a folder, on
+    """The app on a file (its article loaded, unless ``articles`` is given, or it is a
+    corpus of many lines, which the library reads as the command line leaves it) or a folder, on
     ``store``, as ``ana``, settings not remembered, animations off: every app test's app."""
     articles = options.pop("articles", None)
-    if articles is None and target.is_file():
+    if articles is None and target.is_file() and not streams(target):
         articles = [load_article(target)]
     options.setdefault("annotator", ANNOTATOR)
     options.setdefault("remember", False)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from reader.loaders import load_articles
+from reader.reading.corpus_lines import streams
 from reader.reading.library_index import LibraryIndex, index_path
 from reader.reading.library_load import RowLoader, article_of
 from reader.reading.library_rows import Entry, RowOrder
@@ -125,3 +126,55 @@ def test_a_corpus_file_given_loaded_takes_its_counts_from_the_index(tmp_path: Pa
         (e.title, e.sentences, e.body) for e in first
     ]
     assert all(e.article is not None for e in second)
+
+
+def test_a_corpus_file_streams_its_rows_and_reports_bad_lines_by_number(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"text": "Maria Lopez met Reuters. The deal was done.", "title": "One"}\n'
+        "not json\n"
+        '{"text": "Maria Lopez met Reuters. The deal was done.", "title": "One"}\n'
+        '{"text": "Tom Becker spoke. Nothing changed.", "title": "Two"}\n',
+        "utf-8",
+    )
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    loader = RowLoader(corpus, index, lambda _: None)
+    rows = loader.entries()
+    first = next(rows)  # the first line's row, before the rest of the file is parsed
+    assert first.title == "One" and first.path.endswith("corpus.jsonl#1")
+    rest = list(rows)
+    assert [e.title for e in rest] == ["Two"] and rest[0].number == 1
+    assert [w.split(": ", 1)[1] for w in loader.warnings] == [
+        "line 2: not valid JSON (at column 1: Expecting value); skipped",
+        "line 3: same text as line 1; skipped",
+    ]
+    assert article_of(rest[0]).title == "Two"
+    index.save()
+    again = LibraryIndex(index_path(corpus), "k")
+    again.load()
+    warm = RowLoader(corpus, again, lambda _: None)
+    entries = list(warm.entries())
+    assert warm.read == 0 and [e.title for e in entries] == ["One", "Two"]
+    assert len(warm.warnings) == 2  # the index keeps what was skipped
+    # An entry from the index reads back its own line only.
+    assert entries[1].article is None and article_of(entries[1]).id == rest[0].article_id
+
+
+def test_a_corpus_without_an_article_is_one_row_that_says_why(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("not json\n[1]\n", "utf-8")
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    loader = RowLoader(corpus, index, lambda _: None)
+    (entry,) = loader.entries()
+    assert "none of its lines holds an article (2 bad lines)" in entry.error
+    assert len(loader.warnings) == 2
+
+
+def test_only_a_corpus_of_many_lines_is_left_to_the_library(tmp_path: Path) -> None:
+    one, many, text = tmp_path / "one.jsonl", tmp_path / "many.jsonl", tmp_path / "a.txt"
+    one.write_text('\n{"text": "Alone."}\n\n', "utf-8")
+    many.write_text('{"text": "One."}\n{"text": "Two."}\n', "utf-8")
+    text.write_text("One.\nTwo.\n", "utf-8")
+    assert streams(many) and not streams(one) and not streams(text)

@@ -10,6 +10,8 @@
   :mod:`~reader.reading.library_index`: the library's rows, filtered and sorted as lists of
   row numbers; made from the files or, where a file is unchanged, from the library's index
   in the cache; the analyst's tag counts read from the store.
+- :mod:`~reader.reading.corpus_lines`: a JSON Lines corpus read a line at a time, so the
+  library shows its rows as they are read.
 
 Nothing here imports Textual (``tests/test_layering.py`` checks it), so each rule is
 tested without the app and the screens stay about keys and widgets.

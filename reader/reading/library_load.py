@@ -9,7 +9,7 @@ when it is opened.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 
 from reader.analysis import body_sentences, split_article
@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
+from reader.reading.corpus_lines import corpus_article, corpus_articles, is_corpus
 from reader.reading.library_index import FileRecord, Known, LibraryIndex, stamp
 from reader.reading.library_rows import Entry, alpha_of, named, source_of
 from reader.store import Store
@@ -100,12 +101,19 @@ class RowLoader:
             return
         number = 0
         seen: set[str] = set()
-        for file in find_article_files(self.target):
+        # A corpus file given on the command line is a library of one file.
+        files = find_article_files(self.target) if self.target.is_dir() else [self.target]
+        for file in files:
             name = str(file)
             seen.add(name)
             now = stamp(file)
             record = self.index.record(name, now)
             articles: dict[str, Article] = {}
+            if record is None and is_corpus(file):
+                # Its rows are shown as its lines are read, not once all 10,000 are.
+                streamed = yield from self._stream(file, now, number)
+                number += streamed
+                continue
             if record is None:
                 record, articles = self._read(file, now)
             else:
@@ -138,6 +146,33 @@ class RowLoader:
         if now is not None:
             self.index.remember(str(file), record)
         return record, {article.id: article for article in articles}
+
+    def _stream(
+        self, file: Path, now: tuple[int, int] | None, number: int
+    ) -> Generator[Entry, None, int]:
+        """The entries of a corpus file the index does not know, each as its line is
+        read; returns how many (a file that fails is one row that says why)."""
+        self.read += 1
+        size, mtime = now or (-1, -1)
+        knowns: list[Known] = []
+        with collect_warnings() as found:
+            try:
+                for article in corpus_articles(file):
+                    known = known_of(article, self.finished(article))
+                    yield entry_of(known, number + len(knowns), article)
+                    knowns.append(known)
+                record = FileRecord(size, mtime, knowns)
+            except ReaderError as error:
+                # Raised before the first article (the file) or with none (no good line).
+                record = FileRecord(size, mtime, error=error.message)
+        record.warnings = [str(warning) for warning in found]
+        self.warnings += record.warnings
+        if now is not None:
+            self.index.remember(str(file), record)
+        if record.error:
+            yield Entry(str(file), error=record.error, entities="", number=number)
+            return 1
+        return len(knowns)
 
     def _preloaded(self, articles: Sequence[Article]) -> Iterator[Entry]:
         name, now = str(self.target), stamp(self.target)
@@ -182,7 +217,12 @@ def article_of(entry: Entry) -> Article:
     """
     if entry.article is not None:
         return entry.article
-    file, _ = split_corpus_path(entry.path)
+    file, line = split_corpus_path(entry.path)
+    if line is not None:  # one line of a corpus, not all 10,000
+        found = corpus_article(Path(file), line)
+        if found is not None and found.id == entry.article_id:
+            entry.article = found
+            return found
     for article in load_articles(Path(file)):
         if article.id == entry.article_id:
             entry.article = article

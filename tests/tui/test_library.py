@@ -147,7 +147,8 @@ async def test_a_corpus_file_opens_as_a_library_and_says_what_it_skipped(
         encoding="utf-8",
     )
     launch = prepare(argparse.Namespace(path=str(corpus), db=None, annotator=None, model=None))
-    assert len(launch.warnings) == 1 and "line 2" in launch.warnings[0]
+    # The library reads it, a line at a time, and reports its bad lines.
+    assert launch.articles is None and not launch.warnings
     app = make_app(corpus, articles=launch.articles, warnings=launch.warnings)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))

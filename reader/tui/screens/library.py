@@ -12,7 +12,7 @@ and a repaint. Typing filters the rows; ctrl+s cycles the sort column.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +23,9 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
-from reader.analysis import Analysis, split_article
+from reader.analysis import split_article
 from reader.article import Article
+from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.reading.library_index import LibraryIndex, index_path
 from reader.reading.library_load import RowLoader, article_of, articles_of, tag_counts
@@ -43,7 +44,22 @@ REPORT_EVERY = 0.1
 
 class FilterInput(SafeInput):
     """The library's filter: every key types into it but ``?``, which shows the help, as
-    the footer says (titles are found without it)."""
+    the footer says (titles are found without it).
+
+    Args:
+        changed: Called with the new value as soon as it changes.
+        placeholder: Shown while it is empty.
+        id: The widget's id.
+    """
+
+    def __init__(self, changed: Callable[[str], object], placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self._changed = changed
+
+    def watch_value(self, value: str) -> None:
+        """Filter the rows now, in the key's own turn: through ``Input.Changed`` the letter
+        was painted a frame (about 30 ms) before the rows it filters."""
+        self._changed(value)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.character == "?":
@@ -124,7 +140,7 @@ class LibraryScreen(ReaderScreen):
     def compose(self) -> ComposeResult:
         """The filter, the list, the analysis progress and the footer."""
         placeholder = shown("Type to filter · ↑↓ move · Enter opens · ? help")
-        yield FilterInput(placeholder=placeholder, id="library-filter")
+        yield FilterInput(self._filter, placeholder=placeholder, id="library-filter")
         yield LibraryList(self.order, id="library-table")
         with Horizontal(id="library-progress"):
             yield Label("Finding entities", id="library-progress-label")
@@ -192,13 +208,13 @@ class LibraryScreen(ReaderScreen):
         found: list[tuple[int, str]] = []
         done, last = 0, time.monotonic()
 
-        def analysed(position: int, result: Analysis | ReaderError) -> None:
+        def analysed(position: int, result: Sequence[Entity] | ReaderError) -> None:
             nonlocal done, last, found
             entry = todo[position]
             if isinstance(result, ReaderError):
                 found.append((entry.number, "⚠ " + result.message))
             else:
-                count = named(result.entities)
+                count = named(result)
                 index.counted(entry.article_id, count)
                 found.append((entry.number, str(count)))
             done += 1
@@ -208,7 +224,8 @@ class LibraryScreen(ReaderScreen):
                 self.post_message(self.Analysed(found, done, len(todo)))
                 found, last = [], time.monotonic()
 
-        self.services.finder.find_each([e.article for e in todo if e.article], analysed)
+        # Only the count is shown: the finished analysis gives it, without splitting again.
+        self.services.finder.entities_each([e.article for e in todo if e.article], analysed)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -221,19 +238,18 @@ class LibraryScreen(ReaderScreen):
 
     @on(TagsCounted)
     def _tags_counted(self, message: TagsCounted) -> None:
-        rows = self.table
+        entries = self.entries
         for number, tagged, alpha in message.counts:
-            entry = self.entries[number]
+            entry = entries[number]
             entry.tagged, entry.alpha = tagged, alpha
-            rows.entry_changed(entry)
+        self.table.entries_changed(number for number, _, _ in message.counts)
 
     @on(Analysed)
     def _analysed(self, message: Analysed) -> None:
-        rows = self.table
+        entries = self.entries
         for number, entities in message.found:
-            entry = self.entries[number]
-            entry.entities = entities
-            rows.entry_changed(entry)
+            entries[number].entities = entities
+        self.table.entries_changed(number for number, _ in message.found)
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
         self.query_one("#library-progress-label", Label).update(
             f"Finding entities {message.done}/{message.total}"
@@ -279,10 +295,9 @@ class LibraryScreen(ReaderScreen):
         self._opened.add(entry.number)
         return self._article(entry)
 
-    @on(Input.Changed, "#library-filter")
-    def _filter(self, event: Input.Changed) -> None:
+    def _filter(self, value: str) -> None:
         keep = self.selected
-        self.order.filter(event.value)
+        self.order.filter(value)
         self.table.rows_changed(keep)
 
     @on(Input.Submitted, "#library-filter")
@@ -327,6 +342,7 @@ class LibraryScreen(ReaderScreen):
             entry = self.entries[number]
             entry.tagged, entry.alpha = tagged, alpha
         if opened:
+            self.table.entries_changed(entry.number for entry in opened)
             self.refresh_rows()
         self.query_one("#library-filter", Input).focus()
 

@@ -13,7 +13,7 @@ striped like the table's were.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -112,7 +112,7 @@ class LibraryList(ScrollView, can_focus=False):
     """The rows of :class:`RowOrder` ``order``, a cursor, and a header that sorts.
 
     The screen keeps the order (filter and sort) and calls :meth:`rows_changed` when it
-    changes, or :meth:`entry_changed` when one entry's counts do. Keys are the screen's:
+    changes, or :meth:`entries_changed` when entries' counts do. Keys are the screen's:
     the filter keeps the focus, and the screen calls the cursor methods.
     """
 
@@ -187,22 +187,26 @@ class LibraryList(ScrollView, can_focus=False):
         cursor on ``keep`` if it is still shown, else on the first row."""
         position = self.order.position_of(keep.number) if keep is not None else None
         self.cursor = position if position is not None else 0
-        self._lines.clear()
+        # The drawn lines stay: a row's line depends only on its entry and how it is drawn
+        # (checked as it is drawn), so a letter's backspace finds the rows it hid ready.
         self.virtual_size = Size(self.scrollable_content_region.width, self.row_count + 1)
         self.refresh()
         self.scroll_to_cursor()
 
-    def entry_changed(self, entry: Entry) -> None:
-        """``entry``'s counts changed: draw its row again if it is on screen."""
-        self._lines.pop(entry.number, None)
+    def entries_changed(self, numbers: Iterable[int]) -> None:
+        """The counts of the entries numbered ``numbers`` changed: draw again those of
+        their rows that are on screen. A batch of counts from the loading thread holds
+        thousands: this looks at the screen once, not once per entry."""
+        lines = self._lines
+        changed = set()
+        for number in numbers:
+            lines.pop(number, None)
+            changed.add(number)
         top = self.scroll_offset.y
-        for line in range(max(self.size.height - 1, 0)):
-            position = top + line
-            if position >= self.row_count:
-                break
-            if self.order.shown[position] == entry.number:
-                self.refresh_line(line + 1)
-                break
+        on_screen = self.order.shown[top : top + max(self.size.height - 1, 0)]
+        for line, number in enumerate(on_screen, 1):
+            if number in changed:
+                self.refresh_line(line)
 
     # -- the cursor ------------------------------------------------------------------
 
