@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -156,9 +157,16 @@ def load_jsonl(data: bytes, name: str, path: Path) -> list[Article]:
     Raises:
         ArticleError: the file is empty or binary, or no line holds an article.
     """
-    text = decode(data, name)
-    shown = visible(name)
-    articles: list[Article] = []
+    return list(iter_jsonl(decode(data, name), name))
+
+
+def iter_jsonl(text: str, name: str) -> Iterator[Article]:
+    """Each article of a decoded corpus as its line is read (the library shows rows as
+    they come); a bad line or a repeated text is skipped and reported with its number.
+
+    Raises:
+        ArticleError: once every line is read, no line holds an article.
+    """
     first_line: dict[str, int] = {}
     bad = 0
     # Only "\n" ends a line: U+2028 and friends are legal inside JSON strings.
@@ -167,11 +175,7 @@ def load_jsonl(data: bytes, name: str, path: Path) -> list[Article]:
         if not line:
             continue
         try:
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError) as error:
-                raise _BadLine(f"not valid JSON ({_json_problem(error)})") from None
-            article = parse_record(record, path=corpus_path(name, number))
+            article = _article(line, name, number)
         except _BadLine as problem:
             bad += 1
             warn(name, f"{problem}; skipped", line=number)
@@ -180,9 +184,29 @@ def load_jsonl(data: bytes, name: str, path: Path) -> list[Article]:
             warn(name, f"same text as line {first_line[article.id]}; skipped", line=number)
             continue
         first_line[article.id] = number
-        articles.append(article)
-    if not articles:
+        yield article
+    if not first_line:
+        shown = visible(name)
         if bad:
             raise ArticleError(f"{shown}: none of its lines holds an article ({bad} bad lines)")
         raise ArticleError(f"{shown} is empty")
-    return articles
+
+
+def article_on_line(text: str, name: str, number: int) -> Article | None:
+    """The article on line ``number`` of a decoded corpus; ``None`` if that line does not
+    hold one (the file may have changed since it was listed)."""
+    lines = text.split("\n")
+    if not 0 < number <= len(lines):
+        return None
+    try:
+        return _article(lines[number - 1].strip(" \t\r\ufeff"), name, number)
+    except _BadLine:
+        return None
+
+
+def _article(line: str, name: str, number: int) -> Article:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as error:
+        raise _BadLine(f"not valid JSON ({_json_problem(error)})") from None
+    return parse_record(record, path=corpus_path(name, number))

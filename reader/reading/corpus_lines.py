@@ -10,7 +10,6 @@ through :mod:`reader.loaders.notices`. :func:`corpus_article` reads back one lin
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,15 +18,7 @@ from reader.article import Article
 from reader.errors import ArticleError
 from reader.files import read_bytes_guarded
 from reader.loaders.decoding import decode
-from reader.loaders.jsonl import (
-    MAX_CORPUS_BYTES,
-    SUFFIXES,
-    _BadLine,
-    _json_problem,
-    corpus_path,
-    parse_record,
-)
-from reader.loaders.notices import warn
+from reader.loaders.jsonl import MAX_CORPUS_BYTES, SUFFIXES, article_on_line, iter_jsonl
 from reader.safe_text import visible
 
 
@@ -68,14 +59,6 @@ def _text(file: Path) -> tuple[str, str]:
     return decode(data, name), name
 
 
-def _article(line: str, name: str, number: int) -> Article:
-    try:
-        record = json.loads(line)
-    except (ValueError, RecursionError) as error:
-        raise _BadLine(f"not valid JSON ({_json_problem(error)})") from None
-    return parse_record(record, path=corpus_path(name, number))
-
-
 def corpus_articles(file: Path) -> Iterator[Article]:
     """Each article of the corpus ``file`` as its line is read; a bad line (or a repeated
     text) is skipped and reported with its line number, as the loader does.
@@ -84,30 +67,8 @@ def corpus_articles(file: Path) -> Iterator[Article]:
         ArticleError: The file cannot be read, is empty or binary, or (once every line is
             read) no line holds an article.
     """
-    text, shown = _text(file)
-    path = os.fspath(file)
-    first_line: dict[str, int] = {}
-    bad = 0
-    # Only "\n" ends a line: U+2028 and friends are legal inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.strip(" \t\r\ufeff")
-        if not line:
-            continue
-        try:
-            article = _article(line, path, number)
-        except _BadLine as problem:
-            bad += 1
-            warn(path, f"{problem}; skipped", line=number)
-            continue
-        if article.id in first_line:
-            warn(path, f"same text as line {first_line[article.id]}; skipped", line=number)
-            continue
-        first_line[article.id] = number
-        yield article
-    if not first_line:
-        if bad:
-            raise ArticleError(f"{shown}: none of its lines holds an article ({bad} bad lines)")
-        raise ArticleError(f"{shown} is empty")
+    text, _ = _text(file)
+    yield from iter_jsonl(text, os.fspath(file))
 
 
 def corpus_article(file: Path, number: int) -> Article | None:
@@ -118,10 +79,4 @@ def corpus_article(file: Path, number: int) -> Article | None:
         ArticleError: The file cannot be read.
     """
     text, _ = _text(file)
-    lines = text.split("\n")
-    if not 0 < number <= len(lines):
-        return None
-    try:
-        return _article(lines[number - 1].strip(" \t\r\ufeff"), os.fspath(file), number)
-    except _BadLine:
-        return None
+    return article_on_line(text, os.fspath(file), number)
