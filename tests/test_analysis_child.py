@@ -11,28 +11,12 @@ import textwrap
 import time
 from pathlib import Path
 
+from process_support import group, wait_gone
+
 from reader.analysis import Analyser
 from reader.cache import AnalysisCache
 from reader.loaders import load_article
 from reader.reading.analysis_process import start, stop
-
-
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie waiting to be reaped does not)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status
-
-
-def _wait_gone(pid: int, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not _alive(pid):
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_stopping_the_child_stops_its_whole_group(sample_path: Path, tmp_path: Path) -> None:
@@ -41,7 +25,7 @@ def test_stopping_the_child_stops_its_whole_group(sample_path: Path, tmp_path: P
     assert os.getpgid(process.pid) == process.pid  # a group of its own
     stop(process)
     process.wait(timeout=10)
-    assert _wait_gone(process.pid, 5)
+    assert wait_gone([process.pid], 5)
 
 
 def test_the_child_ends_when_the_app_that_started_it_dies(
@@ -72,20 +56,7 @@ def test_the_child_ends_when_the_app_that_started_it_dies(
     )
     assert result.returncode == 0, result.stderr
     child = int(result.stdout.split()[0])
-    assert _wait_gone(child, 10), "the analysis child outlived the app"
-
-
-def _group(pgid: int) -> list[int]:
-    """The running processes of the process group ``pgid``."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[0] != "Z" and int(fields[2]) == pgid:
-            found.append(int(stat.parent.name))
-    return found
+    assert wait_gone([child], 10), "the analysis child outlived the app"
 
 
 def test_the_child_s_workers_end_with_the_app(tmp_path: Path) -> None:
@@ -106,14 +77,14 @@ def test_the_child_s_workers_end_with_the_app(tmp_path: Path) -> None:
         from reader.loaders import load_article
         from reader.reading.analysis_process import start
         sys.path.insert(0, {str(Path(__file__).parent)!r})
-        from test_analysis_child import _group
+        from process_support import group
 
         articles = [load_article(p) for p in sorted(Path({str(folder)!r}).iterdir())]
         cache = AnalysisCache(Path({str(tmp_path / "cache")!r}))
         child = start(Analyser(cache=cache, processes=2), articles)
-        while len(_group(child.pid)) < 3 and child.poll() is None:
+        while len(group(child.pid)) < 3 and child.poll() is None:
             time.sleep(0.05)
-        print(child.pid, len(_group(child.pid)), flush=True)
+        print(child.pid, len(group(child.pid)), flush=True)
         os._exit(0)  # as if killed: the child is never stopped
         """
     )
@@ -121,9 +92,9 @@ def test_the_child_s_workers_end_with_the_app(tmp_path: Path) -> None:
         [sys.executable, "-c", parent], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    child, group = map(int, result.stdout.split())
-    assert group == 3  # the child and its two workers
+    child, members = map(int, result.stdout.split())
+    assert members == 3  # the child and its two workers
     deadline = time.monotonic() + 10
-    while _group(child) and time.monotonic() < deadline:
+    while group(child) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _group(child), "the analysis child or one of its workers outlived the app"
+    assert not group(child), "the analysis child or one of its workers outlived the app"

@@ -7,11 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from process_support import children, wait_gone
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = [REPO / "articles", REPO / "tests" / "data" / "articles"]
@@ -31,37 +31,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid``."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie waiting to be reaped does not)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status
-
-
-def _wait_gone(pids: Sequence[int], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not any(_alive(pid) for pid in pids):
-            return True
-        time.sleep(0.1)
-    return False
-
-
 @pytest.fixture
 def running(corpus: Path) -> Iterator[tuple[subprocess.Popen[str], list[int]]]:
     """``reader analyse`` in two processes, in a process group of its own (as a terminal
@@ -77,7 +46,7 @@ def running(corpus: Path) -> Iterator[tuple[subprocess.Popen[str], list[int]]]:
     assert process.stdout is not None
     try:
         assert process.stdout.readline().startswith("{")
-        workers = _children(process.pid)
+        workers = children(process.pid)
         assert len(workers) == 2
         yield process, workers
     finally:
@@ -94,7 +63,7 @@ def test_ctrl_c_stops_the_run_and_its_workers(
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err == "reader: interrupted\n"  # no traceback, from the workers either
-    assert _wait_gone(workers, 10)
+    assert wait_gone(workers, 10)
 
 
 def test_sigterm_stops_the_workers(running: tuple[subprocess.Popen[str], list[int]]) -> None:
@@ -102,7 +71,7 @@ def test_sigterm_stops_the_workers(running: tuple[subprocess.Popen[str], list[in
     process.terminate()
     process.communicate(timeout=60)
     assert process.returncode == -signal.SIGTERM
-    assert _wait_gone(workers, 20), "a worker outlived reader analyse"
+    assert wait_gone(workers, 20), "a worker outlived reader analyse"
 
 
 def test_a_worker_that_dies_ends_the_run_in_one_line(
@@ -114,4 +83,4 @@ def test_a_worker_that_dies_ends_the_run_in_one_line(
     assert process.returncode == 2
     assert err.startswith("reader: a worker process was killed by signal 9 unexpectedly")
     assert err.count("\n") == 1
-    assert _wait_gone(workers, 10)
+    assert wait_gone(workers, 10)

@@ -11,11 +11,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 import pytest
+from process_support import wait_gone
 
 from reader.errors import ArticleError
 from reader.workers import WorkerError, run_in_order
@@ -75,24 +74,6 @@ def test_stopping_early_stops_the_workers() -> None:
     assert all(not worker.is_alive() for worker in workers)
 
 
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` runs (a zombie waiting to be reaped does not)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "\nState:\tZ" not in status
-
-
-def _wait_gone(pids: Sequence[int], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if not any(_alive(pid) for pid in pids):
-            return True
-        time.sleep(0.1)
-    return False
-
-
 @pytest.mark.parametrize("busy", [True, False])
 def test_workers_leave_when_their_parent_is_killed(busy: bool) -> None:
     # The parent hands out one short chunk and then, if busy, chunks that last minutes (else
@@ -119,4 +100,4 @@ def test_workers_leave_when_their_parent_is_killed(busy: bool) -> None:
     workers = [int(pid) for pid in process.stdout.readline().split()]
     process.wait(timeout=60)
     assert len(workers) == 2 and process.returncode == -signal.SIGKILL
-    assert _wait_gone(workers, 20), "a worker outlived its parent"
+    assert wait_gone(workers, 20), "a worker outlived its parent"
