@@ -292,11 +292,18 @@ def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
         OSError: The file cannot be read, or is a link (``ELOOP``) or not a regular file.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         found = os.fstat(fd)
         if not stat.S_ISREG(found.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return handle.read(), found
+        # Read with the descriptor, to the end, without a buffered file object around it
+        # (half the cost of reading a small file: reports read thousands).
+        chunks: list[bytes] = []
+        while chunk := os.read(fd, found.st_size + 1 if not chunks else 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks), found
+    finally:
+        os.close(fd)
 
 
 def describe_path_error(path: Path, error: OSError) -> str:

@@ -336,6 +336,37 @@ def read(path: Path, cached: Article | None, only: frozenset[str] | None = None)
     raise StoreError(f"cannot read {path}: it keeps being rewritten; try again")
 
 
+def read_tables(path: Path, only: frozenset[str]) -> files.RawDocument | None:
+    """The tables :func:`read` would give an article, for a reader that keeps nothing
+    (a report reads each of thousands of files once); ``None``: there is none.
+
+    The same files, checks and journal as :func:`read` (``only`` as there). Where the
+    article has no journal, as most have, the snapshot is used as read, once it is seen
+    unchanged, without making the :class:`Article` that later reads and saves need.
+
+    Raises:
+        CorruptStoreError, NewerSchemaError: As for :func:`._files.load`.
+        StoreError: The files cannot be read.
+    """
+    loaded = files.load_with_stat(path, "article", only)
+    if loaded is None:
+        return None
+    data, st = loaded
+    try:
+        os.close(os.open(journal_path(path), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC))
+    except FileNotFoundError:
+        # No journal, as Article.catch_up finds: the snapshot, if it is still the one read.
+        with contextlib.suppress(OSError):
+            if _identity(os.lstat(path)) == _identity(st):
+                return data
+    except OSError:
+        pass  # read() says why, in one line
+    article: Article | None = Article(path, Tables(data), _identity(st))
+    if article is not None and not article.catch_up():  # rewritten meanwhile: read again
+        article = read(path, None, only)
+    return None if article is None else article.tables.data
+
+
 def _read_snapshot(path: Path, only: frozenset[str] | None = None) -> Article | None:
     loaded = files.load_with_stat(path, "article", only)
     if loaded is None:
