@@ -13,6 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from reader.commands import load_command, load_commands
 from reader.commands.options import add_model_option, add_store_options
@@ -20,8 +21,43 @@ from reader.errors import ReaderError
 from reader.safe_text import visible
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, as argparse asks it, without importing
+    :mod:`shutil` (and with it ``bz2`` and ``lzma``: 4 ms of every command, which
+    argparse pays on the first ``add_argument`` whether or not help is shown)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as before (see :func:`_terminal_columns`)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse's own default: the terminal's width less 2.
+        width = _terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit code 2."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(**kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise ReaderError(f"{self.prog}: {message} (see '{self.prog} --help')")

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from reader.agreement import compute_agreement
 from reader.annotated import AnnotatedArticle, Problems, Warn, gather, ignore_warning
 from reader.store import Store
 
@@ -85,6 +84,9 @@ def agreement_summary(
     """The agreement of these tags, or ``None`` if no article has two annotators."""
     if not any(len([n for n, marks in by.items() if marks]) > 1 for by in tags.values()):
         return None
+    # Imported only where two annotators tagged one article (fractions, decimal: 5 ms).
+    from reader.agreement import compute_agreement
+
     found = compute_agreement(tags, sentences)
     kappas = [pair.kappa for pair in found.pairs if pair.kappa is not None and pair.units]
     return AgreementSummary(

@@ -28,9 +28,7 @@ and one line is logged on the ``reader.store`` logger. A shard that cannot be re
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -50,8 +48,6 @@ BUILT = "built.json"
 Scan = Callable[[], Iterable[tuple[str, str | None]]]
 #: Path -> ids registered from it, for the paths of one shard.
 Entries = dict[str, set[str]]
-
-_LOG = logging.getLogger("reader.store")
 
 
 class _Damaged(Exception):
@@ -80,6 +76,8 @@ def _saving(path: Path, what: str) -> Iterator[None]:
 
 def shard_of(path: str) -> str:
     """The shard that holds ``path``: the first two hex digits of its SHA-256."""
+    import hashlib  # here: its OpenSSL costs every command that opens a store (3 ms)
+
     return hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:2]
 
 
@@ -256,7 +254,9 @@ class PathIndex:
         path = self._file(shard)
         aside = path.with_name(path.name + ".damaged")
         os.replace(path, aside)
-        _LOG.warning(
+        import logging  # here, the one place it is used: it costs every command 5 ms
+
+        logging.getLogger("reader.store").warning(
             "%s was damaged (%s): rebuilt from the articles, the damaged copy kept as %s",
             path,
             reason,
