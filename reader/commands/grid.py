@@ -4,7 +4,7 @@ A Rich :class:`~rich.table.Table` measures and renders every cell as a renderabl
 own, which costs about half a millisecond a row: half a second for the 1,000 articles of
 ``reader stats``. A :class:`Grid` takes plain strings (already made inert with
 :func:`reader.safe_text.visible`: one line each, nothing that acts on a terminal),
-measures them once with :func:`rich.cells.cell_len`, wraps the columns that may wrap at
+measures them once, as :func:`rich.cells.cell_len` does, wraps the columns that may wrap at
 word boundaries, and yields the finished lines as segments, with the same box (Rich's
 ``HEAVY_HEAD``, or its ASCII stand-in where the console needs one), the same bold
 header, title and caption. On a terminal it is printed through a Rich console like any
@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from rich import box
-from rich.cells import cell_len, chop_cells
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -74,14 +73,15 @@ class Grid:
     title: str | None = None
     caption: str | None = None
     expand: bool = False
-    _rows: list[tuple[tuple[str, ...], bool, bool]] = field(default_factory=list)
+    # Each row: its cells, their widths in cells (measured once), bold, a line above it.
+    _rows: list[tuple[tuple[str, ...], tuple[int, ...], bool, bool]] = field(default_factory=list)
     _section: bool = False
 
     def add_row(self, *cells: str, bold: bool = False) -> None:
         """Add a row of inert strings, one per column; ``bold`` for a total."""
         if len(cells) != len(self.columns):
             raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
-        self._rows.append((cells, bold, self._section))
+        self._rows.append((cells, tuple(map(cell_width, cells)), bold, self._section))
         self._section = False
 
     def add_section(self) -> None:
@@ -90,12 +90,9 @@ class Grid:
 
     def widths(self, available: int) -> list[int]:
         """Each column's text width (without its padding) within ``available`` cells."""
-        natural = [cell_len(column.header) for column in self.columns]
-        for cells, _, _ in self._rows:
-            for index, cell in enumerate(cells):
-                size = cell_len(cell)
-                if size > natural[index]:
-                    natural[index] = size
+        natural = [cell_width(column.header) for column in self.columns]
+        for _, sizes, _, _ in self._rows:
+            natural = list(map(max, natural, sizes))
         widths = list(natural)
         wrapping = [i for i, column in enumerate(self.columns) if column.ratio is not None]
         # Each column has one space either side and a border on its left, plus the last.
@@ -143,22 +140,24 @@ class Grid:
             yield self.title, "table.title"
             yield "\n", None
         yield frame.get_top(padded) + "\n", None
+        headers = [column.header for column in self.columns]
         yield from self._line(
-            [column.header for column in self.columns],
+            headers,
+            [cell_width(header) for header in headers],
             widths,
             "table.header",
             (frame.head_left, frame.head_vertical, frame.head_right),
         )
         yield frame.get_row(padded, "head", edge=True) + "\n", None
         edges = (frame.mid_left, frame.mid_vertical, frame.mid_right)
-        for cells, strong, section in self._rows:
+        for cells, sizes, strong, section in self._rows:
             if section:
                 yield frame.get_row(padded, "row", edge=True) + "\n", None
-            yield from self._line(cells, widths, "bold" if strong else None, edges)
+            yield from self._line(cells, sizes, widths, "bold" if strong else None, edges)
         yield frame.get_bottom(padded) + "\n", None
         if self.caption is not None:
             caption = self.caption
-            if cell_len(caption) > table_width:
+            if cell_width(caption) > table_width:
                 caption = "\n".join(_wrap(caption, max(table_width, MIN_WRAP_WIDTH)))
             yield caption, "table.caption"
             yield "\n", None
@@ -184,24 +183,43 @@ class Grid:
     def _line(
         self,
         cells: Sequence[str],
+        sizes: Sequence[int],
         widths: Sequence[int],
         style: str | None,
         edges: tuple[str, str, str],
     ) -> Iterator[Piece]:
-        """One row, on as many lines as its tallest cell needs."""
+        """One row (its cells and their widths), on as many lines as its tallest cell needs."""
         left, middle, right = edges
-        pieces = [
-            _wrap(cell, width) if column.ratio is not None else [cell]
-            for cell, width, column in zip(cells, widths, self.columns, strict=True)
-        ]
-        height = max(len(lines) for lines in pieces)
         last = len(widths) - 1
-        for number in range(height):
-            texts = []
-            for index, (lines, width) in enumerate(zip(pieces, widths, strict=True)):
-                text = lines[number] if number < len(lines) else ""
-                gap = " " * (width - cell_len(text))
-                texts.append(gap + text if self.columns[index].justify == "right" else text + gap)
+        rights = [column.justify == "right" for column in self.columns]
+        if all(map(int.__le__, sizes, widths)):  # every cell fits: one line, measured
+            rows = [
+                [
+                    " " * (width - size) + cell if at_right else cell + " " * (width - size)
+                    for cell, size, width, at_right in zip(
+                        cells, sizes, widths, rights, strict=True
+                    )
+                ]
+            ]
+        else:
+            # Each cell's lines and their widths (a cell that fits is measured already).
+            pieces = [
+                [(cell, size)]
+                if column.ratio is None or size <= width
+                else [(line, cell_width(line)) for line in _wrap(cell, width)]
+                for cell, size, width, column in zip(
+                    cells, sizes, widths, self.columns, strict=True
+                )
+            ]
+            rows = []
+            for number in range(max(len(lines) for lines in pieces)):
+                texts = []
+                for lines, width, at_right in zip(pieces, widths, rights, strict=True):
+                    text, size = lines[number] if number < len(lines) else ("", 0)
+                    gap = " " * (width - size)
+                    texts.append(gap + text if at_right else text + gap)
+                rows.append(texts)
+        for texts in rows:
             if style is None:  # one piece a line: a thousand rows are thousands of lines
                 yield f"{left} {f' {middle} '.join(texts)} {right}\n", None
             else:
@@ -212,24 +230,42 @@ class Grid:
                 yield "\n", None
 
 
+def cell_width(text: str) -> int:
+    """The cells ``text`` takes on a terminal, as :func:`rich.cells.cell_len` counts them.
+
+    Printable ASCII, most titles and names, takes one cell a character: counted without
+    asking Rich (a report measures tens of thousands of cells), whose table is imported
+    only for the rest.
+    """
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken between words where it can."""
-    if cell_len(text) <= width:
+    # Printable ASCII throughout: every word is as wide as it is long (see cell_width).
+    measure = len if text.isascii() and text.isprintable() else cell_width
+    if measure(text) <= width:
         return [text]
     lines: list[str] = []
     line, used = "", 0
     for word in text.split(" "):
-        size = cell_len(word)
+        size = measure(word)
         if line and used + 1 + size <= width:
             line, used = f"{line} {word}", used + 1 + size
             continue
         if line:
             lines.append(line)
         if size > width:  # wider than the column: broken, never cut off
+            from rich.cells import chop_cells
+
             pieces = chop_cells(word, width)
             lines.extend(pieces[:-1])
             word = pieces[-1]
-            size = cell_len(word)
+            size = measure(word)
         line, used = word, size
     lines.append(line)
     return lines
