@@ -16,7 +16,7 @@ before, and otherwise spaCy loads; ``entities=False`` skips them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -213,26 +213,33 @@ def _entity_counts(
     return tuple(sorted(counts, key=lambda e: (-e.sentences, e.name)))
 
 
-def _ordered(counts: Counter[str], order: Sequence[str]) -> dict[str, int]:
-    """Counts by label in the label set's order (then any other label, by name)."""
-    rank = {label: index for index, label in enumerate(order)}
-    return {k: counts[k] for k in sorted(counts, key=lambda k: (rank.get(k, len(rank)), k))}
+def _ordered(counts: Mapping[str, int], rank: Mapping[str, int]) -> dict[str, int]:
+    """Counts by label in the label set's order (then any other label, by name); ``rank``:
+    each of the set's labels and its place."""
+    ordered = {k: counts[k] for k in rank if k in counts}
+    if len(ordered) < len(counts):
+        ordered.update((k, counts[k]) for k in sorted(counts.keys() - ordered.keys()))
+    return ordered
 
 
 def _article_tally(
-    item: AnnotatedArticle, focus: Sequence[str], sentences: int | None, order: Sequence[str]
+    item: AnnotatedArticle, focus: Sequence[str], sentences: int | None, rank: Mapping[str, int]
 ) -> Tally:
-    labels: Counter[str] = Counter(a.label for a in item.annotations)
-    annotators: dict[str, Counter[str]] = defaultdict(Counter)
+    # Counted in plain dicts, in one pass: a thousand articles add up.
+    labels: dict[str, int] = {}
+    annotators: dict[str, dict[str, int]] = {}
     for annotation in item.annotations:
-        annotators[annotation.annotator][annotation.label] += 1
+        label = annotation.label
+        labels[label] = labels.get(label, 0) + 1
+        mine = annotators.setdefault(annotation.annotator, {})
+        mine[label] = mine.get(label, 0) + 1
     spans = {(a.start, a.end) for a in item.annotations if a.label in focus}
     return Tally(
         sentences=sentences,
         tagged=len({a.sentence for a in item.annotations}),
-        labels=_ordered(labels, order),
-        annotators={name: _ordered(counts, order) for name, counts in sorted(annotators.items())},
-        entities=_entity_counts(item.entities, spans),
+        labels=_ordered(labels, rank),
+        annotators={name: _ordered(counts, rank) for name, counts in sorted(annotators.items())},
+        entities=_entity_counts(item.entities, spans) if spans else (),
     )
 
 
@@ -257,7 +264,7 @@ def _with_top(tally: Tally, top: int) -> Tally:
     return tally if kept == tally.entities else replace(tally, entities=kept)
 
 
-def _total(tallies: Sequence[Tally], order: Sequence[str]) -> Tally:
+def _total(tallies: Sequence[Tally], rank: Mapping[str, int]) -> Tally:
     labels: Counter[str] = Counter()
     annotators: dict[str, Counter[str]] = defaultdict(Counter)
     entities: dict[tuple[str, str], list[int]] = {}
@@ -281,8 +288,8 @@ def _total(tallies: Sequence[Tally], order: Sequence[str]) -> Tally:
     return Tally(
         sentences=None if None in known else sum(n or 0 for n in known),
         tagged=sum(t.tagged for t in tallies),
-        labels=_ordered(labels, order),
-        annotators={name: _ordered(c, order) for name, c in sorted(annotators.items())},
+        labels=_ordered(labels, rank),
+        annotators={name: _ordered(c, rank) for name, c in sorted(annotators.items())},
         entities=tuple(ranked),
     )
 
@@ -309,6 +316,7 @@ def compute_stats(
             that does not fit its article's text and each article that cannot be analysed.
     """
     names = store.labels.names
+    rank = {label: index for index, label in enumerate(names)}
     focus = tuple(label for label in FOCUS_LABELS if label in names) or names
     problems = Problems()
     items = gather(
@@ -329,14 +337,19 @@ def compute_stats(
             from reader.analysis import split_article  # only for an article never opened
 
             sentences = len(split_article(item.article))
-        tally = _article_tally(item, focus, sentences, names)
+        tally = _article_tally(item, focus, sentences, rank)
         if sentences:
             tags[item.id], counts[item.id] = _tags(item, sentences), sentences
-            one = agreement_summary({item.id: tags[item.id]}, {item.id: sentences})
-            if one is not None:  # a copy only where it changes: a thousand add up
+            # Agreement needs two annotators; a copy only where it changes: a thousand add up.
+            one = (
+                agreement_summary({item.id: tags[item.id]}, {item.id: sentences})
+                if len(tags[item.id]) > 1
+                else None
+            )
+            if one is not None:
                 tally = replace(tally, agreement=one)
         tallies.append((item, tally))
-    total = _total([tally for _, tally in tallies], names)
+    total = _total([tally for _, tally in tallies], rank)
     total = replace(total, entities=_top(total, top), agreement=agreement_summary(tags, counts))
     articles = [
         ArticleStats(item.id, item.path, item.title, _with_top(tally, top))
