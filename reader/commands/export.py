@@ -21,19 +21,23 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from reader.annotated import LAYERS
-from reader.article import Article
 from reader.commands.options import add_db_option, add_model_option
 from reader.config import store_path
 from reader.errors import ArticleError, ReaderError
 from reader.formats import ExportResult, all_formats, check_export, export, formats
 from reader.formats.registry import BUILTIN_FORMATS, either
-from reader.loaders import expand_paths, load_articles
-from reader.loaders.notices import collect_warnings
 from reader.safe_text import visible
 from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.article import Article
+
+# Each format's module is imported when it is used (reader.formats.registry), and the
+# loaders only for articles named on the command line: `reader export --format jsonl`
+# imports no other format, no loader and no analysis (docs/benchmarks.md).
 
 NAME = "export"
 HELP = "export the annotations: " + either(BUILTIN_FORMATS)
@@ -42,6 +46,48 @@ T = TypeVar("T")
 
 #: ``-o`` values that mean standard output (written as UTF-8, like any export).
 STDOUT_NAMES = ("-", "/dev/stdout")
+
+
+class _LazyHelp(argparse.Action):
+    """Stores its value, as argparse's default action does; its help is made by
+    ``describe`` only when help is shown (a help that names what every format does
+    imports every format, which running an export does not need)."""
+
+    def __init__(self, *args: Any, describe: Callable[[], str], **kwargs: Any) -> None:
+        self._describe = describe
+        super().__init__(*args, **kwargs)
+
+    @property
+    def help(self) -> str:
+        """The help text, made now."""
+        return self._describe()
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        """argparse sets it on creation; the text comes from ``describe``."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+
+
+def _formats_help() -> str:
+    return "output format (default: jsonl): " + "; ".join(
+        f"{spec.name}: {spec.description}" for spec in all_formats()
+    )
+
+
+def _only_help() -> str:
+    return (
+        "only sentence labels or only entity spans ("
+        + ", ".join(spec.name for spec in all_formats() if spec.sentences_need is not None)
+        + ")"
+    )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -54,11 +100,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     add_db_option(parser)
     parser.add_argument(
-        "--format",
-        choices=formats(),
-        default="jsonl",
-        help="output format (default: jsonl): "
-        + "; ".join(f"{spec.name}: {spec.description}" for spec in all_formats()),
+        "--format", choices=formats(), default="jsonl", action=_LazyHelp, describe=_formats_help
     )
     parser.add_argument(
         "--annotator", metavar="NAME", help="only this annotator's tags (default: everyone's)"
@@ -74,11 +116,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "or more annotators); the count of unsettled sentences goes to stderr",
     )
     parser.add_argument(
-        "--only",
-        choices=("sentences", "entities"),
-        help="only sentence labels or only entity spans ("
-        + ", ".join(spec.name for spec in all_formats() if spec.sentences_need is not None)
-        + ")",
+        "--only", choices=("sentences", "entities"), action=_LazyHelp, describe=_only_help
     )
     parser.add_argument(
         "-o",
@@ -119,6 +157,9 @@ def _to_stdout(write: Callable[[TextIO], T]) -> T:
 
 def _load(paths: list[str]) -> dict[str, Article]:
     """The articles in ``paths`` by id; bad corpus lines are reported, not fatal."""
+    from reader.loaders import expand_paths, load_articles
+    from reader.loaders.notices import collect_warnings
+
     found: dict[str, Article] = {}
     with collect_warnings() as warnings:
         for path in expand_paths(paths):

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from reader.annotated import AnnotatedArticle, Need, Warn, ignore_warning
 from reader.labels import DEFAULT_LABELS, LabelSet
-from reader.loaders.jsonl import split_corpus_path
 from reader.records import Annotation
 from reader.safe_text import visible
 
@@ -264,6 +263,9 @@ def file_stem(item: AnnotatedArticle) -> str:
     Built from the title (else the file name) folded to ASCII, so that no title can
     name a path outside the export folder; the id keeps two articles apart.
     """
+    # Imported here, the one use: the loaders cost every export of annotations alone.
+    from reader.loaders.jsonl import split_corpus_path
+
     source = item.title or Path(split_corpus_path(item.path)[0]).stem
     ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].strip("-")

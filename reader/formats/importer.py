@@ -9,16 +9,21 @@ cannot be imported. :mod:`reader.formats.importing` runs a whole file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.analysis import Sentence, split_article
 from reader.annotated import Warn, load_stored_article, sentences_of_text
-from reader.article import Article
-from reader.article import article_id as text_id
 from reader.errors import ArticleError, StoreError
 from reader.records import ORIGINS, Annotation
 from reader.safe_text import visible
 from reader.store import Store, check_annotator, is_article_id
+
+if TYPE_CHECKING:
+    from reader.analysis import Sentence
+    from reader.article import Article
+
+# The segmenter (reader.analysis) and the article (its hashing) are imported where an
+# article is split or a text checked: every format that can be read back imports this
+# module, and exporting in that format needs neither.
 
 
 @dataclass
@@ -140,6 +145,8 @@ class Importer:
         """
         hint = self.hints.setdefault(article_id, ArticleHint())
         text = values.get("text")
+        from reader.article import article_id as text_id
+
         if text is not None and (not isinstance(text, str) or text_id(text) != article_id):
             values = {key: value for key, value in values.items() if key != "text"}
         for key, value in values.items():
@@ -188,6 +195,8 @@ class Importer:
                     article = load_stored_article(article_id, path, self._files)
                 except ArticleError:
                     continue
+                from reader.analysis import split_article
+
                 found = (article.text, split_article(article))
                 break
             if found is None and hint.text is not None:
@@ -308,6 +317,8 @@ class Importer:
             except ArticleError:
                 article = None
             if article is not None:
+                from reader.analysis import split_article
+
                 self.store.register_article(
                     article_id,
                     path=article.path,

@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reader.analysis import Analyser
 from reader.annotated import Layer, Problems, Warn, gather, ignore_warning
-from reader.article import Article
 from reader.atomic import describe_os_error
 from reader.config import analysis_processes, load_settings
 from reader.errors import ReaderError
@@ -23,7 +21,16 @@ from reader.formats.base import ExportOptions, ExportRow, Only, export_row
 from reader.formats.output import check_target, text_output
 from reader.formats.registry import check_export
 from reader.safe_text import visible
-from reader.store import ReviewItem, Store
+from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.analysis import Analyser
+    from reader.article import Article
+    from reader.store import ReviewItem
+
+# The analysis (and with it the entity rules and the segmenter) is imported only for a
+# format that needs entities: an export of the annotations alone (`--format jsonl`, csv)
+# reads the store and writes, like `reader stats --no-entities` (docs/benchmarks.md).
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,8 @@ def export(
     options = ExportOptions(store.labels, only, warn)
     need = spec.needs(options)
     if need == "entities" and analyser is None:
+        from reader.analysis import Analyser
+
         # Articles not analysed yet are analysed on every core, like `reader analyse`.
         analyser = Analyser(model, processes=analysis_processes(load_settings()))
     problems = Problems()
