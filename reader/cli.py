@@ -113,6 +113,11 @@ def _wants_commands(argv: Sequence[str]) -> bool:
     return argv[0].replace("-", "").isalpha() or not os.path.exists(argv[0])
 
 
+#: The collector's thresholds while a command runs (see :func:`start_collecting`): young
+#: objects collected every 10,000 new ones, not 700; older ones every 50 such collections.
+COMMAND_GC_THRESHOLDS = (10_000, 50, 100)
+
+
 def start_collecting() -> None:
     """Turn the garbage collector back on once start-up is over (see :func:`main`).
 
@@ -120,9 +125,15 @@ def start_collecting() -> None:
     live as long as the process, so no later collection needs to look at them again. A
     no-op unless :func:`main` turned collection off (it does only for the process's own
     command line, never for a caller such as a test that passes ``argv``).
+
+    A command collects less often than Python's default (every 700 new objects): a
+    report over a thousand articles keeps hundreds of thousands of objects (their
+    entities and mentions), none of them garbage, and the default collections looked at
+    them again and again, twice in full (about a seventh of a warm ``reader stats``).
     """
     if not gc.isenabled():
         gc.freeze()
+        gc.set_threshold(*COMMAND_GC_THRESHOLDS)
         gc.enable()
 
 
