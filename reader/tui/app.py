@@ -25,6 +25,7 @@ from reader.tui.display import ascii_only, choose_glyphs, shown, use_ascii
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.services import Services
+from reader.tui.stylesheet_cache import CachedStylesheet
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -75,6 +76,8 @@ class ReaderApp(App[None]):
         warnings: What the loader skipped in ``target`` (shown once the app is up).
         ascii_glyphs: Draw with ASCII only; default: unless the locale is UTF-8 (decided
             here, once, for the whole app: see :mod:`reader.tui.display`).
+        stylesheet_cache: Keep the parsed stylesheet in this file between runs (see
+            :mod:`reader.tui.stylesheet_cache`); default: parse it at every start.
     """
 
     TITLE = "reader"
@@ -105,6 +108,7 @@ class ReaderApp(App[None]):
         early_analysis: subprocess.Popen[str] | None = None,
         warnings: Sequence[str] = (),
         ascii_glyphs: bool | None = None,
+        stylesheet_cache: Path | None = None,
     ) -> None:
         super().__init__()
         if ascii_glyphs is None:
@@ -137,6 +141,8 @@ class ReaderApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        if stylesheet_cache is not None:  # made after the theme: parsed with its variables
+            self.stylesheet = CachedStylesheet(stylesheet_cache, variables=self.get_css_variables())
 
     @property
     def use_analysis_process(self) -> bool:
@@ -192,8 +198,10 @@ class ReaderApp(App[None]):
         self.save_setting("suggestions", value)
 
     def on_unmount(self) -> None:
-        """Stop any analysis still running in a child process."""
+        """Stop any analysis still running in a child process; keep the parsed stylesheet."""
         self.finder.close()
+        if isinstance(self.stylesheet, CachedStylesheet):
+            self.stylesheet.save()
 
     def reading_screen(self, article: Article, *, from_library: bool = False) -> ReadingScreen:
         """A reading screen for ``article``, its settings bound to the app's."""
