@@ -3,8 +3,9 @@
 Textual parses every CSS source (``app.tcss`` and each widget's ``DEFAULT_CSS``) on every
 start: about a sixth of the time from ``App.run`` to the first frame, measured in a
 pseudo-terminal (issue 15). The parse depends only on the CSS text, where it was read from,
-the theme's variables and Textual itself, so its result is kept, like bytecode, in the cache
-folder and read back at the next start. Anything that differs (another Textual or Python,
+the theme's variables and Textual itself (its CSS modules' sizes and times stand for its
+version), so its result is kept, like bytecode, in the cache folder and read back at the
+next start. Anything that differs (another Textual or Python,
 another theme, an edited ``app.tcss``) misses and is parsed as before; a cache that cannot be
 read or written is ignored.
 
@@ -16,34 +17,56 @@ found everything costs no write.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
-import textual
+import textual.css
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
 from reader.atomic import atomic_write
 
-#: What a parse depends on beyond its own arguments: Textual's and Python's versions.
-_VERSION = (textual.__version__, sys.version_info[:2], 1)
+
+def _textual_files() -> list[tuple[str, int, int]]:
+    """Textual's CSS modules and the classes their rules hold, by name, size and time.
+
+    Stands for Textual's version, which ``textual.__version__`` would read from the package
+    metadata (``importlib.metadata``: 20 ms of imports at every start).
+    """
+    css = Path(textual.css.__file__).parent
+    files = [css.parent / name for name in ("__init__.py", "color.py", "geometry.py")]
+    files += [Path(entry.path) for entry in os.scandir(css) if entry.name.endswith(".py")]
+    found = []
+    for path in sorted(files):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            found.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return found
+
 
 #: A parse's arguments: the CSS text, where it was read from, default rules or not, the
 #: tie breaker and the scope (as ``Stylesheet._parse_rules`` takes them).
 _Key = tuple[str, CSSLocation, bool, int, str]
 
 
-def _read(path: Path) -> tuple[Any, dict[_Key, list[RuleSet]]]:
-    """The variables and the parsed rules kept in ``path``; nothing if it is unreadable."""
+def _version() -> tuple[object, ...]:
+    """What a parse depends on beyond its own arguments: Textual and Python."""
+    return (1, sys.version_info[:2], str(Path(textual.css.__file__).parent), _textual_files())
+
+
+def _read(path: Path, version: tuple[object, ...]) -> tuple[Any, dict[_Key, list[RuleSet]]]:
+    """The variables and the parsed rules kept in ``path`` by ``version``; nothing if it is
+    unreadable or was written by another."""
     try:
         with path.open("rb") as handle:
-            version, variables, rules = pickle.load(handle)
+            kept_version, variables, rules = pickle.load(handle)
     except Exception:  # missing, truncated, from another version: parse as if empty
         return None, {}
-    if version != _VERSION or not isinstance(rules, dict):
+    if kept_version != version or not isinstance(rules, dict):
         return None, {}
     return variables, rules
 
@@ -60,7 +83,8 @@ class CachedStylesheet(Stylesheet):
     def __init__(self, path: Path, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
         self._cache_path = path
-        self._kept_variables, self._kept = _read(path)
+        self._version = _version()
+        self._kept_variables, self._kept = _read(path, self._version)
         #: The rules of every parse with the current variables, to be saved.
         self._parsed: dict[_Key, list[RuleSet]] = {}
         self._missed = False
@@ -80,7 +104,7 @@ class CachedStylesheet(Stylesheet):
         """
         fresh = CachedStylesheet.__new__(CachedStylesheet)
         Stylesheet.__init__(fresh, variables=self._variables)
-        fresh._cache_path = self._cache_path
+        fresh._cache_path, fresh._version = self._cache_path, self._version
         fresh._kept_variables, fresh._kept = self._kept_variables, self._kept
         fresh._parsed, fresh._missed = self._parsed, False
         for read_from, (css, is_defaults, tie_breaker, scope) in self.source.items():
@@ -135,7 +159,7 @@ class CachedStylesheet(Stylesheet):
         if not self._missed:
             return
         self._missed = False
-        data = pickle.dumps((_VERSION, self._variables, self._parsed), pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((self._version, self._variables, self._parsed), pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(OSError):
             self._cache_path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self._cache_path, data)
