@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -109,6 +109,21 @@ class ReadingScreen(SuggestingScreen):
         self._position_timer: Timer | None = None
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
+        self._resumed = False  # see post_message
+
+    def post_message(self, message: Message) -> bool:
+        """Post ``message``; the screen's first ``ScreenResume`` does not restyle it.
+
+        Textual restyles a resumed screen in case the styles changed while it was covered.
+        Its first resume follows its mounting, which styled every widget: restyling them
+        all a second time was about a sixth of the work before the first frame (issue 15).
+        A change of theme, of the app's classes or of the stylesheet restyles the screen by
+        itself; later resumes (a dialog closed) restyle as Textual does.
+        """
+        if isinstance(message, events.ScreenResume) and not self._resumed:
+            self._resumed = True
+            message = events.ScreenResume(refresh_styles=False)
+        return super().post_message(message)
 
     def extra_commands(self) -> list[Command]:
         """The label commands (made from the store's label set)."""
