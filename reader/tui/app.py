@@ -29,6 +29,7 @@ from reader.tui.stylesheet_cache import CachedStylesheet
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.theme import Theme
 
     from reader.tui.screens.library import LibraryScreen
 
@@ -87,6 +88,9 @@ class ReaderApp(App[None]):
     BINDINGS = bindings(APP_COMMANDS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium"), (36, "-tall")]
+
+    #: The last theme's CSS variables (see get_css_variables).
+    _theme_css: tuple[Theme, dict[str, str]] | None = None
 
     auto_advance: var[bool] = var(True, init=False)
     """Move on to the next untagged sentence after a tag (remembered)."""
@@ -163,9 +167,21 @@ class ReaderApp(App[None]):
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, with the ``$reader-*`` colours derived from them so that
-        all text reads (4.5:1) in every theme (see :mod:`reader.tui.contrast`)."""
-        variables = super().get_css_variables()
-        variables.update(legible_variables(variables, ansi=self.current_theme.ansi))
+        all text reads (4.5:1) in every theme (see :mod:`reader.tui.contrast`).
+
+        The last theme's are kept: Textual asks again for the same theme's (the stylesheet
+        is made twice at start-up, and again with a remembered theme), and deriving them
+        takes a few milliseconds each time.
+        """
+        theme = self.current_theme
+        kept = self._theme_css
+        if kept is not None and kept[0] is theme:
+            variables = dict(kept[1])
+        else:
+            variables = super().get_css_variables()
+            variables.update(legible_variables(variables, ansi=theme.ansi))
+            self._theme_css = (theme, dict(variables))
+        self.theme_variables = variables  # as Textual's own sets them
         return variables
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
