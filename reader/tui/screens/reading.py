@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -28,7 +29,6 @@ from reader.config import data_dir
 from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reading.session import TaggingSession
-from reader.reanchor import Reanchoring
 from reader.tui.commands import (
     APP_COMMANDS,
     READING_COMMANDS,
@@ -44,6 +44,9 @@ from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.status import Legend, StatusLine, sentence_info, status_text
+
+if TYPE_CHECKING:
+    from reader.reanchor import Reanchoring
 
 #: Seconds without moving before the reading position is written to the store.
 POSITION_DELAY = 2.0
