@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from reader.article import Article
 from reader.config import data_dir
@@ -146,7 +146,8 @@ class ReadingScreen(SuggestingScreen):
         add_first(self, self.label_command_list)
 
     def compose(self) -> ComposeResult:
-        """The article and the entity panel, the search bar, the status line, the footer."""
+        """The article and the entity panel, the status line, the footer (the search bar is
+        added when first opened: :meth:`search_bar`)."""
         self._bind_labels()
         labels = {label.name: label for label in self.services.labels.labels}
         self._view = ArticleView(
@@ -156,7 +157,6 @@ class ReadingScreen(SuggestingScreen):
         with Horizontal(id="reading-body"):
             yield self._view
             yield self._panel
-        yield Input(placeholder="Search the article (Enter: find, Escape: cancel)", id="search")
         yield StatusLine(id="sentence-info")
         with Horizontal(id="status-bar"):
             yield StatusLine(id="status")
