@@ -17,7 +17,10 @@ shows on the emulated screen. Measured:
   so it includes Textual's frame pacing (60 frames a second) and the terminal output.
 
 ``--theme NAME`` starts reader with that theme remembered (as an analyst who chose one
-does); ``--launch-only`` skips the keys; ``--baseline ROOT`` also launches another checkout
+does); ``--no-site`` runs every app (the bare one too) with ``python -S`` and the
+site-packages folder on ``PYTHONPATH``: no ``.pth`` file is read, so a development
+checkout's editable-install finder is not imported, as with a non-editable install;
+``--launch-only`` skips the keys; ``--baseline ROOT`` also launches another checkout
 (``ROOT`` first on ``PYTHONPATH``), the bare app, this checkout and the other taking turns
 (A B C A B C ...), so that a change is measured against its base in one run.
 
@@ -40,6 +43,7 @@ import signal
 import statistics
 import struct
 import sys
+import sysconfig
 import tempfile
 import termios
 import time
@@ -57,6 +61,8 @@ COLUMNS, LINES = 80, 24
 ARTICLE_LINE = "TEHRAN — Iran and Iraq on Sunday signed deals aimed at boosting military"
 #: Issue 15: article and entities (cached) within this many times the bare app's paint.
 START_GOAL = 1.2
+#: The interpreter and its options for every app (``--no-site`` adds ``-S``).
+PYTHON = [sys.executable]
 
 BARE_APP = """
 from textual.app import App
@@ -168,11 +174,15 @@ def environment(home: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # warm launches: bytecode cached, as installed
+    if "-S" in PYTHON:  # no site: the installed packages are found through the path
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (env.get("PYTHONPATH"), sysconfig.get_paths()["purelib"]) if p
+        )
     return env
 
 
 def reader_argv(path: Path, store: Path) -> list[str]:
-    return [sys.executable, "-m", "reader", str(path), "--db", str(store)]
+    return [*PYTHON, "-m", "reader", str(path), "--db", str(store)]
 
 
 def checkout_env(env: dict[str, str], root: Path) -> dict[str, str]:
@@ -181,7 +191,7 @@ def checkout_env(env: dict[str, str], root: Path) -> dict[str, str]:
 
 
 def bare_paint(home: Path) -> float:
-    term = Terminal([sys.executable, "-c", BARE_APP], environment(home))
+    term = Terminal([*PYTHON, "-c", BARE_APP], environment(home))
     try:
         return term.wait_for("BARE READY")
     finally:
@@ -244,7 +254,12 @@ def main() -> None:
     parser.add_argument("--launch-only", action="store_true", help="measure the launches only")
     parser.add_argument("--baseline", metavar="ROOT", help="also launch this checkout, in turns")
     parser.add_argument("--theme", help="start reader with this theme remembered in its settings")
+    parser.add_argument(
+        "--no-site", action="store_true", help="run every app with python -S (no .pth files)"
+    )
     options = parser.parse_args()
+    if options.no_site:
+        PYTHON.append("-S")
     home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
     try:
         if options.theme:
@@ -329,7 +344,7 @@ def key_rows(home: Path, sentences: int, count: int) -> list[tuple[str, float, s
     prime.close()
     keys = {"move (j)": b"j", "tag (1)": b"1"}
     bare_keys = key_latencies(
-        [sys.executable, "-c", BARE_APP], environment(home), "BARE READY", {"bump (j)": b"j"}, count
+        [*PYTHON, "-c", BARE_APP], environment(home), "BARE READY", {"bump (j)": b"j"}, count
     )
     ours = key_latencies(
         reader_argv(big, store),
