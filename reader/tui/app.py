@@ -25,7 +25,7 @@ from reader.tui.display import ascii_only, choose_glyphs, shown, use_ascii
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.services import Services
-from reader.tui.stylesheet_cache import CachedStylesheet
+from reader.tui.stylesheet_cache import CachedStylesheet, StyleCache
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -91,6 +91,7 @@ class ReaderApp(App[None]):
 
     #: The last theme's CSS variables (see get_css_variables).
     _theme_css: tuple[Theme, dict[str, str]] | None = None
+    _style_cache: StyleCache | None = None
 
     auto_advance: var[bool] = var(True, init=False)
     """Move on to the next untagged sentence after a tag (remembered)."""
@@ -114,6 +115,8 @@ class ReaderApp(App[None]):
         ascii_glyphs: bool | None = None,
         stylesheet_cache: Path | None = None,
     ) -> None:
+        # Read before Textual's __init__, which asks for the theme's variables.
+        self._style_cache = StyleCache(stylesheet_cache) if stylesheet_cache else None
         super().__init__()
         if ascii_glyphs is None:
             choose_glyphs()
@@ -145,8 +148,10 @@ class ReaderApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
-        if stylesheet_cache is not None:  # made after the theme: parsed with its variables
-            self.stylesheet = CachedStylesheet(stylesheet_cache, variables=self.get_css_variables())
+        if self._style_cache is not None:  # made after the theme: parsed with its variables
+            self.stylesheet = CachedStylesheet(
+                self._style_cache, variables=self.get_css_variables()
+            )
 
     @property
     def use_analysis_process(self) -> bool:
@@ -179,7 +184,10 @@ class ReaderApp(App[None]):
             variables = dict(kept[1])
         else:
             variables = super().get_css_variables()
-            variables.update(legible_variables(variables, ansi=theme.ansi))
+            if self._style_cache is None:
+                variables.update(legible_variables(variables, ansi=theme.ansi))
+            else:  # kept from an earlier run if the theme's variables are the same
+                variables.update(self._style_cache.legible_variables(variables, ansi=theme.ansi))
             self._theme_css = (theme, dict(variables))
         self.theme_variables = variables  # as Textual's own sets them
         return variables

@@ -71,3 +71,18 @@ async def test_an_unreadable_cache_is_parsed_again_and_replaced(
     assert parsed > 5
     again, parsed = await first_screen(make_app(sample_path, stylesheet_cache=cache))
     assert parsed == 0 and again == picture
+
+
+@app_test
+async def test_a_second_start_derives_no_legible_colours_and_has_the_same(
+    make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "stylesheet.pickle"
+    first = make_app(sample_path, stylesheet_cache=cache)
+    await first_screen(first)
+    second = make_app(sample_path, stylesheet_cache=cache)
+    await first_screen(second)
+    assert second._style_cache is not None and second._style_cache.derived == 0
+    plain = make_app(sample_path)  # derives them
+    assert second.get_css_variables() == plain.get_css_variables()
+    assert second.stylesheet._variables == plain.get_css_variables()
