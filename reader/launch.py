@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import Analyser
 from reader.article import Article
-from reader.config import analysis_processes, load_settings, resolve_annotator, store_path
+from reader.config import (
+    analysis_processes,
+    cache_dir,
+    load_settings,
+    resolve_annotator,
+    store_path,
+)
 from reader.errors import ArticleError, ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.notices import collect_warnings
@@ -144,6 +150,7 @@ def launch_app(args: argparse.Namespace) -> int:
         analyser=launch.analyser,
         early_analysis=early,
         warnings=launch.warnings,
+        stylesheet_cache=cache_dir() / "stylesheet.pickle",
     )
     previous = signal.getsignal(signal.SIGTERM)
     _exit_on_sigterm(app)

@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.analysis import Sentence, body_sentences
 from reader.article import Article
 from reader.attribution import Suggestion
 from reader.errors import ReaderError
 from reader.loaders import stored_path
-from reader.reanchor import Reanchoring, carry_over
 from reader.store import Annotation, Store
+
+if TYPE_CHECKING:
+    from reader.reanchor import Reanchoring
 
 #: Blocks that are not the article's body: taggable on purpose, but not counted as progress
 #: and skipped by "next untagged".
@@ -146,6 +149,9 @@ class TaggingSession:
         Raises:
             ReaderError: An earlier version could not be read or the save failed.
         """
+        # Imported here: a first opening carries tags over after the first frame.
+        from reader.reanchor import carry_over
+
         return carry_over(
             self.store, self.article.id, stored_path(self.article.path), self.sentences
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.analysis import Sentence
 from reader.attribution import Suggestion
-from reader.store import Annotation, Review, Store
+from reader.store import Annotation, Store
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,10 @@ def others(store: Store, article_id: str, annotator: str) -> list[Layer]:
 def layer(store: Store, article_id: str, which: Layer, sentences: Sequence[Sentence]) -> FixedTags:
     """An annotator's tags (or the settled layer), read now."""
     if which.annotator is None:
+        # The review layer is imported when the settled layer is shown, not by opening an
+        # article (the reading screen imports this module before its first frame).
+        from reader.store.review import Review
+
         annotations: Iterable[Annotation] = (
             Review(store, article_id, sentences=len(sentences)).gold().annotations
         )

@@ -27,11 +27,39 @@ outside this package would change.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from reader.records import Annotation, ArticleFile, ArticleRecord, Change, EntityCorrection
 from reader.store._history import check_annotator, is_article_id
 from reader.store.folder import Store
-from reader.store.review import Review
-from reader.store.review_records import AGREED, Decision, Gold, ReviewItem, Version
+
+if TYPE_CHECKING:
+    from reader.store.review import Review
+    from reader.store.review_records import AGREED, Decision, Gold, ReviewItem, Version
+
+#: The review layer's names, imported when first used: opening an article for tagging
+#: needs :class:`Store` only, and the review modules are a few milliseconds of the app's
+#: start (issue 15).
+_LATER = {
+    "Review": "reader.store.review",
+    "AGREED": "reader.store.review_records",
+    "Decision": "reader.store.review_records",
+    "Gold": "reader.store.review_records",
+    "ReviewItem": "reader.store.review_records",
+    "Version": "reader.store.review_records",
+}
+
+
+def __getattr__(name: str) -> object:
+    """The review layer's names (:data:`_LATER`), imported on first use."""
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
 
 __all__ = [
     "AGREED",

@@ -25,9 +25,11 @@ from reader.tui.display import ascii_only, choose_glyphs, shown, use_ascii
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.services import Services
+from reader.tui.stylesheet_cache import CachedStylesheet, StyleCache
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.theme import Theme
 
     from reader.tui.screens.library import LibraryScreen
 
@@ -75,6 +77,8 @@ class ReaderApp(App[None]):
         warnings: What the loader skipped in ``target`` (shown once the app is up).
         ascii_glyphs: Draw with ASCII only; default: unless the locale is UTF-8 (decided
             here, once, for the whole app: see :mod:`reader.tui.display`).
+        stylesheet_cache: Keep the parsed stylesheet in this file between runs (see
+            :mod:`reader.tui.stylesheet_cache`); default: parse it at every start.
     """
 
     TITLE = "reader"
@@ -84,6 +88,10 @@ class ReaderApp(App[None]):
     BINDINGS = bindings(APP_COMMANDS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium"), (36, "-tall")]
+
+    #: The last theme's CSS variables (see get_css_variables).
+    _theme_css: tuple[Theme, dict[str, str]] | None = None
+    _style_cache: StyleCache | None = None
 
     auto_advance: var[bool] = var(True, init=False)
     """Move on to the next untagged sentence after a tag (remembered)."""
@@ -105,7 +113,10 @@ class ReaderApp(App[None]):
         early_analysis: subprocess.Popen[str] | None = None,
         warnings: Sequence[str] = (),
         ascii_glyphs: bool | None = None,
+        stylesheet_cache: Path | None = None,
     ) -> None:
+        # Read before Textual's __init__, which asks for the theme's variables.
+        self._style_cache = StyleCache(stylesheet_cache) if stylesheet_cache else None
         super().__init__()
         if ascii_glyphs is None:
             choose_glyphs()
@@ -137,6 +148,10 @@ class ReaderApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        if self._style_cache is not None:  # made after the theme: parsed with its variables
+            self.stylesheet = CachedStylesheet(
+                self._style_cache, variables=self.get_css_variables()
+            )
 
     @property
     def use_analysis_process(self) -> bool:
@@ -157,9 +172,24 @@ class ReaderApp(App[None]):
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, with the ``$reader-*`` colours derived from them so that
-        all text reads (4.5:1) in every theme (see :mod:`reader.tui.contrast`)."""
-        variables = super().get_css_variables()
-        variables.update(legible_variables(variables, ansi=self.current_theme.ansi))
+        all text reads (4.5:1) in every theme (see :mod:`reader.tui.contrast`).
+
+        The last theme's are kept: Textual asks again for the same theme's (the stylesheet
+        is made twice at start-up, and again with a remembered theme), and deriving them
+        takes a few milliseconds each time.
+        """
+        theme = self.current_theme
+        kept = self._theme_css
+        if kept is not None and kept[0] is theme:
+            variables = dict(kept[1])
+        else:
+            variables = super().get_css_variables()
+            if self._style_cache is None:
+                variables.update(legible_variables(variables, ansi=theme.ansi))
+            else:  # kept from an earlier run if the theme's variables are the same
+                variables.update(self._style_cache.legible_variables(variables, ansi=theme.ansi))
+            self._theme_css = (theme, dict(variables))
+        self.theme_variables = variables  # as Textual's own sets them
         return variables
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -192,8 +222,10 @@ class ReaderApp(App[None]):
         self.save_setting("suggestions", value)
 
     def on_unmount(self) -> None:
-        """Stop any analysis still running in a child process."""
+        """Stop any analysis still running in a child process; keep the parsed stylesheet."""
         self.finder.close()
+        if isinstance(self.stylesheet, CachedStylesheet):
+            self.stylesheet.save()
 
     def reading_screen(self, article: Article, *, from_library: bool = False) -> ReadingScreen:
         """A reading screen for ``article``, its settings bound to the app's."""

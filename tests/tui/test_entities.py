@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app_support import app_test, wait_for
-from rich.table import Table
 from textual.widgets import OptionList
 
 from reader.analysis import Analyser
@@ -14,6 +13,7 @@ from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.choice import ChoiceDialog
 from reader.tui.screens.dialogs import RelabelDialog
+from reader.tui.widgets.entity_line import EntityLine
 from reader.tui.widgets.entity_panel import entity_details
 
 from .conftest import entities_ready
@@ -24,9 +24,8 @@ def option_texts(options: OptionList) -> list[str]:
     texts = []
     for index in range(options.option_count):
         prompt = options.get_option_at_index(index).prompt
-        if isinstance(prompt, Table):
-            cells = [str(column._cells[0]) for column in prompt.columns]
-            texts.append(" ".join(cells))
+        if isinstance(prompt, EntityLine):
+            texts.append(f"{prompt.name} {prompt.count}")
         else:
             texts.append(str(prompt))
     return texts

@@ -221,12 +221,27 @@ class FindingScreen(ReaderScreen):
         if self.entity is not None and self.said_by(self.entity) != self.panel.said:
             self._select_entity(self.entity)
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """Open the search bar."""
+        field = await self.search_bar()
         self.add_class("-searching")
-        field = self.query_one("#search", Input)
         field.value = self.search_query
         field.focus()
+
+    async def search_bar(self) -> Input:
+        """The search bar, added under the article the first time it is wanted.
+
+        It is hidden until then, and a widget fewer to build and style before the first
+        frame (issue 15).
+        """
+        found = self.query("#search").results(Input)
+        field = next(found, None)
+        if field is None:
+            field = Input(
+                placeholder="Search the article (Enter: find, Escape: cancel)", id="search"
+            )
+            await self.mount(field, before="#sentence-info")
+        return field
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:

@@ -14,21 +14,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from reader.article import Article
 from reader.config import data_dir
 from reader.errors import ReaderError
 from reader.loaders import stored_path
 from reader.reading.session import TaggingSession
-from reader.reanchor import Reanchoring
 from reader.tui.commands import (
     APP_COMMANDS,
     READING_COMMANDS,
@@ -44,6 +44,9 @@ from reader.tui.services import Services
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.status import Legend, StatusLine, sentence_info, status_text
+
+if TYPE_CHECKING:
+    from reader.reanchor import Reanchoring
 
 #: Seconds without moving before the reading position is written to the store.
 POSITION_DELAY = 2.0
@@ -109,6 +112,21 @@ class ReadingScreen(SuggestingScreen):
         self._position_timer: Timer | None = None
         self._label_clashes: list[str] = []
         self.label_command_list: list[Command] = []
+        self._resumed = False  # see post_message
+
+    def post_message(self, message: Message) -> bool:
+        """Post ``message``; the screen's first ``ScreenResume`` does not restyle it.
+
+        Textual restyles a resumed screen in case the styles changed while it was covered.
+        Its first resume follows its mounting, which styled every widget: restyling them
+        all a second time was about a sixth of the work before the first frame (issue 15).
+        A change of theme, of the app's classes or of the stylesheet restyles the screen by
+        itself; later resumes (a dialog closed) restyle as Textual does.
+        """
+        if isinstance(message, events.ScreenResume) and not self._resumed:
+            self._resumed = True
+            message = events.ScreenResume(refresh_styles=False)
+        return super().post_message(message)
 
     def extra_commands(self) -> list[Command]:
         """The label commands (made from the store's label set)."""
@@ -128,7 +146,8 @@ class ReadingScreen(SuggestingScreen):
         add_first(self, self.label_command_list)
 
     def compose(self) -> ComposeResult:
-        """The article and the entity panel, the search bar, the status line, the footer."""
+        """The article and the entity panel, the status line, the footer (the search bar is
+        added when first opened: :meth:`search_bar`)."""
         self._bind_labels()
         labels = {label.name: label for label in self.services.labels.labels}
         self._view = ArticleView(
@@ -138,7 +157,6 @@ class ReadingScreen(SuggestingScreen):
         with Horizontal(id="reading-body"):
             yield self._view
             yield self._panel
-        yield Input(placeholder="Search the article (Enter: find, Escape: cancel)", id="search")
         yield StatusLine(id="sentence-info")
         with Horizontal(id="status-bar"):
             yield StatusLine(id="status")

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,27 +26,19 @@ from textual.widgets.option_list import Option
 
 from reader.entities import Entity
 from reader.tui.display import shown
+from reader.tui.widgets.entity_line import EntityLine
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 PLACES_TOGGLE = "toggle-places"
 
 
-def entity_line(entity: Entity) -> Table:
-    """One list line: the name (cut with an ellipsis) and the mention count at the right.
-
-    A grid that expands to the list's width, so that the count stays right-aligned however
-    wide the panel is, with or without a scroll bar.
-    """
-    # One cell between the columns, so that a cut name's ellipsis never touches the count.
-    grid = Table.grid(expand=True, padding=(0, 1, 0, 0))
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(justify="right", style="dim", no_wrap=True)
+def entity_line(entity: Entity) -> EntityLine:
+    """One list line: the name (cut with an ellipsis) and the mention count at the right."""
     if entity.uncertain:
         name = Text.assemble(("? ", "bold"), shown(entity.name), style="dim")
     else:
         name = Text(shown(entity.name))
-    grid.add_row(name, str(entity.count))
-    return grid
+    return EntityLine(name, str(entity.count))
 
 
 @dataclass(frozen=True)
