@@ -25,7 +25,7 @@ from reader.tui.display import ascii_only, choose_glyphs, shown, use_ascii
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.services import Services
-from reader.tui.stylesheet_cache import CachedStylesheet, StyleCache
+from reader.tui.stylesheet_cache import CachedStylesheet, StyleCache, supported
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -116,7 +116,9 @@ class ReaderApp(App[None]):
         stylesheet_cache: Path | None = None,
     ) -> None:
         # Read before Textual's __init__, which asks for the theme's variables.
-        self._style_cache = StyleCache(stylesheet_cache) if stylesheet_cache else None
+        self._style_cache = (
+            StyleCache(stylesheet_cache) if stylesheet_cache and supported() else None
+        )
         super().__init__()
         if ascii_glyphs is None:
             choose_glyphs()

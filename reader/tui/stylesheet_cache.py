@@ -74,6 +74,26 @@ def _version() -> tuple[object, ...]:
     )
 
 
+#: What :class:`CachedStylesheet` relies on in Textual's ``Stylesheet``: the parameters of
+#: ``_parse_rules`` (overridden) and the attributes its ``reparse`` uses (done again here).
+_PARSE_PARAMETERS = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
+_REPARSE_NAMES = frozenset(
+    "_invalid_css _require_parse _rules _rules_map _variables add_source parse source".split()
+)
+
+
+def supported() -> bool:
+    """Whether this Textual's ``Stylesheet`` is the one :class:`CachedStylesheet` was written
+    against. Both methods it overrides are private: another Textual 8 release may change
+    them, and then the app parses its CSS as Textual does, uncached, rather than fail."""
+    parse = getattr(Stylesheet, "_parse_rules", None)
+    reparse = getattr(Stylesheet, "reparse", None)
+    if parse is None or reparse is None:
+        return False
+    parameters = parse.__code__.co_varnames[: parse.__code__.co_argcount]
+    return parameters == _PARSE_PARAMETERS and set(reparse.__code__.co_names) >= _REPARSE_NAMES
+
+
 class StyleCache:
     """The cache file: parsed rules, and the legible colours derived for a theme.
 

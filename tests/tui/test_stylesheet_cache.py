@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from app_support import app_test
 
 from reader.tui.app import ReaderApp
-from reader.tui.stylesheet_cache import CachedStylesheet
+from reader.tui.stylesheet_cache import CachedStylesheet, supported
 
 from .conftest import entities_ready
 
@@ -86,3 +88,17 @@ async def test_a_second_start_derives_no_legible_colours_and_has_the_same(
     plain = make_app(sample_path)  # derives them
     assert second.get_css_variables() == plain.get_css_variables()
     assert second.stylesheet._variables == plain.get_css_variables()
+
+
+def test_another_textual_stylesheet_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Textual whose private ``_parse_rules`` takes other parameters (a later release)
+    is not overridden: the app parses its CSS uncached rather than fail at start."""
+    from textual.css.stylesheet import Stylesheet
+
+    assert supported()
+
+    def parse_rules(self: Stylesheet, css: str, read_from: object, *, strict: bool) -> list[Any]:
+        return []
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", parse_rules)
+    assert not supported()
