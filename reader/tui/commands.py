@@ -29,6 +29,9 @@ class Command:
         group: Where the help screen lists it (``Move``, ``Tag``, ...).
         show: Whether the footer shows it.
         key_display: How the footer shows the key, if not Textual's default.
+        priority: Whether the key is resolved as it arrives, before the keys after it are
+            handed to the focused widget (Textual's priority binding): for a key that moves
+            the focus to a text field, so that what is typed after it goes there.
     """
 
     id: str
@@ -39,6 +42,7 @@ class Command:
     group: str
     show: bool = False
     key_display: str | None = None
+    priority: bool = False
 
     def binding(self) -> Binding:
         """The Textual binding for this command."""
@@ -50,6 +54,7 @@ class Command:
             key_display=self.key_display,
             tooltip=self.help,
             id=self.id,
+            priority=self.priority,
         )
 
 
@@ -167,8 +172,17 @@ READING_COMMANDS: tuple[Command, ...] = (
         "Switch moving on to the next untagged sentence after a tag",
         "Tag",
     ),
+    # Priority: a fast typist's "/1990" arrives in one burst; an ordinary binding would run
+    # only after "1" had gone to the article (and tagged its sentence).
     Command(
-        "reader.search", "search", "slash", "Search", "Search in the article", "Find", show=True
+        "reader.search",
+        "search",
+        "slash",
+        "Search",
+        "Search in the article",
+        "Find",
+        show=True,
+        priority=True,
     ),
     Command(
         "reader.by_label",

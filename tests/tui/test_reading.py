@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from app_support import app_test, wait_for
+from textual import events
+from textual.widgets import Input
 
 from reader.errors import StoreError
 from reader.store import Store
@@ -276,3 +278,36 @@ async def test_a_damaged_article_file_in_the_store_still_opens_the_article(
         await pilot.press("1")
         assert screen.view.unsaved == {BODY}  # kept on screen, not dropped
         await wait_for(pilot, lambda: screen.analysis is not None)  # entities all the same
+
+
+@app_test
+async def test_a_search_typed_in_one_burst_goes_to_the_search_bar(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    """A fast typist (or a paste) sends ``/`` and the query together: every key after ``/``
+    is queued before the bar exists. None of them may reach the article, where ``1`` would
+    tag a sentence and ``j`` move the cursor."""
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = reading(app).view
+        cursor = view.cursor
+        for key, character in [("slash", "/"), ("1", "1"), ("j", "j"), ("9", "9")]:
+            app.post_message(events.Key(key, character))  # all queued, none handled yet
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one("#search", Input).value == "1j9"
+        assert view.cursor == cursor
+        assert labels_in_store(app.store, app) == {}
+
+
+@app_test
+async def test_slash_in_the_search_bar_is_part_of_the_query(
+    make_app: Callable[..., ReaderApp], sample_path: Path
+) -> None:
+    """``/`` opens the search from the article, but typed in the bar it is a character."""
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"24/7")
+        assert app.query_one("#search", Input).value == "24/7"

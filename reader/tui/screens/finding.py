@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Input
@@ -222,11 +223,14 @@ class FindingScreen(ReaderScreen):
             self._select_entity(self.entity)
 
     async def action_search(self) -> None:
-        """Open the search bar."""
+        """Open the search bar and give it the focus at once: the keys typed after ``/``,
+        queued before the bar exists, go to the bar (the binding has priority)."""
+        if self.focused is not None and self.focused.id == "search":
+            raise SkipAction()  # in the bar the key is a character of the query
         field = await self.search_bar()
         self.add_class("-searching")
         field.value = self.search_query
-        field.focus()
+        self.set_focus(field)  # not field.focus(): that waits behind the queued keys
 
     async def search_bar(self) -> Input:
         """The search bar, added under the article the first time it is wanted.
