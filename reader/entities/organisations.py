@@ -1,0 +1,291 @@
+"""Evidence for organisations against what is named like one and is not.
+
+Rules for classes of page, never lists of particular names:
+
+- competitions are events, not organisations: a name that ends in a competition's word
+  ("Nedbank Cup", "Taça de Portugal"), or a league that the text plays in, qualifies for or
+  stages ("the Europa League group stage");
+- products are not companies: a model number inside the name ("Lumina X7", "Halo 3"), a
+  product's noun after or before it ("Lumina Buds earphones", "the voice assistant
+  Xiaolan"), a stock index ("the benchmark TAIEX index");
+- a platform that people post on is a medium ("said on Telegram", "its Instagram
+  account");
+- legislatures named in their own language ("the Dáil", "Lok Sabha", "Executive Yuan");
+- in a sports story, a town's name that plays, scores or employs players names its club
+  ("Braga equalised", "Sporting loanee", "coached Académica");
+- a party or a company is written before its members' and employees' roles ("Fianna Fáil
+  TD", "Sinn Féin housing spokesperson"), and a company is what "which operates" follows;
+- a role's acronym alone ("TD", "MP") names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+from reader.entities.model import Mention
+from reader.name_words import ORG_HEADS
+from reader.syntax import Parse
+
+
+class _Weighing(Protocol):
+    weights: dict[str, float]
+
+    def add(self, label: str, weight: float, reason: str) -> None: ...
+
+
+# Last words of competitions' names ("Nedbank Cup", "Six Nations Championship").
+_COMPETITION_LAST = frozenset(
+    """cup cups trophy championship championships tournament olympics paralympics
+    shield""".split()
+)
+# First words of competitions' names in other languages ("Taça de Portugal", "Copa del
+# Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
+_COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal".split())
+# Words around a league that make it a competition rather than a body: what one plays in,
+# qualifies for or reaches, and its stages ("Champions League qualifiers").
+_COMPETITION_AFTER = frozenset(
+    """qualifiers qualifier qualifying final finals semi-final semi-finals semifinal
+    semifinals quarter-final quarter-finals quarterfinal quarterfinals group stage title
+    titles season campaign fixture fixtures match matches game games tie ties spot spots
+    place places berth berths standings table knockout play-off play-offs playoff
+    playoffs debut round holders winners champions trophy""".split()
+)
+_COMPETITION_BEFORE = re.compile(
+    r"(?:\b(?:win|wins|won|winning|reach|reached|reaching|qualify for|qualified for|"
+    r"play in|plays in|played in|playing in|compete in|competing in|the (?:last|round|"
+    r"final|semi-finals?|quarter-finals?|knockout stage|group stage) (?:\d+ )?of)) (?:the )?$"
+)
+# A model number: a word with letters and digits ("X7", "S24", "A320"), or digits after the
+# first word ("Halo 3", "Pulse 9 Pro").
+_MODEL_WORD = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+$|^\d+$")
+# Heads that make a name with a number an organisation all the same ("Channel 4", "BBC
+# Radio 4").
+_NUMBERED_BODIES = frozenset("channel radio tv television route local".split())
+# Nouns of products, written after a product's name ("Lumina X7 smartphones") or before it
+# ("the voice assistant Xiaolan", "the app Nextdoor").
+_PRODUCT_NOUNS = frozenset(
+    """phone phones smartphone smartphones handset handsets earphones earbuds headphones
+    headset headsets tablet tablets laptop laptops smartwatch smartwatches console
+    consoles app apps chatbot chatbots assistant assistants speaker speakers sedan
+    sedans suv suvs jet jets airliner airliners drone drones vaccine vaccines pill
+    pills""".split()
+)
+# Words after a name that make it a stock index ("the benchmark TAIEX index").
+_INDEX_AFTER = frozenset("index indices indexes benchmark".split())
+_INDEX_LAST = frozenset("index indices".split())
+# Words of posting or speaking before "on X": a platform, not a body.
+_POSTING = frozenset(
+    """said says say posted posts post wrote writes written shared shares published
+    circulating circulated circulate appeared appearing announced streamed livestreamed
+    live-streamed trending viral organised organized""".split()
+)
+# What one has on a platform ("its Instagram account", "a Facebook post").
+_PLATFORM_AFTER = frozenset(
+    "account accounts post posts page pages feed feeds handle profile livestream".split()
+)
+# Legislatures that the English-language press names in their own language.
+_LEGISLATURES = frozenset(
+    """dáil dail seanad oireachtas bundestag bundesrat nationalrat knesset majlis duma
+    sejm senat rada storting stortinget riksdag folketing folketinget eduskunta althing
+    alþingi cortes khural jirga shura sabha sangsad yuan sabor skupština skupstina
+    saeima seimas riigikogu landtag tweede eerste""".split()
+)
+# Roles that a party, a club or a company is written before ("Fianna Fáil TD", "Sinn Féin
+# housing spokesperson", "Sporting loanee").
+MEMBER_ROLES = frozenset(
+    """td tds mp mps mep meps mla mlas msp msps senator senators lawmaker lawmakers
+    legislator legislators councillor councillors councilor councilors spokesperson
+    spokesman spokeswoman leader loanee""".split()
+)
+# Roles of a sports club, after its name or its possessive ("Braga's goalkeeper").
+_CLUB_ROLES = frozenset(
+    """coach coaches manager striker strikers midfielder midfielders defender defenders
+    goalkeeper goalkeepers keeper winger wingers forward forwards captain skipper
+    player players squad loanee supporters fans ultras president academy""".split()
+)
+# Verbs whose subject or object in a sports story is a team.
+_MATCH_VERBS = frozenset(
+    """beat defeat draw lose win host face stun thrash edge equalise equalize lead trail
+    eliminate knock overcome hammer rout crush""".split()
+)
+# Verbs whose object in a sports story is a club ("coached Académica", "joined Estoril").
+_CLUB_OBJECT_VERBS = frozenset("coach join leave".split())
+# Words that mark a sports story; three different ones, with a score, make one.
+_SPORT_WORDS = frozenset(
+    """coach goalkeeper striker midfielder defender winger penalty penalties goal goals
+    match league cup season final referee squad half-time halftime fixture stadium
+    innings wicket wickets equaliser equalizer kick-off playoff playoffs""".split()
+)
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# Verbs after ", which" that a company does ("Rio Tinto, which operates the mine").
+_COMPANY_DOES = frozenset(
+    """operates operate operated owns owned runs ran makes made produces produced
+    manufactures employs sells sold supplies controls holds exports imports builds
+    develops""".split()
+)
+
+_WHICH = re.compile(r",\s+which\s+(\w+)")
+
+
+@lru_cache(maxsize=8)
+def is_sports_story(text: str) -> bool:
+    """Whether an article reports sport: a score and at least three sports words."""
+    if not _SCORE.search(text):
+        return False
+    words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
+    return len(words & _SPORT_WORDS) >= 3
+
+
+def weigh_organisation(
+    text: str,
+    name: str,
+    mentions: Sequence[Mention],
+    parse: Parse,
+    weighing: _Weighing,
+    place: bool,
+) -> None:
+    """Add the evidence of this module for an entity called ``name``."""
+    words = name.split()
+    if not words:
+        return
+    lower = [word.lower().strip(".,") for word in words]
+    votes = sum(w for w in weighing.weights.values() if w > 0)
+    if len(words) > 1 and (lower[-1] in _COMPETITION_LAST or lower[0] in _COMPETITION_FIRST):
+        weighing.add("EVENT", 6 + votes, f"a competition: {words[-1]}")
+    elif lower[-1] in ("league", "liga") and any(_competes(text, m) for m in mentions):
+        weighing.add("EVENT", 6 + votes, "a league played in")
+    if _model_number(words, lower):
+        weighing.add("PRODUCT", 6 + votes, "a model number")
+    elif len(words) > 1 and lower[-1] in _INDEX_LAST:
+        weighing.add("PRODUCT", 6 + votes, "a stock index")
+    if len(words) == 1 and lower[0] in _LEGISLATURES and words[0][:1].isupper():
+        weighing.add("ORG", 6, f"a legislature: {words[0]}")
+    elif len(words) > 1 and lower[-1] in _LEGISLATURES and words[-1][:1].isupper():
+        weighing.add("ORG", 6, f"a legislature: {words[-1]}")
+    elif len(words) > 2 and any(
+        lower[i] in ORG_HEADS and lower[i + 1] in ("of", "for") for i in range(len(lower) - 1)
+    ):
+        weighing.add("ORG", 4, "an organisation's word before 'of' or 'for'")
+    if len(words) == 1 and name.isupper() and lower[0] in MEMBER_ROLES | {"ceo", "cfo", "coo"}:
+        for label in ("ORG", "PERSON", "GPE"):
+            weighing.weights[label] = 0  # "TD", "MP": a role, not a name
+        weighing.add("TITLE", 1, "a role's acronym")
+    sports = is_sports_story(text)
+    for mention in mentions:
+        _around(text, mention, parse, weighing, place, sports, multiword=len(words) > 1)
+
+
+def _model_number(words: Sequence[str], lower: Sequence[str]) -> bool:
+    """A name with a model number after its first word, not a numbered channel or route."""
+    if len(words) < 2 or any(word in _NUMBERED_BODIES or word in ORG_HEADS for word in lower):
+        return False
+    return any(_MODEL_WORD.match(word.strip(".,")) for word in words[1:])
+
+
+def _competes(text: str, mention: Mention) -> bool:
+    """Whether a league is played in, reached or staged at this mention."""
+    after = text[mention.end : mention.end + 30].lower().split()
+    if after and after[0].strip(".,;") in _COMPETITION_AFTER:
+        return True
+    before = text[max(0, mention.start - 40) : mention.start].lower()
+    return _COMPETITION_BEFORE.search(before) is not None
+
+
+def _around(
+    text: str,
+    mention: Mention,
+    parse: Parse,
+    weighing: _Weighing,
+    place: bool,
+    sports: bool,
+    *,
+    multiword: bool,
+) -> None:
+    before = text[max(0, mention.start - 40) : mention.start].split()
+    after = text[mention.end : mention.end + 40].split()
+    previous = before[-1].lower() if before else ""
+    following = after[0].lower().strip(".,;:") if after else ""
+    possessive = text[mention.end : mention.end + 2] in ("'s", "\u2019s")
+    if following in _PRODUCT_NOUNS and multiword and after[0].islower():
+        weighing.add("PRODUCT", 4, f"a product: {following}")
+    elif previous in _PRODUCT_NOUNS and before[-1].islower() and not possessive:
+        weighing.add("PRODUCT", 4, f"a product: {previous}")
+    if following in _INDEX_AFTER and after[0].islower():
+        weighing.add("PRODUCT", 4, f"a stock index: {following}")
+    if (
+        previous in ("on", "via")
+        and len(before) > 1
+        and before[-2].lower() in _POSTING
+        and not multiword
+    ) or (following in _PLATFORM_AFTER and not multiword and not place):
+        weighing.add("PRODUCT", 4, "a platform posted on")
+    verb = _WHICH.match(text, mention.end)
+    if verb and verb.group(1).lower() in _COMPANY_DOES:
+        weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
+        weighing.weights["PERSON"] = min(weighing.weights.get("PERSON", 0), 0)
+    role = _role_after(after, possessive)
+    if role in MEMBER_ROLES and not place and not possessive:
+        weighing.add("ORG", 3, f"its {role}")
+    if sports:
+        _club(text, mention, parse, weighing, role, possessive)
+
+
+def _role_after(after: Sequence[str], possessive: bool) -> str:
+    """The role written after a name, over one lower-case portfolio word ("Sinn Féin
+    housing spokesperson"); after a possessive, the word after it."""
+    if not after:
+        return ""
+    first = after[0].lower().strip(".,;:")
+    if possessive:
+        return after[1].lower().strip(".,;:") if len(after) > 1 else ""
+    if first in MEMBER_ROLES | _CLUB_ROLES:
+        return first
+    if after[0].islower() and len(after) > 1:
+        second = after[1].lower().strip(".,;:")
+        if second in ("spokesperson", "spokesman", "spokeswoman"):
+            return second
+    return first
+
+
+def _club(
+    text: str,
+    mention: Mention,
+    parse: Parse,
+    weighing: _Weighing,
+    role: str,
+    possessive: bool,
+) -> None:
+    """In a sports story, a name that plays, scores or employs players names its club
+    (a people's adjective, "Brazilian defender", does not)."""
+    if weighing.weights.get("NORP", 0) > 0:
+        return
+    if role in _CLUB_ROLES or (possessive and role in _CLUB_ROLES | {"side", "team"}):
+        weighing.add("ORG", 4, f"a club's {role}")
+        return
+    if not parse:
+        return
+    index = parse.at(mention.start)
+    if index is None:
+        return
+    head = index
+    for candidate in parse.between(mention.start, mention.end):
+        head = candidate
+    token = parse.tokens[head]
+    while token.dep == "conj" and token.head != head:
+        head = token.head
+        token = parse.tokens[head]
+    parent = parse.tokens[token.head]
+    lemma = parent.lemma.lower()
+    agent = weighing.weights.get("PERSON", 0) <= max(
+        weighing.weights.get("ORG", 0), weighing.weights.get("GPE", 0)
+    )
+    plays = token.dep == "nsubj" and lemma in _MATCH_VERBS and agent
+    if plays or (token.dep == "dobj" and lemma in _MATCH_VERBS | _CLUB_OBJECT_VERBS):
+        weighing.add("ORG", 4, f"a team: {lemma}")
+    elif token.dep == "pobj" and parent.lemma.lower() in ("against", "with", "to"):
+        grand = parse.tokens[parent.head]
+        if grand.lemma.lower() in _MATCH_VERBS:
+            weighing.add("ORG", 4, f"a team: {grand.lemma.lower()} {parent.lemma.lower()}")
