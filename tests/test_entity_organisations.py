@@ -8,7 +8,9 @@ from __future__ import annotations
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.organisations import is_sports_story
+from reader.entities.organisations import is_demonym, is_sports_story, missed_organisations
+from reader.entities.spans import extend_organisation, split_raw
+from reader.syntax import Parse, Token
 
 
 def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
@@ -90,3 +92,62 @@ def test_in_a_sports_story_a_town_that_plays_names_its_club(analyser: Analyser) 
     assert _label(found, "Lisbon") == "ORG"
     assert _label(found, "Leiria") == "ORG"
     assert _label(found, "Brazilian") is None or _label(found, "Brazilian") != "ORG"
+
+
+def test_a_headline_s_clause_is_two_names_not_one() -> None:
+    text = "Ravenhill stun Coldbrook on penalties"
+    parse = Parse(
+        tuple(
+            Token(start, start + len(word), "NNP", pos, "x", 0, word.lower())
+            for start, word, pos in (
+                (0, "Ravenhill", "PROPN"),
+                (10, "stun", "VERB"),
+                (15, "Coldbrook", "PROPN"),
+            )
+        )
+    )
+    found = split_raw(text, 0, len("Ravenhill stun Coldbrook"), "PERSON", parse)
+    assert [text[s:e] for s, e, _ in found] == ["Ravenhill", "Coldbrook"]
+
+
+def test_a_party_of_hyphenated_acronyms_is_one_name() -> None:
+    text = "The Congress and the KLP-UDF both demanded a session."
+    start = text.index("KLP")
+    assert extend_organisation(text, start, start + 3) == (start, start + len("KLP-UDF"))
+
+
+def test_a_body_cut_after_its_for_is_completed() -> None:
+    text = "where the National Centre for Tick Borne Fevers Control records cases"
+    start = text.index("Tick")
+    end = text.index(" records")
+    assert text[extend_organisation(text, start, end)[0] : end].startswith("National Centre")
+
+
+def test_bodies_the_model_misses_are_found_by_their_shape(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The Storting voted 90 to 79 on Wednesday. The Velda Rúin housing spokesperson, "
+        "Eoin Garvey, said it was a start, and Fianna Glas TD Ciarán Moran (Galway East) "
+        "voted for it.",
+        "The league said the report would be sent to the Comissão de Arbitragem.",
+    )
+    assert _label(found, "Storting") == "ORG"
+    assert _label(found, "Velda Rúin") == "ORG"
+    assert _label(found, "Fianna Glas") == "ORG"
+    assert _label(found, "Comissão de Arbitragem") == "ORG"
+
+
+def test_a_people_s_adjective_before_a_role_is_no_party() -> None:
+    assert is_demonym("Kenyan") and is_demonym("Nepali") and not is_demonym("Likud")
+    assert missed_organisations("Kenyan MPs voted.", lambda name: is_demonym(name)) == []
+
+
+def test_a_site_an_area_and_a_menu_are_not_organisations(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Share: Facebook | X | Chirpline | Print",
+        "Dockers at the Ouled Rami port walked out, said Jana Holt (Dublin South-Central).",
+    )
+    assert _label(found, "Chirpline") != "ORG"
+    assert _label(found, "Ouled Rami") != "ORG"
+    assert _label(found, "Dublin South-Central") != "ORG"

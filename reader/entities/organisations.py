@@ -21,13 +21,27 @@ Rules for classes of page, never lists of particular names:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
 from reader.entities.model import Mention
+from reader.gazetteer import is_place
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
+
+# Heads of offices and bodies that a longer name ends in before its "for" or "of" phrase
+# ("National Center for Vector Borne Diseases Control"); "centre" also ends buildings'
+# names, so it is no organisation's word alone.
+BODY_HEADS = ORG_HEADS | frozenset("center centre division unit".split())
+# Nouns of sites after a name ("the Oyu Tolgoi copper mine", "Morocco's Jorf Lasfar port").
+_SITE_NOUNS = frozenset(
+    """port ports mine mines terminal terminals oilfield oilfields gasfield deposit
+    deposits dam reservoir camp crossing basin valley""".split()
+)
+_COMPASS = frozenset(
+    "north south east west central northeast northwest southeast southwest".split()
+)
 
 
 class _Weighing(Protocol):
@@ -127,6 +141,11 @@ _COMPANY_DOES = frozenset(
     develops""".split()
 )
 
+# A person's name of two or three words after a possessive: the owner's member.
+_PERSON_AFTER = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff'\u2019-]+){1,2}\b")
+_BODY_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019-]* ){0,3}[A-Z][\w'\u2019-]*) (?:for|of) $"
+)
 _WHICH = re.compile(r",\s+which\s+(\w+)")
 
 
@@ -166,9 +185,24 @@ def weigh_organisation(
     elif len(words) > 1 and lower[-1] in _LEGISLATURES and words[-1][:1].isupper():
         weighing.add("ORG", 6, f"a legislature: {words[-1]}")
     elif len(words) > 2 and any(
-        lower[i] in ORG_HEADS and lower[i + 1] in ("of", "for") for i in range(len(lower) - 1)
+        lower[i] in BODY_HEADS
+        and lower[i + 1] in ("of", "for")
+        and all(word[:1].isupper() for word in words[: i + 1])
+        for i in range(len(lower) - 1)
     ):
-        weighing.add("ORG", 4, "an organisation's word before 'of' or 'for'")
+        weighing.add("ORG", 6, "an organisation's word before 'of' or 'for'")
+    if len(words) > 1 and all(part in _COMPASS for part in lower[-1].split("-")):
+        weighing.add("GPE", 5, f"an area: {words[-1]}")  # "Dublin South-Central"
+    if all(_in_menu(text, mention) for mention in mentions):
+        for label in ("ORG", "PERSON", "GPE"):
+            weighing.weights[label] = 0
+        weighing.add("CHROME", 1, "only in a menu line")
+    if (
+        len(words) > 2
+        and lower[0] in FOREIGN_BODY_HEADS
+        and lower[1] in ("de", "do", "da", "dos", "das", "del", "des", "du", "di", "della")
+    ):
+        weighing.add("ORG", 5, f"a body's word: {words[0]}")
     if len(words) == 1 and name.isupper() and lower[0] in MEMBER_ROLES | {"ceo", "cfo", "coo"}:
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "TD", "MP": a role, not a name
@@ -178,9 +212,45 @@ def weigh_organisation(
         _around(text, mention, parse, weighing, place, sports, multiword=len(words) > 1)
 
 
+def is_demonym(word: str) -> bool:
+    """Whether a word names a place's people ("Kenyan", "Nepali", "Taiwanese"): a known
+    place's name with a demonym's ending."""
+    if " " in word or not word[:1].isupper():
+        return False
+    for ending in ("ian", "an", "n", "ese", "ish", "i", "ean"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2:
+            for candidate in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
+                if is_place(candidate):
+                    return True
+    return False
+
+
+def _in_menu(text: str, mention: Mention) -> bool:
+    """Whether a mention sits in a short line of items between bars ("Share: Facebook | X |
+    Telegram | Print"): a page's menu, not its story."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line) < 120 and line.count(" | ") >= 2
+
+
+def body_before(text: str, start: int) -> int:
+    """The start of a body's name that the model cut after its "for" or "of": "National
+    Center for" before "Vector Borne Diseases Control"."""
+    match = _BODY_BEFORE.search(text, max(0, start - 80), start)
+    if match and match.group(1).split()[-1].lower() in BODY_HEADS:
+        return match.start(1)
+    return start
+
+
 def _model_number(words: Sequence[str], lower: Sequence[str]) -> bool:
     """A name with a model number after its first word, not a numbered channel or route."""
-    if len(words) < 2 or any(word in _NUMBERED_BODIES or word in ORG_HEADS for word in lower):
+    if (
+        len(words) < 2
+        or not words[0][:1].isupper()
+        or any(word in _NUMBERED_BODIES or word in ORG_HEADS for word in lower)
+    ):
         return False
     return any(_MODEL_WORD.match(word.strip(".,")) for word in words[1:])
 
@@ -213,6 +283,9 @@ def _around(
         weighing.add("PRODUCT", 4, f"a product: {following}")
     elif previous in _PRODUCT_NOUNS and before[-1].islower() and not possessive:
         weighing.add("PRODUCT", 4, f"a product: {previous}")
+    site = after[1] if len(after) > 1 and after[0].islower() else after[0] if after else ""
+    if site.lower().strip(".,;:") in _SITE_NOUNS and site.islower() and not place:
+        weighing.add("LOC", 3, f"a site: {site.strip('.,;:')}")
     if following in _INDEX_AFTER and after[0].islower():
         weighing.add("PRODUCT", 4, f"a stock index: {following}")
     if (
@@ -226,8 +299,18 @@ def _around(
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
         weighing.weights["PERSON"] = min(weighing.weights.get("PERSON", 0), 0)
+    if (
+        possessive
+        and mention.text[:1].isupper()
+        and len(after) > 1
+        and _PERSON_AFTER.match(text, mention.end + 3)
+        and not place
+        and weighing.weights.get("NORP", 0) <= 0
+    ):
+        weighing.add("ORG", 2, "a member's owner")  # "Labour's Gráinne Hennessy"
     role = _role_after(after, possessive)
-    if role in MEMBER_ROLES and not place and not possessive:
+    people = bool(weighing.weights.get("NORP")) or is_demonym(mention.text)
+    if role in MEMBER_ROLES and not place and not possessive and not people:
         weighing.add("ORG", 3, f"its {role}")
     if sports:
         _club(text, mention, parse, weighing, role, possessive)
@@ -289,3 +372,102 @@ def _club(
         grand = parse.tokens[parent.head]
         if grand.lemma.lower() in _MATCH_VERBS:
             weighing.add("ORG", 4, f"a team: {grand.lemma.lower()} {parent.lemma.lower()}")
+
+
+# Legislatures that one word names, found where the model missed them ("The Dáil voted").
+_ONE_WORD_LEGISLATURES = _LEGISLATURES - frozenset(
+    "rada sabha sangsad yuan tweede eerste senat cortes".split()
+)
+_LEGISLATURE_WORD = re.compile(
+    r"(?<![\w'\u2019-])(?:"
+    + "|".join(sorted((w.capitalize() for w in _ONE_WORD_LEGISLATURES), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+# First words of bodies' names in Portuguese, Spanish, French and Italian, with the
+# particle that joins them to the rest ("Conselho de Disciplina", "Comisión Nacional del
+# Mercado", "Conseil d'État").
+FOREIGN_BODY_HEADS = frozenset(
+    """conselho comissão comissao comisión comision comité comite conseil consejo
+    consiglio commissione junta sindicato procuradoria fiscalía fiscalia
+    superintendência superintendencia secretaría secretaria direção direccion dirección
+    autoridade autoridad agência agencia federação federacion federación fédération
+    confederação confederación confédération assembleia asamblea assemblée assemblea
+    tribunal tribunale supremo""".split()
+)
+_CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+_FOREIGN_BODY = re.compile(
+    rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {_CAP})*"
+    rf"(?: (?:de|do|da|dos|das|del|de la|des|du|di|della|dello|per|pour)(?: l['\u2019])?"
+    rf" {_CAP}(?: {_CAP})*)+)"
+)
+# A party's or a body's name written before its members' roles: "Fianna Fáil TD", "the Sinn
+# Féin housing spokesperson", "Likud lawmakers".
+_BEFORE_MEMBER = re.compile(
+    rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,2}})"
+    r" (?:(?:TDs?|MPs?|MEPs?|MLAs?|MSPs?|senators?|lawmakers?|legislators?|councillors?)\b"
+    r"|(?:[a-z]+ )?spokes(?:person|man|woman)\b)"
+)
+
+
+# Words that open a sentence before a role without naming anyone's party ("Its spokesman").
+_DETERMINERS = frozenset(
+    """its his her their our my your this that these those each every another one no some
+    any all both several many other former then""".split()
+)
+
+
+def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Names of bodies that a small model often misses, by their shape: a legislature's
+    name in its own language, a Portuguese, Spanish, French or Italian body's name, and a
+    party's name before its members' roles. ``rejected`` says which names to leave (places,
+    people's names, common words)."""
+    found = [match.span() for match in _LEGISLATURE_WORD.finditer(text)]
+    for match in _FOREIGN_BODY.finditer(text):
+        if match.group(1).split()[0].lower() in FOREIGN_BODY_HEADS:
+            found.append(match.span(1))
+    for match in _BEFORE_MEMBER.finditer(text):
+        start, end = match.span(1)
+        if text.startswith(("The ", "A ", "An "), start):
+            start = text.index(" ", start) + 1
+        first = text[start:end].split(" ", 1)[0].lower()
+        if start < end and first not in _DETERMINERS and not rejected(text[start:end]):
+            found.append((start, end))
+    return found
+
+
+def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int] | None:
+    """A verb in lower case inside a span, between capitalised words: a headline's
+    clause read as one name ("Braga stun Porto"), whose two sides are names."""
+    if not parse or " " not in text[start:end]:
+        return None
+    for index in parse.between(start, end):
+        token = parse.tokens[index]
+        word = text[token.start : token.end]
+        if (
+            token.pos == "VERB"
+            and word.isalpha()
+            and word.islower()
+            and start < token.start
+            and token.end < end
+            and text[start : start + 1].isupper()
+            and text[token.end + 1 : token.end + 2].isupper()
+        ):
+            return token.start, token.end
+    return None
+
+
+# Legislators' roles in capitals, which a party's name comes before ("Fianna Fáil TD").
+_MEMBER_ACRONYMS = frozenset("td tds mp mps mep meps mla mlas msp msps".split())
+
+
+def party_before_role(text: str, start: int, end: int) -> int | None:
+    """The end of a party's name in a span that ends in its member's role ("Fianna Fáil
+    TD", read as one person's name before "Séamus Ó Conghaile"), or ``None``."""
+    words = text[start:end].split(" ")
+    if len(words) < 2 or not words[-1].isupper():
+        return None
+    if words[-1].lower() not in _MEMBER_ACRONYMS or is_demonym(words[0]):
+        return None
+    if not all(word[:1].isupper() for word in words[:-1]):
+        return None
+    return end - len(words[-1]) - 1

@@ -22,6 +22,7 @@ from reader.entities.names import (
     POSSESSIVE,
     is_legal_form,
 )
+from reader.entities.organisations import body_before, inner_verb, party_before_role
 from reader.gazetteer import is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
@@ -93,7 +94,7 @@ _LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
 # Economic Affairs and Climate Action").
 _AND_JOINED = frozenset(
     """foundation trust fund institute society partners sons department agency commission
-    ministry authority office bureau council committee board""".split()
+    ministry authority office bureau council committee board division""".split()
 )
 _AND_TAIL_HEADS = frozenset(
     "ministry department commission committee office federation union society "
@@ -115,6 +116,16 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         return split_raw(text, start, semicolon, label, parse) + split_raw(
             text, semicolon + 1, end, label, parse
         )
+    verb = inner_verb(text, start, end, parse)
+    if verb is not None:
+        # "Braga stun Porto": a headline's clause, with a name on each side of its verb.
+        return split_raw(text, start, verb[0] - 1, label, parse) + split_raw(
+            text, verb[1] + 1, end, label, parse
+        )
+    party = party_before_role(text, start, end)
+    if party is not None:
+        # "Fianna Fáil TD": a party before its member's role, not a person.
+        return split_raw(text, start, party, "ORG", parse)
     pieces: list[Candidate] = []
     words = text[start:end].split()
     if (
@@ -423,8 +434,9 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
     hyphen = _HYPHEN_TAIL.match(text, end)
-    if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end])):
-        end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA"
+    acronyms = hyphen and text[start:end].isupper() and hyphen.group().isupper()
+    if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end]) or acronyms):
+        end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA", "CPN-UML"
     legal = _LEGAL_TAIL.match(text, end)
     if (
         legal
@@ -438,6 +450,8 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
             end -= 1  # the sentence's period, not the form's
     start = _designator_before(text, start)
+    if not is_place(text[start:end]):
+        start = body_before(text, start)  # "National Center for" + "Vector Borne ..."
     general = re.search(r"(?<![\w-])([A-Z][a-z]+) $", text[max(0, start - 20) : start])
     if (
         general
