@@ -151,3 +151,14 @@ def test_a_site_an_area_and_a_menu_are_not_organisations(analyser: Analyser) -> 
     assert _label(found, "Chirpline") != "ORG"
     assert _label(found, "Ouled Rami") != "ORG"
     assert _label(found, "Dublin South-Central") != "ORG"
+
+
+def test_a_town_before_its_player_s_name_is_a_club_in_a_sports_story(analyser: Analyser) -> None:
+    assert is_sports_story("at the siren, 12.14 (86) to 12.12 (84); the coach, a goal, the match")
+    found = _analyse(
+        analyser,
+        "Jack Tennant kicked a goal after the siren to win the match 12.14 (86) to 12.12 (84), "
+        "and the coach praised his defender.",
+        "Earlier, Ballarat's Sam Falloon was reported for a tackle and faces a ban.",
+    )
+    assert _label(found, "Ballarat") == "ORG"

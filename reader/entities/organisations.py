@@ -133,7 +133,8 @@ _SPORT_WORDS = frozenset(
     match league cup season final referee squad half-time halftime fixture stadium
     innings wicket wickets equaliser equalizer kick-off playoff playoffs""".split()
 )
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# A score: "4-2", "1-1", or Australian football's "12.14 (86)".
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2} \(\d{1,3}\)")
 # Verbs after ", which" that a company does ("Rio Tinto, which operates the mine").
 _COMPANY_DOES = frozenset(
     """operates operate operated owns owned runs ran makes made produces produced
@@ -146,6 +147,8 @@ _PERSON_AFTER = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff'
 _BODY_BEFORE = re.compile(
     r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019-]* ){0,3}[A-Z][\w'\u2019-]*) (?:for|of) $"
 )
+# The model's labels of names, which this module's evidence may move.
+_NAMES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 _WHICH = re.compile(r",\s+which\s+(\w+)")
 
 
@@ -168,8 +171,8 @@ def weigh_organisation(
 ) -> None:
     """Add the evidence of this module for an entity called ``name``."""
     words = name.split()
-    if not words:
-        return
+    if not words or not any(weighing.weights.get(label, 0) > 0 for label in _NAMES):
+        return  # a date, a number or an amount
     lower = [word.lower().strip(".,") for word in words]
     votes = sum(w for w in weighing.weights.values() if w > 0)
     if len(words) > 1 and (lower[-1] in _COMPETITION_LAST or lower[0] in _COMPETITION_FIRST):
@@ -283,8 +286,9 @@ def _around(
         weighing.add("PRODUCT", 4, f"a product: {following}")
     elif previous in _PRODUCT_NOUNS and before[-1].islower() and not possessive:
         weighing.add("PRODUCT", 4, f"a product: {previous}")
-    site = after[1] if len(after) > 1 and after[0].islower() else after[0] if after else ""
-    if site.lower().strip(".,;:") in _SITE_NOUNS and site.islower() and not place:
+    sites = [word.strip(".,;:") for word in after[:2] if word.islower()][: len(after[:1]) + 1]
+    site = next((word for word in sites if word in _SITE_NOUNS), "")
+    if site and (site == sites[0] or len(sites) > 1) and not place:
         weighing.add("LOC", 3, f"a site: {site.strip('.,;:')}")
     if following in _INDEX_AFTER and after[0].islower():
         weighing.add("PRODUCT", 4, f"a stock index: {following}")
@@ -309,8 +313,13 @@ def _around(
     ):
         weighing.add("ORG", 2, "a member's owner")  # "Labour's Gráinne Hennessy"
     role = _role_after(after, possessive)
-    people = bool(weighing.weights.get("NORP")) or is_demonym(mention.text)
-    if role in MEMBER_ROLES and not place and not possessive and not people:
+    if (
+        role in MEMBER_ROLES
+        and not place
+        and not possessive
+        and not weighing.weights.get("NORP")
+        and not is_demonym(mention.text)
+    ):
         weighing.add("ORG", 3, f"its {role}")
     if sports:
         _club(text, mention, parse, weighing, role, possessive)
@@ -347,6 +356,9 @@ def _club(
         return
     if role in _CLUB_ROLES or (possessive and role in _CLUB_ROLES | {"side", "team"}):
         weighing.add("ORG", 4, f"a club's {role}")
+        return
+    if possessive and _PERSON_AFTER.match(text, mention.end + 3):
+        weighing.add("ORG", 3, "a club's player")  # "Geelong's Sam Falloon"
         return
     if not parse:
         return
