@@ -162,3 +162,26 @@ def test_a_town_before_its_player_s_name_is_a_club_in_a_sports_story(analyser: A
         "Earlier, Ballarat's Sam Falloon was reported for a tackle and faces a ban.",
     )
     assert _label(found, "Ballarat") == "ORG"
+
+
+def test_products_named_as_examples_or_in_apposition(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Sales fell as voice assistants such as Varnholt's Meilin took the mass market.",
+        "The clinic is testing a single-dose dengue vaccine, QX114, developed abroad.",
+        "The benchmark KOSPEX 200 stock index rose 1.2%.",
+    )
+    assert _label(found, "Meilin") != "ORG"
+    assert _label(found, "QX114") != "ORG"
+    assert _label(found, "KOSPEX") != "ORG"
+    assert _label(found, "Varnholt") != "PRODUCT"  # the owner, not the product
+
+
+def test_a_broadcaster_said_on_stays_an_organisation(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The minister Els Van Hoof said on VRT radio that voters wanted calm.",
+        "Renters organised through Chirpline and a Facebook group.",
+    )
+    assert _label(found, "VRT") == "ORG"
+    assert _label(found, "Chirpline") != "ORG"

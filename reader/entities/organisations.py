@@ -149,6 +149,12 @@ _BODY_BEFORE = re.compile(
 )
 # The model's labels of names, which this module's evidence may move.
 _NAMES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
+# A product's noun and "such as" before a name, over an owner's possessive: "voice
+# assistants such as Amazon's Alexa".
+_EXAMPLE_OF = re.compile(
+    r"\b([a-z]+),? (?:such as|like|including) (?:[A-Z][\w-]*(?:'s|\u2019s) )?$"
+)
+_AIRWAVES = frozenset("radio television tv channel network news".split())
 _WHICH = re.compile(r",\s+which\s+(\w+)")
 
 
@@ -282,23 +288,36 @@ def _around(
     previous = before[-1].lower() if before else ""
     following = after[0].lower().strip(".,;:") if after else ""
     possessive = text[mention.end : mention.end + 2] in ("'s", "\u2019s")
+    example = _EXAMPLE_OF.search(text, max(0, mention.start - 60), mention.start)
     if following in _PRODUCT_NOUNS and multiword and after[0].islower():
         weighing.add("PRODUCT", 4, f"a product: {following}")
     elif previous in _PRODUCT_NOUNS and before[-1].islower() and not possessive:
         weighing.add("PRODUCT", 4, f"a product: {previous}")
-    sites = [word.strip(".,;:") for word in after[:2] if word.islower()][: len(after[:1]) + 1]
-    site = next((word for word in sites if word in _SITE_NOUNS), "")
-    if site and (site == sites[0] or len(sites) > 1) and not place:
-        weighing.add("LOC", 3, f"a site: {site.strip('.,;:')}")
-    if following in _INDEX_AFTER and after[0].islower():
-        weighing.add("PRODUCT", 4, f"a stock index: {following}")
+    elif example and example.group(1).lower() in _PRODUCT_NOUNS and not possessive:
+        weighing.add("PRODUCT", 4, f"a product: {example.group(1).lower()} such as it")
+    elif _appositive_product(mention, parse):
+        weighing.add("PRODUCT", 4, "a product, in apposition")
+    lowered = [word.strip(".,;:") for word in after[:3]]
+    site = ""
+    if after and after[0].islower() and lowered[0] in _SITE_NOUNS:
+        site = lowered[0]  # "Morocco's Jorf Lasfar port"
+    elif len(after) > 1 and after[0].islower() and after[1].islower():
+        site = lowered[1] if lowered[1] in _SITE_NOUNS else ""  # "Oyu Tolgoi copper mine"
+    if site and not place:
+        weighing.add("LOC", 3, f"a site: {site}")
+    index = next((i for i, word in enumerate(lowered) if word in _INDEX_AFTER), -1)
+    if index >= 0 and all(word.isdigit() or word.islower() for word in after[: index + 1]):
+        weighing.add("PRODUCT", 4, f"a stock index: {lowered[index]}")
+    # A broadcaster is said on too, but is named in capitals ("on VRT radio", "on CNN").
+    broadcaster = (len(mention.text) > 1 and mention.text.isupper()) or following in _AIRWAVES
     if (
-        previous in ("on", "via")
+        previous in ("on", "via", "through")
         and len(before) > 1
         and before[-2].lower() in _POSTING
         and not multiword
+        and not broadcaster
     ) or (following in _PLATFORM_AFTER and not multiword and not place):
-        weighing.add("PRODUCT", 4, "a platform posted on")
+        weighing.add("PRODUCT", 5, "a platform posted on")
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -323,6 +342,24 @@ def _around(
         weighing.add("ORG", 3, f"its {role}")
     if sports:
         _club(text, mention, parse, weighing, role, possessive)
+
+
+def _appositive_product(mention: Mention, parse: Parse) -> bool:
+    """Whether the parse sets a mention beside a product's noun ("a dengue vaccine,
+    TV005,")."""
+    if not parse:
+        return False
+    index = parse.at(mention.start)
+    if index is None:
+        return False
+    head = index
+    for candidate in parse.between(mention.start, mention.end):
+        head = candidate
+    token = parse.tokens[head]
+    nouns = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
+    if token.dep == "appos":
+        nouns.append(parse.tokens[token.head])
+    return any(noun.lemma.lower() in _PRODUCT_NOUNS for noun in nouns)
 
 
 def _role_after(after: Sequence[str], possessive: bool) -> str:
