@@ -185,3 +185,22 @@ def test_a_broadcaster_said_on_stays_an_organisation(analyser: Analyser) -> None
     )
     assert _label(found, "VRT") == "ORG"
     assert _label(found, "Chirpline") != "ORG"
+
+
+def test_a_party_s_adjective_before_what_a_party_has_names_it(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        '"This is not a Democratic bill or a Republican bill," she said.',
+        "Two Republican aides said the Republican holdouts were satisfied.",
+        "Kenyan lawmakers and Muslim lawmakers met later.",
+    )
+    assert _label(found, "Republican") == "ORG"
+    assert _label(found, "Kenyan") != "ORG"
+    assert _label(found, "Muslim") != "ORG"
+
+
+def test_a_name_in_another_language_keeps_its_of_phrase() -> None:
+    text = "the report goes to the Conselho de Arbitragem within two days"
+    start = text.index("Conselho")
+    end = extend_organisation(text, start, start + len("Conselho"))[1]
+    assert text[start:end] == "Conselho de Arbitragem"

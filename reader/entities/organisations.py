@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from reader.entities.model import Mention
-from reader.gazetteer import is_place
+from reader.gazetteer import is_country
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
 
@@ -154,6 +154,20 @@ _NAMES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WOR
 _EXAMPLE_OF = re.compile(
     r"\b([a-z]+),? (?:such as|like|including) (?:[A-Z][\w-]*(?:'s|\u2019s) )?$"
 )
+# What a party has, after its adjective ("Conservative backbenchers", "a Democratic bill",
+# "Republican aides"): a party's, where a people's or a faith's adjective is not one.
+_PARTY_NOUNS = frozenset(
+    """bill bills holdouts backbenchers backbencher aides lawmakers lawmaker senators
+    senator congressman congresswoman caucus leadership whip whips majority minority
+    nominee nominees candidate candidates primary primaries frontbench frontbencher
+    frontbenchers mps mp meps councillors councillor governor governors
+    legislators""".split()
+)
+_NOT_PARTIES = frozenset(
+    """muslim muslims christian catholic protestant jewish hindu buddhist sikh sunni shia
+    shiite black white indigenous arab latino hispanic asian western eastern northern
+    southern federal national state independent senior junior female male""".split()
+)
 _AIRWAVES = frozenset("radio television tv channel network news".split())
 _WHICH = re.compile(r",\s+which\s+(\w+)")
 
@@ -222,15 +236,15 @@ def weigh_organisation(
 
 
 def is_demonym(word: str) -> bool:
-    """Whether a word names a place's people ("Kenyan", "Nepali", "Taiwanese"): a known
-    place's name with a demonym's ending."""
+    """Whether a word names a country's people ("Kenyan", "Nepali", "Taiwanese"): a
+    country's name (ISO 3166) with a demonym's ending."""
     if " " in word or not word[:1].isupper():
         return False
     for ending in ("ian", "an", "n", "ese", "ish", "i", "ean"):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) > 2:
             for candidate in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
-                if is_place(candidate):
+                if is_country(candidate):
                     return True
     return False
 
@@ -318,6 +332,16 @@ def _around(
         and not broadcaster
     ) or (following in _PLATFORM_AFTER and not multiword and not place):
         weighing.add("PRODUCT", 5, "a platform posted on")
+    if (
+        not multiword
+        and weighing.weights.get("NORP", 0) > 0
+        and following in _PARTY_NOUNS
+        and after[0].islower()
+        and mention.text.lower() not in _NOT_PARTIES
+        and not is_demonym(mention.text)
+        and not (before and before[-1][:1].isupper() and before[-1][-1:].isalpha())
+    ):
+        weighing.add("ORG", 4, f"a party's {following}")  # "Republican holdouts"
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -482,6 +506,28 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         if start < end and first not in _DETERMINERS and not rejected(text[start:end]):
             found.append((start, end))
     return found
+
+
+# First words of outlets' and institutions' names in other languages that an "of" phrase
+# in their language completes ("Corriere dello Sport", "Banco do Brasil").
+_FOREIGN_NAMED = FOREIGN_BODY_HEADS | frozenset(
+    """corriere gazzetta diario diário jornal folha correio banco museu museo musée
+    instituto institut universidade universidad université centro fundação fundación
+    partido parti partito""".split()
+)
+_FOREIGN_TAIL = re.compile(
+    rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per)"
+    rf"(?: l['\u2019])? {_CAP}(?: {_CAP})*"
+)
+
+
+def foreign_tail(text: str, start: int, end: int) -> int:
+    """The end of a name in another language that the model cut before its "of" phrase:
+    "Corriere" + "dello Sport", "Conselho" + "de Disciplina"."""
+    if text[start:end].split(" ", 1)[0].lower() not in _FOREIGN_NAMED:
+        return end
+    tail = _FOREIGN_TAIL.match(text, end)
+    return tail.end() if tail else end
 
 
 def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int] | None:

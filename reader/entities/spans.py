@@ -22,7 +22,12 @@ from reader.entities.names import (
     POSSESSIVE,
     is_legal_form,
 )
-from reader.entities.organisations import body_before, inner_verb, party_before_role
+from reader.entities.organisations import (
+    body_before,
+    foreign_tail,
+    inner_verb,
+    party_before_role,
+)
 from reader.gazetteer import is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
@@ -449,6 +454,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         end = legal.end(1)
         if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
             end -= 1  # the sentence's period, not the form's
+    end = foreign_tail(text, start, end)  # "Corriere" + "dello Sport"
     start = _designator_before(text, start)
     if not is_place(text[start:end]):
         start = body_before(text, start)  # "National Center for" + "Vector Borne ..."
