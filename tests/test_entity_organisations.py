@@ -8,7 +8,12 @@ from __future__ import annotations
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.organisations import is_demonym, is_sports_story, missed_organisations
+from reader.entities.organisations import (
+    is_demonym,
+    is_sports_story,
+    missed_organisations,
+    party_before_role,
+)
 from reader.entities.spans import extend_organisation, split_raw
 from reader.syntax import Parse, Token
 
@@ -204,3 +209,19 @@ def test_a_name_in_another_language_keeps_its_of_phrase() -> None:
     start = text.index("Conselho")
     end = extend_organisation(text, start, start + len("Conselho"))[1]
     assert text[start:end] == "Conselho de Arbitragem"
+
+
+def test_people_beside_product_and_member_words_stay_people(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "His assistant Maria Lopez Garcia said the Speaker would decide.",
+        "Kremlin spokesman Dmitry Volkov said Vladimir Orlov spokesman duties had ended.",
+        "A Varnholt spokeswoman said the company's schedule was unchanged.",
+    )
+    assert _label(found, "Maria Lopez Garcia") == "PERSON"
+    assert _label(found, "Varnholt") == "ORG"
+
+
+def test_a_constituency_before_an_mp_is_no_party() -> None:
+    assert party_before_role("Kisumu MP", 0, len("Kisumu MP")) is None
+    assert party_before_role("Fianna Glas TD", 0, len("Fianna Glas TD")) == len("Fianna Glas")

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from reader.entities.model import Mention
-from reader.gazetteer import is_country
+from reader.gazetteer import is_country, is_given_name, is_place
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
 
@@ -63,9 +63,8 @@ _COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal".split())
 _COMPETITION_AFTER = frozenset(
     """qualifiers qualifier qualifying final finals semi-final semi-finals semifinal
     semifinals quarter-final quarter-finals quarterfinal quarterfinals group stage title
-    titles season campaign fixture fixtures match matches game games tie ties spot spots
-    place places berth berths standings table knockout play-off play-offs playoff
-    playoffs debut round holders winners champions trophy""".split()
+    titles season fixture fixtures match matches knockout play-off play-offs playoff
+    playoffs berth berths standings holders trophy""".split()
 )
 _COMPETITION_BEFORE = re.compile(
     r"(?:\b(?:win|wins|won|winning|reach|reached|reaching|qualify for|qualified for|"
@@ -83,10 +82,13 @@ _NUMBERED_BODIES = frozenset("channel radio tv television route local".split())
 _PRODUCT_NOUNS = frozenset(
     """phone phones smartphone smartphones handset handsets earphones earbuds headphones
     headset headsets tablet tablets laptop laptops smartwatch smartwatches console
-    consoles app apps chatbot chatbots assistant assistants speaker speakers sedan
-    sedans suv suvs jet jets airliner airliners drone drones vaccine vaccines pill
-    pills""".split()
+    consoles app apps chatbot chatbots sedan sedans suv suvs airliner airliners vaccine
+    vaccines""".split()
 )
+# An assistant is a product only as a voice's or an AI's ("the voice assistant Xiaolan"),
+# never as a person's ("his assistant Jane Doe").
+_ASSISTANTS = frozenset("assistant assistants".split())
+_ASSISTANT_KINDS = frozenset("voice virtual digital ai smart".split())
 # Words after a name that make it a stock index ("the benchmark TAIEX index").
 _INDEX_AFTER = frozenset("index indices indexes benchmark".split())
 _INDEX_LAST = frozenset("index indices".split())
@@ -152,7 +154,7 @@ _NAMES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WOR
 # A product's noun and "such as" before a name, over an owner's possessive: "voice
 # assistants such as Amazon's Alexa".
 _EXAMPLE_OF = re.compile(
-    r"\b([a-z]+),? (?:such as|like|including) (?:[A-Z][\w-]*(?:'s|\u2019s) )?$"
+    r"\b(?:([a-z]+) )?([a-z]+),? (?:such as|like|including) (?:[A-Z][\w-]*(?:'s|\u2019s) )?$"
 )
 # What a party has, after its adjective ("Conservative backbenchers", "a Democratic bill",
 # "Republican aides"): a party's, where a people's or a faith's adjective is not one.
@@ -168,6 +170,7 @@ _NOT_PARTIES = frozenset(
     shiite black white indigenous arab latino hispanic asian western eastern northern
     southern federal national state independent senior junior female male""".split()
 )
+_SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
 _AIRWAVES = frozenset("radio television tv channel network news".split())
 _WHICH = re.compile(r",\s+which\s+(\w+)")
 
@@ -255,7 +258,7 @@ def _in_menu(text: str, mention: Mention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return len(line) < 120 and line.count(" | ") >= 2
+    return len(line) < 120 and line.count(" | ") >= 2 and not any(c.isdigit() for c in line)
 
 
 def body_before(text: str, start: int) -> int:
@@ -303,12 +306,18 @@ def _around(
     following = after[0].lower().strip(".,;:") if after else ""
     possessive = text[mention.end : mention.end + 2] in ("'s", "\u2019s")
     example = _EXAMPLE_OF.search(text, max(0, mention.start - 60), mention.start)
-    if following in _PRODUCT_NOUNS and multiword and after[0].islower():
+    if (
+        following in _PRODUCT_NOUNS
+        and multiword
+        and after[0].islower()
+        and not any(word.lower().strip(".,") in ORG_HEADS for word in mention.text.split())
+    ):
         weighing.add("PRODUCT", 4, f"a product: {following}")
-    elif previous in _PRODUCT_NOUNS and before[-1].islower() and not possessive:
+    elif _product_before(before) and not possessive:
         weighing.add("PRODUCT", 4, f"a product: {previous}")
-    elif example and example.group(1).lower() in _PRODUCT_NOUNS and not possessive:
-        weighing.add("PRODUCT", 4, f"a product: {example.group(1).lower()} such as it")
+    elif example and _product_before([example.group(1) or "", example.group(2)]):
+        if not possessive:
+            weighing.add("PRODUCT", 4, f"a product: {example.group(2)} such as it")
     elif _appositive_product(mention, parse):
         weighing.add("PRODUCT", 4, "a product, in apposition")
     lowered = [word.strip(".,;:") for word in after[:3]]
@@ -356,9 +365,12 @@ def _around(
     ):
         weighing.add("ORG", 2, "a member's owner")  # "Labour's Gráinne Hennessy"
     role = _role_after(after, possessive)
-    if (
-        role in MEMBER_ROLES
+    if role in _SPOKES and previous in ("a", "an", "the") and not possessive and not place:
+        weighing.add("ORG", 3, f"a {role} of its")  # "A Sun Hung Wah spokeswoman"
+    elif (
+        role in MEMBER_ROLES - _SPOKES
         and not place
+        and not is_given_name(mention.text.split()[0])
         and not possessive
         and not weighing.weights.get("NORP")
         and not is_demonym(mention.text)
@@ -366,6 +378,16 @@ def _around(
         weighing.add("ORG", 3, f"its {role}")
     if sports:
         _club(text, mention, parse, weighing, role, possessive)
+
+
+def _product_before(before: Sequence[str]) -> bool:
+    """Whether the words before a name end in a product's noun in lower case."""
+    if not before or not before[-1].islower():
+        return False
+    noun = before[-1].strip(",")
+    if noun in _ASSISTANTS:
+        return len(before) > 1 and before[-2].lower() in _ASSISTANT_KINDS
+    return noun in _PRODUCT_NOUNS
 
 
 def _appositive_product(mention: Mention, parse: Parse) -> bool:
@@ -383,7 +405,7 @@ def _appositive_product(mention: Mention, parse: Parse) -> bool:
     nouns = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
     if token.dep == "appos":
         nouns.append(parse.tokens[token.head])
-    return any(noun.lemma.lower() in _PRODUCT_NOUNS for noun in nouns)
+    return any(noun.lemma.lower() in _PRODUCT_NOUNS - {"app"} for noun in nouns)
 
 
 def _role_after(after: Sequence[str], possessive: bool) -> str:
@@ -485,7 +507,8 @@ _BEFORE_MEMBER = re.compile(
 # Words that open a sentence before a role without naming anyone's party ("Its spokesman").
 _DETERMINERS = frozenset(
     """its his her their our my your this that these those each every another one no some
-    any all both several many other former then""".split()
+    any all both several many other former then independent government backbench
+    opposition senior junior veteran""".split()
 )
 
 
@@ -563,6 +586,8 @@ def party_before_role(text: str, start: int, end: int) -> int | None:
         return None
     if words[-1].lower() not in _MEMBER_ACRONYMS or is_demonym(words[0]):
         return None
+    if any(is_place(word) for word in words[:-1]):
+        return None  # "Kisumu MP": a constituency, not a party
     if not all(word[:1].isupper() for word in words[:-1]):
         return None
     return end - len(words[-1]) - 1
