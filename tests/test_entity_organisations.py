@@ -225,3 +225,13 @@ def test_people_beside_product_and_member_words_stay_people(analyser: Analyser) 
 def test_a_constituency_before_an_mp_is_no_party() -> None:
     assert party_before_role("Kisumu MP", 0, len("Kisumu MP")) is None
     assert party_before_role("Fianna Glas TD", 0, len("Fianna Glas TD")) == len("Fianna Glas")
+
+
+def test_a_player_beaten_stays_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Carlos Alcaraz beat Jannik Sinner 6-4 in the final, and the coach said the referee, "
+        "the match and the season were kind to his striker.",
+    )
+    assert _label(found, "Jannik Sinner") == "PERSON"
+    assert "a team: beat" not in found["Jannik Sinner"].why

@@ -460,12 +460,14 @@ def _club(
     agent = weighing.weights.get("PERSON", 0) <= max(
         weighing.weights.get("ORG", 0), weighing.weights.get("GPE", 0)
     )
-    plays = token.dep == "nsubj" and lemma in _MATCH_VERBS and agent
-    if plays or (token.dep == "dobj" and lemma in _MATCH_VERBS | _CLUB_OBJECT_VERBS):
+    # A person plays and is beaten too ("Alcaraz beat Sinner"): only a name that does not
+    # lean to a person; a coach's or a player's move is to a club whatever its label.
+    plays = token.dep in ("nsubj", "dobj") and lemma in _MATCH_VERBS and agent
+    if plays or (token.dep == "dobj" and lemma in _CLUB_OBJECT_VERBS):
         weighing.add("ORG", 4, f"a team: {lemma}")
     elif token.dep == "pobj" and parent.lemma.lower() in ("against", "with", "to"):
         grand = parse.tokens[parent.head]
-        if grand.lemma.lower() in _MATCH_VERBS:
+        if grand.lemma.lower() in _MATCH_VERBS and agent:
             weighing.add("ORG", 4, f"a team: {grand.lemma.lower()} {parent.lemma.lower()}")
 
 
