@@ -234,8 +234,20 @@ def weigh_organisation(
             weighing.weights[label] = 0  # "TD", "MP": a role, not a name
         weighing.add("TITLE", 1, "a role's acronym")
     sports = is_sports_story(text)
+    # Only a name that the model or the evidence calls a body or a person can be a
+    # product, an index, a platform or a site instead.
+    agentive = weighing.weights.get("ORG", 0) > 0 or weighing.weights.get("PERSON", 0) > 0
     for mention in mentions:
-        _around(text, mention, parse, weighing, place, sports, multiword=len(words) > 1)
+        _around(
+            text,
+            mention,
+            parse,
+            weighing,
+            place,
+            sports,
+            multiword=len(words) > 1,
+            agentive=agentive,
+        )
 
 
 def is_demonym(word: str) -> bool:
@@ -299,48 +311,15 @@ def _around(
     sports: bool,
     *,
     multiword: bool,
+    agentive: bool,
 ) -> None:
     before = text[max(0, mention.start - 40) : mention.start].split()
     after = text[mention.end : mention.end + 40].split()
     previous = before[-1].lower() if before else ""
     following = after[0].lower().strip(".,;:") if after else ""
     possessive = text[mention.end : mention.end + 2] in ("'s", "\u2019s")
-    example = _EXAMPLE_OF.search(text, max(0, mention.start - 60), mention.start)
-    if (
-        following in _PRODUCT_NOUNS
-        and multiword
-        and after[0].islower()
-        and not any(word.lower().strip(".,") in ORG_HEADS for word in mention.text.split())
-    ):
-        weighing.add("PRODUCT", 4, f"a product: {following}")
-    elif _product_before(before) and not possessive:
-        weighing.add("PRODUCT", 4, f"a product: {previous}")
-    elif example and _product_before([example.group(1) or "", example.group(2)]):
-        if not possessive:
-            weighing.add("PRODUCT", 4, f"a product: {example.group(2)} such as it")
-    elif _appositive_product(mention, parse):
-        weighing.add("PRODUCT", 4, "a product, in apposition")
-    lowered = [word.strip(".,;:") for word in after[:3]]
-    site = ""
-    if after and after[0].islower() and lowered[0] in _SITE_NOUNS:
-        site = lowered[0]  # "Morocco's Jorf Lasfar port"
-    elif len(after) > 1 and after[0].islower() and after[1].islower():
-        site = lowered[1] if lowered[1] in _SITE_NOUNS else ""  # "Oyu Tolgoi copper mine"
-    if site and not place:
-        weighing.add("LOC", 3, f"a site: {site}")
-    index = next((i for i, word in enumerate(lowered) if word in _INDEX_AFTER), -1)
-    if index >= 0 and all(word.isdigit() or word.islower() for word in after[: index + 1]):
-        weighing.add("PRODUCT", 4, f"a stock index: {lowered[index]}")
-    # A broadcaster is said on too, but is named in capitals ("on VRT radio", "on CNN").
-    broadcaster = (len(mention.text) > 1 and mention.text.isupper()) or following in _AIRWAVES
-    if (
-        previous in ("on", "via", "through")
-        and len(before) > 1
-        and before[-2].lower() in _POSTING
-        and not multiword
-        and not broadcaster
-    ) or (following in _PLATFORM_AFTER and not multiword and not place):
-        weighing.add("PRODUCT", 5, "a platform posted on")
+    if agentive:
+        _not_a_body(text, mention, parse, weighing, place, multiword=multiword)
     if (
         not multiword
         and weighing.weights.get("NORP", 0) > 0
@@ -388,6 +367,70 @@ def _product_before(before: Sequence[str]) -> bool:
     if noun in _ASSISTANTS:
         return len(before) > 1 and before[-2].lower() in _ASSISTANT_KINDS
     return noun in _PRODUCT_NOUNS
+
+
+def _not_a_body(
+    text: str,
+    mention: Mention,
+    parse: Parse,
+    weighing: _Weighing,
+    place: bool,
+    *,
+    multiword: bool,
+) -> None:
+    """Evidence that a name the model calls a body or a person is a product, a stock
+    index, a platform or a site."""
+    before = text[max(0, mention.start - 40) : mention.start].split()
+    after = text[mention.end : mention.end + 40].split()
+    previous = before[-1].lower() if before else ""
+    following = after[0].lower().strip(".,;:") if after else ""
+    possessive = text[mention.end : mention.end + 2] in ("'s", "\u2019s")
+    if (
+        following in _PRODUCT_NOUNS
+        and multiword
+        and after[0].islower()
+        and not any(word.lower().strip(".,") in ORG_HEADS for word in mention.text.split())
+    ):
+        weighing.add("PRODUCT", 4, f"a product: {following}")
+    elif _product_before(before) and not possessive:
+        weighing.add("PRODUCT", 4, f"a product: {previous}")
+    elif not possessive and (example := _product_example(text, mention.start)):
+        weighing.add("PRODUCT", 4, f"a product: {example} such as it")
+    elif _appositive_product(mention, parse):
+        weighing.add("PRODUCT", 4, "a product, in apposition")
+    lowered = [word.strip(".,;:") for word in after[:3]]
+    site = ""
+    if after and after[0].islower() and lowered[0] in _SITE_NOUNS:
+        site = lowered[0]  # "Morocco's Jorf Lasfar port"
+    elif len(after) > 1 and after[0].islower() and after[1].islower():
+        site = lowered[1] if lowered[1] in _SITE_NOUNS else ""  # "Oyu Tolgoi copper mine"
+    if site and not place:
+        weighing.add("LOC", 3, f"a site: {site}")
+    index = next((i for i, word in enumerate(lowered) if word in _INDEX_AFTER), -1)
+    if index >= 0 and all(word.isdigit() or word.islower() for word in after[: index + 1]):
+        weighing.add("PRODUCT", 4, f"a stock index: {lowered[index]}")
+    # A broadcaster is said on too, but is named in capitals ("on VRT radio", "on CNN").
+    broadcaster = (len(mention.text) > 1 and mention.text.isupper()) or following in _AIRWAVES
+    if (
+        previous in ("on", "via", "through")
+        and len(before) > 1
+        and before[-2].lower() in _POSTING
+        and not multiword
+        and not broadcaster
+    ) or (following in _PLATFORM_AFTER and not multiword and not place):
+        weighing.add("PRODUCT", 5, "a platform posted on")
+
+
+def _product_example(text: str, start: int) -> str:
+    """The product's noun that a name is an example of ("voice assistants such as
+    Amazon's Alexa"), or ""."""
+    window = text[max(0, start - 60) : start]
+    if "such as" not in window and " like " not in window and "including" not in window:
+        return ""
+    example = _EXAMPLE_OF.search(text, max(0, start - 60), start)
+    if example and _product_before([example.group(1) or "", example.group(2)]):
+        return example.group(2)
+    return ""
 
 
 def _appositive_product(mention: Mention, parse: Parse) -> bool:
@@ -476,7 +519,7 @@ _ONE_WORD_LEGISLATURES = _LEGISLATURES - frozenset(
     "rada sabha sangsad yuan tweede eerste senat cortes".split()
 )
 _LEGISLATURE_WORD = re.compile(
-    r"(?<![\w'\u2019-])(?:"
+    r"(?<![\w'\u2019-])(?=[A-Z\u00c0-\u00de])(?:"
     + "|".join(sorted((w.capitalize() for w in _ONE_WORD_LEGISLATURES), key=len, reverse=True))
     + r")(?![\w-])"
 )
