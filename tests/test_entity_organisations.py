@@ -235,3 +235,29 @@ def test_a_player_beaten_stays_a_person(analyser: Analyser) -> None:
     )
     assert _label(found, "Jannik Sinner") == "PERSON"
     assert "a team: beat" not in found["Jannik Sinner"].why
+
+
+def test_two_teams_joined_by_and_in_a_match_report_are_two() -> None:
+    text = (
+        "Collingwood won 12.14 (86) to 12.12 (84) as the coach watched his defender and "
+        "the match ended; they sit behind the Ravenhill Lions and Coldbrook Rovers."
+    )
+    start = text.index("the Ravenhill")
+    end = text.index(".", start)
+    found = split_raw(text, start, end, "ORG", Parse())
+    assert [text[s:e] for s, e, _ in found] == ["Ravenhill Lions", "Coldbrook Rovers"]
+    company = "Shares in the Ravenhill Lions and Coldbrook Rovers rose."
+    start = company.index("Ravenhill")
+    end = company.index(" rose")
+    assert len(split_raw(company, start, end, "ORG", Parse())) == 1  # not a sports story
+
+
+def test_a_name_listed_with_a_place_is_a_place(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The ministry sent emergency stocks of the drug to Siraha and Saptari after 47 new "
+        "cases were confirmed.",
+        "(Reporting by Aiko Mori in Tokyo and Jung Min-seo in Seoul)",
+    )
+    assert _label(found, "Saptari") == "GPE"
+    assert _label(found, "Jung Min-seo") == "PERSON"

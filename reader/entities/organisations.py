@@ -171,6 +171,10 @@ _NOT_PARTIES = frozenset(
     southern federal national state independent senior junior female male""".split()
 )
 _SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
+# A place after a locative, then a list's "and" or comma: "to Siraha and" before a name.
+_LISTED_PLACE = re.compile(
+    r"\b(?:in|to|at|from|near|between|across) ([A-Z][\w'\u2019-]+)(?:,| and| or) $"
+)
 _AIRWAVES = frozenset("radio television tv channel network news".split())
 _WHICH = re.compile(r",\s+which\s+(\w+)")
 
@@ -406,6 +410,10 @@ def _not_a_body(
         site = lowered[1] if lowered[1] in _SITE_NOUNS else ""  # "Oyu Tolgoi copper mine"
     if site and not place:
         weighing.add("LOC", 3, f"a site: {site}")
+    listed = _LISTED_PLACE.search(text, max(0, mention.start - 50), mention.start)
+    person = weighing.weights.get("PERSON", 0) > 0  # "in Tokyo and Jung Min-seo in Seoul"
+    if listed and is_place(listed.group(1)) and not place and not person:
+        weighing.add("GPE", 3, f"listed with a place: {listed.group(1)}")  # "to Siraha and X"
     index = next((i for i, word in enumerate(lowered) if word in _INDEX_AFTER), -1)
     if index >= 0 and all(word.isdigit() or word.islower() for word in after[: index + 1]):
         weighing.add("PRODUCT", 4, f"a stock index: {lowered[index]}")
@@ -636,3 +644,22 @@ def party_before_role(text: str, start: int, end: int) -> int | None:
     if not all(word[:1].isupper() for word in words[:-1]):
         return None
     return end - len(words[-1]) - 1
+
+
+def teams_pair(text: str, start: int, end: int) -> int | None:
+    """In a sports story, where a span joins two teams with "and" ("the Brisbane Lions and
+    Port Adelaide"), the offset of that " and "; ``None`` elsewhere. A company named with
+    "and" ("Marks and Spencer") is not written in a match report's table."""
+    name = text[start:end]
+    if " and " not in name or name.count(" and ") > 1 or not is_sports_story(text):
+        return None
+    left, right = name.split(" and ")
+    sides = [
+        side[1:] if side[:1] in (["the"], ["The"]) else side
+        for side in (left.split(), right.split())
+    ]
+    if not all(side and all(word[:1].isupper() for word in side) for side in sides):
+        return None
+    if any(word.lower() in BODY_HEADS for side in sides for word in side):
+        return None
+    return start + len(left)

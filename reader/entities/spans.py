@@ -27,6 +27,7 @@ from reader.entities.organisations import (
     foreign_tail,
     inner_verb,
     party_before_role,
+    teams_pair,
 )
 from reader.gazetteer import is_given_name, is_place
 from reader.name_words import (
@@ -126,6 +127,12 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         # "Braga stun Porto": a headline's clause, with a name on each side of its verb.
         return split_raw(text, start, verb[0] - 1, label, parse) + split_raw(
             text, verb[1] + 1, end, label, parse
+        )
+    pair = teams_pair(text, start, end) if label == "ORG" else None
+    if pair is not None:
+        # "Brisbane Lions and Port Adelaide": two teams in a match report.
+        return split_raw(text, start, pair, label, parse) + split_raw(
+            text, pair + len(" and "), end, label, parse
         )
     party = party_before_role(text, start, end)
     if party is not None:
