@@ -225,6 +225,7 @@ def test_people_beside_product_and_member_words_stay_people(analyser: Analyser) 
 def test_a_constituency_before_an_mp_is_no_party() -> None:
     assert party_before_role("Kisumu MP", 0, len("Kisumu MP")) is None
     assert party_before_role("Fianna Glas TD", 0, len("Fianna Glas TD")) == len("Fianna Glas")
+    assert party_before_role("Jubilee MPs", 0, len("Jubilee MPs")) == len("Jubilee")
 
 
 def test_a_player_beaten_stays_a_person(analyser: Analyser) -> None:

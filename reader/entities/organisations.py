@@ -635,8 +635,8 @@ def party_before_role(text: str, start: int, end: int) -> int | None:
     """The end of a party's name in a span that ends in its member's role ("Fianna Fáil
     TD", read as one person's name before "Séamus Ó Conghaile"), or ``None``."""
     words = text[start:end].split(" ")
-    if len(words) < 2 or not words[-1].isupper():
-        return None
+    if len(words) < 2 or not words[-1].removesuffix("s").isupper():
+        return None  # "TD", "MPs"
     if words[-1].lower() not in _MEMBER_ACRONYMS or is_demonym(words[0]):
         return None
     if any(is_place(word) for word in words[:-1]):
