@@ -262,3 +262,17 @@ def test_a_name_listed_with_a_place_is_a_place(analyser: Analyser) -> None:
     )
     assert _label(found, "Saptari") == "GPE"
     assert _label(found, "Jung Min-seo") == "PERSON"
+
+
+def test_a_body_cut_inside_its_for_phrase_is_completed() -> None:
+    text = "India's National Centre for Tick Borne Fevers Control records cases"
+    start = text.index("National")
+    end = text.index(" Borne")
+    assert text[start : extend_organisation(text, start, end)[1]] == (
+        "National Centre for Tick Borne Fevers Control"
+    )
+    bank = "the Bank of Ruritania Governor Anna Berg said"
+    start = bank.index("Bank")
+    assert bank[start : extend_organisation(bank, start, bank.index(" Governor"))[1]] == (
+        "Bank of Ruritania"
+    )

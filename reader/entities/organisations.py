@@ -663,3 +663,29 @@ def teams_pair(text: str, start: int, end: int) -> int | None:
     if any(word.lower() in BODY_HEADS for side in sides for word in side):
         return None
     return start + len(left)
+
+
+_CAPITALISED_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*)+")
+
+
+def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> int:
+    """The end of a body's name that the model cut inside its "for" or "of" phrase:
+    "National Center for Vector" + "Borne Diseases Control". The capitalised words after
+    it are taken up to a word that ``stop`` says begins something else (a title: "Bank of
+    England Governor Andrew Bailey")."""
+    words = text[start:end].split()
+    heads = [
+        i
+        for i in range(len(words) - 2)
+        if words[i].lower() in BODY_HEADS and words[i + 1] in ("for", "of")
+    ]
+    if not heads or not all(word[:1].isupper() for word in words[: heads[0] + 1]):
+        return end
+    tail = _CAPITALISED_AFTER.match(text, end)
+    if tail is None:
+        return end
+    for word in tail.group().split():
+        if stop(word):
+            break
+        end = text.index(word, end) + len(word)
+    return end

@@ -24,6 +24,7 @@ from reader.entities.names import (
 )
 from reader.entities.organisations import (
     body_before,
+    body_tail,
     foreign_tail,
     inner_verb,
     party_before_role,
@@ -462,6 +463,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
             end -= 1  # the sentence's period, not the form's
     end = foreign_tail(text, start, end)  # "Corriere" + "dello Sport"
+    end = body_tail(text, start, end, _begins_other)  # "Center for Vector" + "Borne ..."
     start = _designator_before(text, start)
     if not is_place(text[start:end]):
         start = body_before(text, start)  # "National Center for" + "Vector Borne ..."
@@ -495,6 +497,13 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if leading:
             start -= len(leading.group(1))
     return start, end
+
+
+def _begins_other(word: str) -> bool:
+    """A word that ends a body's name before it: a title or role ("Governor"), a given
+    name, a place's head word."""
+    key = word.lower().rstrip(".")
+    return key in titles() or key in PLACE_HEADS or is_given_name(word)
 
 
 def _mixed_case(name: str) -> bool:
