@@ -135,7 +135,9 @@ def test_bodies_the_model_misses_are_found_by_their_shape(analyser: Analyser) ->
         "Eoin Garvey, said it was a start, and Fianna Glas TD Ciarán Moran (Galway East) "
         "voted for it.",
         "The league said the report would be sent to the Comissão de Arbitragem.",
+        "Docteurs Sans Limites, which ran treatment centres until 2019, said it would return.",
     )
+    assert _label(found, "Docteurs Sans Limites") == "ORG"
     assert _label(found, "Storting") == "ORG"
     assert _label(found, "Velda Rúin") == "ORG"
     assert _label(found, "Fianna Glas") == "ORG"

@@ -557,6 +557,8 @@ _BEFORE_MEMBER = re.compile(
 )
 
 
+# A name of two to four capitalised words before ", which" and what a company does.
+_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{1,3}}),\s+which\s+(\w+)")
 # Words that open a sentence before a role without naming anyone's party ("Its spokesman").
 _DETERMINERS = frozenset(
     """its his her their our my your this that these those each every another one no some
@@ -574,6 +576,9 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
     for match in _FOREIGN_BODY.finditer(text):
         if match.group(1).split()[0].lower() in FOREIGN_BODY_HEADS:
             found.append(match.span(1))
+    for match in _BEFORE_WHICH.finditer(text):
+        if match.group(2).lower() in _COMPANY_DOES and not rejected(match.group(1)):
+            found.append(match.span(1))  # "Médecins Sans Frontières, which ran ..."
     for match in _BEFORE_MEMBER.finditer(text):
         start, end = match.span(1)
         if text.startswith(("The ", "A ", "An "), start):
