@@ -38,6 +38,7 @@ from reader.entities.names import (
     spelling_skeleton,
     unaccented,
 )
+from reader.entities.organisations import is_demonym, missed_organisations
 from reader.entities.spans import byline_names, is_common_word, split_raw
 from reader.gazetteer import is_given_name, is_language, is_place
 from reader.name_words import (
@@ -160,6 +161,7 @@ def consolidate(
 
     _add_byline(article, groups, taken)
     _add_called_acronyms(text, groups, taken)
+    _add_missed_organisations(text, groups, taken, lowered_words)
     words = WordIndex(text)
     _add_given_names(text, words, groups, taken)
     _merge_acronyms(text, words, groups)
@@ -360,6 +362,32 @@ def _add_called_acronyms(text: str, groups: dict[str, _Group], taken: _Taken) ->
             group.mentions.append(Mention(start, end, name, "model"))
             group.vote(name, "ORG", 2)
             taken.add(start, end)
+
+
+def _add_missed_organisations(
+    text: str, groups: dict[str, _Group], taken: _Taken, lowered_words: set[str]
+) -> None:
+    """Find the bodies that the model missed but their shape names (:mod:`.organisations`)."""
+
+    def rejected(name: str) -> bool:
+        words = name.split()
+        return (
+            is_place(name)
+            or any(is_place(word) or word.lower() in titles() for word in words)
+            or is_given_name(words[0])
+            or words[-1].lower() in PLACE_HEADS
+            or is_demonym(words[0])
+            or (len(words) == 1 and is_common_word(name, lowered_words))
+        )
+
+    for start, end in missed_organisations(text, rejected):
+        if taken.overlaps(start, end):
+            continue
+        name = text[start:end]
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "model"))
+        group.vote(name, "ORG", 2)
+        taken.add(start, end)
 
 
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
+from reader.entities.organisations import weigh_organisation
 from reader.gazetteer import is_country, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
@@ -248,6 +249,7 @@ def weigh(
         weighing.add("EVENT", 6, "a storm's name")
     if len(words) == 1 and parse and not _proper_anywhere(mentions, parse):
         weighing.weights["PERSON"] = 0  # "Health", "Turnout": a common noun, not a name
+    weigh_organisation(text, name, mentions, parse, weighing, place)
     for mention in mentions:
         _around(text, mention, parse, weighing, place, person_names)
     _given_name(words, votes, weighing)

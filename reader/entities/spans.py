@@ -22,6 +22,14 @@ from reader.entities.names import (
     POSSESSIVE,
     is_legal_form,
 )
+from reader.entities.organisations import (
+    body_before,
+    body_tail,
+    foreign_tail,
+    inner_verb,
+    party_before_role,
+    teams_pair,
+)
 from reader.gazetteer import is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
@@ -93,7 +101,7 @@ _LEADING_CAPS = re.compile(rf"((?:{_CAP_WORD} ){{1,3}})$")
 # Economic Affairs and Climate Action").
 _AND_JOINED = frozenset(
     """foundation trust fund institute society partners sons department agency commission
-    ministry authority office bureau council committee board""".split()
+    ministry authority office bureau council committee board division""".split()
 )
 _AND_TAIL_HEADS = frozenset(
     "ministry department commission committee office federation union society "
@@ -115,6 +123,22 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         return split_raw(text, start, semicolon, label, parse) + split_raw(
             text, semicolon + 1, end, label, parse
         )
+    verb = inner_verb(text, start, end, parse)
+    if verb is not None:
+        # "Braga stun Porto": a headline's clause, with a name on each side of its verb.
+        return split_raw(text, start, verb[0] - 1, label, parse) + split_raw(
+            text, verb[1] + 1, end, label, parse
+        )
+    pair = teams_pair(text, start, end) if label == "ORG" else None
+    if pair is not None:
+        # "Brisbane Lions and Port Adelaide": two teams in a match report.
+        return split_raw(text, start, pair, label, parse) + split_raw(
+            text, pair + len(" and "), end, label, parse
+        )
+    party = party_before_role(text, start, end)
+    if party is not None:
+        # "Fianna Fáil TD": a party before its member's role, not a person.
+        return split_raw(text, start, party, "ORG", parse)
     pieces: list[Candidate] = []
     words = text[start:end].split()
     if (
@@ -423,8 +447,9 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
     hyphen = _HYPHEN_TAIL.match(text, end)
-    if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end])):
-        end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA"
+    acronyms = hyphen and text[start:end].isupper() and hyphen.group().isupper()
+    if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end]) or acronyms):
+        end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA", "CPN-UML"
     legal = _LEGAL_TAIL.match(text, end)
     if (
         legal
@@ -437,7 +462,11 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         end = legal.end(1)
         if form.endswith(".") and "." not in form[:-1] and form[:-1].lower() not in KEEP_PERIOD:
             end -= 1  # the sentence's period, not the form's
+    end = foreign_tail(text, start, end)  # "Corriere" + "dello Sport"
+    end = body_tail(text, start, end, _begins_other)  # "Center for Vector" + "Borne ..."
     start = _designator_before(text, start)
+    if not is_place(text[start:end]):
+        start = body_before(text, start)  # "National Center for" + "Vector Borne ..."
     general = re.search(r"(?<![\w-])([A-Z][a-z]+) $", text[max(0, start - 20) : start])
     if (
         general
@@ -468,6 +497,13 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if leading:
             start -= len(leading.group(1))
     return start, end
+
+
+def _begins_other(word: str) -> bool:
+    """A word that ends a body's name before it: a title or role ("Governor"), a given
+    name, a place's head word."""
+    key = word.lower().rstrip(".")
+    return key in titles() or key in PLACE_HEADS or is_given_name(word)
 
 
 def _mixed_case(name: str) -> bool:
