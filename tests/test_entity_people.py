@@ -148,3 +148,42 @@ def test_a_person_named_beside_a_minister_is_no_portfolio(analyser: Analyser) ->
         "Cordeiro Valente presented the trophy.",
     )
     assert {"Henrique Barros Lacerda", "Inês Cordeiro Valente"} <= people
+
+
+def test_a_person_the_model_missed_before_an_apposition_is_found() -> None:
+    text = (
+        "Shops stayed shut.\n\nWahyuni, a nurse at the regional hospital, said so. "
+        "Jakarta, a city of ten million, was calm. Huaxin, a unit of the group, said so."
+    )
+    found = missed_people(text, bytearray(len(text)))
+    assert [text[start:end] for start, end in found] == ["Wahyuni"]
+
+
+def test_an_age_or_a_person_s_noun_in_apposition_makes_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Smoke has covered the town for a week. Sutarmi, a 54-year-old rubber tapper, "
+        "said she had not worked since Monday.",
+        "Its regional coordinator, Litia Waqanivalu, said the talks had stalled.",
+    )
+    assert found["Sutarmi"].label == "PERSON"
+    assert found["Litia Waqanivalu"].label == "PERSON"
+
+
+def test_a_noun_before_a_name_without_a_comma_is_no_apposition(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The company also makes the voice assistant Miral, which answers in Mandarin.",
+    )
+    assert "Miral" not in found or found["Miral"].label != "PERSON"
+
+
+def test_the_word_before_a_sentence_is_not_the_word_before_its_name(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "Sheikh Talal told the Al-Rai newspaper.",
+        "Khalid al-Otaibi, an economist at Kuwait University, said the ruling was fair.",
+    )
+    assert found["Khalid al-Otaibi"].label == "PERSON"

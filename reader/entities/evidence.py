@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
-from reader.entities.people import is_known_surname, person_clues
+from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
 from reader.gazetteer import is_country, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
@@ -328,6 +328,8 @@ def _around(
 ) -> None:
     """Evidence from one mention's neighbours and its place in the parse."""
     before = text[max(0, mention.start - 40) : mention.start].split()
+    if sentence_ends_before(text, mention.start):
+        before = []  # "... the Al-Qabas newspaper. Hamad al-Fadhli": not "the newspaper X"
     previous = before[-1].lower().rstrip(".") if before else ""
     if previous and previous in titles() and before[-1][:1].isupper():
         weighing.add("PERSON", 3, f"title before it: {before[-1]}")

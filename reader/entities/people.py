@@ -74,6 +74,48 @@ _OFFICE_OF = re.compile(
     r"(?:Minister|Ministers|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman)"
     r"(?: of State)? (?:for|of) (?:the )?$"
 )
+# Nouns of people that an apposition may name, beyond the roles and titles: "Wahyuni, a
+# nurse at ...", "Suparni, a 54-year-old rubber tapper", "its regional coordinator, X".
+_PERSON_NOUNS = frozenset(
+    """nurse tapper farmer worker resident mother father son daughter wife husband widow
+    widower student pensioner retiree shopkeeper vendor trader driver fisherman
+    fisherwoman herder herdsman villager backbencher partner member teacher coordinator
+    organiser organizer volunteer survivor victim witness refugee migrant mechanic
+    labourer laborer grandmother grandfather parent nephew niece cousin colleague friend
+    neighbour neighbor veteran tenant landlord landlady homeowner owner employee
+    midwife doctor surgeon paramedic firefighter pilot soldier officer official
+    spokesperson spokesman spokeswoman lawmaker legislator councillor councilor
+    candidate campaigner activist protester protestor demonstrator striker midfielder
+    defender goalkeeper winger forward coach manager captain footballer cricketer
+    athlete runner sprinter swimmer cyclist boxer wrestler rider jockey skipper
+    novelist poet author writer singer musician actor actress artist filmmaker director
+    chairman chairwoman chairperson chief founder""".split()
+)
+# Words of nameparser's titles that end like a person's noun but name no person.
+_NOT_PERSON_NOUNS = frozenset(
+    """computer banner printer producer developer publisher broadcaster theater theatre
+    excellent government""".split()
+)
+_AGENT_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee)$")
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that only a person is: the occupations among nameparser's titles (those
+    with an agent's ending: "economist", "banker", "physician"), roles, and the nouns of
+    :data:`_PERSON_NOUNS`."""
+    found = {
+        word
+        for word in titles()
+        if word.isalpha()
+        and len(word) > 3
+        and _AGENT_ENDINGS.search(word)
+        and word not in ORG_HEADS
+        and word not in PLACE_HEADS
+    }
+    return frozenset((found | ROLE_NOUNS | _PERSON_NOUNS) - _NOT_PERSON_NOUNS)
+
+
 # Two-letter initials that write one Cyrillic or Mongolian letter: Ts (Ц), Ch (Ч),
 # Sh (Ш), Kh (Х), Zh (Ж), Ya (Я), Yu (Ю), Ye (Е), Yo (Ё).
 _DIGRAPH_INITIALS = frozenset("ts ch sh kh zh ya yu ye yo".split())
@@ -151,9 +193,62 @@ def person_clues(
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
+    described = False
     for mention in mentions:
         clues.extend(_around(text, mention, parse, place, only_person))
+        if not described and not place:
+            noun = _described_as_a_person(text, mention, parse)
+            if noun:
+                clues.append(("PERSON", 3, f"described as a person: {noun}"))
+                described = True
     return clues
+
+
+# ", 54, said", ", a 54-year-old ...": an age in apposition.
+_AGE_AFTER = re.compile(r", (?:(?:1[6-9]|[2-9]\d), |(?:a|an) (?:\w+ )?\d{2}-year-old\b)")
+
+
+def _described_as_a_person(text: str, mention: Mention, parse: Parse) -> str | None:
+    """The age or the person's noun that an apposition gives the name ("Sequeira, 61,";
+    "Suparni, a 54-year-old rubber tapper"; "its regional coordinator, Losana
+    Vakalalabure"), if any."""
+    age = _AGE_AFTER.match(text, mention.end)
+    if age:
+        return "an age"
+    if not parse:
+        return None
+    index = parse.at(mention.end - 1)
+    if index is None:
+        return None
+    token = parse.tokens[index]
+    nouns = person_nouns()
+    appositions = [c for c in parse.children(index) if parse.tokens[c].dep == "appos"]
+    if token.dep == "appos":
+        appositions.append(token.head)
+    for other in appositions:
+        noun = parse.tokens[other]
+        if noun.lemma.lower() not in nouns or mention.start <= noun.start < mention.end:
+            continue
+        # Set off by a comma: "the coordinator, Losana ...", not "the voice assistant Kiko".
+        between = text[noun.end : mention.start] if noun.start < mention.start else ""
+        if noun.start > mention.start and text[mention.end : mention.end + 1] == ",":
+            return noun.lemma.lower()
+        if "," in between:
+            return noun.lemma.lower()
+    return None
+
+
+def sentence_ends_before(text: str, position: int) -> bool:
+    """Whether a block or a sentence ends between ``position`` and the word before it (a
+    period after an abbreviation or a title, "Dr.", does not end one)."""
+    before = text[max(0, position - 40) : position]
+    stripped = before.rstrip(" ")
+    if not stripped or "\n" in before[len(stripped) :] or stripped.endswith("\n"):
+        return True
+    if stripped[-1] not in ".!?":
+        return False
+    word = stripped.rsplit(None, 1)[-1].rstrip(".!?").lower()
+    return len(word) > 1 and word not in titles() and word not in ("st", "mt", "ft")
 
 
 def _may_be_given(word: str, text: str) -> bool:
@@ -301,7 +396,28 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
             continue
         if is_known_surname(last) or _after_role(text, start):
             found.append((start, end))
-    return found
+    for match in _DESCRIBED_NAME.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if claimed.find(1, start, end) >= 0 or any(
+            w.lower() in _NOT_NAMES or w.lower() in titles() or is_place(w) for w in name.split()
+        ):
+            continue
+        if any(a < end and start < b for a, b in found):
+            continue
+        if match.group(2) or match.group(3).lower() in person_nouns():
+            found.append((start, end))
+    return sorted(found)
+
+
+# A name that opens a block or a sentence, described by an apposition: "Wahyuni, a nurse
+# at the regional hospital, said", "Tomas Reyes, a 41-year-old driver, ...".
+_DESCRIBED_NAME = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"\u201d] ))"
+    r"([A-Z][a-z\u00c0-\u024f'\u2019-]+(?: [A-Z][a-z\u00c0-\u024f'\u2019-]+){0,2}), (?:a|an) "
+    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with |,))",
+    re.M,
+)
 
 
 def _after_role(text: str, start: int) -> bool:
