@@ -187,3 +187,41 @@ def test_the_word_before_a_sentence_is_not_the_word_before_its_name(
         "Khalid al-Otaibi, an economist at Kuwait University, said the ruling was fair.",
     )
     assert found["Khalid al-Otaibi"].label == "PERSON"
+
+
+def test_a_portfolio_of_common_nouns_is_not_part_of_the_minister_s_name() -> None:
+    text = (
+        "Union Minister of Agriculture and Farmers Welfare Devraj Singh Parmar said farmers "
+        "would be paid, and welfare schemes would continue."
+    )
+    span = "Farmers Welfare Devraj Singh Parmar"
+    start = text.index(span)
+    new_start, label = role_before_person(text, start, start + len(span), "PERSON")
+    assert (text[new_start : start + len(span)], label) == ("Devraj Singh Parmar", "PERSON")
+
+
+def test_one_slip_after_the_does_not_unmake_a_person(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "Mines Minister Thabo Molefe said on Tuesday he would not resign.",
+        "There are now calls for the Molefe to step down, and Molefe said he had done no wrong.",
+    )
+    assert "Thabo Molefe" in people
+
+
+def test_where_a_person_works_is_not_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        '"Markets are nervous," said Jeffrey Kleinberg, chief strategist at Charles Whitcombe.',
+    )
+    assert found["Jeffrey Kleinberg"].label == "PERSON"
+    assert found["Charles Whitcombe"].label != "PERSON"
+
+
+def test_a_photo_credit_word_ends_no_person_s_name(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "The minister at a press conference on Tuesday. | Photo Credit: RAVI KUMAR",
+        "The minister left early, officials said.",
+    )
+    assert "Photo Credit" not in people

@@ -44,7 +44,8 @@ NEVER = -100.0
 _BYLINE_ROLES = frozenset(
     """correspondent correspondents editor editors reporter reporters writer writers
     columnist columnists contributor contributors photographer photographers
-    commentator critic presenter producer staff desk team""".split()
+    commentator critic presenter producer staff desk team credit credits caption
+    captions photo picture video handout""".split()
 )
 # Capitalised words that are neither given names nor surnames in a name, though the lists
 # hold some of them: function words and the calendar.
@@ -72,17 +73,17 @@ GOVERNMENT_ROLES = frozenset(
 # portfolio between an office and a person's name.
 _OFFICE_OF = re.compile(
     r"(?:Minister|Ministers|Secretary|Commissioner|Spokesperson|Spokesman|Spokeswoman)"
-    r"(?: of State)? (?:for|of) (?:the )?$"
+    r"(?: of State)? (?:for|of) (?:the )?(?:[A-Z][\w-]*,? (?:and |& )?)*$"
 )
 # Nouns of people that an apposition may name, beyond the roles and titles: "Wahyuni, a
 # nurse at ...", "Suparni, a 54-year-old rubber tapper", "its regional coordinator, X".
 _PERSON_NOUNS = frozenset(
     """nurse tapper farmer worker resident mother father son daughter wife husband widow
     widower student pensioner retiree shopkeeper vendor trader driver fisherman
-    fisherwoman herder herdsman villager backbencher partner member teacher coordinator
+    fisherwoman herder herdsman villager backbencher teacher coordinator
     organiser organizer volunteer survivor victim witness refugee migrant mechanic
     labourer laborer grandmother grandfather parent nephew niece cousin colleague friend
-    neighbour neighbor veteran tenant landlord landlady homeowner owner employee
+    neighbour neighbor veteran tenant landlord landlady homeowner employee
     midwife doctor surgeon paramedic firefighter pilot soldier officer official
     spokesperson spokesman spokeswoman lawmaker legislator councillor councilor
     candidate campaigner activist protester protestor demonstrator striker midfielder
@@ -91,10 +92,14 @@ _PERSON_NOUNS = frozenset(
     novelist poet author writer singer musician actor actress artist filmmaker director
     chairman chairwoman chairperson chief founder""".split()
 )
-# Words of nameparser's titles that end like a person's noun but name no person.
+# Words of nameparser's titles that end like a person's noun but name no person, or as
+# often a company or a country ("Turkey, a NATO member", "X, a leader in cloud software").
 _NOT_PERSON_NOUNS = frozenset(
     """computer banner printer producer developer publisher broadcaster theater theatre
-    excellent government""".split()
+    excellent government member partner owner leader pioneer investor winner sponsor
+    manufacturer operator trader vendor assistant incumbent challenger controller
+    business former junior senior soccer superior warrant master prior highness
+    holiness""".split()
 )
 _AGENT_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee)$")
 
@@ -193,6 +198,14 @@ def person_clues(
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
+    uses = [_not_a_person_use(text, mention, parse) for mention in mentions]
+    against = [use for use in uses if use]
+    if against and all(use is not None for use in uses):
+        # Every mention writes it as no person's: "the Gobi" twice, "in the Storting".
+        clues.append(("PERSON", NEVER, against[0]))
+    elif against:
+        # "calls for the Mantashe to step down" beside "Gwede Mantashe said": a slip.
+        clues.append(("PERSON", -3, against[0]))
     described = False
     for mention in mentions:
         clues.extend(_around(text, mention, parse, place, only_person))
@@ -283,18 +296,17 @@ def _around(
     before = text[max(0, mention.start - 30) : mention.start]
     previous = before.split()[-2:] if before.endswith(" ") else []
     after = text[mention.end : mention.end + 40]
-    if previous and previous[-1] in ("the", "The") and not _modifies(mention, parse):
-        # "in the Gobi", "the Kathmandu Chronicle": a person's name takes no article.
-        yield ("PERSON", NEVER, "written after 'the'")
-        if only_person and len(previous) > 1 and previous[0].lower() in _LOCATIVES:
-            yield ("LOC", 3, f"after '{previous[0].lower()} the'")
-    next_words = [word.strip(".,;:") for word in after.split()[:2]]
-    if next_words and next_words[0].isalpha() and next_words[0] in _PLACE_NOUNS:
-        yield ("LOC", 3, f"a place's noun after it: {next_words[0]}")
-        yield ("PERSON", NEVER, f"a place's noun after it: {next_words[0]}")
-    elif len(next_words) > 1 and next_words[1] in _PLACE_NOUNS and next_words[0].islower():
-        yield ("LOC", 3, f"a place's noun after it: {next_words[1]}")
-        yield ("PERSON", NEVER, f"a place's noun after it: {next_words[1]}")
+    if (
+        only_person
+        and len(previous) > 1
+        and previous[-1] in ("the", "The")
+        and previous[0].lower() in _LOCATIVES
+        and not _modifies(mention, parse)
+    ):
+        yield ("LOC", 3, f"after '{previous[0].lower()} the'")
+    place_noun = _place_noun_after(after)
+    if place_noun:
+        yield ("LOC", 3, f"a place's noun after it: {place_noun}")
     if after.startswith((", which ", ", which,")):
         # Strong, not final: "his father, Patrick Walsh Sr., which received ..." lists.
         yield ("PERSON", -6, "', which' after it")
@@ -308,6 +320,35 @@ def _around(
         yield ("PERSON", NEVER, "owns a person: a party or a club")
         if not place:
             yield ("ORG", 3, "owns a person: a party or a club")
+    if len(previous) > 1 and previous[-1] == "at" and previous[0].lower() in person_nouns():
+        # "a strategist at Charles Schwab", "an economist at Kuwait University"
+        yield ("PERSON", NEVER, f"a {previous[0].lower()} works at it")
+        if not place:
+            yield ("ORG", 3, f"a {previous[0].lower()} works at it")
+
+
+def _place_noun_after(after: str) -> str | None:
+    """The noun of a place right after a name, or after one word in lower case ("the
+    Nariin Khuren coal field", "the Naryn River valley")."""
+    words = [word.strip(".,;:") for word in after.split()[:2]]
+    if words and words[0].isalpha() and words[0] in _PLACE_NOUNS:
+        return words[0]
+    if len(words) > 1 and words[1] in _PLACE_NOUNS and words[0].islower():
+        return words[1]
+    return None
+
+
+def _not_a_person_use(text: str, mention: Mention, parse: Parse) -> str | None:
+    """Why one mention writes the name as no person's ("in the Gobi", "the Nariin Khuren
+    coal field"), if it does; ``""`` when the mention only modifies a noun ("the Trump
+    administration") and says nothing either way."""
+    if _modifies(mention, parse) and not _place_noun_after(text[mention.end : mention.end + 40]):
+        return ""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if before.endswith((" the ", " The ", "\nThe ")) or before in ("the ", "The "):
+        return "written after 'the'"
+    noun = _place_noun_after(text[mention.end : mention.end + 40])
+    return f"a place's noun after it: {noun}" if noun else None
 
 
 def _modifies(mention: Mention, parse: Parse) -> bool:
@@ -345,6 +386,16 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
         if role in GOVERNMENT_ROLES:
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
+    if office:
+        # "Minister of Agriculture and Farmers Welfare Narendra Singh Tomar": a portfolio's
+        # words are common nouns the article also writes in lower case ("farmers").
+        common = _lower_case_words(text)
+        lead = 0
+        while lead < len(words) - 2 and words[lead].lower() in common | {"and", "&"}:
+            lead += 1
+        rest = words[lead:]
+        if lead and all(w[:1].isupper() and w.lower() not in common for w in rest):
+            return start + sum(len(w) + 1 for w in words[:lead]), "PERSON"
     return start, label
 
 
