@@ -375,7 +375,7 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
     words = text[start:end].split(" ")
     if len(words) < 3 or label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
         return start, label
-    office = _OFFICE_OF.search(text, max(0, start - 40), start) is not None
+    office = _OFFICE_OF.search(text, max(0, start - 80), start) is not None
     for position in range(1, len(words) - 1):
         rest = words[position:]
         role = words[position - 1].lower().rstrip(".")
@@ -390,12 +390,11 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
         # "Minister of Agriculture and Farmers Welfare Narendra Singh Tomar": a portfolio's
         # words are common nouns the article also writes in lower case ("farmers").
         common = _lower_case_words(text)
-        lead = 0
-        while lead < len(words) - 2 and words[lead].lower() in common | {"and", "&"}:
-            lead += 1
-        rest = words[lead:]
-        if lead and all(w[:1].isupper() and w.lower() not in common for w in rest):
-            return start + sum(len(w) + 1 for w in words[:lead]), "PERSON"
+        cut = 0
+        while cut < len(words) - 2 and words[cut].lower() in common | {"and", "&"}:
+            cut += 1
+        if cut and all(w[:1].isupper() and w.lower() not in common for w in words[cut:]):
+            return start + sum(len(w) + 1 for w in words[:cut]), "PERSON"
     return start, label
 
 
