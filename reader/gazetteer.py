@@ -226,6 +226,7 @@ def given_names() -> frozenset[str]:
     return _cached("given-names", _NAME_PACKAGES, _collect_given_names)
 
 
+@lru_cache(maxsize=8192)
 def is_given_name(word: str) -> bool:
     """Whether ``word`` (any case, with or without its accents) is a known given name
     ("Thabo" may not be: the list is strong evidence where it knows a name, and knows
@@ -242,6 +243,7 @@ def surnames() -> frozenset[str]:
     return _cached("surnames", _NAME_PACKAGES, _collect_surnames)
 
 
+@lru_cache(maxsize=8192)
 def is_surname(word: str) -> bool:
     """Whether ``word`` (any case, with or without its accents) is a known surname."""
     names = surnames()

@@ -132,6 +132,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni".split())
 
 
+@lru_cache(maxsize=8192)
 def is_given(word: str) -> bool:
     """A capitalised word that is a known given name, never a function word, a month, a
     title or a place's name ("Victoria", "Orlando")."""
@@ -146,6 +147,7 @@ def is_given(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def is_known_surname(word: str) -> bool:
     """A capitalised word that is a known surname and neither a place nor the head word of
     an organisation's or a place's name ("Foley", not "London", "Bank" or "Street")."""
@@ -342,13 +344,14 @@ def _not_a_person_use(text: str, mention: Mention, parse: Parse) -> str | None:
     """Why one mention writes the name as no person's ("in the Gobi", "the Nariin Khuren
     coal field"), if it does; ``""`` when the mention only modifies a noun ("the Trump
     administration") and says nothing either way."""
-    if _modifies(mention, parse) and not _place_noun_after(text[mention.end : mention.end + 40]):
-        return ""
-    before = text[max(0, mention.start - 30) : mention.start]
-    if before.endswith((" the ", " The ", "\nThe ")) or before in ("the ", "The "):
-        return "written after 'the'"
     noun = _place_noun_after(text[mention.end : mention.end + 40])
-    return f"a place's noun after it: {noun}" if noun else None
+    if noun:
+        return f"a place's noun after it: {noun}"
+    before = text[max(0, mention.start - 5) : mention.start]
+    if _modifies(mention, parse):
+        return ""
+    after_the = before.endswith((" the ", " The ", "\nThe ")) or before in ("the ", "The ")
+    return "written after 'the'" if after_the else None
 
 
 def _modifies(mention: Mention, parse: Parse) -> bool:
