@@ -225,3 +225,30 @@ def test_a_photo_credit_word_ends_no_person_s_name(analyser: Analyser) -> None:
         "The minister left early, officials said.",
     )
     assert "Photo Credit" not in people
+
+
+def test_a_product_s_name_after_its_noun_is_no_person(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "The company fined over the voice assistant Mirae said it would appeal.",
+        "The tanker Ocean Grace was seized off the coast on Friday.",
+    )
+    assert not people & {"Mirae", "Ocean Grace"}
+
+
+def test_a_body_in_apposition_is_no_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "According to Turisbal, a tourism industry group, bookings fell by a fifth.",
+        "On Sunday, the newspaper published a reply.",
+    )
+    assert found["Turisbal"].label != "PERSON"
+    assert "Sunday" not in found or found["Sunday"].label != "ORG"
+
+
+def test_a_name_that_is_no_person_and_nothing_else_is_left_open(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Traffic at the Dorohusk crossing was running normally, the border guard said.",
+    )
+    assert "Dorohusk" not in found or found["Dorohusk"].label != "PERSON"

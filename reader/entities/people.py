@@ -59,7 +59,8 @@ _NOT_NAMES = frozenset(
 _PLACE_NOUNS = frozenset(
     """field fields mine mines deposit deposits basin desert plateau valley plains plain
     delta river region province district area corridor border frontier coast coastline
-    peninsula steppe mountains hills lake""".split()
+    peninsula steppe mountains hills lake crossing checkpoint port harbour harbor dam
+    reservoir oilfield gasfield""".split()
 )
 _LOCATIVES = frozenset("in at near across outside inside around throughout into".split())
 # Roles of governments that English copy writes before a name and nameparser does not
@@ -119,6 +120,30 @@ def person_nouns() -> frozenset[str]:
         and word not in PLACE_HEADS
     }
     return frozenset((found | ROLE_NOUNS | _PERSON_NOUNS) - _NOT_PERSON_NOUNS)
+
+
+# Lower-case nouns of things that are named like people, written right before the name:
+# "the voice assistant Kiko", "the chatbot Ernie", "the tanker Sea Star", "the drug X".
+_PRODUCT_NOUNS = frozenset(
+    """chatbot app smartphone handset drug vaccine medicine robot satellite rocket
+    spacecraft ship vessel tanker freighter ferry yacht album song film movie podcast
+    videogame game platform software brand vehicle car truck aircraft jet plane
+    helicopter drone missile typhoon hurricane cyclone storm""".split()
+)
+# Software that answers to a name like a person's ("the voice assistant Kiko").
+_ASSISTANTS = frozenset(
+    "voice assistant|digital assistant|virtual assistant|ai assistant|smart assistant".split("|")
+)
+# ", a tourism industry group", ", the state-owned lender": an apposition naming a body.
+_BODY_APPOSITION = re.compile(
+    r", (?:a|an|the) (?:[\w-]+ ){0,3}?(group|company|firm|association|union|agency|body|"
+    r"organisation|organization|charity|party|bank|lender|insurer|carrier|airline|"
+    r"federation|foundation|institute|network|broadcaster|newspaper|movement|coalition|"
+    r"consortium|conglomerate|club|militia|alliance|regulator|watchdog|ministry|authority)"
+    # closed, or going on as an apposition does, not as a clause ("On Sunday, the
+    # newspaper published ...", "Later, a group of protesters ...")
+    r"(?=[,.;)]| based| that| which| whose| owned| run| founded)"
+)
 
 
 # Two-letter initials that write one Cyrillic or Mongolian letter: Ts (Ц), Ch (Ч),
@@ -216,6 +241,10 @@ def person_clues(
             if noun:
                 clues.append(("PERSON", 3, f"described as a person: {noun}"))
                 described = True
+    if only_person and any(weight == NEVER for label, weight, _ in clues if label == "PERSON"):
+        # The model said "a person" and nothing else; the evidence says not: say so, and
+        # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").
+        clues.append(("MISC", 0.5, "no person, and nothing says what it is"))
     return clues
 
 
@@ -322,6 +351,16 @@ def _around(
         yield ("PERSON", NEVER, "owns a person: a party or a club")
         if not place:
             yield ("ORG", 3, "owns a person: a party or a club")
+    product = " ".join(previous).lower() if previous else ""
+    if previous and (previous[-1].lower() in _PRODUCT_NOUNS or product in _ASSISTANTS):
+        # "the voice assistant Kiko", "the chatbot Ernie", "the tanker Sea Star"
+        yield ("PERSON", NEVER, f"a {previous[-1].lower()}'s name")
+        yield ("PRODUCT", 3, f"a {previous[-1].lower()}'s name")
+    body = _BODY_APPOSITION.match(after)
+    if body:
+        # "Exceltur, a tourism industry group, said": a body's name.
+        yield ("PERSON", -4, f"described as a {body.group(1)}")
+        yield ("ORG", 3, f"described as a {body.group(1)}")
     if len(previous) > 1 and previous[-1] == "at" and previous[0].lower() in person_nouns():
         # "a strategist at Charles Schwab", "an economist at Kuwait University"
         yield ("PERSON", NEVER, f"a {previous[0].lower()} works at it")
