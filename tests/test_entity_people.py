@@ -252,3 +252,14 @@ def test_a_name_that_is_no_person_and_nothing_else_is_left_open(analyser: Analys
         "Traffic at the Dorohusk crossing was running normally, the border guard said.",
     )
     assert "Dorohusk" not in found or found["Dorohusk"].label != "PERSON"
+
+
+def test_a_name_the_text_calls_another_name_of_one_is_one_entity(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The band's leader, Park Min-jae, who performs as Rook, wrote a letter to fans.",
+        '"We will keep playing," Rook wrote.',
+    )
+    assert found["Park Min-jae"].label == "PERSON"
+    assert "Rook" not in found
+    assert {m.text for m in found["Park Min-jae"].mentions} >= {"Park Min-jae", "Rook"}

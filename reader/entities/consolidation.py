@@ -43,6 +43,7 @@ from reader.entities.people import (
     join_initials,
     missed_people,
     names_a_person,
+    other_names,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
 from reader.gazetteer import is_given_name, is_language, is_place
@@ -178,6 +179,7 @@ def consolidate(
     _merge_short_person_names(groups)
     _merge_short_organisation_names(groups)
     _merge_spellings(groups)
+    _merge_other_names(text, groups)
     _find_more_mentions(text, words, groups, taken)
     return _finish(text, groups, parse or Parse())
 
@@ -602,6 +604,25 @@ def _find_more_mentions(
                 continue
             groups[key].mentions.append(Mention(start, end, text[start:end], "alias"))
             taken.add(start, end)
+
+
+def _merge_other_names(text: str, groups: dict[str, _Group]) -> None:
+    """Fold a name the text calls another name of one it just wrote into it ("the
+    Kuwait Anti-Corruption Authority, known as Nazaha"; "Choi Jun-ho, who performs as
+    Juno"): the first name decides the label."""
+    pairs = other_names(text)
+    if not pairs:
+        return
+    by_end = {m.end: key for key, group in groups.items() for m in group.mentions}
+    by_start = {m.start: key for key, group in groups.items() for m in group.mentions}
+    for first_end, second_start in pairs:
+        first, second = by_end.get(first_end), by_start.get(second_start)
+        if first is None or second is None or first == second:
+            continue
+        if first in groups and second in groups:
+            groups[first].absorb(groups.pop(second), with_votes=False)
+            by_start = {m.start: k for k, g in groups.items() for m in g.mentions}
+            by_end = {m.end: k for k, g in groups.items() for m in g.mentions}
 
 
 def _merge_spellings(groups: dict[str, _Group]) -> None:

@@ -560,3 +560,24 @@ def initialled_owner(short: str, full_names: Iterable[str]) -> str | None:
         if other.startswith(initial) and not other.endswith("."):
             owners.append(full)
     return owners[0] if len(owners) == 1 else None
+
+
+# "the Kuwait Anti-Corruption Authority, known as Nazaha", "Choi Jun-ho, who performs as
+# Juno": the second name is another name of the first.
+_KNOWN_AS = re.compile(
+    r",? (?:\(|(?:who is |which is )?(?:also |widely |locally |popularly |better |commonly )?"
+    r"(?:known|called|nicknamed|dubbed)(?: to [\w ]{1,30}?)?(?: simply)? as |who performs as )"
+)
+
+
+def other_names(text: str) -> list[tuple[int, int]]:
+    """Where a text gives a name another name: pairs of (the end of the first name, the
+    start of the second), for "X, known as Y", "X, also known as Y", "X (known as Y)",
+    "X, who performs as Y"."""
+    pairs = []
+    for match in _KNOWN_AS.finditer(text):
+        if match.group().endswith("("):
+            continue  # "X (Y)": an acronym's definition, left to the organisation rules
+        if text[match.end() : match.end() + 1].isupper():
+            pairs.append((match.start(), match.end()))
+    return pairs
