@@ -31,7 +31,7 @@ _ROLES = frozenset(
     veteran rookie teammate opponent rival challenger incumbent candidate nominee
     presidential opposition ruling party regional state federal national local provincial
     county municipal senior junior top counsellor counselor datuk dato datin seri
-    tun puan encik haji hajjah""".split()
+    tun puan encik haji hajjah cs cas""".split()
 )
 
 # Roles that only a person holds, written before the name ("Chief Executive Jane Doe",

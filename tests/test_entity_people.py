@@ -263,3 +263,23 @@ def test_a_name_the_text_calls_another_name_of_one_is_one_entity(analyser: Analy
     assert found["Park Min-jae"].label == "PERSON"
     assert "Rook" not in found
     assert {m.text for m in found["Park Min-jae"].mentions} >= {"Park Min-jae", "Rook"}
+
+
+def test_an_office_and_its_portfolio_inside_one_span_are_cut_off() -> None:
+    text = "Coordinating Minister for Economic Affairs Budi Hartono said on Wednesday."
+    span = "Coordinating Minister for Economic Affairs Budi Hartono"
+    new_start, label = role_before_person(text, 0, len(span), "WORK_OF_ART")
+    assert (text[new_start : len(span)], label) == ("Budi Hartono", "PERSON")
+    text = "the Minister of Foreign Affairs said"
+    start = text.index("Foreign")
+    assert role_before_person(text, start, start + 15, "ORG") == (start, "ORG")
+
+
+def test_a_seat_or_a_platform_before_its_noun_is_no_person(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "Police assaulted Kariobangi Kusini MCA, Jane Wairimu, on Tuesday.",
+        "The minister said so on his official Zoomly account on Monday.",
+    )
+    assert "Jane Wairimu" in people
+    assert not people & {"Kariobangi Kusini", "Zoomly"}

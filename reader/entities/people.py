@@ -146,6 +146,37 @@ _BODY_APPOSITION = re.compile(
 )
 
 
+# Nouns after a platform's or a channel's name: "his official Instagram account".
+_PLATFORM_NOUNS = frozenset("account accounts page feed handle channel app website".split())
+# Roles of legislators written after their seat or their party ("Kisumu MP Peter Oloo",
+# "Sinn Féin TD Eoin ...", "Mlango Kubwa MCA, Patricia Mutheu").
+_SEAT_ROLES = frozenset(
+    """mp mp, mps mca mca, mcas mla mla, mlas mna mnas mpa td td, tds mep meps msp msps
+    mk""".split()
+)
+_OFFICE_INSIDE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner)(?: of State)? (?:for|of) (?:the )?"
+)
+_ROLE_SPAN_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+)
+# The words of ministers' portfolios in English ("Minister for Economic Affairs",
+# "Minister of Agriculture and Farmers Welfare", "Secretary of State for Health").
+_PORTFOLIO_WORDS = frozenset(
+    """affairs economic economy finance financial treasury budget planning development
+    trade industry industries commerce investment investments enterprise business
+    health education science technology research innovation defence defense security
+    interior home justice foreign external internal relations cooperation energy
+    power mines mining minerals petroleum oil gas resources natural environment climate
+    water forestry forests fisheries agriculture food rural urban lands land housing
+    works public infrastructure transport transportation roads aviation maritime
+    communications information media culture tourism sport sports youth women gender
+    children family social welfare labour labor employment pensions migration
+    immigration local government regional territorial national heritage arts
+    coordinating digital equality veterans farmers workers consumers citizens""".split()
+)
+
+
 # Two-letter initials that write one Cyrillic or Mongolian letter: Ts (Ц), Ch (Ч),
 # Sh (Ш), Kh (Х), Zh (Ж), Ya (Я), Yu (Ю), Ye (Е), Yo (Ё).
 _DIGRAPH_INITIALS = frozenset("ts ch sh kh zh ya yu ye yo".split())
@@ -383,9 +414,20 @@ def _not_a_person_use(text: str, mention: Mention, parse: Parse) -> str | None:
     """Why one mention writes the name as no person's ("in the Gobi", "the Nariin Khuren
     coal field"), if it does; ``""`` when the mention only modifies a noun ("the Trump
     administration") and says nothing either way."""
-    noun = _place_noun_after(text[mention.end : mention.end + 40])
+    after = text[mention.end : mention.end + 40]
+    noun = _place_noun_after(after)
     if noun:
         return f"a place's noun after it: {noun}"
+    following = after.split()[:2]
+    if following and following[0].strip(".,;:") in _PLATFORM_NOUNS:
+        return f"a platform's noun after it: {following[0].strip('.,;:')}"
+    if (
+        len(following) > 1
+        and following[0].lower() in _SEAT_ROLES
+        and (following[0].endswith(",") or following[1][:1].isupper())
+    ):
+        # "Mlango Kubwa MCA, Patricia Mutheu", "Kisumu MP Peter Oloo": a seat or a party
+        return f"a seat's or a party's: {following[0].strip(',')}"
     before = text[max(0, mention.start - 5) : mention.start]
     if _modifies(mention, parse):
         return ""
@@ -414,10 +456,20 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
     """The start and label of a span that holds a role or a portfolio before a person's
     name: "Taoiseach Niamh Corcoran" and "[Minister for] Housing Declan Foley" (the
     model often calls them organisations) are Niamh Corcoran and Declan Foley."""
+    inside = _OFFICE_INSIDE.search(text, start, end)
+    if inside is not None and inside.end() < end:
+        # "Coordinating Minister for Economic Affairs Hatta Rajasa" as one span
+        cut = _after_portfolio(text, inside.end(), end)
+        if cut is not None:
+            return cut, "PERSON"
     words = text[start:end].split(" ")
-    if len(words) < 3 or label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+    if len(words) < 3 or label not in _ROLE_SPAN_LABELS:
         return start, label
     office = _OFFICE_OF.search(text, max(0, start - 80), start) is not None
+    if office:
+        cut = _after_portfolio(text, start, end)
+        if cut is not None and cut > start:
+            return cut, "PERSON"
     for position in range(1, len(words) - 1):
         rest = words[position:]
         role = words[position - 1].lower().rstrip(".")
@@ -454,6 +506,31 @@ def given_name_completed(text: str, start: int, end: int, label: str) -> tuple[i
     if is_known_surname(surname) and not text[following.end() : following.end() + 1].isalnum():
         return following.end(), "PERSON"
     return end, label
+
+
+def _after_portfolio(text: str, start: int, end: int) -> int | None:
+    """Where the person's name starts after a portfolio that opens ``text[start:end]``:
+    its words are a portfolio's ("Economic Affairs", "Housing", "Farmers Welfare") or
+    common nouns the article writes in lower case; two to four capitalised words must be
+    left, none of them such a word."""
+    words = text[start:end].split(" ")
+    common = _lower_case_words(text)
+    cut = 0
+    while cut < len(words) - 2 and _portfolio_word(words[cut], common):
+        cut += 1
+    rest = words[cut:]
+    if (
+        2 <= len(rest) <= 4
+        and all(w[:1].isupper() and not _portfolio_word(w, common) for w in rest)
+        and not any(w.lower().strip(".,") in ORG_HEADS | PLACE_HEADS for w in rest)
+    ):
+        return start + sum(len(w) + 1 for w in words[:cut])
+    return None
+
+
+def _portfolio_word(word: str, common: frozenset[str]) -> bool:
+    lower = word.lower().strip(",")
+    return lower in _PORTFOLIO_WORDS or lower in common or lower in ("and", "&")
 
 
 def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
