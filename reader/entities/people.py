@@ -183,6 +183,8 @@ _DIGRAPH_INITIALS = frozenset("ts ch sh kh zh ya yu ye yo".split())
 # A capitalised word of a name: letters of any script, with an apostrophe or a hyphen
 # inside ("O'Brien", "Brennan-Kerr", "Ó", "Rí").
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A word that starts with a capital of the Latin letters: where a given name may start.
+_CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de][\w'\u2019-]*")
 # Particles that continue a surname in lower case or capitalised ("Mac Giolla Rí", "Ó
 # Murchú", "Ní Bhriain", "van der Merwe").
 _NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni".split())
@@ -244,6 +246,8 @@ def person_clues(
     """Evidence for or against a person from the name's words and each mention's
     neighbours (see the module's docstring); ``votes`` are the model's."""
     clues: list[Clue] = []
+    if not any(count and label not in _NUMERIC for label, count in votes.items()):
+        return clues  # a date, a sum or a number: nothing here is about people
     last = words[-1].lower().strip(".,") if words else ""
     if len(words) > 1 and (last in _BYLINE_ROLES or last in ROLE_NOUNS) and not is_given(words[0]):
         clues.append(("PERSON", NEVER, f"a role, not a name: {words[-1]}"))
@@ -279,6 +283,8 @@ def person_clues(
     return clues
 
 
+# The model's labels of numbers and times, which no rule here is about.
+_NUMERIC = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
 # ", 54, said", ", a 54-year-old ...": an age in apposition.
 _AGE_AFTER = re.compile(r", (?:(?:1[6-9]|[2-9]\d), |(?:a|an) (?:\w+ )?\d{2}-year-old\b)")
 
@@ -539,7 +545,7 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
     written right after a role ("spokesperson, Eoin Mac Giolla Rí"). ``claimed`` marks
     the characters that mentions already hold."""
     found: list[tuple[int, int]] = []
-    for match in _NAME_WORD.finditer(text):
+    for match in _CAPITALISED_WORD.finditer(text):
         given = match.group()
         start = match.start()
         if claimed[start] or not is_given(given):
