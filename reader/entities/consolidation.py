@@ -316,9 +316,9 @@ def _is_portfolio(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if name.isupper() or is_place(name) or is_place(name.split()[-1]):
         return False
-    if names_a_person(name):
-        return False  # "Henrique Barros Lacerda and Sports Minister ..."
-    return _PORTFOLIO_TAIL.match(text, end) is not None
+    if _PORTFOLIO_TAIL.match(text, end) is None:
+        return False
+    return not names_a_person(name)  # "Henrique Barros Lacerda and Sports Minister ..."
 
 
 def _add_given_names(text: str, words: WordIndex, groups: dict[str, _Group], taken: _Taken) -> None:
@@ -485,6 +485,11 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
     }
     owners: dict[str, list[str]] = defaultdict(list)
     first_names: dict[str, list[str]] = defaultdict(list)
+    by_word: dict[str, list[str]] = defaultdict(list)  # two-word names by either word
+    for key in persons:
+        if len(key.split()) == 2:
+            for word in key.split():
+                by_word[word].append(key)
     for key, group in persons.items():
         for alias in aliases(group.longest()) + _later_parts(group.longest()):
             owners[name_key(alias)].append(key)
@@ -512,9 +517,10 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
                 for k in first_names.get(short_key, [])
                 if k in groups and len(k.split()) <= 3 and not is_place(short_key)
             ]
-        if not candidates and size == 2:
+        if not candidates and size == 2 and short_key.split()[0].endswith("."):
             # "Ts. Oyunchimeg", the short form of "Oyunchimeg Tsendsuren".
-            others = [k for k in persons if k in groups and k != short_key]
+            named = by_word.get(short_key.split()[1], [])
+            others = [k for k in named if k in groups and k != short_key]
             initialled = initialled_owner(short_key, others)
             candidates = [initialled] if initialled is not None else []
         if not candidates and size == 2 and short_key.split()[0] in HONOUR_TITLES:
