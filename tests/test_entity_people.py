@@ -283,3 +283,9 @@ def test_a_seat_or_a_platform_before_its_noun_is_no_person(analyser: Analyser) -
     )
     assert "Jane Wairimu" in people
     assert not people & {"Kariobangi Kusini", "Zoomly"}
+
+
+def test_a_missed_name_with_a_particle_and_a_seat_before_its_apposition_is_found() -> None:
+    text = "He said so.\n\nSuresh a/l Maniam (Kapar), a backbencher from the ruling party, agreed."
+    found = missed_people(text, bytearray(len(text)))
+    assert [text[start:end] for start, end in found] == ["Suresh a/l Maniam"]

@@ -587,10 +587,14 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
 
 # A name that opens a block or a sentence, described by an apposition: "Wahyuni, a nurse
 # at the regional hospital, said", "Tomas Reyes, a 41-year-old driver, ...".
+_NAME_CAP = r"[A-Z][a-z\u00c0-\u024f'\u2019-]+"
+_NAME_LINK = r"(?:a/l|a/p|bin|binti|bint|ibn|al|el|van|von|de|da|di|du|del|der|den|dos|das|le|la)"
 _DESCRIBED_NAME = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"\u201d] ))"
-    r"([A-Z][a-z\u00c0-\u024f'\u2019-]+(?: [A-Z][a-z\u00c0-\u024f'\u2019-]+){0,2}), (?:a|an) "
-    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with |,))",
+    rf"({_NAME_CAP}(?: (?:{_NAME_LINK} )?{_NAME_CAP}){{0,3}})"
+    # "Ramesh a/l Subramaniam (Klang), a backbencher": a seat in parentheses may come first
+    r"(?: \([^()\n]{1,40}\))?, (?:a|an) "
+    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with | from |,))",
     re.M,
 )
 
