@@ -31,7 +31,7 @@ from pathlib import Path
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 6
+GAZETTEER_VERSION = 7
 # Languages and countries share the cached file, marked: "Tamil" the language is not a
 # place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
@@ -190,16 +190,142 @@ def _collect_person_names(lists: re.Pattern[str]) -> set[str]:
             for attribute, value in vars(klass).items()
             if lists.match(attribute)
         }
+        script = _SCRIPTS.get(module.name.split("_")[0])
         for found in attributes.values():
             if isinstance(found, dict):
                 found = tuple(found)  # a weighted list: {"Smith": 0.01, ...}
             if not isinstance(found, (tuple, list)):
                 continue
             for name in found:
-                if isinstance(name, str) and name[:1].isalpha() and _latin(name):
+                if not isinstance(name, str) or not name[:1].isalpha():
+                    continue
+                if _latin(name):
                     names.add(name.casefold())
                     names.add(fold(name))
+                elif script is not None:
+                    names.update(romanised(name, script))
     return names
+
+
+# Romanisations of the scripts of Faker's locales whose names news copy writes in Latin
+# letters: each unit of the script and the spellings English copy uses for it, longest
+# first ("Дмитрий": Dmitriy, Dmitry, Dmitrii; "Андрій": Andriy, Andrii; "Γιώργος":
+# Giorgos). A name gets every combination, up to :data:`_MOST_SPELLINGS`.
+_RUSSIAN = (
+    ("ий", ("iy", "y", "ii")),
+    ("ый", ("y", "iy")),
+    ("ей", ("ey", "ei")),
+    ("кс", ("ks", "x")),
+    ("а", ("a",)),
+    ("б", ("b",)),
+    ("в", ("v",)),
+    ("г", ("g",)),
+    ("д", ("d",)),
+    ("е", ("e", "ye")),
+    ("ё", ("yo", "e")),
+    ("ж", ("zh",)),
+    ("з", ("z",)),
+    ("и", ("i",)),
+    ("й", ("y", "i")),
+    ("к", ("k",)),
+    ("л", ("l",)),
+    ("м", ("m",)),
+    ("н", ("n",)),
+    ("о", ("o",)),
+    ("п", ("p",)),
+    ("р", ("r",)),
+    ("с", ("s",)),
+    ("т", ("t",)),
+    ("у", ("u",)),
+    ("ф", ("f",)),
+    ("х", ("kh", "h")),
+    ("ц", ("ts",)),
+    ("ч", ("ch",)),
+    ("ш", ("sh",)),
+    ("щ", ("shch", "sht")),
+    ("ъ", ("", "a")),
+    ("ы", ("y",)),
+    ("ь", ("",)),
+    ("э", ("e",)),
+    ("ю", ("yu", "iu")),
+    ("я", ("ya", "ia")),
+)
+_UKRAINIAN = (
+    ("ій", ("iy", "ii", "y")),
+    ("ія", ("iya", "ia")),
+    ("кс", ("ks", "x")),
+    ("г", ("h",)),
+    ("ґ", ("g",)),
+    ("е", ("e",)),
+    ("є", ("ye", "ie")),
+    ("и", ("y",)),
+    ("і", ("i",)),
+    ("ї", ("yi", "i")),
+    ("'", ("",)),
+    ("\u2019", ("",)),
+) + tuple(unit for unit in _RUSSIAN if unit[0] not in {"г", "е", "и", "кс", "ий", "ей"})
+_GREEK = (
+    ("ου", ("ou",)),
+    ("αι", ("ai", "e")),
+    ("ει", ("ei", "i")),
+    ("οι", ("oi", "i")),
+    ("μπ", ("b", "mp")),
+    ("ντ", ("d", "nt")),
+    ("γκ", ("g",)),
+    ("γγ", ("ng",)),
+    ("α", ("a",)),
+    ("β", ("v",)),
+    ("γ", ("g",)),
+    ("δ", ("d",)),
+    ("ε", ("e",)),
+    ("ζ", ("z",)),
+    ("η", ("i",)),
+    ("θ", ("th",)),
+    ("ι", ("i",)),
+    ("κ", ("k",)),
+    ("λ", ("l",)),
+    ("μ", ("m",)),
+    ("ν", ("n",)),
+    ("ξ", ("x",)),
+    ("ο", ("o",)),
+    ("π", ("p",)),
+    ("ρ", ("r",)),
+    ("σ", ("s",)),
+    ("ς", ("s",)),
+    ("τ", ("t",)),
+    ("υ", ("y", "i")),
+    ("φ", ("f",)),
+    ("χ", ("ch", "h")),
+    ("ψ", ("ps",)),
+    ("ω", ("o",)),
+)
+_SCRIPTS = {"ru": _RUSSIAN, "bg": _RUSSIAN, "uk": _UKRAINIAN, "el": _GREEK}
+_MOST_SPELLINGS = 12
+
+
+def romanised(name: str, units: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    """The Latin spellings of a name in another script, case-folded, by ``units``; empty
+    when a letter has no unit."""
+    text = unicodedata.normalize("NFC", name.casefold())
+    if units is _GREEK:  # Greek's accents are not letters; Cyrillic's й and ї are
+        text = "".join(
+            char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+        )
+    spellings = [""]
+    position = 0
+    while position < len(text):
+        for unit, latin in units:
+            if text.startswith(unit, position):
+                spellings = [s + part for s in spellings for part in latin][:_MOST_SPELLINGS]
+                position += len(unit)
+                break
+        else:
+            if text[position] in " -":
+                spellings = [s + text[position] for s in spellings]
+                position += 1
+                continue
+            return set()
+    return {spelling for spelling in spellings if spelling}
 
 
 def fold(name: str) -> str:

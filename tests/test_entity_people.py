@@ -289,3 +289,20 @@ def test_a_missed_name_with_a_particle_and_a_seat_before_its_apposition_is_found
     text = "He said so.\n\nSuresh a/l Maniam (Kapar), a backbencher from the ruling party, agreed."
     found = missed_people(text, bytearray(len(text)))
     assert [text[start:end] for start, end in found] == ["Suresh a/l Maniam"]
+
+
+def test_names_in_cyrillic_and_greek_are_known_in_latin_letters() -> None:
+    for written in ("Oleksandr", "Volodymyr", "Dmitry", "Dmitriy", "Andriy", "Giorgos"):
+        assert is_given_name(written), written
+    assert is_surname("Petrenko") and is_surname("Kuznetsov")
+
+
+def test_a_name_without_its_middle_name_is_the_full_name(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Mykola Hryhorovych Dovzhenko, a former deputy minister, was granted bail.",
+        "Mykola Dovzhenko listened to the judge. Dovzhenko denies the charges.",
+    )
+    full = found["Mykola Hryhorovych Dovzhenko"]
+    assert full.label == "PERSON"
+    assert {"Mykola Dovzhenko", "Dovzhenko"} <= {m.text for m in full.mentions}

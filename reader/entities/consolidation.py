@@ -517,6 +517,15 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
                 for k in first_names.get(short_key, [])
                 if k in groups and len(k.split()) <= 3 and not is_place(short_key)
             ]
+        if not candidates and size == 2 and short_key in persons:
+            # "Oleksandr Hnatiuk" of "Oleksandr Petrovych Hnatiuk": a middle name or a
+            # patronymic left out.
+            first, last = short_key.split()
+            candidates = [
+                k
+                for k in first_names.get(first, [])
+                if k in groups and len(k.split()) > 2 and k.split()[-1] == last
+            ]
         if not candidates and size == 2 and short_key.split()[0].endswith("."):
             # "Ts. Oyunchimeg", the short form of "Oyunchimeg Tsendsuren".
             named = by_word.get(short_key.split()[1], [])
