@@ -34,6 +34,13 @@ _ROLES = frozenset(
     tun puan encik haji hajjah cs cas""".split()
 )
 
+# Roles written as acronyms, which name no one alone and no body either ("Galway TD",
+# "the CS", "an MCA"); an acronym is otherwise kept as a name.
+ROLE_ACRONYMS = frozenset(
+    """mp mps mep meps mla mlas mca mcas mna mnas mpa mpas msp msps td tds cs cas ceo cfo
+    coo cto""".split()
+)
+
 # Roles that only a person holds, written before the name ("Chief Executive Jane Doe",
 # "striker Rafael Duarte"): stricter than the titles, which include ranks and modifiers.
 ROLE_NOUNS = frozenset(

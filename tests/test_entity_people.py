@@ -18,6 +18,7 @@ from reader.entities.people import (
     missed_people,
     role_before_person,
 )
+from reader.entities.spans import clean
 from reader.gazetteer import fold, is_given_name, is_surname
 
 
@@ -306,3 +307,8 @@ def test_a_name_without_its_middle_name_is_the_full_name(analyser: Analyser) -> 
     full = found["Mykola Hryhorovych Dovzhenko"]
     assert full.label == "PERSON"
     assert {"Mykola Dovzhenko", "Dovzhenko"} <= {m.text for m in full.mentions}
+
+
+@pytest.mark.parametrize("role", ["TD", "MCA", "CS", "MPs", "CEO"])
+def test_a_role_s_acronym_alone_names_no_one(role: str) -> None:
+    assert clean(role, 0, len(role), "ORG") is None

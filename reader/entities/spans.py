@@ -29,6 +29,7 @@ from reader.name_words import (
     HONOUR_TITLES,
     ORG_HEADS,
     PLACE_HEADS,
+    ROLE_ACRONYMS,
     ROLE_NOUNS,
     titles,
 )
@@ -375,6 +376,8 @@ def clean(
         return None
     if " " not in name and name.lower().rstrip(".") in titles() and not name.isupper():
         return None  # a role alone ("MPs", "Senator") names nobody
+    if name.lower().rstrip(".") in ROLE_ACRONYMS:
+        return None  # nor in capitals ("TD", "MCA", "CS")
     if " " in name and name.islower() and label in _PROPER_LABELS:
         return None  # "the national development bank": a description, not a name
     return start, end
