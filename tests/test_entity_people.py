@@ -312,3 +312,9 @@ def test_a_name_without_its_middle_name_is_the_full_name(analyser: Analyser) -> 
 @pytest.mark.parametrize("role", ["TD", "MCA", "CS", "MPs", "CEO"])
 def test_a_role_s_acronym_alone_names_no_one(role: str) -> None:
     assert clean(role, 0, len(role), "ORG") is None
+
+
+def test_a_given_name_that_goes_on_another_name_starts_no_missed_person() -> None:
+    text = "Tropical Storm Grace Hurley hit the coast. The spokesperson, Eoin Mac Giolla Rí, said."
+    found = missed_people(text, bytearray(len(text)))
+    assert [text[start:end] for start, end in found] == ["Eoin Mac Giolla Rí"]

@@ -50,7 +50,8 @@ _BYLINE_ROLES = frozenset(
 # Capitalised words that are neither given names nor surnames in a name, though the lists
 # hold some of them: function words and the calendar.
 _NOT_NAMES = frozenset(
-    """the a an and of for in on at to by with new great will may say christian
+    """the a an and of for in on at to by with new great will may say said christian
+    storm tropical typhoon hurricane cyclone santa saint
     january february march april june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
@@ -548,10 +549,13 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
     for match in _CAPITALISED_WORD.finditer(text):
         given = match.group()
         start = match.start()
-        if claimed[start] or not is_given(given):
+        if claimed[start] or (found and start < found[-1][1]) or not is_given(given):
             continue
         if start and (text[start - 1].isalnum() or text[start - 1] in "-'\u2019"):
             continue
+        previous = re.search(r"([A-Z][\w'\u2019-]*) $", text[max(0, start - 30) : start])
+        if previous and previous.group(1).lower().rstrip(".") not in titles() | GOVERNMENT_ROLES:
+            continue  # it goes on another name: "Tropical Storm Grace ...", "Hagley Oval"
         end, count, last = match.end(), 0, ""
         while count < 4:
             following = _NAME_WORD.match(text, end + 1)
