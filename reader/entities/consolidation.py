@@ -39,6 +39,13 @@ from reader.entities.names import (
     unaccented,
 )
 from reader.entities.organisations import is_demonym, missed_organisations
+from reader.entities.people import (
+    initialled_owner,
+    join_initials,
+    missed_people,
+    names_a_person,
+    other_names,
+)
 from reader.entities.spans import byline_names, is_common_word, split_raw
 from reader.gazetteer import is_given_name, is_language, is_place
 from reader.name_words import (
@@ -117,6 +124,11 @@ class _Taken:
     def add(self, start: int, end: int) -> None:
         self._claimed[start:end] = b"\x01" * (end - start)
 
+    @property
+    def claimed(self) -> bytearray:
+        """One byte per character, 1 where a mention holds it."""
+        return self._claimed
+
 
 def consolidate(
     article: Article, spans: Sequence[RawSpan], parse: Parse | None = None
@@ -162,12 +174,14 @@ def consolidate(
     _add_byline(article, groups, taken)
     _add_called_acronyms(text, groups, taken)
     _add_missed_organisations(text, groups, taken, lowered_words)
+    _add_missed_people(text, groups, taken)
     words = WordIndex(text)
     _add_given_names(text, words, groups, taken)
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
     _merge_short_organisation_names(groups)
     _merge_spellings(groups)
+    _merge_other_names(text, groups)
     _find_more_mentions(text, words, groups, taken)
     return _finish(text, groups, parse or Parse())
 
@@ -188,7 +202,7 @@ def _candidates(
         if not chosen.overlaps(start, end):
             chosen.add(start, end)
             kept.append((start, end, label))
-    return _join_split_names(text, sorted(kept))
+    return join_initials(text, _join_split_names(text, sorted(kept)))
 
 
 def _join_split_names(
@@ -238,6 +252,12 @@ _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # A caption's credit in parentheses, either way round: "(Evan Marsh/AP)", "(JDO/Dedi
     # Firmansyah)": the agency is one word or an acronym, the photographer two or more.
     (re.compile(rf"\(({_CREDIT_NAME})/({_CREDIT_NAME})\)"), ("SHAPE", "SHAPE")),
+    # A caption's credit that ends its line after the caption's last sentence: "... on
+    # Tuesday. Prakash Mahato/Kathmandu Chronicle", "... in 2024. REUTERS/Jane Doe".
+    (
+        re.compile(rf"(?<=[.!?] )({_CREDIT_NAME})/({_CREDIT_NAME})[ \t]*$", re.M),
+        ("SHAPE", "OTHER"),
+    ),
 )
 
 
@@ -246,13 +266,24 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
     editors of a wire story's closing credit line."""
     for pattern, labels in _CREDITS:
         for match in pattern.finditer(text):
+            previous = ""
             for number, label in enumerate(labels, start=1):
                 start, end = match.span(number)
                 name = text[start:end]
                 if len(name) < 2 or taken.overlaps(start, end):
                     continue
                 if label == "SHAPE":
-                    label = "ORG" if ACRONYM.match(name) or " " not in name else "PERSON"
+                    label = (
+                        "ORG"
+                        if ACRONYM.match(name)
+                        or " " not in name
+                        or name.split()[-1].lower() in ORG_HEADS
+                        else "PERSON"
+                    )
+                elif label == "OTHER":
+                    # a photographer and an outlet, either way round
+                    label = "PERSON" if previous == "ORG" else "ORG"
+                previous = label
                 group = groups[name_key(name)]
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
@@ -287,7 +318,9 @@ def _is_portfolio(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if name.isupper() or is_place(name) or is_place(name.split()[-1]):
         return False
-    return _PORTFOLIO_TAIL.match(text, end) is not None
+    if _PORTFOLIO_TAIL.match(text, end) is None:
+        return False
+    return not names_a_person(name)  # "Henrique Barros Lacerda and Sports Minister ..."
 
 
 def _add_given_names(text: str, words: WordIndex, groups: dict[str, _Group], taken: _Taken) -> None:
@@ -387,6 +420,16 @@ def _add_missed_organisations(
         group = groups[name_key(name)]
         group.mentions.append(Mention(start, end, name, "model"))
         group.vote(name, "ORG", 2)
+
+
+def _add_missed_people(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Find the people's names that the model missed, by their shape (a known given name
+    first, a known surname last or a role before: :func:`.people.missed_people`)."""
+    for start, end in missed_people(text, taken.claimed):
+        name = text[start:end]
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "model"))
+        group.vote(name, "PERSON", 2)
         taken.add(start, end)
 
 
@@ -459,10 +502,21 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
     persons = {
         key: group
         for key, group in groups.items()
-        if group.votes.get("PERSON", 0) > 0 and len(key.split()) >= 2
+        if len(key.split()) >= 2
+        # "Tiago Almeida", tagged an organisation, has a person's shape all the same
+        and (
+            group.votes.get("PERSON", 0) > 0
+            or len(key.split()) <= 3
+            and names_a_person(group.longest())
+        )
     }
     owners: dict[str, list[str]] = defaultdict(list)
     first_names: dict[str, list[str]] = defaultdict(list)
+    by_word: dict[str, list[str]] = defaultdict(list)  # two-word names by either word
+    for key in persons:
+        if len(key.split()) == 2:
+            for word in key.split():
+                by_word[word].append(key)
     for key, group in persons.items():
         for alias in aliases(group.longest()) + _later_parts(group.longest()):
             owners[name_key(alias)].append(key)
@@ -490,12 +544,30 @@ def _merge_short_person_names(groups: dict[str, _Group]) -> None:
                 for k in first_names.get(short_key, [])
                 if k in groups and len(k.split()) <= 3 and not is_place(short_key)
             ]
+        if not candidates and size == 2 and short_key in persons:
+            # "Oleksandr Hnatiuk" of "Oleksandr Petrovych Hnatiuk": a middle name or a
+            # patronymic left out.
+            first, last = short_key.split()
+            candidates = [
+                k
+                for k in first_names.get(first, [])
+                if k in groups and len(k.split()) > 2 and k.split()[-1] == last
+            ]
+        if not candidates and size == 2 and short_key.split()[0].endswith("."):
+            # "Ts. Oyunchimeg", the short form of "Oyunchimeg Tsendsuren".
+            named = by_word.get(short_key.split()[1], [])
+            others = [k for k in named if k in groups and k != short_key]
+            initialled = initialled_owner(short_key, others)
+            candidates = [initialled] if initialled is not None else []
         if not candidates and size == 2 and short_key.split()[0] in HONOUR_TITLES:
             # "Sir Edmund", the short form of "Edmund Halloway".
             candidates = [k for k in first_names.get(short_key.split()[1], []) if k in groups]
         if len(candidates) != 1:
             continue  # two people share the name: leave the short form on its own
-        groups[candidates[0]].absorb(groups.pop(short_key))
+        full = groups[candidates[0]]
+        # A full name the model never called a person ("Amani Kouadio N'Dri", an ORG to
+        # it) is one by its shape; its short forms' votes would only repeat the mistake.
+        full.absorb(groups.pop(short_key), with_votes=full.votes.get("PERSON", 0) > 0)
 
 
 def _later_parts(full: str) -> list[str]:
@@ -574,6 +646,25 @@ def _find_more_mentions(
                 continue
             groups[key].mentions.append(Mention(start, end, text[start:end], "alias"))
             taken.add(start, end)
+
+
+def _merge_other_names(text: str, groups: dict[str, _Group]) -> None:
+    """Fold a name the text calls another name of one it just wrote into it ("the
+    Kuwait Anti-Corruption Authority, known as Nazaha"; "Choi Jun-ho, who performs as
+    Juno"): the first name decides the label."""
+    pairs = other_names(text)
+    if not pairs:
+        return
+    by_end = {m.end: key for key, group in groups.items() for m in group.mentions}
+    by_start = {m.start: key for key, group in groups.items() for m in group.mentions}
+    for first_end, second_start in pairs:
+        first, second = by_end.get(first_end), by_start.get(second_start)
+        if first is None or second is None or first == second:
+            continue
+        if first in groups and second in groups:
+            groups[first].absorb(groups.pop(second), with_votes=False)
+            by_start = {m.start: k for k, g in groups.items() for m in g.mentions}
+            by_end = {m.end: k for k, g in groups.items() for m in g.mentions}
 
 
 def _merge_spellings(groups: dict[str, _Group]) -> None:

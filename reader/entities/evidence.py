@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.organisations import weigh_organisation
+from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
 from reader.gazetteer import is_country, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
@@ -250,9 +251,18 @@ def weigh(
     if len(words) == 1 and parse and not _proper_anywhere(mentions, parse):
         weighing.weights["PERSON"] = 0  # "Health", "Turnout": a common noun, not a name
     weigh_organisation(text, name, mentions, parse, weighing, place)
+    for label, clue, reason in person_clues(text, words, mentions, parse, place, votes):
+        weighing.add(label, clue, reason)
+    # A known given name says who speaks ("Amani Kouadio N'Dri told ..."): weigh it before
+    # the speech verbs; the lack of one is weighed after them, as it always was.
+    untitled = words[1:] if len(words) > 1 and words[0].lower().rstrip(".") in titles() else words
+    given_first = given_name_of(untitled) is not None
+    if given_first:
+        _given_name(words, votes, weighing)
     for mention in mentions:
         _around(text, mention, parse, weighing, place, person_names)
-    _given_name(words, votes, weighing)
+    if not given_first:
+        _given_name(words, votes, weighing)
     return weighing
 
 
@@ -288,6 +298,8 @@ def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -
         return
     if name_is_acronym(words) or given_name_of(words, places=True) is not None:
         return
+    if len(words) > 1 and is_known_surname(words[-1]):
+        return  # a known surname is no evidence against a person
     model = votes.get("PERSON", 0)
     if model:
         weighing.weights["PERSON"] -= model / 2
@@ -318,6 +330,8 @@ def _around(
 ) -> None:
     """Evidence from one mention's neighbours and its place in the parse."""
     before = text[max(0, mention.start - 40) : mention.start].split()
+    if sentence_ends_before(text, mention.start):
+        before = []  # "... the Al-Qabas newspaper. Hamad al-Fadhli": not "the newspaper X"
     previous = before[-1].lower().rstrip(".") if before else ""
     if previous and previous in titles() and before[-1][:1].isupper():
         weighing.add("PERSON", 3, f"title before it: {before[-1]}")

@@ -30,12 +30,14 @@ from reader.entities.organisations import (
     party_before_role,
     teams_pair,
 )
+from reader.entities.people import given_name_completed, role_before_person
 from reader.gazetteer import is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
     ORG_HEADS,
     PLACE_HEADS,
+    ROLE_ACRONYMS,
     ROLE_NOUNS,
     titles,
 )
@@ -176,6 +178,9 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         if cleaned is None:
             continue
         new_start, new_end = cleaned
+        # "Taoiseach Niamh Corcoran", "[Minister for] Housing Declan Foley"
+        new_start, piece_label = role_before_person(text, new_start, new_end, piece_label)
+        new_end, piece_label = given_name_completed(text, new_start, new_end, piece_label)
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
             new_start, new_end = extend_organisation(text, new_start, new_end)
         if piece_label == "PERSON":
@@ -191,6 +196,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
                 new_end = patronymic.end()
             # "PT Sawit Borneo Lestari": a designator before the completed name.
             new_start = _designator_before(text, new_start)
+            # The parse takes a role back in ("Taoiseach" is a proper noun to it).
+            new_start, _ = role_before_person(text, new_start, new_end, piece_label)
         found.append((new_start, new_end, piece_label))
     return found
 
@@ -393,6 +400,8 @@ def clean(
         return None
     if " " not in name and name.lower().rstrip(".") in titles() and not name.isupper():
         return None  # a role alone ("MPs", "Senator") names nobody
+    if name.lower().rstrip(".") in ROLE_ACRONYMS:
+        return None  # nor in capitals ("TD", "MCA", "CS")
     if " " in name and name.islower() and label in _PROPER_LABELS:
         return None  # "the national development bank": a description, not a name
     return start, end
