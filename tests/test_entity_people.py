@@ -318,3 +318,16 @@ def test_a_given_name_that_goes_on_another_name_starts_no_missed_person() -> Non
     text = "Tropical Storm Grace Hurley hit the coast. The spokesperson, Eoin Mac Giolla Rí, said."
     found = missed_people(text, bytearray(len(text)))
     assert [text[start:end] for start, end in found] == ["Eoin Mac Giolla Rí"]
+
+
+def test_a_place_noun_leaves_the_model_s_people_and_places_as_they_are(
+    analyser: Analyser,
+) -> None:
+    """"Kurdish region" is a people's adjective before "region", not a place called
+    "Kurdish"; the place's noun speaks only against a person."""
+    found = _analyse(
+        analyser,
+        "Iran has its own Kurdish population and does not want to see Iraq's Kurdish region "
+        "become an independent state, officials in Tehran said.",
+    )
+    assert found["Kurdish"].label == "NORP"

@@ -269,9 +269,12 @@ def person_clues(
     elif against:
         # "calls for the Mantashe to step down" beside "Gwede Mantashe said": a slip.
         clues.append(("PERSON", -3, against[0]))
+    # "Kurdish region", "Kurdistan region": the model's people's adjective or place needs no
+    # place's noun to say what it is, and "region" must not turn an adjective into a place.
+    model_place = any(votes.get(label) for label in ("NORP", "GPE", "LOC", "FAC"))
     described = False
     for mention in mentions:
-        clues.extend(_around(text, mention, parse, place, only_person))
+        clues.extend(_around(text, mention, parse, place, only_person, model_place))
         if not described and not place:
             noun = _described_as_a_person(text, mention, parse)
             if noun:
@@ -358,10 +361,11 @@ def _lower_case_words(text: str) -> frozenset[str]:
 
 
 def _around(
-    text: str, mention: Mention, parse: Parse, place: bool, only_person: bool
+    text: str, mention: Mention, parse: Parse, place: bool, only_person: bool, model_place: bool
 ) -> Iterable[Clue]:
     """Evidence against a person from one mention's neighbours. Where the model said
-    nothing but "a person", a locative says what the name is instead."""
+    nothing but "a person", a locative says what the name is instead; a place's noun after
+    it does unless the model said a place or a people already."""
     before = text[max(0, mention.start - 30) : mention.start]
     previous = before.split()[-2:] if before.endswith(" ") else []
     after = text[mention.end : mention.end + 40]
@@ -373,7 +377,7 @@ def _around(
         and not _modifies(mention, parse)
     ):
         yield ("LOC", 3, f"after '{previous[0].lower()} the'")
-    place_noun = _place_noun_after(after)
+    place_noun = None if model_place else _place_noun_after(after)
     if place_noun:
         yield ("LOC", 3, f"a place's noun after it: {place_noun}")
     if after.startswith((", which ", ", which,")):
