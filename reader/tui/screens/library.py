@@ -225,9 +225,12 @@ class LibraryScreen(ReaderScreen):
             entries[number].entities = entities
         self.table.entries_changed(number for number, _ in message.found)
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
-        self.query_one("#library-progress-label", Label).update(
-            f"Finding entities {message.done}/{message.total}"
-        )
+        # Padded to the width of the last count: a report repaints the label, and lays out
+        # the screen only when the total changes (a layout makes a key's frame wait).
+        widest = f"Finding entities {message.total}/{message.total}"
+        text = f"Finding entities {message.done}/{message.total}".ljust(len(widest))
+        label = self.query_one("#library-progress-label", Label)
+        label.update(text, layout=len(text) != label.content_size.width)
         if message.done >= message.total:
             self.query_one("#library-progress").display = False
 

@@ -382,4 +382,6 @@ class LibraryList(ScrollView, can_focus=False):
             segments += fit(cell, size, right=right)
             segments.append(pad)
         line = list(Segment.apply_style(segments, style))
-        return Strip(line).adjust_cell_length(width, style)
+        # One segment per run of one style: the terminal is sent a style per segment, and
+        # a row of 21 cells and paddings was 700 bytes a line where 150 draw the same.
+        return Strip(line).adjust_cell_length(width, style).simplify()
