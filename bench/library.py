@@ -20,13 +20,13 @@ bytecode cached. Measured, per size:
 * for a folder, every row made in this process as the library's loading thread makes them:
   from the files, then from the index that left (the warm reopen's work).
 
-``--compare`` runs another checkout's reader (``PYTHONPATH=CHECKOUT``) in the same turns,
-for a before and after in one run. reader's keys are measured while the background work
-runs: loading the files (cold), reading the tag counts, and the analysis (spaCy in a child
-process, on the other core): the issue's "while anything runs in the background". Each
-app's process group is killed after it quits, so no analysis child outlives its run. Times
-are medians. Goals (issue 15): rows within 1.5x the bare table; keys and filter letters
-under 20 ms and within 1.5x the bare table's.
+``--compare`` runs another checkout's reader (``PYTHONPATH=CHECKOUT``, in that checkout's
+folder) in the same turns, for a before and after in one run. reader's keys are measured
+while the background work runs: loading the files (cold), reading the tag counts, and the
+analysis (spaCy in a child process, on the other core): the issue's "while anything runs
+in the background". Each app's process group is killed after it quits, so no analysis
+child outlives its run. Times are medians. Goals (issue 15): rows within 1.5x the bare
+table; keys and filter letters under 20 ms and within 1.5x the bare table's.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from analyse import make_corpus  # noqa: E402
-from app import Terminal, environment  # noqa: E402
+from app import REPO, Terminal, environment  # noqa: E402
 
 from reader.analysis import body_sentences, split_article  # noqa: E402
 from reader.article import Article  # noqa: E402
@@ -116,9 +116,14 @@ def make_jsonl(folder: Path, corpus: Path) -> None:
             stream.write(json.dumps(record) + "\n")
 
 
-def launch(argv: list[str], env: dict[str, str], needle: str) -> tuple[Terminal, float]:
-    """Start an app; seconds until ``needle`` (the first row's title) is on screen."""
-    term = Terminal(argv, env)
+def launch(
+    argv: list[str], env: dict[str, str], needle: str, cwd: Path = REPO
+) -> tuple[Terminal, float]:
+    """Start an app in ``cwd``; seconds until ``needle`` (the first row's title) is on
+    screen. ``python -m reader`` imports the package from its working folder before
+    ``PYTHONPATH``: each checkout runs in its own folder, or ``--compare`` would run this
+    checkout twice."""
+    term = Terminal(argv, env, cwd)
     return term, term.wait_for(needle, timeout=300)
 
 
@@ -198,16 +203,20 @@ def measure(
     bare_argv = [sys.executable, "-c", BARE_TABLE, str(table)]
     env = environment(home)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode cached, as an installed reader has
-    apps = {"reader": os.environ.get("PYTHONPATH", "")}
+    apps = {"reader": REPO}
     if options.compare:
-        apps["before"] = str(options.compare)
+        apps["before"] = options.compare.resolve()
     times: dict[str, list[float]] = {}
     pressed: dict[str, dict[str, list[float]]] = {}
 
     def turn(
-        name: str, argv: list[str], app_env: dict[str, str], presses: dict[str, bytes]
+        name: str,
+        argv: list[str],
+        app_env: dict[str, str],
+        presses: dict[str, bytes],
+        cwd: Path = REPO,
     ) -> None:
-        term, seconds = launch(argv, app_env, needle)
+        term, seconds = launch(argv, app_env, needle, cwd)
         times.setdefault(name, []).append(seconds)
         for key, value in keys(term, presses, options.keys).items():
             pressed.setdefault(name, {}).setdefault(key, []).append(value)
@@ -217,12 +226,14 @@ def measure(
         turn("bare", bare_argv, env, BARE_KEYS)
         for app, path in apps.items():
             app_env = dict(
-                env, PYTHONPATH=path, XDG_CACHE_HOME=str(home / f"cache-{kind}-{size}-{app}-{run}")
+                env,
+                PYTHONPATH=str(path),
+                XDG_CACHE_HOME=str(home / f"cache-{kind}-{size}-{app}-{run}"),
             )
             store = home / f"db-{kind}-{size}-{app}-{run}"
             argv = [sys.executable, "-m", "reader", str(target), "--db", str(store)]
-            turn(f"{app}, cold", argv, app_env, READER_KEYS)
-            turn(f"{app}, warm", argv, app_env, READER_KEYS)  # the same cache and store again
+            turn(f"{app}, cold", argv, app_env, READER_KEYS, path)
+            turn(f"{app}, warm", argv, app_env, READER_KEYS, path)  # the same cache and store
     what = f"{size:,} {'JSON lines' if kind == 'jsonl' else 'files'}"
     found: list[tuple[str, float, str]] = []
     if kind == "files":

@@ -23,6 +23,7 @@ from reader.store import Store
 from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
+from reader.tui.widgets.filter_bar import FilterBar
 
 Snap = Callable[..., bool]
 
@@ -99,7 +100,7 @@ def test_library(snap_compare: Snap, here: Path, sample_path: Path, analyser: An
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
-        screen.query_one("#library-filter", Input).cursor_blink = False
+        screen.query_one("#library-filter", FilterBar).cursor_blink = False
         await pilot.pause()
 
     assert snap_compare(

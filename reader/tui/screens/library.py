@@ -6,21 +6,23 @@ store once the rows are on screen, and entities are found for the articles not y
 cache: all in a thread, reported in batches, never on the key path. The list draws only
 the rows on screen (:class:`~reader.tui.widgets.library_list.LibraryList`), so typing a
 filter letter or sorting is a list operation (:class:`~reader.reading.library_rows.RowOrder`)
-and a repaint. Typing filters the rows; ctrl+s cycles the sort column.
+and a repaint. Typing filters the rows; ctrl+s cycles the sort column. The filter is a
+:class:`~reader.tui.widgets.filter_bar.FilterBar`, which never asks for a layout: a letter
+reaches the terminal as one frame, its line and the rows it filters.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Input, Label, ProgressBar
+from textual.widgets import Footer, Label, ProgressBar
 from textual.worker import get_current_worker
 
 from reader.analysis import split_article
@@ -35,39 +37,11 @@ from reader.tui.commands import LIBRARY_COMMANDS, bindings
 from reader.tui.display import shown
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.services import Services
+from reader.tui.widgets.filter_bar import FilterBar
 from reader.tui.widgets.library_list import COLUMNS, LibraryList
-from reader.tui.widgets.safe_input import SafeInput
 
 #: How often the loading thread reports counts (a message per article would flood the app).
 REPORT_EVERY = 0.1
-
-
-class FilterInput(SafeInput):
-    """The library's filter: every key types into it but ``?``, which shows the help, as
-    the footer says (titles are found without it).
-
-    Args:
-        changed: Called with the new value as soon as it changes.
-        placeholder: Shown while it is empty.
-        id: The widget's id.
-    """
-
-    def __init__(self, changed: Callable[[str], object], placeholder: str, id: str) -> None:
-        super().__init__(placeholder=placeholder, id=id)
-        self._changed = changed
-
-    def watch_value(self, value: str) -> None:
-        """Filter the rows now, in the key's own turn: through ``Input.Changed`` the letter
-        was painted a frame (about 30 ms) before the rows it filters."""
-        self._changed(value)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.character == "?":
-            event.prevent_default()  # not typed: the help, as the app's binding does
-            event.stop()
-            await self.run_action("app.help")
-            return
-        await super()._on_key(event)
 
 
 class LibraryScreen(ReaderScreen):
@@ -140,7 +114,7 @@ class LibraryScreen(ReaderScreen):
     def compose(self) -> ComposeResult:
         """The filter, the list, the analysis progress and the footer."""
         placeholder = shown("Type to filter · ↑↓ move · Enter opens · ? help")
-        yield FilterInput(self._filter, placeholder=placeholder, id="library-filter")
+        yield FilterBar(self._filter, placeholder=placeholder, id="library-filter")
         yield LibraryList(self.order, id="library-table")
         with Horizontal(id="library-progress"):
             yield Label("Finding entities", id="library-progress-label")
@@ -152,7 +126,7 @@ class LibraryScreen(ReaderScreen):
     def on_mount(self) -> None:
         """Start reading the files."""
         self.sub_title = shown(str(self.target))
-        self.query_one("#library-filter", Input).focus()
+        self.query_one("#library-filter", FilterBar).focus()
         self._load()
 
     @property
@@ -251,9 +225,12 @@ class LibraryScreen(ReaderScreen):
             entries[number].entities = entities
         self.table.entries_changed(number for number, _ in message.found)
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
-        self.query_one("#library-progress-label", Label).update(
-            f"Finding entities {message.done}/{message.total}"
-        )
+        # Padded to the width of the last count: a report repaints the label, and lays out
+        # the screen only when the total changes (a layout makes a key's frame wait).
+        widest = f"Finding entities {message.total}/{message.total}"
+        text = f"Finding entities {message.done}/{message.total}".ljust(len(widest))
+        label = self.query_one("#library-progress-label", Label)
+        label.update(text, layout=len(text) != label.content_size.width)
         if message.done >= message.total:
             self.query_one("#library-progress").display = False
 
@@ -300,7 +277,6 @@ class LibraryScreen(ReaderScreen):
         self.order.filter(value)
         self.table.rows_changed(keep)
 
-    @on(Input.Submitted, "#library-filter")
     @on(LibraryList.RowChosen)
     def _open(self) -> None:
         self.action_open_article()
@@ -344,7 +320,7 @@ class LibraryScreen(ReaderScreen):
         if opened:
             self.table.entries_changed(entry.number for entry in opened)
             self.refresh_rows()
-        self.query_one("#library-filter", Input).focus()
+        self.query_one("#library-filter", FilterBar).focus()
 
     def action_cursor_down(self) -> None:
         """Next row."""
@@ -387,4 +363,4 @@ class LibraryScreen(ReaderScreen):
 
     def action_clear_filter(self) -> None:
         """Clear the filter."""
-        self.query_one("#library-filter", Input).value = ""
+        self.query_one("#library-filter", FilterBar).value = ""

@@ -128,6 +128,10 @@ class LibraryList(ScrollView, can_focus=False):
     LibraryList {
         background: $surface;
         color: $foreground;
+        /* Always a scroll bar: the rows' width does not change as a filter hides them, and
+           a change in their number never needs a layout (see _set_rows). */
+        overflow-y: scroll;
+        overflow-x: hidden;
     }
     LibraryList > .library-list--header { text-style: bold; background: $panel; }
     LibraryList:ansi > .library-list--header { background: ansi_bright_blue; color: ansi_default; }
@@ -189,9 +193,28 @@ class LibraryList(ScrollView, can_focus=False):
         self.cursor = position if position is not None else 0
         # The drawn lines stay: a row's line depends only on its entry and how it is drawn
         # (checked as it is drawn), so a letter's backspace finds the rows it hid ready.
-        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count + 1)
+        self._set_rows(self.row_count + 1)
         self.refresh()
         self.scroll_to_cursor()
+
+    def _set_rows(self, lines: int) -> None:
+        """Take a new number of lines without laying out the screen.
+
+        Setting ``virtual_size`` asks for a layout of the whole screen, and the scroll bar
+        that layout touches is drawn a frame later: a filter letter then reached the
+        terminal in two frames. The scroll bar is always there (``overflow-y: scroll``),
+        so the list's size never changes with its rows: its bar is told the new height,
+        the scroll offset clamped, and both are drawn in this frame.
+        """
+        size = Size(self.scrollable_content_region.width, lines)
+        if size == self.virtual_size:
+            return
+        self.set_reactive(LibraryList.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = lines
+            bar.window_size = self.scrollable_content_region.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def entries_changed(self, numbers: Iterable[int]) -> None:
         """The counts of the entries numbered ``numbers`` changed: draw again those of
@@ -359,4 +382,6 @@ class LibraryList(ScrollView, can_focus=False):
             segments += fit(cell, size, right=right)
             segments.append(pad)
         line = list(Segment.apply_style(segments, style))
-        return Strip(line).adjust_cell_length(width, style)
+        # One segment per run of one style: the terminal is sent a style per segment, and
+        # a row of 21 cells and paddings was 700 bytes a line where 150 draw the same.
+        return Strip(line).adjust_cell_length(width, style).simplify()
