@@ -278,3 +278,53 @@ def test_a_body_cut_inside_its_for_phrase_is_completed() -> None:
     assert bank[start : extend_organisation(bank, start, bank.index(" Governor"))[1]] == (
         "Bank of Ruritania"
     )
+
+
+def test_in_a_sports_story_a_club_is_found_by_transfers_tables_and_ties(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "Kestrel Rovers beat Umbali Jiji 3-0 in the league, and the striker, on loan from "
+        "Hibernian, scored twice before the referee sent off a defender.",
+        "The result leaves Kestrel two points behind Hearts before a cup tie against "
+        "Ngoma Rangi on Saturday, and the coach, who joined Kestrel from TP Mazembe in "
+        "July, praised the goalkeeper.",
+    )
+    for club in ("Umbali Jiji", "Hibernian", "Hearts", "TP Mazembe"):
+        assert _label(found, club) == "ORG", club
+
+
+def test_a_player_behind_a_player_stays_a_person(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Max Verstappen finished 12 points behind Lewis Hamilton after a 2-1 split in the "
+        "sprint and the final, and the coach said the season, the league and the match "
+        "had been hard.",
+    )
+    assert _label(found, "Lewis Hamilton") == "PERSON"
+
+
+def test_things_acronyms_product_lines_and_festivals_are_no_bodies(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Police seized 64 phones, most of them Corvina Vela A15 handsets, and 310 SIM cards; "
+        "the gang sent an SMS asking for the PIN.",
+        "The film was shown at the Kandy International Cinema Festival before Ravenhill "
+        "Rovers played the Kestrel Champions League final.",
+    )
+    for thing in ("SIM", "SMS", "PIN", "Corvina Vela", "Kandy International Cinema Festival"):
+        assert _label(found, thing) != "ORG", thing
+    assert _label(found, "Kestrel Champions League") != "ORG"
+
+
+def test_a_breadcrumb_and_a_section_alone_on_its_line_are_menus(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Home | News | Gadgetry | Sport | Opinion",
+        "Gadgetry > Security",
+        "Gadgetry",
+        "The regulator fined Varnholt Mobile on Monday.",
+    )
+    assert _label(found, "Gadgetry") != "ORG"
+    assert _label(found, "Varnholt Mobile") == "ORG"

@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import Protocol
 
 from reader.entities.model import Mention
+from reader.entities.names import PARTICLES
+from reader.entities.people import is_known_surname
 from reader.gazetteer import is_country, is_given_name, is_place
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
@@ -53,7 +55,12 @@ class _Weighing(Protocol):
 # Last words of competitions' names ("Nedbank Cup", "Six Nations Championship").
 _COMPETITION_LAST = frozenset(
     """cup cups trophy championship championships tournament olympics paralympics
-    shield""".split()
+    shield festival biennale expo marathon""".split()
+)
+# Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
+_THING_ACRONYMS = frozenset(
+    """sim sims pin pins sms mms otp otps gps usb atm atms qr url urls vpn vpns api apis
+    pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat ip ips""".split()
 )
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
@@ -74,6 +81,11 @@ _COMPETITION_BEFORE = re.compile(
 # A model number: a word with letters and digits ("X7", "S24", "A320"), or digits after the
 # first word ("Halo 3", "Pulse 9 Pro").
 _MODEL_WORD = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+$|^\d+$")
+# A model's number after a product line's name: "Samsung Galaxy" + " A15", "Xiaomi Redmi" +
+# " Note 13".
+_MODEL_AFTER = re.compile(
+    r" (?:[A-Z][a-z]+ \d{1,4}\b(?![-.,:]\d)|[A-Za-z]{1,4}\d+[A-Za-z]{0,3}\b(?![-.]\d))"
+)
 # Heads that make a name with a number an organisation all the same ("Channel 4", "BBC
 # Radio 4").
 _NUMBERED_BODIES = frozenset("channel radio tv television route local".split())
@@ -202,7 +214,11 @@ def weigh_organisation(
         return  # a date, a number or an amount
     lower = [word.lower().strip(".,") for word in words]
     votes = sum(w for w in weighing.weights.values() if w > 0)
-    if len(words) > 1 and (lower[-1] in _COMPETITION_LAST or lower[0] in _COMPETITION_FIRST):
+    if len(words) > 1 and (
+        lower[-1] in _COMPETITION_LAST
+        or lower[0] in _COMPETITION_FIRST
+        or (lower[-1] == "league" and "champions" in lower)
+    ):
         weighing.add("EVENT", 6 + votes, f"a competition: {words[-1]}")
     elif lower[-1] in ("league", "liga") and any(_competes(text, m) for m in mentions):
         weighing.add("EVENT", 6 + votes, "a league played in")
@@ -233,6 +249,10 @@ def weigh_organisation(
         and lower[1] in ("de", "do", "da", "dos", "das", "del", "des", "du", "di", "della")
     ):
         weighing.add("ORG", 5, f"a body's word: {words[0]}")
+    if len(words) == 1 and name.isupper() and lower[0] in _THING_ACRONYMS:
+        for label in ("ORG", "PERSON", "GPE"):
+            weighing.weights[label] = 0  # "SIM", "PIN", "SMS": a thing, not a name
+        weighing.add("MISC", 1, "a common noun's acronym")
     if len(words) == 1 and name.isupper() and lower[0] in MEMBER_ROLES | {"ceo", "cfo", "coo"}:
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "TD", "MP": a role, not a name
@@ -274,6 +294,11 @@ def _in_menu(text: str, mention: Mention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if (line.strip() == mention.text and f"| {mention.text} |" in text) or (
+        len(line) < 60 and " > " in line
+    ):
+        # A section of the menu alone on its line, or a breadcrumb ("Tech > Security").
+        return True
     return len(line) < 120 and line.count(" | ") >= 2 and not any(c.isdigit() for c in line)
 
 
@@ -396,6 +421,8 @@ def _not_a_body(
         and not any(word.lower().strip(".,") in ORG_HEADS for word in mention.text.split())
     ):
         weighing.add("PRODUCT", 4, f"a product: {following}")
+    elif multiword and not possessive and _MODEL_AFTER.match(text, mention.end):
+        weighing.add("PRODUCT", 4, "a product line: a model after it")  # "Samsung Galaxy A15"
     elif _product_before(before) and not possessive:
         weighing.add("PRODUCT", 4, f"a product: {previous}")
     elif not possessive and (example := _product_example(text, mention.start)):
@@ -486,6 +513,10 @@ def _club(
 ) -> None:
     """In a sports story, a name that plays, scores or employs players names its club
     (a people's adjective, "Brazilian defender", does not)."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    if _TRANSFER_FROM.search(before) and not is_demonym(mention.text):
+        weighing.add("ORG", 4, "a club a player came from")  # "on loan from Hibernian"
+        return
     if weighing.weights.get("NORP", 0) > 0:
         return
     if role in _CLUB_ROLES or (possessive and role in _CLUB_ROLES | {"side", "team"}):
@@ -510,7 +541,10 @@ def _club(
     lemma = parent.lemma.lower()
     agent = weighing.weights.get("PERSON", 0) <= max(
         weighing.weights.get("ORG", 0), weighing.weights.get("GPE", 0)
-    )
+    ) or _team_shaped(mention.text, token.tag)
+    if agent and (_BEHIND.search(before) or _MATCH_AGAINST.search(before)):
+        weighing.add("ORG", 4, "a team in a table or a match")  # "two points behind Hearts"
+        return
     # A person plays and is beaten too ("Alcaraz beat Sinner"): only a name that does not
     # lean to a person; a coach's or a player's move is to a club whatever its label.
     plays = token.dep in ("nsubj", "dobj") and lemma in _MATCH_VERBS and agent
@@ -520,6 +554,34 @@ def _club(
         grand = parse.tokens[parent.head]
         if grand.lemma.lower() in _MATCH_VERBS and agent:
             weighing.add("ORG", 4, f"a team: {grand.lemma.lower()} {parent.lemma.lower()}")
+
+
+# A club a player came from ("on loan from Hibernian", "joined Simba from TP Mazembe").
+_TRANSFER_FROM = re.compile(
+    r"\b(?:loan|loaned|signed|signing|joined|joining|arrived|moved|transferred|recruited)"
+    r"\b[^.;:]{0,40}\bfrom (?:the )?$"
+)
+# A team's place in a table ("two points behind Hearts") and a match's other side ("a cup
+# tie against Dundee", "their 2-1 win over Coastal Union").
+_BEHIND = re.compile(r"\b(?:points?|goals?) (?:behind|ahead of|clear of|above|below) $")
+_MATCH_AGAINST = re.compile(
+    r"\b(?:tie|match|game|derby|clash|win|victory|defeat|draw|loss|fixture|meeting|"
+    r"final|semi-final) (?:against|over|with) (?:the )?$"
+)
+
+
+def _team_shaped(name: str, tag: str) -> bool:
+    """Whether a name the model calls a person is shaped like a team's: a plural proper noun
+    ("Hearts", "Rangers"), or two words or more with neither a known given name nor a known
+    surname ("Dodoma Jiji", "TP Mazembe"); a player's full name has one ("Carlos Alcaraz")."""
+    words = name.split()
+    if len(words) == 1:
+        return tag == "NNPS"
+    given = any(
+        word[:1].isupper() and word.lower() not in PARTICLES and is_given_name(word)
+        for word in words
+    )
+    return not given and not is_known_surname(words[-1])
 
 
 # Legislatures that one word names, found where the model missed them ("The Dáil voted").
