@@ -328,3 +328,32 @@ def test_a_breadcrumb_and_a_section_alone_on_its_line_are_menus(analyser: Analys
     )
     assert _label(found, "Gadgetry") != "ORG"
     assert _label(found, "Varnholt Mobile") == "ORG"
+
+
+def test_a_portfolio_s_list_after_a_ministry_stays_in_its_name() -> None:
+    for text, span, full in (
+        (
+            "The Federal Ministry for Economic Affairs and Energy said on Monday.",
+            "Federal Ministry for Economic Affairs",
+            "Federal Ministry for Economic Affairs and Energy",
+        ),
+        (
+            "It comes under the Ministry of Buddhasasana, Religious and Cultural Affairs. "
+            "Minister X said so.",
+            "Ministry of Buddhasasana",
+            "Ministry of Buddhasasana, Religious and Cultural Affairs",
+        ),
+        (
+            "The Bank of England and Barclays said on Monday.",
+            "Bank of England",
+            "Bank of England",
+        ),
+    ):
+        start = text.index(span)
+        assert text[slice(*extend_organisation(text, start, start + len(span)))] == full
+
+
+def test_a_foreign_body_keeps_its_alla_phrase() -> None:
+    text = "the final rehearsal at the Teatro alla Scala on Thursday"
+    start = text.index("Teatro")
+    assert text[slice(*extend_organisation(text, start, start + 6))] == "Teatro alla Scala"

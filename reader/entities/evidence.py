@@ -55,7 +55,7 @@ _FOREIGN_HEADS = frozenset(
     parti partito éditions editorial editora edizioni grupo groupe gruppo centre centro
     instituto institut istituto fundación fondation fondazione fundação tribunal corte
     cour agence agencia agenzia corriere compagnie compañía companhia société sociedad
-    società""".split()
+    società impresa empresa compania teatro théâtre comune""".split()
 )
 # Storms are named like people ("Typhoon Dalisay", "Hurricane Maria").
 _STORMS = frozenset("typhoon hurricane cyclone storm tropical".split())

@@ -27,7 +27,7 @@ from typing import Protocol
 
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
-from reader.entities.people import is_known_surname
+from reader.entities.people import _PORTFOLIO_WORDS, is_known_surname
 from reader.gazetteer import is_country, is_given_name, is_place
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
@@ -35,7 +35,7 @@ from reader.syntax import Parse
 # Heads of offices and bodies that a longer name ends in before its "for" or "of" phrase
 # ("National Center for Vector Borne Diseases Control"); "centre" also ends buildings'
 # names, so it is no organisation's word alone.
-BODY_HEADS = ORG_HEADS | frozenset("center centre division unit".split())
+BODY_HEADS = ORG_HEADS | frozenset("center centre division unit chamber".split())
 # Nouns of sites after a name ("the Oyu Tolgoi copper mine", "Morocco's Jorf Lasfar port").
 _SITE_NOUNS = frozenset(
     """port ports mine mines terminal terminals oilfield oilfields gasfield deposit
@@ -60,7 +60,7 @@ _COMPETITION_LAST = frozenset(
 # Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
 _THING_ACRONYMS = frozenset(
     """sim sims pin pins sms mms otp otps gps usb atm atms qr url urls vpn vpns api apis
-    pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat ip ips""".split()
+    pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat""".split()
 )
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
@@ -679,10 +679,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
 _FOREIGN_NAMED = FOREIGN_BODY_HEADS | frozenset(
     """corriere gazzetta diario diário jornal folha correio banco museu museo musée
     instituto institut universidade universidad université centro fundação fundación
-    partido parti partito""".split()
+    partido parti partito teatro théâtre impresa empresa compania comune""".split()
 )
 _FOREIGN_TAIL = re.compile(
-    rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per)"
+    rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per|alla|allo|al)"
     rf"(?: l['\u2019])? {_CAP}(?: {_CAP})*"
 )
 
@@ -756,6 +756,19 @@ def teams_pair(text: str, start: int, end: int) -> int | None:
 
 
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*)+")
+# A portfolio's list after a body's "for" or "of" phrase: " and Energy", ", Religious and
+# Cultural Affairs".
+_PORTFOLIO_AFTER = re.compile(
+    r"(?:, [A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)*)*,? and [A-Z][a-z'\u2019-]+"
+    r"(?: [A-Z][a-z'\u2019-]+)*(?![\w-])"
+)
+
+
+def _portfolio_tail(tail: str, stop: Callable[[str], bool]) -> bool:
+    """Whether the words after a body's name list its portfolio: all capitalised, none the
+    start of something else, the last a portfolio's word ("Affairs", "Energy")."""
+    words = [word for word in tail.replace(",", " ").split() if word != "and"]
+    return words[-1].lower() in _PORTFOLIO_WORDS and not any(stop(word) for word in words)
 
 
 def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> int:
@@ -771,6 +784,11 @@ def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> i
     ]
     if not heads or not all(word[:1].isupper() for word in words[: heads[0] + 1]):
         return end
+    portfolio = _PORTFOLIO_AFTER.match(text, end)
+    if portfolio and _portfolio_tail(portfolio.group(), stop):
+        # "Ministry for Economic Affairs" + " and Energy", "Ministry of Buddhasasana" +
+        # ", Religious and Cultural Affairs": a portfolio's list, not a second body.
+        return portfolio.end()
     tail = _CAPITALISED_AFTER.match(text, end)
     if tail is None:
         return end
