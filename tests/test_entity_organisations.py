@@ -357,3 +357,19 @@ def test_a_foreign_body_keeps_its_alla_phrase() -> None:
     text = "the final rehearsal at the Teatro alla Scala on Thursday"
     start = text.index("Teatro")
     assert text[slice(*extend_organisation(text, start, start + 6))] == "Teatro alla Scala"
+
+
+def test_a_party_is_named_before_party_and_leader_and_a_house_by_one_word(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "Ndour, whose Vantef party won a large majority, spoke first.",
+        "Nouvelle Voie leader Hardi Bakr Othman said his movement would vote against it, "
+        "and Minister Sarath Ekanayake said in Parliament on Wednesday that he agreed.",
+        "The staff held a Christmas party on Friday.",
+    )
+    assert _label(found, "Vantef") == "ORG"
+    assert _label(found, "Nouvelle Voie") == "ORG"
+    assert _label(found, "Parliament") == "ORG"
+    assert _label(found, "Christmas") != "ORG"

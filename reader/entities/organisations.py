@@ -121,10 +121,13 @@ _LEGISLATURES = frozenset(
     alþingi cortes khural jirga shura sabha sangsad yuan sabor skupština skupstina
     saeima seimas riigikogu landtag tweede eerste""".split()
 )
+# Houses of legislatures that English names by one word ("said in Parliament").
+_HOUSES = frozenset("parliament congress senate".split())
 # Roles that a party, a club or a company is written before ("Fianna Fáil TD", "Sinn Féin
 # housing spokesperson", "Sporting loanee").
 MEMBER_ROLES = frozenset(
-    """td tds mp mps mep meps mla mlas msp msps senator senators lawmaker lawmakers
+    """td tds mp mps mep meps mla mlas msp msps mna mnas mpp mpps mha mhas mlc mlcs
+    senator senators lawmaker lawmakers
     legislator legislators councillor councillors councilor councilors spokesperson
     spokesman spokeswoman leader loanee""".split()
 )
@@ -180,7 +183,8 @@ _PARTY_NOUNS = frozenset(
 _NOT_PARTIES = frozenset(
     """muslim muslims christian catholic protestant jewish hindu buddhist sikh sunni shia
     shiite black white indigenous arab latino hispanic asian western eastern northern
-    southern federal national state independent senior junior female male""".split()
+    southern federal national state independent senior junior female male christmas
+    birthday garden tea dinner search working house""".split()
 )
 _SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
 # A place after a locative, then a list's "and" or comma: "to Siraha and" before a name.
@@ -226,7 +230,7 @@ def weigh_organisation(
         weighing.add("PRODUCT", 6 + votes, "a model number")
     elif len(words) > 1 and lower[-1] in _INDEX_LAST:
         weighing.add("PRODUCT", 6 + votes, "a stock index")
-    if len(words) == 1 and lower[0] in _LEGISLATURES and words[0][:1].isupper():
+    if len(words) == 1 and lower[0] in _LEGISLATURES | _HOUSES and words[0][:1].isupper():
         weighing.add("ORG", 6, f"a legislature: {words[0]}")
     elif len(words) > 1 and lower[-1] in _LEGISLATURES and words[-1][:1].isupper():
         weighing.add("ORG", 6, f"a legislature: {words[-1]}")
@@ -359,6 +363,15 @@ def _around(
         and not (before and before[-1][:1].isupper() and before[-1][-1:].isalpha())
     ):
         weighing.add("ORG", 4, f"a party's {following}")  # "Republican holdouts"
+    if (
+        following == "party"
+        and after[0].islower()
+        and mention.text[:1].isupper()
+        and mention.text.lower() not in _NOT_PARTIES
+        and not is_demonym(mention.text)
+        and not place
+    ):
+        weighing.add("ORG", 4, "a party: its name before 'party'")  # "whose Pastef party"
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -627,8 +640,9 @@ _FOREIGN_BODY = re.compile(
 # A party's or a body's name written before its members' roles: "Fianna Fáil TD", "the Sinn
 # Féin housing spokesperson", "Likud lawmakers".
 _MEMBER_ROLE = re.compile(
-    r" (?:(?:TDs?|MPs?|MEPs?|MLAs?|MSPs?|senators?|lawmakers?|legislators?|councillors?)\b"
-    r"|(?:[a-z]+ )?spokes(?:person|man|woman)\b)"
+    r" (?:(?:TDs?|MPs?|MEPs?|MLAs?|MSPs?|MNAs?|MPPs?|MHAs?|MLCs?|senators?|lawmakers?|"
+    r"legislators?|councillors?)\b|(?:[a-z]+ )?spokes(?:person|man|woman)\b"
+    r"|leader(?= [A-Z][a-z]))"
 )
 _CAPS_BEFORE_ROLE = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,2}})$")
 # A name of two to four capitalised words before ", which" and what a company does.
@@ -718,7 +732,9 @@ def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int]
 
 
 # Legislators' roles in capitals, which a party's name comes before ("Fianna Fáil TD").
-_MEMBER_ACRONYMS = frozenset("td tds mp mps mep meps mla mlas msp msps".split())
+_MEMBER_ACRONYMS = frozenset(
+    "td tds mp mps mep meps mla mlas msp msps mna mnas mpp mpps mha mhas mlc mlcs".split()
+)
 
 
 def party_before_role(text: str, start: int, end: int) -> int | None:
