@@ -373,3 +373,15 @@ def test_a_party_is_named_before_party_and_leader_and_a_house_by_one_word(
     assert _label(found, "Nouvelle Voie") == "ORG"
     assert _label(found, "Parliament") == "ORG"
     assert _label(found, "Christmas") != "ORG"
+
+
+def test_an_outlet_told_is_an_organisation_and_a_clause_s_product_noun_is_not_its(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "PUK official Darya Mahmoud Faraj told Rudaw that the party would demand the accounts.",
+        "The gang opened the wallets on new handsets, PDI cybercrime chief Rodrigo Alvarez said.",
+    )
+    assert _label(found, "Rudaw") == "ORG"
+    assert _label(found, "PDI") == "ORG"

@@ -193,6 +193,8 @@ _LISTED_PLACE = re.compile(
 )
 _AIRWAVES = frozenset("radio television tv channel network news".split())
 _WHICH = re.compile(r",\s+which\s+(\w+)")
+# Words before an outlet that a speaker talks to ("told Rudaw", "in an interview with X").
+_TOLD = re.compile(r"\b(?:told|telling|an interview with|speaking to|quoted by) $")
 
 
 @lru_cache(maxsize=8)
@@ -372,6 +374,14 @@ def _around(
         and not place
     ):
         weighing.add("ORG", 4, "a party: its name before 'party'")  # "whose Pastef party"
+    if (
+        _TOLD.search(text, max(0, mention.start - 30), mention.start)
+        and not multiword
+        and not is_given_name(mention.text)
+        and not is_known_surname(mention.text)
+        and not _PERSON_AFTER.match(text, mention.start)
+    ):
+        weighing.add("ORG", 2, "an outlet told or interviewed")  # "told Rudaw that"
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -436,7 +446,12 @@ def _not_a_body(
         weighing.add("PRODUCT", 4, f"a product: {following}")
     elif multiword and not possessive and _MODEL_AFTER.match(text, mention.end):
         weighing.add("PRODUCT", 4, "a product line: a model after it")  # "Samsung Galaxy A15"
-    elif _product_before(before) and not possessive:
+    elif (
+        _product_before(before)
+        and not possessive
+        # "on new handsets, PDI cybercrime chief": a clause's end, not an apposition.
+        and (not before[-1].endswith(",") or text.startswith(",", mention.end))
+    ):
         weighing.add("PRODUCT", 4, f"a product: {previous}")
     elif not possessive and (example := _product_example(text, mention.start)):
         weighing.add("PRODUCT", 4, f"a product: {example} such as it")
