@@ -385,3 +385,13 @@ def test_an_outlet_told_is_an_organisation_and_a_clause_s_product_noun_is_not_it
     )
     assert _label(found, "Rudaw") == "ORG"
     assert _label(found, "PDI") == "ORG"
+
+
+def test_an_outlet_in_another_language_is_found_whole(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The minister said in an interview with Corriere della Sera that the Ministero "
+        "della Cultura would review the funding of the Teatro alla Scala.",
+    )
+    assert _label(found, "Corriere della Sera") == "ORG"
+    assert _label(found, "Teatro alla Scala") == "ORG"

@@ -649,7 +649,8 @@ FOREIGN_BODY_HEADS = frozenset(
 _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 _FOREIGN_BODY = re.compile(
     rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {_CAP})*"
-    rf"(?: (?:de|do|da|dos|das|del|de la|des|du|di|della|dello|per|pour)(?: l['\u2019])?"
+    rf"(?: (?:de|do|da|dos|das|del|de la|des|du|di|della|dello|alla|allo|per|pour)"
+    rf"(?: l['\u2019])?"
     rf" {_CAP}(?: {_CAP})*)+)"
 )
 # A party's or a body's name written before its members' roles: "Fianna Fáil TD", "the Sinn
@@ -663,7 +664,6 @@ _CAPS_BEFORE_ROLE = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,2}})$")
 # A name of two to four capitalised words before ", which" and what a company does.
 _WHICH_DOES = re.compile(r",\s+which\s+(\w+)")
 _CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{1,3}})$")
-_FOREIGN_HEAD_WORDS = tuple(sorted(w.capitalize() for w in FOREIGN_BODY_HEADS))
 # Words that open a sentence before a role without naming anyone's party ("Its spokesman").
 _DETERMINERS = frozenset(
     """its his her their our my your this that these those each every another one no some
@@ -680,7 +680,7 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
     found = list(_find_words(text, _LEGISLATURE_WORDS))
     # Each shape is looked for from its cheap anchor (a head word, ", which", a role), then
     # back or forth from it: scanning every capital with the whole pattern costs more.
-    for head, _ in _find_words(text, _FOREIGN_HEAD_WORDS):
+    for head, _ in _find_words(text, _FOREIGN_NAMED_WORDS):
         match = _FOREIGN_BODY.match(text, head)
         if match:
             found.append(match.span(1))
@@ -710,6 +710,8 @@ _FOREIGN_NAMED = FOREIGN_BODY_HEADS | frozenset(
     instituto institut universidade universidad université centro fundação fundación
     partido parti partito teatro théâtre impresa empresa compania comune""".split()
 )
+# Capitalised, as names begin: "Corriere della Sera", "Teatro alla Scala".
+_FOREIGN_NAMED_WORDS = tuple(sorted(w.capitalize() for w in _FOREIGN_NAMED))
 _FOREIGN_TAIL = re.compile(
     rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per|alla|allo|al)"
     rf"(?: l['\u2019])? {_CAP}(?: {_CAP})*"

@@ -183,6 +183,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         new_end, piece_label = given_name_completed(text, new_start, new_end, piece_label)
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
             new_start, new_end = extend_organisation(text, new_start, new_end)
+        elif piece_label in ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT"):
+            new_end = foreign_tail(text, new_start, new_end)  # "Corriere" + "della Sera"
         if piece_label == "PERSON":
             new_start, new_end = complete_name(text, new_start, new_end, parse)
             new_start, new_end = _complete_person(text, new_start, new_end)
