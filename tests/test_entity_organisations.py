@@ -395,3 +395,17 @@ def test_an_outlet_in_another_language_is_found_whole(analyser: Analyser) -> Non
     )
     assert _label(found, "Corriere della Sera") == "ORG"
     assert _label(found, "Teatro alla Scala") == "ORG"
+
+
+def test_a_curly_possessive_before_a_place_and_a_trailing_place_are_not_the_name(
+    analyser: Analyser,
+) -> None:
+    found = _analyse(
+        analyser,
+        "ZANU-PF\u2019s Harare provincial spokesman, Tawanda Kachere, said the party would appeal.",
+        "Asanka Perera, a researcher at the Centre for Policy Alternatives in Colombo, said "
+        "the board had no power, and the Children\u2019s Hospital agreed.",
+    )
+    assert _label(found, "ZANU-PF") == "ORG"
+    assert _label(found, "Centre for Policy Alternatives") == "ORG"
+    assert _label(found, "Children\u2019s Hospital") == "ORG"

@@ -788,6 +788,8 @@ def teams_pair(text: str, start: int, end: int) -> int | None:
     return start + len(left)
 
 
+# A place after "in" at a body's end: where it is, not its name.
+_IN_PLACE_END = re.compile(r" in ([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)?)$")
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*)+")
 # A portfolio's list after a body's "for" or "of" phrase: " and Energy", ", Religious and
 # Cultural Affairs".
@@ -817,6 +819,9 @@ def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> i
     ]
     if not heads or not all(word[:1].isupper() for word in words[: heads[0] + 1]):
         return end
+    located = _IN_PLACE_END.search(text, start, end)
+    if located and located.start() > start and is_place(located.group(1)):
+        return located.start()  # "Centre for Policy Alternatives" + " in Colombo"
     portfolio = _PORTFOLIO_AFTER.match(text, end)
     if portfolio and _portfolio_tail(portfolio.group(), stop):
         # "Ministry for Economic Affairs" + " and Energy", "Ministry of Buddhasasana" +
@@ -830,3 +835,19 @@ def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> i
             break
         end = text.index(word, end) + len(word)
     return end
+
+
+_INNER_POSSESSIVE = re.compile(r"['\u2019]s (?=[A-Z])")
+
+
+def owner_and_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a span holds an owner's possessive before a place ("ZANU-PF’s Harare", read as
+    one name when the apostrophe is curly): the owner's end and the place's start; ``None``
+    when the words after it are no place ("People’s Party", "Children’s Hospital")."""
+    match = _INNER_POSSESSIVE.search(text, start, end)
+    if match is None or match.start() == start:
+        return None
+    rest = text[match.end() : end]
+    if not rest or not is_place(rest):
+        return None
+    return match.start(), match.end()

@@ -27,6 +27,7 @@ from reader.entities.organisations import (
     body_tail,
     foreign_tail,
     inner_verb,
+    owner_and_place,
     party_before_role,
     teams_pair,
 )
@@ -170,6 +171,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         after = text[slash + 1 : end].strip()
         after_label = "ORG" if ACRONYM.match(after) or len(after.split()) == 1 else label
         pieces += [(start, slash, label), (slash + 1, end, after_label)]
+    elif (owned := owner_and_place(text, start, end)) is not None:
+        pieces += [(start, owned[0], label), (owned[1], end, "GPE")]  # "ZANU-PF’s Harare"
     else:
         pieces.append((start, end, label))
     found: list[Candidate] = []
