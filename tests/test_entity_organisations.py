@@ -409,3 +409,14 @@ def test_a_curly_possessive_before_a_place_and_a_trailing_place_are_not_the_name
     assert _label(found, "ZANU-PF") == "ORG"
     assert _label(found, "Centre for Policy Alternatives") == "ORG"
     assert _label(found, "Children\u2019s Hospital") == "ORG"
+
+
+def test_a_club_and_a_channel_of_one_first_word_stay_two(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Coach Ruben Kasongo told Umoja TV after the match that they lost 2-1. Umoja FC sit "
+        "a point behind after their 2-1 win over Coastal Union; the striker, the goalkeeper "
+        "and the league said so.",
+    )
+    assert _label(found, "Umoja TV") == "ORG"
+    assert _label(found, "Umoja FC") == "ORG"
