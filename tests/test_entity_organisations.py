@@ -420,3 +420,26 @@ def test_a_club_and_a_channel_of_one_first_word_stay_two(analyser: Analyser) -> 
     )
     assert _label(found, "Umoja TV") == "ORG"
     assert _label(found, "Umoja FC") == "ORG"
+
+
+def test_a_french_body_s_lower_case_words_are_its_name(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The union would not raise the offer before the Tribunal administratif du travail "
+        "ruled on essential services.",
+        "The Centre national du cinéma et de l'image animée (CNC) paid for the restoration, "
+        "said a specialist at the Centre hospitalier universitaire de Sherbrooke.",
+    )
+    for body in (
+        "Tribunal administratif du travail",
+        "Centre national du cinéma et de l'image animée",
+        "Centre hospitalier universitaire de Sherbrooke",
+    ):
+        assert _label(found, body) == "ORG", body
+
+
+def test_an_english_sentence_after_a_head_is_no_french_name() -> None:
+    from reader.entities.organisations import french_body
+
+    for text in ("Centre for Policy in Colombo", "Office said de facto", "Tribunal ruled"):
+        assert french_body(text, 0) == 0, text

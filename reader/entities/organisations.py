@@ -243,6 +243,8 @@ def weigh_organisation(
         for i in range(len(lower) - 1)
     ):
         weighing.add("ORG", 6, "an organisation's word before 'of' or 'for'")
+    if len(words) > 2 and lower[0] in _FRENCH_HEADS and french_body(name, 0) == len(name):
+        weighing.add("ORG", 6 + votes, f"a French body's name: {words[0]}")
     if len(words) > 1 and all(part in _COMPASS for part in lower[-1].split("-")):
         weighing.add("GPE", 5, f"an area: {words[-1]}")  # "Dublin South-Central"
     if all(_in_menu(text, mention) for mention in mentions):
@@ -680,6 +682,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
     found = list(_find_words(text, _LEGISLATURE_WORDS))
     # Each shape is looked for from its cheap anchor (a head word, ", which", a role), then
     # back or forth from it: scanning every capital with the whole pattern costs more.
+    for head, _ in _find_words(text, _FRENCH_HEAD_WORDS):
+        end = french_body(text, head)
+        if end > head:
+            found.append((head, end))  # "Tribunal administratif du travail"
     for head, _ in _find_words(text, _FOREIGN_NAMED_WORDS):
         match = _FOREIGN_BODY.match(text, head)
         if match:
@@ -721,10 +727,54 @@ _FOREIGN_TAIL = re.compile(
 def foreign_tail(text: str, start: int, end: int) -> int:
     """The end of a name in another language that the model cut before its "of" phrase:
     "Corriere" + "dello Sport", "Conselho" + "de Disciplina"."""
-    if text[start:end].split(" ", 1)[0].lower() not in _FOREIGN_NAMED:
+    first = text[start:end].split(" ", 1)[0]
+    if first.lower() in _FRENCH_HEADS:
+        french = french_body(text, start)
+        if french > end:
+            return french  # "Tribunal" + "administratif du travail"
+    if first.lower() not in _FOREIGN_NAMED:
         return end
     tail = _FOREIGN_TAIL.match(text, end)
     return tail.end() if tail else end
+
+
+# First words of French bodies' names, whose other words are in lower case but for names
+# ("Tribunal administratif du travail", "Centre national du cinéma et de l'image animée").
+_FRENCH_HEADS = frozenset(
+    """centre tribunal direction conseil commission comité institut agence caisse société
+    régie ministère cour fédération confédération syndicat banque autorité hôpital école
+    université musée théâtre compagnie groupe parti mouvement chambre assemblée
+    observatoire office""".split()
+)
+_FRENCH_HEAD_WORDS = tuple(sorted(w.capitalize() for w in _FRENCH_HEADS))
+_FR_WORD = r"[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff-]*"
+_FR_NAME_WORD = r"[A-Za-z\u00c0-\u00ff][\w\u00c0-\u00ff-]*"
+_FR_ADJECTIVE = r"[a-z\u00e0-\u00ff]+(?:ée|é|ées|és|aire|ale|aux|ique|ive|if)"
+_FR_PARTICLE = (
+    r"(?:de la|de l['\u2019]|d['\u2019]|du|des|de|et de la|et de l['\u2019]|et du|et des|et de|et)"
+)
+# The head, up to two adjectives, then particles' phrases of one word each (and a last
+# adjective of a French ending: "de l'image animée").
+_FRENCH_BODY = re.compile(
+    rf"[A-Z\u00c0-\u00de]\w+(?: {_FR_WORD}){{0,2}}"
+    rf"(?: {_FR_PARTICLE} ?{_FR_NAME_WORD}(?: {_FR_ADJECTIVE})?)+"
+)
+# English words that a French name never holds in lower case: where a sentence goes on.
+_ENGLISH = frozenset(
+    """the a an of for and or in on at to with by from said says is was are were has have
+    had will would which who that this its their his her""".split()
+)
+
+
+def french_body(text: str, start: int) -> int:
+    """The end of a French body's name that starts at ``start`` (``start`` if none)."""
+    match = _FRENCH_BODY.match(text, start)
+    if match is None:
+        return start
+    words = match.group().replace("\u2019", " ").replace("'", " ").split()
+    if any(word in _ENGLISH for word in words):
+        return start
+    return match.end()
 
 
 def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int] | None:
