@@ -443,3 +443,15 @@ def test_an_english_sentence_after_a_head_is_no_french_name() -> None:
 
     for text in ("Centre for Policy in Colombo", "Office said de facto", "Tribunal ruled"):
         assert french_body(text, 0) == 0, text
+
+
+def test_what_a_body_is_called_before_its_name_makes_it_one(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Andrei Vasilescu, an analyst at the think tank Civic Ledger, said the case would "
+        "test the coalition.",
+        "Turkish state pipeline operator BOTAŞ confirmed that the crude had reached Ceyhan.",
+        "Horák said in an interview with the news site Seznam Zprávy that it was over.",
+    )
+    for body in ("Civic Ledger", "BOTAŞ", "Seznam Zprávy"):
+        assert _label(found, body) == "ORG", body

@@ -384,6 +384,9 @@ def _around(
         and not _PERSON_AFTER.match(text, mention.start)
     ):
         weighing.add("ORG", 2, "an outlet told or interviewed")  # "told Rudaw that"
+    kind = _KIND_ALONE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if kind and not possessive:
+        weighing.add("ORG", 4, f"called a {kind.group(1)}")  # "the news site Seznam Zprávy"
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -663,6 +666,20 @@ _MEMBER_ROLE = re.compile(
     r"|leader(?= [A-Z][a-z]))"
 )
 _CAPS_BEFORE_ROLE = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,2}})$")
+# What a body is called right before its name: "the think tank Expert Forum", "the news
+# site Seznam Zprávy", "pipeline operator BOTAŞ". A one-word name must be in capitals,
+# unless the noun is a medium's or a think tank's.
+_NAME_WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u017f&'\u2019-]*"
+_KIND_BEFORE = re.compile(
+    r"\b(?:think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper|"
+    r"regulator|watchdog|lender|insurer|operator|carrier|retailer|daily|weekly)"
+    rf" ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})"
+)
+_KIND_ALONE_BEFORE = re.compile(
+    r"\b(think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper|"
+    r"daily|weekly) $"
+)
+_KIND_ALONE = re.compile(r"(?:think[- ]tank|news |website|broadcaster|newspaper|daily|weekly)")
 # A name of two to four capitalised words before ", which" and what a company does.
 _WHICH_DOES = re.compile(r",\s+which\s+(\w+)")
 _CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{1,3}})$")
@@ -690,6 +707,17 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         match = _FOREIGN_BODY.match(text, head)
         if match:
             found.append(match.span(1))
+    for match in _KIND_BEFORE.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        # A role's word may begin a body's name here ("Expert Forum"): not ``rejected``.
+        if (
+            (name.isupper() or " " in name or _KIND_ALONE.match(match.group()))
+            and not is_place(name)
+            and not is_given_name(first)
+            and not is_demonym(first)
+        ):
+            found.append(match.span(1))  # "the think tank Expert Forum", "operator BOTAŞ"
     for anchor in _WHICH_DOES.finditer(text):
         if anchor.group(1).lower() not in _COMPANY_DOES:
             continue
