@@ -455,3 +455,11 @@ def test_what_a_body_is_called_before_its_name_makes_it_one(analyser: Analyser) 
     )
     for body in ("Civic Ledger", "BOTAŞ", "Seznam Zprávy"):
         assert _label(found, body) == "ORG", body
+
+
+def test_one_word_before_which_operates_is_a_company(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "Kobaltix, which operates the Kamoto mine, said output would fall.",
+    )
+    assert _label(found, "Kobaltix") == "ORG"

@@ -680,9 +680,9 @@ _KIND_ALONE_BEFORE = re.compile(
     r"daily|weekly) $"
 )
 _KIND_ALONE = re.compile(r"(?:think[- ]tank|news |website|broadcaster|newspaper|daily|weekly)")
-# A name of two to four capitalised words before ", which" and what a company does.
+# A name of one to four capitalised words before ", which" and what a company does.
 _WHICH_DOES = re.compile(r",\s+which\s+(\w+)")
-_CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{1,3}})$")
+_CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,3}})$")
 # Words that open a sentence before a role without naming anyone's party ("Its spokesman").
 _DETERMINERS = frozenset(
     """its his her their our my your this that these those each every another one no some
