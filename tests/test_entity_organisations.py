@@ -463,3 +463,11 @@ def test_one_word_before_which_operates_is_a_company(analyser: Analyser) -> None
         "Kobaltix, which operates the Kamoto mine, said output would fall.",
     )
     assert _label(found, "Kobaltix") == "ORG"
+
+
+def test_a_dateline_the_model_cut_is_a_place_not_a_body(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "DAR ES SALAAM \u2014 Simba were held 1-1 by Singida Black Stars on Saturday.",
+    )
+    assert all(e.label != "ORG" for name, e in found.items() if name.isupper())

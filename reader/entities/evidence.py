@@ -430,4 +430,8 @@ def _is_dateline(text: str, mention: Mention) -> bool:
         return False
     if mention.start and text[mention.start - 1] != "\n":
         return False
-    return text[mention.end : mention.end + 2] in (", ", " \u2014", " -", " \u2013")
+    # The model may cut a dateline of several words ("DAR ES" of "DAR ES SALAAM —").
+    return _DATELINE_END.match(text, mention.end) is not None
+
+
+_DATELINE_END = re.compile(r"(?: [A-Z]+)*(?:, | \u2014| -| \u2013)")
