@@ -471,3 +471,13 @@ def test_a_dateline_the_model_cut_is_a_place_not_a_body(analyser: Analyser) -> N
         "DAR ES SALAAM \u2014 Simba were held 1-1 by Singida Black Stars on Saturday.",
     )
     assert all(e.label != "ORG" for name, e in found.items() if name.isupper())
+
+
+def test_a_date_and_a_thing_s_acronym_are_no_bodies(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The ruling party lost four weeks, a party official said, and AI tools and LNG "
+        "prices were blamed by the Ravenhill Party.",
+    )
+    for thing in ("four weeks", "AI", "LNG"):
+        assert _label(found, thing) != "ORG", thing

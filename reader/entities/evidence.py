@@ -263,6 +263,10 @@ def weigh(
         _around(text, mention, parse, weighing, place, person_names)
     if not given_first:
         _given_name(words, votes, weighing)
+    if name[:1].islower() and not any(votes.get(label) for label in _NAME_LABELS):
+        # "a year", "four weeks": a date the model found, whatever words stand near it
+        # ("called a party"), is no body.
+        weighing.weights["ORG"] = min(weighing.weights.get("ORG", 0), 0)
     return weighing
 
 

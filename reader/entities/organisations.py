@@ -60,7 +60,8 @@ _COMPETITION_LAST = frozenset(
 # Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
 _THING_ACRONYMS = frozenset(
     """sim sims pin pins sms mms otp otps gps usb atm atms qr url urls vpn vpns api apis
-    pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat""".split()
+    pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat ai ev lng lpg
+    ipo etf nft 4g 5g""".split()
 )
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
