@@ -481,3 +481,13 @@ def test_a_date_and_a_thing_s_acronym_are_no_bodies(analyser: Analyser) -> None:
     )
     for thing in ("four weeks", "AI", "LNG"):
         assert _label(found, thing) != "ORG", thing
+
+
+def test_a_party_family_s_plural_after_the_is_a_party(analyser: Analyser) -> None:
+    found = _analyse(
+        analyser,
+        "The Greens in the state parliament in Stuttgart called for a review of the deal.",
+        "Many Germans voted, and Conservatives across the region were pleased.",
+    )
+    assert _label(found, "Greens") == "ORG"
+    assert _label(found, "Germans") != "ORG"

@@ -187,6 +187,12 @@ _NOT_PARTIES = frozenset(
     southern federal national state independent senior junior female male christmas
     birthday garden tea dinner search working house""".split()
 )
+# Parties that English names by their family's plural after "the": "the Greens", "the
+# Social Democrats", "the Tories".
+_PARTY_FAMILIES = frozenset(
+    """greens liberals conservatives democrats republicans socialists communists
+    nationalists tories labourites""".split()
+)
 _SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
 # A place after a locative, then a list's "and" or comma: "to Siraha and" before a name.
 _LISTED_PLACE = re.compile(
@@ -385,6 +391,12 @@ def _around(
         and not _PERSON_AFTER.match(text, mention.start)
     ):
         weighing.add("ORG", 2, "an outlet told or interviewed")  # "told Rudaw that"
+    if (
+        previous == "the"
+        and mention.text.split()[-1].lower() in _PARTY_FAMILIES
+        and mention.text[:1].isupper()
+    ):
+        weighing.add("ORG", 4, "a party by its family's plural")  # "the Greens voted"
     kind = _KIND_ALONE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     if kind and not possessive:
         weighing.add("ORG", 4, f"called a {kind.group(1)}")  # "the news site Seznam Zprávy"
