@@ -491,3 +491,16 @@ def test_a_party_family_s_plural_after_the_is_a_party(analyser: Analyser) -> Non
     )
     assert _label(found, "Greens") == "ORG"
     assert _label(found, "Germans") != "ORG"
+
+
+def test_a_people_s_adjective_before_leader_is_no_party() -> None:
+    found = missed_organisations(
+        "Kurdish leader Massoud Barzani met New Generation leader Shaswar Abdulwahid.",
+        lambda name: False,
+    )
+    names = {
+        "Kurdish leader Massoud Barzani met New Generation leader Shaswar Abdulwahid."[s:e]
+        for s, e in found
+    }
+    assert "Kurdish" not in names
+    assert "New Generation" in names
