@@ -600,12 +600,14 @@ def _merge_short_organisation_names(groups: dict[str, _Group]) -> None:
         if short.label() not in ("ORG", "GPE", "FAC"):
             continue
         owners = []
+        # "Azam FC", keyed "azam", is not "Azam TV" cut short: its own form says so.
+        forms = {m.text.split()[-1] for m in short.mentions if is_legal_form(m.text.split()[-1])}
         for key in by_prefix[short_key]:
             if key not in groups:
                 continue
             full = groups[key]
             rest = full.longest().split()[len(short_key.split()) :]
-            if full.label() != "ORG" or not rest:
+            if full.label() != "ORG" or not rest or (forms and rest[0] not in forms):
                 continue
             first = rest[0].strip(".,")
             if (

@@ -55,7 +55,7 @@ _FOREIGN_HEADS = frozenset(
     parti partito éditions editorial editora edizioni grupo groupe gruppo centre centro
     instituto institut istituto fundación fondation fondazione fundação tribunal corte
     cour agence agencia agenzia corriere compagnie compañía companhia société sociedad
-    società""".split()
+    società impresa empresa compania teatro théâtre comune""".split()
 )
 # Storms are named like people ("Typhoon Dalisay", "Hurricane Maria").
 _STORMS = frozenset("typhoon hurricane cyclone storm tropical".split())
@@ -263,6 +263,10 @@ def weigh(
         _around(text, mention, parse, weighing, place, person_names)
     if not given_first:
         _given_name(words, votes, weighing)
+    if name[:1].islower() and not any(votes.get(label) for label in _NAME_LABELS):
+        # "a year", "four weeks": a date the model found, whatever words stand near it
+        # ("called a party"), is no body.
+        weighing.weights["ORG"] = min(weighing.weights.get("ORG", 0), 0)
     return weighing
 
 
@@ -430,4 +434,8 @@ def _is_dateline(text: str, mention: Mention) -> bool:
         return False
     if mention.start and text[mention.start - 1] != "\n":
         return False
-    return text[mention.end : mention.end + 2] in (", ", " \u2014", " -", " \u2013")
+    # The model may cut a dateline of several words ("DAR ES" of "DAR ES SALAAM —").
+    return _DATELINE_END.match(text, mention.end) is not None
+
+
+_DATELINE_END = re.compile(r"(?: [A-Z]+)*(?:, | \u2014| -| \u2013)")

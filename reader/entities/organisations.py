@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import Protocol
 
 from reader.entities.model import Mention
+from reader.entities.names import PARTICLES
+from reader.entities.people import _PORTFOLIO_WORDS, is_known_surname
 from reader.gazetteer import is_country, is_given_name, is_place
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
@@ -33,7 +35,7 @@ from reader.syntax import Parse
 # Heads of offices and bodies that a longer name ends in before its "for" or "of" phrase
 # ("National Center for Vector Borne Diseases Control"); "centre" also ends buildings'
 # names, so it is no organisation's word alone.
-BODY_HEADS = ORG_HEADS | frozenset("center centre division unit".split())
+BODY_HEADS = ORG_HEADS | frozenset("center centre division unit chamber".split())
 # Nouns of sites after a name ("the Oyu Tolgoi copper mine", "Morocco's Jorf Lasfar port").
 _SITE_NOUNS = frozenset(
     """port ports mine mines terminal terminals oilfield oilfields gasfield deposit
@@ -53,7 +55,13 @@ class _Weighing(Protocol):
 # Last words of competitions' names ("Nedbank Cup", "Six Nations Championship").
 _COMPETITION_LAST = frozenset(
     """cup cups trophy championship championships tournament olympics paralympics
-    shield""".split()
+    shield festival biennale expo marathon""".split()
+)
+# Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
+_THING_ACRONYMS = frozenset(
+    """sim sims pin pins sms mms otp otps gps usb atm atms qr url urls vpn vpns api apis
+    pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat ai ev lng lpg
+    ipo etf nft 4g 5g""".split()
 )
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
@@ -74,6 +82,11 @@ _COMPETITION_BEFORE = re.compile(
 # A model number: a word with letters and digits ("X7", "S24", "A320"), or digits after the
 # first word ("Halo 3", "Pulse 9 Pro").
 _MODEL_WORD = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]+$|^\d+$")
+# A model's number after a product line's name: "Samsung Galaxy" + " A15", "Xiaomi Redmi" +
+# " Note 13".
+_MODEL_AFTER = re.compile(
+    r" (?:[A-Z][a-z]+ \d{1,4}\b(?![-.,:]\d)|[A-Za-z]{1,4}\d+[A-Za-z]{0,3}\b(?![-.]\d))"
+)
 # Heads that make a name with a number an organisation all the same ("Channel 4", "BBC
 # Radio 4").
 _NUMBERED_BODIES = frozenset("channel radio tv television route local".split())
@@ -109,10 +122,13 @@ _LEGISLATURES = frozenset(
     alþingi cortes khural jirga shura sabha sangsad yuan sabor skupština skupstina
     saeima seimas riigikogu landtag tweede eerste""".split()
 )
+# Houses of legislatures that English names by one word ("said in Parliament").
+_HOUSES = frozenset("parliament congress senate".split())
 # Roles that a party, a club or a company is written before ("Fianna Fáil TD", "Sinn Féin
 # housing spokesperson", "Sporting loanee").
 MEMBER_ROLES = frozenset(
-    """td tds mp mps mep meps mla mlas msp msps senator senators lawmaker lawmakers
+    """td tds mp mps mep meps mla mlas msp msps mna mnas mpp mpps mha mhas mlc mlcs
+    senator senators lawmaker lawmakers
     legislator legislators councillor councillors councilor councilors spokesperson
     spokesman spokeswoman leader loanee""".split()
 )
@@ -168,7 +184,14 @@ _PARTY_NOUNS = frozenset(
 _NOT_PARTIES = frozenset(
     """muslim muslims christian catholic protestant jewish hindu buddhist sikh sunni shia
     shiite black white indigenous arab latino hispanic asian western eastern northern
-    southern federal national state independent senior junior female male""".split()
+    southern federal national state independent senior junior female male christmas
+    birthday garden tea dinner search working house""".split()
+)
+# Parties that English names by their family's plural after "the": "the Greens", "the
+# Social Democrats", "the Tories".
+_PARTY_FAMILIES = frozenset(
+    """greens liberals conservatives democrats republicans socialists communists
+    nationalists tories labourites""".split()
 )
 _SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
 # A place after a locative, then a list's "and" or comma: "to Siraha and" before a name.
@@ -177,6 +200,8 @@ _LISTED_PLACE = re.compile(
 )
 _AIRWAVES = frozenset("radio television tv channel network news".split())
 _WHICH = re.compile(r",\s+which\s+(\w+)")
+# Words before an outlet that a speaker talks to ("told Rudaw", "in an interview with X").
+_TOLD = re.compile(r"\b(?:told|telling|an interview with|speaking to|quoted by) $")
 
 
 @lru_cache(maxsize=8)
@@ -202,7 +227,11 @@ def weigh_organisation(
         return  # a date, a number or an amount
     lower = [word.lower().strip(".,") for word in words]
     votes = sum(w for w in weighing.weights.values() if w > 0)
-    if len(words) > 1 and (lower[-1] in _COMPETITION_LAST or lower[0] in _COMPETITION_FIRST):
+    if len(words) > 1 and (
+        lower[-1] in _COMPETITION_LAST
+        or lower[0] in _COMPETITION_FIRST
+        or (lower[-1] == "league" and "champions" in lower)
+    ):
         weighing.add("EVENT", 6 + votes, f"a competition: {words[-1]}")
     elif lower[-1] in ("league", "liga") and any(_competes(text, m) for m in mentions):
         weighing.add("EVENT", 6 + votes, "a league played in")
@@ -210,7 +239,7 @@ def weigh_organisation(
         weighing.add("PRODUCT", 6 + votes, "a model number")
     elif len(words) > 1 and lower[-1] in _INDEX_LAST:
         weighing.add("PRODUCT", 6 + votes, "a stock index")
-    if len(words) == 1 and lower[0] in _LEGISLATURES and words[0][:1].isupper():
+    if len(words) == 1 and lower[0] in _LEGISLATURES | _HOUSES and words[0][:1].isupper():
         weighing.add("ORG", 6, f"a legislature: {words[0]}")
     elif len(words) > 1 and lower[-1] in _LEGISLATURES and words[-1][:1].isupper():
         weighing.add("ORG", 6, f"a legislature: {words[-1]}")
@@ -221,6 +250,8 @@ def weigh_organisation(
         for i in range(len(lower) - 1)
     ):
         weighing.add("ORG", 6, "an organisation's word before 'of' or 'for'")
+    if len(words) > 2 and lower[0] in _FRENCH_HEADS and french_body(name, 0) == len(name):
+        weighing.add("ORG", 6 + votes, f"a French body's name: {words[0]}")
     if len(words) > 1 and all(part in _COMPASS for part in lower[-1].split("-")):
         weighing.add("GPE", 5, f"an area: {words[-1]}")  # "Dublin South-Central"
     if all(_in_menu(text, mention) for mention in mentions):
@@ -233,6 +264,10 @@ def weigh_organisation(
         and lower[1] in ("de", "do", "da", "dos", "das", "del", "des", "du", "di", "della")
     ):
         weighing.add("ORG", 5, f"a body's word: {words[0]}")
+    if len(words) == 1 and name.isupper() and lower[0] in _THING_ACRONYMS:
+        for label in ("ORG", "PERSON", "GPE"):
+            weighing.weights[label] = 0  # "SIM", "PIN", "SMS": a thing, not a name
+        weighing.add("MISC", 1, "a common noun's acronym")
     if len(words) == 1 and name.isupper() and lower[0] in MEMBER_ROLES | {"ceo", "cfo", "coo"}:
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "TD", "MP": a role, not a name
@@ -274,6 +309,11 @@ def _in_menu(text: str, mention: Mention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if (line.strip() == mention.text and f"| {mention.text} |" in text) or (
+        len(line) < 60 and " > " in line
+    ):
+        # A section of the menu alone on its line, or a breadcrumb ("Tech > Security").
+        return True
     return len(line) < 120 and line.count(" | ") >= 2 and not any(c.isdigit() for c in line)
 
 
@@ -334,6 +374,32 @@ def _around(
         and not (before and before[-1][:1].isupper() and before[-1][-1:].isalpha())
     ):
         weighing.add("ORG", 4, f"a party's {following}")  # "Republican holdouts"
+    if (
+        following == "party"
+        and after[0].islower()
+        and mention.text[:1].isupper()
+        and mention.text.lower() not in _NOT_PARTIES
+        and not is_demonym(mention.text)
+        and not place
+    ):
+        weighing.add("ORG", 4, "a party: its name before 'party'")  # "whose Pastef party"
+    if (
+        _TOLD.search(text, max(0, mention.start - 30), mention.start)
+        and not multiword
+        and not is_given_name(mention.text)
+        and not is_known_surname(mention.text)
+        and not _PERSON_AFTER.match(text, mention.start)
+    ):
+        weighing.add("ORG", 2, "an outlet told or interviewed")  # "told Rudaw that"
+    if (
+        previous == "the"
+        and mention.text.split()[-1].lower() in _PARTY_FAMILIES
+        and mention.text[:1].isupper()
+    ):
+        weighing.add("ORG", 4, "a party by its family's plural")  # "the Greens voted"
+    kind = _KIND_ALONE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if kind and not possessive:
+        weighing.add("ORG", 4, f"called a {kind.group(1)}")  # "the news site Seznam Zprávy"
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in _COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -396,7 +462,14 @@ def _not_a_body(
         and not any(word.lower().strip(".,") in ORG_HEADS for word in mention.text.split())
     ):
         weighing.add("PRODUCT", 4, f"a product: {following}")
-    elif _product_before(before) and not possessive:
+    elif multiword and not possessive and _MODEL_AFTER.match(text, mention.end):
+        weighing.add("PRODUCT", 4, "a product line: a model after it")  # "Samsung Galaxy A15"
+    elif (
+        _product_before(before)
+        and not possessive
+        # "on new handsets, PDI cybercrime chief": a clause's end, not an apposition.
+        and (not before[-1].endswith(",") or text.startswith(",", mention.end))
+    ):
         weighing.add("PRODUCT", 4, f"a product: {previous}")
     elif not possessive and (example := _product_example(text, mention.start)):
         weighing.add("PRODUCT", 4, f"a product: {example} such as it")
@@ -486,6 +559,10 @@ def _club(
 ) -> None:
     """In a sports story, a name that plays, scores or employs players names its club
     (a people's adjective, "Brazilian defender", does not)."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    if _TRANSFER_FROM.search(before) and not is_demonym(mention.text):
+        weighing.add("ORG", 4, "a club a player came from")  # "on loan from Hibernian"
+        return
     if weighing.weights.get("NORP", 0) > 0:
         return
     if role in _CLUB_ROLES or (possessive and role in _CLUB_ROLES | {"side", "team"}):
@@ -510,7 +587,10 @@ def _club(
     lemma = parent.lemma.lower()
     agent = weighing.weights.get("PERSON", 0) <= max(
         weighing.weights.get("ORG", 0), weighing.weights.get("GPE", 0)
-    )
+    ) or _team_shaped(mention.text, token.tag)
+    if agent and (_BEHIND.search(before) or _MATCH_AGAINST.search(before)):
+        weighing.add("ORG", 4, "a team in a table or a match")  # "two points behind Hearts"
+        return
     # A person plays and is beaten too ("Alcaraz beat Sinner"): only a name that does not
     # lean to a person; a coach's or a player's move is to a club whatever its label.
     plays = token.dep in ("nsubj", "dobj") and lemma in _MATCH_VERBS and agent
@@ -520,6 +600,34 @@ def _club(
         grand = parse.tokens[parent.head]
         if grand.lemma.lower() in _MATCH_VERBS and agent:
             weighing.add("ORG", 4, f"a team: {grand.lemma.lower()} {parent.lemma.lower()}")
+
+
+# A club a player came from ("on loan from Hibernian", "joined Simba from TP Mazembe").
+_TRANSFER_FROM = re.compile(
+    r"\b(?:loan|loaned|signed|signing|joined|joining|arrived|moved|transferred|recruited)"
+    r"\b[^.;:]{0,40}\bfrom (?:the )?$"
+)
+# A team's place in a table ("two points behind Hearts") and a match's other side ("a cup
+# tie against Dundee", "their 2-1 win over Coastal Union").
+_BEHIND = re.compile(r"\b(?:points?|goals?) (?:behind|ahead of|clear of|above|below) $")
+_MATCH_AGAINST = re.compile(
+    r"\b(?:tie|match|game|derby|clash|win|victory|defeat|draw|loss|fixture|meeting|"
+    r"final|semi-final) (?:against|over|with) (?:the )?$"
+)
+
+
+def _team_shaped(name: str, tag: str) -> bool:
+    """Whether a name the model calls a person is shaped like a team's: a plural proper noun
+    ("Hearts", "Rangers"), or two words or more with neither a known given name nor a known
+    surname ("Dodoma Jiji", "TP Mazembe"); a player's full name has one ("Carlos Alcaraz")."""
+    words = name.split()
+    if len(words) == 1:
+        return tag == "NNPS"
+    given = any(
+        word[:1].isupper() and word.lower() not in PARTICLES and is_given_name(word)
+        for word in words
+    )
+    return not given and not is_known_surname(words[-1])
 
 
 # Legislatures that one word names, found where the model missed them ("The Dáil voted").
@@ -559,20 +667,34 @@ FOREIGN_BODY_HEADS = frozenset(
 _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 _FOREIGN_BODY = re.compile(
     rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {_CAP})*"
-    rf"(?: (?:de|do|da|dos|das|del|de la|des|du|di|della|dello|per|pour)(?: l['\u2019])?"
+    rf"(?: (?:de|do|da|dos|das|del|de la|des|du|di|della|dello|alla|allo|per|pour)"
+    rf"(?: l['\u2019])?"
     rf" {_CAP}(?: {_CAP})*)+)"
 )
 # A party's or a body's name written before its members' roles: "Fianna Fáil TD", "the Sinn
 # Féin housing spokesperson", "Likud lawmakers".
 _MEMBER_ROLE = re.compile(
-    r" (?:(?:TDs?|MPs?|MEPs?|MLAs?|MSPs?|senators?|lawmakers?|legislators?|councillors?)\b"
-    r"|(?:[a-z]+ )?spokes(?:person|man|woman)\b)"
+    r" (?:(?:TDs?|MPs?|MEPs?|MLAs?|MSPs?|MNAs?|MPPs?|MHAs?|MLCs?|senators?|lawmakers?|"
+    r"legislators?|councillors?)\b|(?:[a-z]+ )?spokes(?:person|man|woman)\b"
+    r"|leader(?= [A-Z][a-z]))"
 )
 _CAPS_BEFORE_ROLE = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,2}})$")
-# A name of two to four capitalised words before ", which" and what a company does.
+# What a body is called right before its name: "the think tank Expert Forum", "the news
+# site Seznam Zprávy", "pipeline operator BOTAŞ". A one-word name must be in capitals,
+# unless the noun is a medium's or a think tank's.
+_NAME_WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u017f&'\u2019-]*"
+_KIND_BEFORE = re.compile(
+    r"\b(?:think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper|"
+    r"regulator|watchdog|lender|insurer|operator|retailer)"
+    rf" ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})"
+)
+_KIND_ALONE_BEFORE = re.compile(
+    r"\b(think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper) $"
+)
+_KIND_ALONE = re.compile(r"(?:think[- ]tank|news |website|broadcaster|newspaper)")
+# A name of one to four capitalised words before ", which" and what a company does.
 _WHICH_DOES = re.compile(r",\s+which\s+(\w+)")
-_CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{1,3}})$")
-_FOREIGN_HEAD_WORDS = tuple(sorted(w.capitalize() for w in FOREIGN_BODY_HEADS))
+_CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({_CAP}(?: {_CAP}){{0,3}})$")
 # Words that open a sentence before a role without naming anyone's party ("Its spokesman").
 _DETERMINERS = frozenset(
     """its his her their our my your this that these those each every another one no some
@@ -589,10 +711,25 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
     found = list(_find_words(text, _LEGISLATURE_WORDS))
     # Each shape is looked for from its cheap anchor (a head word, ", which", a role), then
     # back or forth from it: scanning every capital with the whole pattern costs more.
-    for head, _ in _find_words(text, _FOREIGN_HEAD_WORDS):
+    for head, _ in _find_words(text, _FRENCH_HEAD_WORDS):
+        end = french_body(text, head)
+        if end > head:
+            found.append((head, end))  # "Tribunal administratif du travail"
+    for head, _ in _find_words(text, _FOREIGN_NAMED_WORDS):
         match = _FOREIGN_BODY.match(text, head)
         if match:
             found.append(match.span(1))
+    for match in _KIND_BEFORE.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        # A role's word may begin a body's name here ("Expert Forum"): not ``rejected``.
+        if (
+            (name.isupper() or " " in name or _KIND_ALONE.match(match.group()))
+            and not is_place(name)
+            and not is_given_name(first)
+            and not is_demonym(first)
+        ):
+            found.append(match.span(1))  # "the think tank Expert Forum", "operator BOTAŞ"
     for anchor in _WHICH_DOES.finditer(text):
         if anchor.group(1).lower() not in _COMPANY_DOES:
             continue
@@ -607,7 +744,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         if text.startswith(("The ", "A ", "An "), start):
             start = text.index(" ", start) + 1
         first = text[start:end].split(" ", 1)[0].lower()
-        if start < end and first not in _DETERMINERS and not rejected(text[start:end]):
+        name = text[start:end]
+        if anchor.group().startswith(" leader") and " " not in name and not name.isupper():
+            continue  # "Kurdish leader X", "Tibetan leader X": a people's, not a party's
+        if start < end and first not in _DETERMINERS and not rejected(name):
             found.append((start, end))
     return found
 
@@ -617,10 +757,12 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
 _FOREIGN_NAMED = FOREIGN_BODY_HEADS | frozenset(
     """corriere gazzetta diario diário jornal folha correio banco museu museo musée
     instituto institut universidade universidad université centro fundação fundación
-    partido parti partito""".split()
+    partido parti partito teatro théâtre impresa empresa compania comune""".split()
 )
+# Capitalised, as names begin: "Corriere della Sera", "Teatro alla Scala".
+_FOREIGN_NAMED_WORDS = tuple(sorted(w.capitalize() for w in _FOREIGN_NAMED))
 _FOREIGN_TAIL = re.compile(
-    rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per)"
+    rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per|alla|allo|al)"
     rf"(?: l['\u2019])? {_CAP}(?: {_CAP})*"
 )
 
@@ -628,10 +770,54 @@ _FOREIGN_TAIL = re.compile(
 def foreign_tail(text: str, start: int, end: int) -> int:
     """The end of a name in another language that the model cut before its "of" phrase:
     "Corriere" + "dello Sport", "Conselho" + "de Disciplina"."""
-    if text[start:end].split(" ", 1)[0].lower() not in _FOREIGN_NAMED:
+    first = text[start:end].split(" ", 1)[0]
+    if first.lower() in _FRENCH_HEADS:
+        french = french_body(text, start)
+        if french > end:
+            return french  # "Tribunal" + "administratif du travail"
+    if first.lower() not in _FOREIGN_NAMED:
         return end
     tail = _FOREIGN_TAIL.match(text, end)
     return tail.end() if tail else end
+
+
+# First words of French bodies' names, whose other words are in lower case but for names
+# ("Tribunal administratif du travail", "Centre national du cinéma et de l'image animée").
+_FRENCH_HEADS = frozenset(
+    """centre tribunal direction conseil commission comité institut agence caisse société
+    régie ministère cour fédération confédération syndicat banque autorité hôpital école
+    université musée théâtre compagnie groupe parti mouvement chambre assemblée
+    observatoire office""".split()
+)
+_FRENCH_HEAD_WORDS = tuple(sorted(w.capitalize() for w in _FRENCH_HEADS))
+_FR_WORD = r"[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff-]*"
+_FR_NAME_WORD = r"[A-Za-z\u00c0-\u00ff][\w\u00c0-\u00ff-]*"
+_FR_ADJECTIVE = r"[a-z\u00e0-\u00ff]+(?:ée|é|ées|és|aire|ale|aux|ique|ive|if)"
+_FR_PARTICLE = (
+    r"(?:de la|de l['\u2019]|d['\u2019]|du|des|de|et de la|et de l['\u2019]|et du|et des|et de|et)"
+)
+# The head, up to two adjectives, then particles' phrases of one word each (and a last
+# adjective of a French ending: "de l'image animée").
+_FRENCH_BODY = re.compile(
+    rf"[A-Z\u00c0-\u00de]\w+(?: {_FR_WORD}){{0,2}}"
+    rf"(?: {_FR_PARTICLE} ?{_FR_NAME_WORD}(?: {_FR_ADJECTIVE})?)+"
+)
+# English words that a French name never holds in lower case: where a sentence goes on.
+_ENGLISH = frozenset(
+    """the a an of for and or in on at to with by from said says is was are were has have
+    had will would which who that this its their his her""".split()
+)
+
+
+def french_body(text: str, start: int) -> int:
+    """The end of a French body's name that starts at ``start`` (``start`` if none)."""
+    match = _FRENCH_BODY.match(text, start)
+    if match is None:
+        return start
+    words = match.group().replace("\u2019", " ").replace("'", " ").split()
+    if any(word in _ENGLISH for word in words):
+        return start
+    return match.end()
 
 
 def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int] | None:
@@ -656,7 +842,9 @@ def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int]
 
 
 # Legislators' roles in capitals, which a party's name comes before ("Fianna Fáil TD").
-_MEMBER_ACRONYMS = frozenset("td tds mp mps mep meps mla mlas msp msps".split())
+_MEMBER_ACRONYMS = frozenset(
+    "td tds mp mps mep meps mla mlas msp msps mna mnas mpp mpps mha mhas mlc mlcs".split()
+)
 
 
 def party_before_role(text: str, start: int, end: int) -> int | None:
@@ -693,7 +881,22 @@ def teams_pair(text: str, start: int, end: int) -> int | None:
     return start + len(left)
 
 
+# A place after "in" at a body's end: where it is, not its name.
+_IN_PLACE_END = re.compile(r" in ([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)?)$")
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*)+")
+# A portfolio's list after a body's "for" or "of" phrase: " and Energy", ", Religious and
+# Cultural Affairs".
+_PORTFOLIO_AFTER = re.compile(
+    r"(?:, [A-Z][a-z'\u2019-]+(?: [A-Z][a-z'\u2019-]+)*)*,? and [A-Z][a-z'\u2019-]+"
+    r"(?: [A-Z][a-z'\u2019-]+)*(?![\w-])"
+)
+
+
+def _portfolio_tail(tail: str, stop: Callable[[str], bool]) -> bool:
+    """Whether the words after a body's name list its portfolio: all capitalised, none the
+    start of something else, the last a portfolio's word ("Affairs", "Energy")."""
+    words = [word for word in tail.replace(",", " ").split() if word != "and"]
+    return words[-1].lower() in _PORTFOLIO_WORDS and not any(stop(word) for word in words)
 
 
 def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> int:
@@ -709,6 +912,14 @@ def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> i
     ]
     if not heads or not all(word[:1].isupper() for word in words[: heads[0] + 1]):
         return end
+    located = _IN_PLACE_END.search(text, start, end)
+    if located and located.start() > start and is_place(located.group(1)):
+        return located.start()  # "Centre for Policy Alternatives" + " in Colombo"
+    portfolio = _PORTFOLIO_AFTER.match(text, end)
+    if portfolio and _portfolio_tail(portfolio.group(), stop):
+        # "Ministry for Economic Affairs" + " and Energy", "Ministry of Buddhasasana" +
+        # ", Religious and Cultural Affairs": a portfolio's list, not a second body.
+        return portfolio.end()
     tail = _CAPITALISED_AFTER.match(text, end)
     if tail is None:
         return end
@@ -717,3 +928,19 @@ def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> i
             break
         end = text.index(word, end) + len(word)
     return end
+
+
+_INNER_POSSESSIVE = re.compile(r"['\u2019]s (?=[A-Z])")
+
+
+def owner_and_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a span holds an owner's possessive before a place ("ZANU-PF’s Harare", read as
+    one name when the apostrophe is curly): the owner's end and the place's start; ``None``
+    when the words after it are no place ("People’s Party", "Children’s Hospital")."""
+    match = _INNER_POSSESSIVE.search(text, start, end)
+    if match is None or match.start() == start:
+        return None
+    rest = text[match.end() : end]
+    if not rest or not is_place(rest):
+        return None
+    return match.start(), match.end()

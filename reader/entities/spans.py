@@ -27,6 +27,7 @@ from reader.entities.organisations import (
     body_tail,
     foreign_tail,
     inner_verb,
+    owner_and_place,
     party_before_role,
     teams_pair,
 )
@@ -170,6 +171,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         after = text[slash + 1 : end].strip()
         after_label = "ORG" if ACRONYM.match(after) or len(after.split()) == 1 else label
         pieces += [(start, slash, label), (slash + 1, end, after_label)]
+    elif (owned := owner_and_place(text, start, end)) is not None:
+        pieces += [(start, owned[0], label), (owned[1], end, "GPE")]  # "ZANU-PF’s Harare"
     else:
         pieces.append((start, end, label))
     found: list[Candidate] = []
@@ -183,6 +186,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         new_end, piece_label = given_name_completed(text, new_start, new_end, piece_label)
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
             new_start, new_end = extend_organisation(text, new_start, new_end)
+        elif piece_label in ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT"):
+            new_end = foreign_tail(text, new_start, new_end)  # "Corriere" + "della Sera"
         if piece_label == "PERSON":
             new_start, new_end = complete_name(text, new_start, new_end, parse)
             new_start, new_end = _complete_person(text, new_start, new_end)
