@@ -359,7 +359,13 @@ def is_given_name(word: str) -> bool:
     ("Thabo" may not be: the list is strong evidence where it knows a name, and knows
     about three in four of the names in news copy from many regions)."""
     names = given_names()
-    return word.casefold() in names or fold(word) in names
+    if word.casefold() in names or fold(word) in names:
+        return True
+    # "Sorin-Mihai", "Jean-Pierre", "Mary-Jane": two given names joined by a hyphen.
+    parts = word.split("-")
+    return len(parts) > 1 and all(
+        len(part) > 1 and (part.casefold() in names or fold(part) in names) for part in parts
+    )
 
 
 @lru_cache(maxsize=1)

@@ -92,7 +92,9 @@ _PERSON_NOUNS = frozenset(
     defender goalkeeper winger forward coach manager captain footballer cricketer
     athlete runner sprinter swimmer cyclist boxer wrestler rider jockey skipper
     novelist poet author writer singer musician actor actress artist filmmaker director
-    chairman chairwoman chairperson chief founder""".split()
+    chairman chairwoman chairperson chief founder soprano mezzo-soprano contralto tenor
+    baritone bass-baritone countertenor conductor pianist violinist cellist
+    parliamentarian""".split()
 )
 # Words of nameparser's titles that end like a person's noun but name no person, or as
 # often a company or a country ("Turkey, a NATO member", "X, a leader in cloud software").
@@ -260,6 +262,7 @@ def person_clues(
         and not any(char.isdigit() for word in words for char in word)
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
+    clues.extend(_shape_clues(text, words, mentions))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
     uses = [_not_a_person_use(text, mention, parse) for mention in mentions]
     against = [use for use in uses if use]
@@ -282,6 +285,63 @@ def person_clues(
         # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").
         clues.append(("MISC", 0.5, "no person, and nothing says what it is"))
     return clues
+
+
+# "W.M. Chandana Wijesekera", "J. Smith": initials before a name are a person's.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?[A-Z]\.")
+# A storm's or a saint's word before a one-word name: "Hurricane Melissa", "St James".
+_STORM_BEFORE = r"(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression) "
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|St\.|Saint|Ste|Ste\.|San|Santa|São|Sant) $")
+
+
+def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -> list[Clue]:
+    """Evidence from the name's shape and the whole text, true of names anywhere:
+
+    - initials before capitalised words are a person's ("W.M. Chandana Wijesekera");
+    - a one-word name the text gives a storm ("Hurricane Melissa") is the storm's;
+    - a one-word name written after "St" or "Saint" every time is a place's or a
+      church's ("St James", "St Johnstone");
+    - a particle before a place is part of a body's or a place's name ("de Montréal");
+    - a short word that opens a title and stands before a period and a name ("Ven.
+      Kotapola", "Rev. Jones") is the title's abbreviation.
+    """
+    clues: list[Clue] = []
+    if not words:
+        return clues
+    if (
+        2 <= len(words) <= 4
+        and _INITIALS.fullmatch(words[0])
+        and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_HEADS for w in words[1:])
+        and not is_place(" ".join(words[1:]))
+    ):
+        clues.append(("PERSON", 3, f"initials before a name: {words[0]}"))
+    if len(words) == 1:
+        word = words[0]
+        if re.search(rf"\b{_STORM_BEFORE}{re.escape(word)}\b", text):
+            clues.append(("PERSON", NEVER, f"a storm's name: {word}"))
+        elif mentions and all(
+            _SAINT_BEFORE.search(text, max(0, m.start - 6), m.start) for m in mentions
+        ):
+            clues.append(("PERSON", NEVER, "a saint's name: a place's or a church's"))
+        elif _title_abbreviation(word) and all(
+            re.match(r"\. [A-Z]", text[m.end : m.end + 3]) for m in mentions
+        ):
+            clues.append(("PERSON", NEVER, f"a title's abbreviation: {word}."))
+    elif words[0] in _NAME_PARTICLES and words[0].islower() and is_place(" ".join(words[1:])):
+        clues.append(("PERSON", NEVER, f"a particle before a place: {words[0]}"))
+    return clues
+
+
+@lru_cache(maxsize=1024)
+def _title_abbreviation(word: str) -> bool:
+    """Whether ``word`` (two to four letters, no known given name) starts a longer title
+    ("Ven" of "Venerable", "Rev" of "Reverend", "Sgt" is one itself)."""
+    lower = word.lower()
+    if not 2 <= len(word) <= 4 or not word.isalpha() or is_given(word):
+        return False
+    return lower in titles() or any(
+        len(title) > len(lower) + 2 and title.startswith(lower) for title in titles()
+    )
 
 
 # The model's labels of numbers and times, which no rule here is about.
@@ -379,11 +439,15 @@ def _around(
     if after.startswith((", which ", ", which,")):
         # Strong, not final: "his father, Patrick Walsh Sr., which received ..." lists.
         yield ("PERSON", -6, "', which' after it")
+    elif after.startswith((", who ", ", who,")) and _who_is_its_own(text, mention, previous):
+        # "Ardeleanu, who ran the roads company": a body is "which", a person "who".
+        yield ("PERSON", 3, "', who' after it")
     owner = re.match(r"(?:'s|\u2019s) (\S+) (\S+)", after)
     if (
         owner
         and mention.text[:1].isupper()
         and names_a_person(f"{owner.group(1)} {owner.group(2).strip('.,;:')}")
+        and not names_a_person(mention.text)
     ):
         # "Labour's Gráinne Hennessy", "Essendon's Darcy Whitmore": a party's or a club's.
         yield ("PERSON", NEVER, "owns a person: a party or a club")
@@ -404,6 +468,17 @@ def _around(
         yield ("PERSON", NEVER, f"a {previous[0].lower()} works at it")
         if not place:
             yield ("ORG", 3, f"a {previous[0].lower()} works at it")
+
+
+def _who_is_its_own(text: str, mention: Mention, previous: list[str]) -> bool:
+    """Whether a "who" after the name speaks of the name itself: it opens its sentence or
+    follows a capitalised word or a person's noun ("NPP parliamentarian Nimal
+    Rathnayake, who"), not a noun or a word that puts it inside another's description
+    ("a deputy head of the state railway X, who", "nine points from Rangers, who")."""
+    if sentence_ends_before(text, mention.start) or not previous:
+        return True
+    word = previous[-1].strip(",;:")
+    return word[:1].isupper() or word.lower() in person_nouns()
 
 
 def _place_noun_after(after: str) -> str | None:
@@ -487,6 +562,8 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
         if role in GOVERNMENT_ROLES:
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
+    if _role_opens_sentence(text, start, words):
+        return start + len(words[0]) + 1, "PERSON"
     if office:
         # "Minister of Agriculture and Farmers Welfare Narendra Singh Tomar": a portfolio's
         # words are common nouns the article also writes in lower case ("farmers").
@@ -497,6 +574,27 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
         if cut and all(w[:1].isupper() and w.lower() not in common for w in words[cut:]):
             return start + sum(len(w) + 1 for w in words[:cut]), "PERSON"
     return start, label
+
+
+def _role_opens_sentence(text: str, start: int, words: Sequence[str]) -> bool:
+    """Whether a span opens its sentence with a person's noun, capitalised only there,
+    before two or three capitalised words of no body or place ("Winger Idrisa Chande
+    scored twice", "Baritone Ettore Salvadori during ...")."""
+    rest = words[1:]
+    return (
+        words[0].lower() in person_nouns()
+        and words[0].lower() not in ORG_HEADS
+        and 2 <= len(rest) <= 3
+        and sentence_ends_before(text, start)
+        and all(
+            w[:1].isupper()
+            and not w.isupper()
+            and w.lower().strip(".,") not in ORG_HEADS | PLACE_HEADS
+            and w.lower().strip(".,") not in person_nouns()
+            and not is_place(w.strip(".,"))
+            for w in rest
+        )
+    )
 
 
 def given_name_completed(text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -554,7 +652,7 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "-'\u2019"):
             continue
         previous = re.search(r"([A-Z][\w'\u2019-]*) $", text[max(0, start - 30) : start])
-        if previous and previous.group(1).lower().rstrip(".") not in titles() | GOVERNMENT_ROLES:
+        if previous and not _role_word(previous.group(1)):
             continue  # it goes on another name: "Tropical Storm Grace ...", "Hagley Oval"
         end, count, last = match.end(), 0, ""
         while count < 4:
@@ -584,7 +682,7 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
             continue
         if any(a < end and start < b for a, b in found):
             continue
-        if match.group(2) or match.group(3).lower() in person_nouns():
+        if match.group(2) or match.group(4) or (match.group(3) or "").lower() in person_nouns():
             found.append((start, end))
     return sorted(found)
 
@@ -597,10 +695,19 @@ _DESCRIBED_NAME = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"\u201d] ))"
     rf"({_NAME_CAP}(?: (?:{_NAME_LINK} )?{_NAME_CAP}){{0,3}})"
     # "Ramesh a/l Subramaniam (Klang), a backbencher": a seat in parentheses may come first
-    r"(?: \([^()\n]{1,40}\))?, (?:a|an) "
-    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with | from |,))",
+    r"(?: \([^()\n]{1,40}\))?(?:, (?:a|an) "
+    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with | from |,))"
+    # "Pranee, 67, a retired teacher": an age between commas
+    r"|, ((?:1[6-9]|[2-9]\d)), (?=[a-z]))",
     re.M,
 )
+
+
+def _role_word(word: str) -> bool:
+    """Whether a capitalised word before a name is a title or a role ("Baritone Ettore
+    Salvadori", "Winger Idrisa Chande"), not another name's word."""
+    lower = word.lower().rstrip(".")
+    return lower in titles() or lower in GOVERNMENT_ROLES or lower in person_nouns()
 
 
 def _after_role(text: str, start: int) -> bool:
@@ -610,7 +717,12 @@ def _after_role(text: str, start: int) -> bool:
     if match is None:
         return False
     word = match.group(1).lower()
-    return word in ROLE_NOUNS or word in GOVERNMENT_ROLES or (word in titles() and len(word) > 3)
+    return (
+        word in ROLE_NOUNS
+        or word in GOVERNMENT_ROLES
+        or (word in titles() and len(word) > 3)
+        or word in person_nouns()
+    )
 
 
 def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -630,6 +742,39 @@ def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tup
             ):
                 joined[-1] = (last_start, end, "PERSON")
                 continue
+        joined.append((start, end, label))
+    return _join_nicknames(text, joined)
+
+
+# A nickname in quotes between a given name and a surname: 'Andre "Blacka" Simpson'.
+_NICKNAME = re.compile(
+    r" [\"\u201c'\u2018]([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)[\"\u201d'\u2019] "
+    r"([A-Z][\w'\u2019-]+)(?![\w-])"
+)
+
+
+def _join_nicknames(
+    text: str, candidates: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A person's name the model cut at a nickname in quotes ('Andre "Blacka" Simpson':
+    "Andre" alone) runs on to the surname: one person's name, the nickname inside it."""
+    joined: list[tuple[int, int, str]] = []
+    skip_until = -1
+    for start, end, label in candidates:
+        if start < skip_until:
+            continue  # the nickname or the surname, now inside the name before it
+        match = _NICKNAME.match(text, end)
+        words = text[start:end].split()
+        if (
+            match
+            and label == "PERSON"
+            and 1 <= len(words) <= 2
+            and match.group(2).lower().strip(".,") not in ORG_HEADS | PLACE_HEADS
+            and not is_place(match.group(2))
+        ):
+            joined.append((start, match.end(), "PERSON"))
+            skip_until = match.end()
+            continue
         joined.append((start, end, label))
     return joined
 
