@@ -9,7 +9,12 @@ from __future__ import annotations
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.people import join_initials, missed_people, role_before_person
+from reader.entities.people import (
+    company_short_form,
+    join_initials,
+    missed_people,
+    role_before_person,
+)
 from reader.gazetteer import is_given_name
 
 
@@ -113,3 +118,22 @@ def test_a_person_s_name_may_own_a_work_named_like_a_person(analyser: Analyser) 
         "Giuseppe Verdi wrote the opera in 1867.",
     )
     assert "Giuseppe Verdi" in people
+
+
+def test_a_company_s_name_cut_short_is_no_person() -> None:
+    assert company_short_form("Quorvix", "Quorvix Mobile")
+    assert company_short_form("Harlan Steadwell", "Harlan Steadwell Partners")
+    # a given name or a surname alone, a memorial and a family's firm keep the person
+    assert not company_short_form("Harlan Steadwell", "Harlan Steadwell Mobile")
+    assert not company_short_form("Harlan", "Harlan Mobile")
+    assert not company_short_form("Nelson Mandela", "Nelson Mandela Foundation")
+    assert not company_short_form("Emeka Obiora", "Emeka Obiora & Sons Ltd")
+
+
+def test_a_company_s_short_name_folds_into_the_company(analyser: Analyser) -> None:
+    entities = _analyse(
+        analyser,
+        "The phones were made by Shenzhen-based Quorvix Mobile and sold online.",
+        '"We are not saying Quorvix is a criminal company," the minister said.',
+    )
+    assert "Quorvix" not in entities or entities["Quorvix"].label != "PERSON"

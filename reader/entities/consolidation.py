@@ -40,6 +40,7 @@ from reader.entities.names import (
 )
 from reader.entities.organisations import is_demonym, missed_organisations
 from reader.entities.people import (
+    company_short_form,
     initialled_owner,
     join_initials,
     missed_people,
@@ -180,6 +181,7 @@ def consolidate(
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
     _merge_short_organisation_names(groups)
+    _fold_company_short_forms(groups)
     _merge_spellings(groups)
     _merge_other_names(text, groups)
     _find_more_mentions(text, words, groups, taken)
@@ -694,6 +696,32 @@ def _merge_spellings(groups: dict[str, _Group]) -> None:
         for other in keys[1:]:
             if SequenceMatcher(None, main, other).ratio() >= 0.8:
                 groups[main].absorb(groups.pop(other))
+
+
+def _fold_company_short_forms(groups: dict[str, _Group]) -> None:
+    """Fold a name the model called a person into the one organisation whose name it
+    starts, when :func:`.people.company_short_form` says it is the company's name cut
+    short ("Oriel" of "Oriel Mobile"); a designated name wins over others."""
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        for size in range(1, min(3, len(words))):
+            by_prefix[" ".join(words[:size])].append(key)
+    for short_key in list(groups):
+        short = groups.get(short_key)
+        if short is None or short_key not in by_prefix or short.label() != "PERSON":
+            continue
+        owners = [
+            key
+            for key in by_prefix[short_key]
+            if key in groups
+            and (groups[key].designated() or groups[key].label() == "ORG")
+            and company_short_form(short.longest(), groups[key].longest())
+        ]
+        if len(owners) > 1:
+            owners = [key for key in owners if groups[key].designated()]
+        if len(owners) == 1:
+            groups[owners[0]].absorb(groups.pop(short_key), with_votes=False)
 
 
 def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:

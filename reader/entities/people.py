@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from reader.entities.model import Mention
-from reader.entities.names import PARTICLES
+from reader.entities.names import PARTICLES, is_legal_form
 from reader.gazetteer import is_given_name, is_place, is_surname
 from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 from reader.syntax import Parse
@@ -817,3 +817,34 @@ def other_names(text: str) -> list[tuple[int, int]]:
         if text[match.end() : match.end() + 1].isupper():
             pairs.append((match.start(), match.end()))
     return pairs
+
+
+# Head words of bodies and places named after a person, whose first words stay that
+# person's name ("Nelson Mandela Foundation", "Benjamin Mkapa Stadium"), and the words of
+# a family's firm ("Emeka Nwachukwu & Sons Ltd": its founder is a person too).
+_MEMORIAL_HEADS = frozenset(
+    """foundation university college school academy institute institution stadium arena
+    hospital clinic centre center memorial museum library hall airport trust fund prize
+    award awards cup trophy lecture medal park square street road avenue bridge house
+    scholarship estate sons son daughters brothers bros & and""".split()
+)
+
+
+def company_short_form(short: str, full: str) -> bool:
+    """Whether ``short``, which the model called a person, is a company's name cut short:
+    the first words of ``full`` (an organisation's name in the same text) before words
+    that do not name a memorial ("Oriel" of "Oriel Mobile", "Lemu" of "Lemu Financiera
+    SpA"). A known given name or surname alone is left to the people ("Harlan" of "Harlan
+    Mobile"); a name that starts with a given name folds only before a company's
+    head word or legal form ("Harlan Crest" of "Harlan Crest Partners")."""
+    words, whole = short.split(), full.split()
+    rest = [word.lower().strip(".,") for word in whole[len(words) :]]
+    if not rest or [w.lower() for w in whole[: len(words)]] != [w.lower() for w in words]:
+        return False
+    if any(word in _MEMORIAL_HEADS or word in person_nouns() for word in rest):
+        return False
+    if len(words) == 1 and (is_known_surname(words[0]) or is_given(words[0])):
+        return False
+    if is_given(words[0]):
+        return rest[-1] in ORG_HEADS or is_legal_form(whole[-1])
+    return True
