@@ -137,3 +137,12 @@ def test_a_company_s_short_name_folds_into_the_company(analyser: Analyser) -> No
         '"We are not saying Quorvix is a criminal company," the minister said.',
     )
     assert "Quorvix" not in entities or entities["Quorvix"].label != "PERSON"
+
+
+def test_a_particle_the_model_left_out_joins_the_name() -> None:
+    text = "Mines Minister Clarisse Mbuyi wa Mbuyi said on Monday."
+    first = text.index("Clarisse")
+    second = text.index("Mbuyi", text.index(" wa "))
+    candidates = [(first, first + len("Clarisse Mbuyi"), "PERSON"), (second, second + 5, "ORG")]
+    joined = join_initials(text, candidates)
+    assert [(text[a:b], label) for a, b, label in joined] == [("Clarisse Mbuyi wa Mbuyi", "PERSON")]

@@ -190,7 +190,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de][\w'\u2019-]*")
 # Particles that continue a surname in lower case or capitalised ("Mac Giolla Rí", "Ó
 # Murchú", "Ní Bhriain", "van der Merwe").
-_NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni".split())
+_NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni wa".split())
 
 
 @lru_cache(maxsize=8192)
@@ -753,6 +753,31 @@ _NICKNAME = re.compile(
 )
 
 
+def _particle_between(
+    text: str, previous: tuple[int, int, str], following: tuple[int, int]
+) -> bool:
+    """Whether a person's name and the name after it are one name joined by particles
+    in lower case that the model left out ("Hortense Kabange" wa "Kabange", "Ngugi" wa
+    "Thiong'o"): one or two particles between, one or two capitalised words after."""
+    last_start, last_end, last_label = previous
+    between = text[last_end : following[0]].split(" ")
+    words = text[following[0] : following[1]].split()
+    return (
+        last_label == "PERSON"
+        and 3 <= len(between) <= 4
+        and between[0] == ""
+        and between[-1] == ""
+        and all(word in _NAME_PARTICLES and word.islower() for word in between[1:-1])
+        and 1 <= len(words) <= 2
+        and all(
+            word[:1].isupper() and not word.isupper() and word.lower() not in ORG_HEADS
+            for word in words
+        )
+        and not is_place(" ".join(words))
+        and len(text[last_start:last_end].split()) <= 3
+    )
+
+
 def _join_nicknames(
     text: str, candidates: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -763,6 +788,9 @@ def _join_nicknames(
     for start, end, label in candidates:
         if start < skip_until:
             continue  # the nickname or the surname, now inside the name before it
+        if joined and _particle_between(text, joined[-1], (start, end)):
+            joined[-1] = (joined[-1][0], end, "PERSON")
+            continue
         match = _NICKNAME.match(text, end)
         words = text[start:end].split()
         if (
