@@ -146,3 +146,12 @@ def test_a_particle_the_model_left_out_joins_the_name() -> None:
     candidates = [(first, first + len("Clarisse Mbuyi"), "PERSON"), (second, second + 5, "ORG")]
     joined = join_initials(text, candidates)
     assert [(text[a:b], label) for a, b, label in joined] == [("Clarisse Mbuyi wa Mbuyi", "PERSON")]
+
+
+def test_a_name_no_list_knows_is_found_after_a_role() -> None:
+    text = "In the House, People's Party MP Somchai Rattanakorn asked why the app stayed up."
+    found = [text[a:b] for a, b in missed_people(text, bytearray(len(text)))]
+    assert "Somchai Rattanakorn" in found
+    # a role before a body's or a place's words names no one
+    text = "the minister Foreign Affairs office and the lawyer Supreme Court filings"
+    assert missed_people(text, bytearray(len(text))) == []

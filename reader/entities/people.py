@@ -684,7 +684,46 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
             continue
         if match.group(2) or match.group(4) or (match.group(3) or "").lower() in person_nouns():
             found.append((start, end))
+    found.extend(_named_after_role(text, claimed, found))
     return sorted(found)
+
+
+# Two or three capitalised words after a role in lower case or a legislator's acronym,
+# then no further capital: "People's Party MP Pakorn Thepsuwan asked", "the
+# parliamentarian Nimal Rathnayake, who".
+_ROLE_THEN_NAME = re.compile(
+    r"(?:\b([a-z][a-z-]+)|(?<![\w.])(MP|TD|MEP|MLA|MCA|MSP|MNA|MPP|Senator|Sen\.|Rep\.|Cllr))"
+    r" ([A-Z][a-z\u00c0-\u024f'\u2019-]+(?: [A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2})"
+    r"(?=[,.;:)]| [a-z(]|$)",
+    re.M,
+)
+
+
+def _named_after_role(
+    text: str, claimed: bytearray, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """People's names no list knows, right after a role ("MP Pakorn Thepsuwan"): two or
+    three capitalised words, none a title, a head word or a place, the first never
+    written in lower case in the article."""
+    named = []
+    for match in _ROLE_THEN_NAME.finditer(text):
+        role = match.group(1)
+        if role is not None and role not in person_nouns() and role not in ROLE_NOUNS:
+            continue
+        start, end = match.span(3)
+        words = match.group(3).split()
+        if claimed.find(1, start, end) >= 0 or any(a < end and start < b for a, b in found):
+            continue
+        if _may_be_given(words[0], text) and all(
+            word.lower() not in _NOT_NAMES
+            and word.lower() not in ORG_HEADS | PLACE_HEADS
+            and word.lower() not in titles()
+            and word.lower() not in person_nouns()
+            and not is_place(word)
+            for word in words
+        ):
+            named.append((start, end))
+    return named
 
 
 # A name that opens a block or a sentence, described by an apposition: "Wahyuni, a nurse
