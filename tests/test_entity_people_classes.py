@@ -155,3 +155,16 @@ def test_a_name_no_list_knows_is_found_after_a_role() -> None:
     # a role before a body's or a place's words names no one
     text = "the minister Foreign Affairs office and the lawyer Supreme Court filings"
     assert missed_people(text, bytearray(len(text))) == []
+
+
+def test_a_person_the_evidence_takes_away_is_left_open(analyser: Analyser) -> None:
+    article = build_article(
+        [
+            ("paragraph", "Share: Facebook | X | WhatsApp | Email"),
+            ("paragraph", "The party leader Jana Kovarova said talks would resume."),
+        ],
+        path="x.txt",
+        format="plain",
+    )
+    labels = {e.name: e.label for e in analyser.analyse(article).entities}
+    assert labels.get("Email") != "PERSON"

@@ -744,6 +744,14 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         fallback = group.label()
         if fallback == "PERSON" and any(char.isdigit() for char in longest):
             fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"
+        elif (
+            fallback == "PERSON"
+            and weighing.weights.get("PERSON", 0) <= 0
+            and not is_given_name(longest.split()[0])
+        ):
+            # The model said "a person" and the evidence took that away ("Email" of a
+            # menu, a common noun): nothing says what it is.
+            fallback = "MISC"
         label, confidence = weighing.decide(fallback)
         entities.append(
             Entity(
