@@ -168,3 +168,13 @@ def test_a_person_the_evidence_takes_away_is_left_open(analyser: Analyser) -> No
     )
     labels = {e.name: e.label for e in analyser.analyse(article).entities}
     assert labels.get("Email") != "PERSON"
+
+
+def test_a_people_s_plural_and_an_acronym_name_no_person(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "Earlier, Mighty Kenyans beat the hosts 3-0 in Nakuru.",
+        "The tax office, known by its French acronym DGRT, had found that the firm owed tax.",
+        "The minister said the DGRT report would be published.",
+    )
+    assert "Mighty Kenyans" not in people and "DGRT" not in people

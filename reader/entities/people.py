@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES, is_legal_form
+from reader.entities.organisations import is_demonym
 from reader.gazetteer import is_given_name, is_place, is_surname
 from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 from reader.syntax import Parse
@@ -315,9 +316,22 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
         and not is_place(" ".join(words[1:]))
     ):
         clues.append(("PERSON", 3, f"initials before a name: {words[0]}"))
+    if len(words) > 1 and _peoples_plural(words[-1]):
+        # "Young Africans", "Golden Arrows": a people's or a common noun's plural ends a
+        # team's or a group's name, never a person's.
+        clues.append(("PERSON", NEVER, f"a plural ends it: {words[-1]}"))
     if len(words) == 1:
         word = words[0]
-        if re.search(rf"\b{_STORM_BEFORE}{re.escape(word)}\b", text):
+        if (
+            word.isupper()
+            and word.isalpha()
+            and 3 <= len(word) <= 6
+            and all(m.text.isupper() for m in mentions)
+            and not is_given_name(word)
+            and not is_surname(word)
+        ):
+            clues.append(("PERSON", NEVER, f"an acronym names no one: {word}"))
+        elif re.search(rf"\b{_STORM_BEFORE}{re.escape(word)}\b", text):
             clues.append(("PERSON", NEVER, f"a storm's name: {word}"))
         elif mentions and all(
             _SAINT_BEFORE.search(text, max(0, m.start - 6), m.start) for m in mentions
@@ -330,6 +344,20 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
     elif words[0] in _NAME_PARTICLES and words[0].islower() and is_place(" ".join(words[1:])):
         clues.append(("PERSON", NEVER, f"a particle before a place: {words[0]}"))
     return clues
+
+
+# Adjectives of peoples beyond a country's demonym, whose plural names a team or a group.
+_PEOPLES = frozenset("african european asian american arab latin caribbean pacific".split())
+
+
+def _peoples_plural(word: str) -> bool:
+    """Whether ``word`` is a people's plural ("Africans", "Kenyans", "Brazilians")."""
+    if not (word.endswith("s") and word[:1].isupper() and len(word) > 4):
+        return False
+    singular = word[:-1]
+    if singular.lower() in _PEOPLES:
+        return True
+    return is_demonym(singular)
 
 
 @lru_cache(maxsize=1024)
