@@ -178,3 +178,12 @@ def test_a_people_s_plural_and_an_acronym_name_no_person(analyser: Analyser) -> 
         "The minister said the DGRT report would be published.",
     )
     assert "Mighty Kenyans" not in people and "DGRT" not in people
+
+
+def test_cheikh_is_sheikh_in_french_and_stays_in_the_name(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "Cheikh Moussa Diallo, whose party won a large majority, said the audit was fair.",
+        "Diallo added that the firm would pay.",
+    )
+    assert "Cheikh Moussa Diallo" in people and "Moussa Diallo" not in people

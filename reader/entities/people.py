@@ -32,7 +32,7 @@ from reader.entities.model import Mention
 from reader.entities.names import PARTICLES, is_legal_form
 from reader.entities.organisations import is_demonym
 from reader.gazetteer import is_given_name, is_place, is_surname
-from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 from reader.syntax import Parse
 
 #: A piece of evidence: a label, a weight (negative against it) and the reason.
@@ -586,6 +586,8 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
         if not (2 <= len(rest) <= 4 and names_a_person(" ".join(rest))):
             continue
         lead = [w.lower().rstrip(".") for w in words[:position]]
+        if lead[-1] in HONORIFICS:
+            continue  # "Cheikh Moussa Diallo", "Sheikh Faisal bin ...": part of the name
         if office or all(w in titles() or w in GOVERNMENT_ROLES for w in lead):
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
         if role in GOVERNMENT_ROLES:
