@@ -187,3 +187,11 @@ def test_cheikh_is_sheikh_in_french_and_stays_in_the_name(analyser: Analyser) ->
         "Diallo added that the firm would pay.",
     )
     assert "Cheikh Moussa Diallo" in people and "Moussa Diallo" not in people
+
+
+def test_a_name_before_a_body_s_noun_is_no_person(analyser: Analyser) -> None:
+    entities = _analyse(
+        analyser,
+        "Diallo, whose Tekki party won a large majority in November, said the audit was fair.",
+    )
+    assert entities["Tekki"].label != "PERSON"

@@ -152,6 +152,12 @@ _BODY_APPOSITION = re.compile(
 
 # Nouns after a platform's or a channel's name: "his official Instagram account".
 _PLATFORM_NOUNS = frozenset("account accounts page feed handle channel app website".split())
+# Nouns of bodies written right after their name ("the Pastef party", "the Nueva
+# insurer"), never after a person's.
+_BODY_NOUNS_AFTER = frozenset(
+    """party parties coalition alliance movement newspaper broadcaster insurer lender
+    airline carrier club""".split()
+)
 # Roles of legislators written after their seat or their party ("Kisumu MP Peter Oloo",
 # "Sinn Féin TD Eoin ...", "Mlango Kubwa MCA, Patricia Mutheu").
 _SEAT_ROLES = frozenset(
@@ -270,6 +276,8 @@ def person_clues(
     if against and all(use is not None for use in uses):
         # Every mention writes it as no person's: "the Gobi" twice, "in the Storting".
         clues.append(("PERSON", NEVER, against[0]))
+        if against[0].startswith("a body's noun"):
+            clues.append(("ORG", 2, against[0]))
     elif against:
         # "calls for the Mantashe to step down" beside "Gwede Mantashe said": a slip.
         clues.append(("PERSON", -3, against[0]))
@@ -531,6 +539,9 @@ def _not_a_person_use(text: str, mention: Mention, parse: Parse) -> str | None:
     following = after.split()[:2]
     if following and following[0].strip(".,;:") in _PLATFORM_NOUNS:
         return f"a platform's noun after it: {following[0].strip('.,;:')}"
+    if following and following[0].strip(".,;:") in _BODY_NOUNS_AFTER:
+        # "whose Pastef party won", "the Rudaw broadcaster": a body's name before its noun
+        return f"a body's noun after it: {following[0].strip('.,;:')}"
     if (
         len(following) > 1
         and following[0].lower() in _SEAT_ROLES
