@@ -299,7 +299,7 @@ def person_clues(
 # "W.M. Chandana Wijesekera", "J. Smith": initials before a name are a person's.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?[A-Z]\.")
 # A storm's or a saint's word before a one-word name: "Hurricane Melissa", "St James".
-_STORM_BEFORE = r"(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression) "
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression) (\w+)")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|St\.|Saint|Ste|Ste\.|San|Santa|São|Sant) $")
 
 
@@ -339,7 +339,7 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
             and not is_surname(word)
         ):
             clues.append(("PERSON", NEVER, f"an acronym names no one: {word}"))
-        elif re.search(rf"\b{_STORM_BEFORE}{re.escape(word)}\b", text):
+        elif word in _storm_names(text):
             clues.append(("PERSON", NEVER, f"a storm's name: {word}"))
         elif mentions and all(
             _SAINT_BEFORE.search(text, max(0, m.start - 6), m.start) for m in mentions
@@ -352,6 +352,12 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
     elif words[0] in _NAME_PARTICLES and words[0].islower() and is_place(" ".join(words[1:])):
         clues.append(("PERSON", NEVER, f"a particle before a place: {words[0]}"))
     return clues
+
+
+@lru_cache(maxsize=4)
+def _storm_names(text: str) -> frozenset[str]:
+    """The names an article gives storms ("Melissa" of "Hurricane Melissa")."""
+    return frozenset(_STORM_NAME.findall(text))
 
 
 # Adjectives of peoples beyond a country's demonym, whose plural names a team or a group.
