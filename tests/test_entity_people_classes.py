@@ -195,3 +195,13 @@ def test_a_name_before_a_body_s_noun_is_no_person(analyser: Analyser) -> None:
         "Diallo, whose Tekki party won a large majority in November, said the audit was fair.",
     )
     assert entities["Tekki"].label != "PERSON"
+
+
+def test_a_word_before_an_acronym_each_time_is_no_person(analyser: Analyser) -> None:
+    people = _people(
+        analyser,
+        "Patients of Salvia EPS waited for vaccines, and Salvia EPS said it had paid its debts.",
+        "Lawyer Aurelio Quintero QC said the case would go on.",
+    )
+    assert "Salvia" not in people
+    assert any(name.startswith("Aurelio Quintero") for name in people)  # "QC" is no acronym

@@ -339,6 +339,14 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
             and not is_surname(word)
         ):
             clues.append(("PERSON", NEVER, f"an acronym names no one: {word}"))
+        elif (
+            mentions
+            and not is_given(word)
+            and not is_known_surname(word)
+            and all(_acronym_after(text, m.end) for m in mentions)
+        ):
+            # "Nueva EPS" each time, the model's person "Nueva": a body's name cut short
+            clues.append(("PERSON", NEVER, "an acronym after it each time"))
         elif word in _storm_names(text):
             clues.append(("PERSON", NEVER, f"a storm's name: {word}"))
         elif mentions and all(
@@ -352,6 +360,21 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
     elif words[0] in _NAME_PARTICLES and words[0].islower() and is_place(" ".join(words[1:])):
         clues.append(("PERSON", NEVER, f"a particle before a place: {words[0]}"))
     return clues
+
+
+# An acronym in capitals right after a name: "Nueva EPS". Not letters after a person's
+# name: honours, degrees, a legislator's seat ("Jane Doe QC", "John Smith MP").
+_ACRONYM_AFTER = re.compile(r" ([A-Z]{2,5})\b(?![\w-])")
+_LETTERS_AFTER_NAMES = frozenset(
+    """qc kc sc obe mbe cbe kbe dbe phd md mba jr sr ii iii iv mp mps mla mca td mep msp
+    mpp mna mk frs""".split()
+)
+
+
+def _acronym_after(text: str, end: int) -> bool:
+    """Whether an acronym that is no person's letters follows ``end``."""
+    match = _ACRONYM_AFTER.match(text, end)
+    return match is not None and match.group(1).lower() not in _LETTERS_AFTER_NAMES
 
 
 @lru_cache(maxsize=4)
