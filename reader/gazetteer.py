@@ -359,7 +359,13 @@ def is_given_name(word: str) -> bool:
     ("Thabo" may not be: the list is strong evidence where it knows a name, and knows
     about three in four of the names in news copy from many regions)."""
     names = given_names()
-    return word.casefold() in names or fold(word) in names
+    if word.casefold() in names or fold(word) in names:
+        return True
+    # "Sorin-Mihai", "Jean-Pierre", "Mary-Jane": two given names joined by a hyphen.
+    parts = word.split("-")
+    return len(parts) > 1 and all(
+        len(part) > 1 and (part.casefold() in names or fold(part) in names) for part in parts
+    )
 
 
 @lru_cache(maxsize=1)
@@ -390,3 +396,17 @@ def is_country(name: str) -> bool:
 def is_language(name: str) -> bool:
     """Whether ``name`` is a language's name in ISO 639-3 ("Tamil", "Tulu", "Santali")."""
     return _LANGUAGE + name.casefold() in place_names()
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a word names a country's people ("Kenyan", "Nepali", "Taiwanese"): a
+    country's name (ISO 3166) with a demonym's ending."""
+    if " " in word or not word[:1].isupper():
+        return False
+    for ending in ("ian", "an", "n", "ese", "ish", "i", "ean"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2:
+            for candidate in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
+                if is_country(candidate):
+                    return True
+    return False

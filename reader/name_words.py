@@ -55,7 +55,7 @@ ROLE_NOUNS = frozenset(
 # Honorifics that are part of the name when only one name follows: "Sheikh Hamid" is not
 # "Hamid", "King Charles" is not "Charles".
 HONORIFICS = frozenset(
-    """sheikh sheik shaikh emir amir sultan king queen prince princess pope ayatollah imam
+    """sheikh sheik shaikh cheikh emir amir sultan king queen prince princess pope ayatollah imam
     mullah rabbi lord lady dame sir cardinal patriarch maharaja rajah raja tsar""".split()
 )
 

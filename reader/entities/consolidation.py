@@ -38,8 +38,9 @@ from reader.entities.names import (
     spelling_skeleton,
     unaccented,
 )
-from reader.entities.organisations import is_demonym, missed_organisations
+from reader.entities.organisations import missed_organisations
 from reader.entities.people import (
+    company_short_form,
     initialled_owner,
     join_initials,
     missed_people,
@@ -47,7 +48,7 @@ from reader.entities.people import (
     other_names,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.gazetteer import is_given_name, is_language, is_place
+from reader.gazetteer import is_demonym, is_given_name, is_language, is_place
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
@@ -180,6 +181,7 @@ def consolidate(
     _merge_acronyms(text, words, groups)
     _merge_short_person_names(groups)
     _merge_short_organisation_names(groups)
+    _fold_company_short_forms(groups)
     _merge_spellings(groups)
     _merge_other_names(text, groups)
     _find_more_mentions(text, words, groups, taken)
@@ -698,6 +700,32 @@ def _merge_spellings(groups: dict[str, _Group]) -> None:
                 groups[main].absorb(groups.pop(other))
 
 
+def _fold_company_short_forms(groups: dict[str, _Group]) -> None:
+    """Fold a name the model called a person into the one organisation whose name it
+    starts, when :func:`.people.company_short_form` says it is the company's name cut
+    short ("Oriel" of "Oriel Mobile"); a designated name wins over others."""
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        words = key.split()
+        for size in range(1, min(3, len(words))):
+            by_prefix[" ".join(words[:size])].append(key)
+    for short_key in list(groups):
+        short = groups.get(short_key)
+        if short is None or short_key not in by_prefix or short.label() != "PERSON":
+            continue
+        owners = [
+            key
+            for key in by_prefix[short_key]
+            if key in groups
+            and (groups[key].designated() or groups[key].label() == "ORG")
+            and company_short_form(short.longest(), groups[key].longest())
+        ]
+        if len(owners) > 1:
+            owners = [key for key in owners if groups[key].designated()]
+        if len(owners) == 1:
+            groups[owners[0]].absorb(groups.pop(short_key), with_votes=False)
+
+
 def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
     person_words = {
         word
@@ -718,6 +746,14 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         fallback = group.label()
         if fallback == "PERSON" and any(char.isdigit() for char in longest):
             fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"
+        elif (
+            fallback == "PERSON"
+            and weighing.weights.get("PERSON", 0) <= 0
+            and not is_given_name(longest.split()[0])
+        ):
+            # The model said "a person" and the evidence took that away ("Email" of a
+            # menu, a common noun): nothing says what it is.
+            fallback = "MISC"
         label, confidence = weighing.decide(fallback)
         entities.append(
             Entity(

@@ -28,7 +28,7 @@ from typing import Protocol
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.people import _PORTFOLIO_WORDS, is_known_surname
-from reader.gazetteer import is_country, is_given_name, is_place
+from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import ORG_HEADS
 from reader.syntax import Parse
 
@@ -287,20 +287,6 @@ def weigh_organisation(
             multiword=len(words) > 1,
             agentive=agentive,
         )
-
-
-def is_demonym(word: str) -> bool:
-    """Whether a word names a country's people ("Kenyan", "Nepali", "Taiwanese"): a
-    country's name (ISO 3166) with a demonym's ending."""
-    if " " in word or not word[:1].isupper():
-        return False
-    for ending in ("ian", "an", "n", "ese", "ish", "i", "ean"):
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) > 2:
-            for candidate in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
-                if is_country(candidate):
-                    return True
-    return False
 
 
 def _in_menu(text: str, mention: Mention) -> bool:

@@ -29,9 +29,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from reader.entities.model import Mention
-from reader.entities.names import PARTICLES
-from reader.gazetteer import is_given_name, is_place, is_surname
-from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.entities.names import PARTICLES, is_legal_form
+from reader.gazetteer import is_demonym, is_given_name, is_place, is_surname
+from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 from reader.syntax import Parse
 
 #: A piece of evidence: a label, a weight (negative against it) and the reason.
@@ -92,7 +92,9 @@ _PERSON_NOUNS = frozenset(
     defender goalkeeper winger forward coach manager captain footballer cricketer
     athlete runner sprinter swimmer cyclist boxer wrestler rider jockey skipper
     novelist poet author writer singer musician actor actress artist filmmaker director
-    chairman chairwoman chairperson chief founder""".split()
+    chairman chairwoman chairperson chief founder soprano mezzo-soprano contralto tenor
+    baritone bass-baritone countertenor conductor pianist violinist cellist
+    parliamentarian""".split()
 )
 # Words of nameparser's titles that end like a person's noun but name no person, or as
 # often a company or a country ("Turkey, a NATO member", "X, a leader in cloud software").
@@ -149,6 +151,12 @@ _BODY_APPOSITION = re.compile(
 
 # Nouns after a platform's or a channel's name: "his official Instagram account".
 _PLATFORM_NOUNS = frozenset("account accounts page feed handle channel app website".split())
+# Nouns of bodies written right after their name ("the Pastef party", "the Nueva
+# insurer"), never after a person's.
+_BODY_NOUNS_AFTER = frozenset(
+    """party parties coalition alliance movement newspaper broadcaster insurer lender
+    airline carrier club""".split()
+)
 # Roles of legislators written after their seat or their party ("Kisumu MP Peter Oloo",
 # "Sinn Féin TD Eoin ...", "Mlango Kubwa MCA, Patricia Mutheu").
 _SEAT_ROLES = frozenset(
@@ -188,7 +196,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z\u00c0-\u00de][\w'\u2019-]*")
 # Particles that continue a surname in lower case or capitalised ("Mac Giolla Rí", "Ó
 # Murchú", "Ní Bhriain", "van der Merwe").
-_NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni".split())
+_NAME_PARTICLES = PARTICLES | frozenset("mac mc ó o' ní nic uí mhic ui ni wa".split())
 
 
 @lru_cache(maxsize=8192)
@@ -260,12 +268,15 @@ def person_clues(
         and not any(char.isdigit() for word in words for char in word)
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
+    clues.extend(_shape_clues(text, words, mentions))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
     uses = [_not_a_person_use(text, mention, parse) for mention in mentions]
     against = [use for use in uses if use]
     if against and all(use is not None for use in uses):
         # Every mention writes it as no person's: "the Gobi" twice, "in the Storting".
         clues.append(("PERSON", NEVER, against[0]))
+        if against[0].startswith("a body's noun"):
+            clues.append(("ORG", 2, against[0]))
     elif against:
         # "calls for the Mantashe to step down" beside "Gwede Mantashe said": a slip.
         clues.append(("PERSON", -3, against[0]))
@@ -285,6 +296,119 @@ def person_clues(
         # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").
         clues.append(("MISC", 0.5, "no person, and nothing says what it is"))
     return clues
+
+
+# "W.M. Chandana Wijesekera", "J. Smith": initials before a name are a person's.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?[A-Z]\.")
+# A storm's or a saint's word before a one-word name: "Hurricane Melissa", "St James".
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression) (\w+)")
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|St\.|Saint|Ste|Ste\.|San|Santa|São|Sant) $")
+
+
+def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -> list[Clue]:
+    """Evidence from the name's shape and the whole text, true of names anywhere:
+
+    - initials before capitalised words are a person's ("W.M. Chandana Wijesekera");
+    - a one-word name the text gives a storm ("Hurricane Melissa") is the storm's;
+    - a one-word name written after "St" or "Saint" every time is a place's or a
+      church's ("St James", "St Johnstone");
+    - a particle before a place is part of a body's or a place's name ("de Montréal");
+    - a short word that opens a title and stands before a period and a name ("Ven.
+      Kotapola", "Rev. Jones") is the title's abbreviation.
+    """
+    clues: list[Clue] = []
+    if not words:
+        return clues
+    if (
+        2 <= len(words) <= 4
+        and _INITIALS.fullmatch(words[0])
+        and all(w[:1].isupper() and w.lower().strip(".,") not in ORG_HEADS for w in words[1:])
+        and not is_place(" ".join(words[1:]))
+    ):
+        clues.append(("PERSON", 3, f"initials before a name: {words[0]}"))
+    if len(words) > 1 and _peoples_plural(words[-1]):
+        # "Young Africans", "Golden Arrows": a people's or a common noun's plural ends a
+        # team's or a group's name, never a person's.
+        clues.append(("PERSON", NEVER, f"a plural ends it: {words[-1]}"))
+    if len(words) == 1:
+        word = words[0]
+        if (
+            word.isupper()
+            and word.isalpha()
+            and 3 <= len(word) <= 6
+            and all(m.text.isupper() for m in mentions)
+            and not is_given_name(word)
+            and not is_surname(word)
+        ):
+            clues.append(("PERSON", NEVER, f"an acronym names no one: {word}"))
+        elif (
+            mentions
+            and not is_given(word)
+            and not is_known_surname(word)
+            and all(_acronym_after(text, m.end) for m in mentions)
+        ):
+            # "Nueva EPS" each time, the model's person "Nueva": a body's name cut short
+            clues.append(("PERSON", NEVER, "an acronym after it each time"))
+        elif word in _storm_names(text):
+            clues.append(("PERSON", NEVER, f"a storm's name: {word}"))
+        elif mentions and all(
+            _SAINT_BEFORE.search(text, max(0, m.start - 6), m.start) for m in mentions
+        ):
+            clues.append(("PERSON", NEVER, "a saint's name: a place's or a church's"))
+        elif _title_abbreviation(word) and all(
+            re.match(r"\. [A-Z]", text[m.end : m.end + 3]) for m in mentions
+        ):
+            clues.append(("PERSON", NEVER, f"a title's abbreviation: {word}."))
+    elif words[0] in _NAME_PARTICLES and words[0].islower() and is_place(" ".join(words[1:])):
+        clues.append(("PERSON", NEVER, f"a particle before a place: {words[0]}"))
+    return clues
+
+
+# An acronym in capitals right after a name: "Nueva EPS". Not letters after a person's
+# name: honours, degrees, a legislator's seat ("Jane Doe QC", "John Smith MP").
+_ACRONYM_AFTER = re.compile(r" ([A-Z]{2,5})\b(?![\w-])")
+_LETTERS_AFTER_NAMES = frozenset(
+    """qc kc sc obe mbe cbe kbe dbe phd md mba jr sr ii iii iv mp mps mla mca td mep msp
+    mpp mna mk frs""".split()
+)
+
+
+def _acronym_after(text: str, end: int) -> bool:
+    """Whether an acronym that is no person's letters follows ``end``."""
+    match = _ACRONYM_AFTER.match(text, end)
+    return match is not None and match.group(1).lower() not in _LETTERS_AFTER_NAMES
+
+
+@lru_cache(maxsize=4)
+def _storm_names(text: str) -> frozenset[str]:
+    """The names an article gives storms ("Melissa" of "Hurricane Melissa")."""
+    return frozenset(_STORM_NAME.findall(text))
+
+
+# Adjectives of peoples beyond a country's demonym, whose plural names a team or a group.
+_PEOPLES = frozenset("african european asian american arab latin caribbean pacific".split())
+
+
+def _peoples_plural(word: str) -> bool:
+    """Whether ``word`` is a people's plural ("Africans", "Kenyans", "Brazilians")."""
+    if not (word.endswith("s") and word[:1].isupper() and len(word) > 4):
+        return False
+    singular = word[:-1]
+    if singular.lower() in _PEOPLES:
+        return True
+    return is_demonym(singular)
+
+
+@lru_cache(maxsize=1024)
+def _title_abbreviation(word: str) -> bool:
+    """Whether ``word`` (two to four letters, no known given name) starts a longer title
+    ("Ven" of "Venerable", "Rev" of "Reverend", "Sgt" is one itself)."""
+    lower = word.lower()
+    if not 2 <= len(word) <= 4 or not word.isalpha() or is_given(word):
+        return False
+    return lower in titles() or any(
+        len(title) > len(lower) + 2 and title.startswith(lower) for title in titles()
+    )
 
 
 # The model's labels of numbers and times, which no rule here is about.
@@ -383,11 +507,15 @@ def _around(
     if after.startswith((", which ", ", which,")):
         # Strong, not final: "his father, Patrick Walsh Sr., which received ..." lists.
         yield ("PERSON", -6, "', which' after it")
+    elif after.startswith((", who ", ", who,")) and _who_is_its_own(text, mention, previous):
+        # "Ardeleanu, who ran the roads company": a body is "which", a person "who".
+        yield ("PERSON", 3, "', who' after it")
     owner = re.match(r"(?:'s|\u2019s) (\S+) (\S+)", after)
     if (
         owner
         and mention.text[:1].isupper()
         and names_a_person(f"{owner.group(1)} {owner.group(2).strip('.,;:')}")
+        and not names_a_person(mention.text)
     ):
         # "Labour's Gráinne Hennessy", "Essendon's Darcy Whitmore": a party's or a club's.
         yield ("PERSON", NEVER, "owns a person: a party or a club")
@@ -408,6 +536,17 @@ def _around(
         yield ("PERSON", NEVER, f"a {previous[0].lower()} works at it")
         if not place:
             yield ("ORG", 3, f"a {previous[0].lower()} works at it")
+
+
+def _who_is_its_own(text: str, mention: Mention, previous: list[str]) -> bool:
+    """Whether a "who" after the name speaks of the name itself: it opens its sentence or
+    follows a capitalised word or a person's noun ("NPP parliamentarian Nimal
+    Rathnayake, who"), not a noun or a word that puts it inside another's description
+    ("a deputy head of the state railway X, who", "nine points from Rangers, who")."""
+    if sentence_ends_before(text, mention.start) or not previous:
+        return True
+    word = previous[-1].strip(",;:")
+    return word[:1].isupper() or word.lower() in person_nouns()
 
 
 def _place_noun_after(after: str) -> str | None:
@@ -432,6 +571,9 @@ def _not_a_person_use(text: str, mention: Mention, parse: Parse) -> str | None:
     following = after.split()[:2]
     if following and following[0].strip(".,;:") in _PLATFORM_NOUNS:
         return f"a platform's noun after it: {following[0].strip('.,;:')}"
+    if following and following[0].strip(".,;:") in _BODY_NOUNS_AFTER:
+        # "whose Pastef party won", "the Rudaw broadcaster": a body's name before its noun
+        return f"a body's noun after it: {following[0].strip('.,;:')}"
     if (
         len(following) > 1
         and following[0].lower() in _SEAT_ROLES
@@ -487,10 +629,14 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
         if not (2 <= len(rest) <= 4 and names_a_person(" ".join(rest))):
             continue
         lead = [w.lower().rstrip(".") for w in words[:position]]
+        if lead[-1] in HONORIFICS:
+            continue  # "Cheikh Moussa Diallo", "Sheikh Faisal bin ...": part of the name
         if office or all(w in titles() or w in GOVERNMENT_ROLES for w in lead):
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
         if role in GOVERNMENT_ROLES:
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
+    if _role_opens_sentence(text, start, words):
+        return start + len(words[0]) + 1, "PERSON"
     if office:
         # "Minister of Agriculture and Farmers Welfare Narendra Singh Tomar": a portfolio's
         # words are common nouns the article also writes in lower case ("farmers").
@@ -501,6 +647,27 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
         if cut and all(w[:1].isupper() and w.lower() not in common for w in words[cut:]):
             return start + sum(len(w) + 1 for w in words[:cut]), "PERSON"
     return start, label
+
+
+def _role_opens_sentence(text: str, start: int, words: Sequence[str]) -> bool:
+    """Whether a span opens its sentence with a person's noun, capitalised only there,
+    before two or three capitalised words of no body or place ("Winger Idrisa Chande
+    scored twice", "Baritone Ettore Salvadori during ...")."""
+    rest = words[1:]
+    return (
+        words[0].lower() in person_nouns()
+        and words[0].lower() not in ORG_HEADS
+        and 2 <= len(rest) <= 3
+        and sentence_ends_before(text, start)
+        and all(
+            w[:1].isupper()
+            and not w.isupper()
+            and w.lower().strip(".,") not in ORG_HEADS | PLACE_HEADS
+            and w.lower().strip(".,") not in person_nouns()
+            and not is_place(w.strip(".,"))
+            for w in rest
+        )
+    )
 
 
 def given_name_completed(text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -558,7 +725,7 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "-'\u2019"):
             continue
         previous = re.search(r"([A-Z][\w'\u2019-]*) $", text[max(0, start - 30) : start])
-        if previous and previous.group(1).lower().rstrip(".") not in titles() | GOVERNMENT_ROLES:
+        if previous and not _role_word(previous.group(1)):
             continue  # it goes on another name: "Tropical Storm Grace ...", "Hagley Oval"
         end, count, last = match.end(), 0, ""
         while count < 4:
@@ -588,9 +755,48 @@ def missed_people(text: str, claimed: bytearray) -> list[tuple[int, int]]:
             continue
         if any(a < end and start < b for a, b in found):
             continue
-        if match.group(2) or match.group(3).lower() in person_nouns():
+        if match.group(2) or match.group(4) or (match.group(3) or "").lower() in person_nouns():
             found.append((start, end))
+    found.extend(_named_after_role(text, claimed, found))
     return sorted(found)
+
+
+# Two or three capitalised words after a role in lower case or a legislator's acronym,
+# then no further capital: "People's Party MP Pakorn Thepsuwan asked", "the
+# parliamentarian Nimal Rathnayake, who".
+_ROLE_THEN_NAME = re.compile(
+    r"(?:\b([a-z][a-z-]+)|(?<![\w.])(MP|TD|MEP|MLA|MCA|MSP|MNA|MPP|Senator|Sen\.|Rep\.|Cllr))"
+    r" ([A-Z][a-z\u00c0-\u024f'\u2019-]+(?: [A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2})"
+    r"(?=[,.;:)]| [a-z(]|$)",
+    re.M,
+)
+
+
+def _named_after_role(
+    text: str, claimed: bytearray, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """People's names no list knows, right after a role ("MP Pakorn Thepsuwan"): two or
+    three capitalised words, none a title, a head word or a place, the first never
+    written in lower case in the article."""
+    named = []
+    for match in _ROLE_THEN_NAME.finditer(text):
+        role = match.group(1)
+        if role is not None and role not in person_nouns() and role not in ROLE_NOUNS:
+            continue
+        start, end = match.span(3)
+        words = match.group(3).split()
+        if claimed.find(1, start, end) >= 0 or any(a < end and start < b for a, b in found):
+            continue
+        if _may_be_given(words[0], text) and all(
+            word.lower() not in _NOT_NAMES
+            and word.lower() not in ORG_HEADS | PLACE_HEADS
+            and word.lower() not in titles()
+            and word.lower() not in person_nouns()
+            and not is_place(word)
+            for word in words
+        ):
+            named.append((start, end))
+    return named
 
 
 # A name that opens a block or a sentence, described by an apposition: "Wahyuni, a nurse
@@ -601,10 +807,19 @@ _DESCRIBED_NAME = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"\u201d] ))"
     rf"({_NAME_CAP}(?: (?:{_NAME_LINK} )?{_NAME_CAP}){{0,3}})"
     # "Ramesh a/l Subramaniam (Klang), a backbencher": a seat in parentheses may come first
-    r"(?: \([^()\n]{1,40}\))?, (?:a|an) "
-    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with | from |,))",
+    r"(?: \([^()\n]{1,40}\))?(?:, (?:a|an) "
+    r"(?:(\d{2}-year-old)|(?:[\w-]+ ){0,3}?([a-z]+)\b(?= at | in | for | of | with | from |,))"
+    # "Pranee, 67, a retired teacher": an age between commas
+    r"|, ((?:1[6-9]|[2-9]\d)), (?=[a-z]))",
     re.M,
 )
+
+
+def _role_word(word: str) -> bool:
+    """Whether a capitalised word before a name is a title or a role ("Baritone Ettore
+    Salvadori", "Winger Idrisa Chande"), not another name's word."""
+    lower = word.lower().rstrip(".")
+    return lower in titles() or lower in GOVERNMENT_ROLES or lower in person_nouns()
 
 
 def _after_role(text: str, start: int) -> bool:
@@ -614,7 +829,12 @@ def _after_role(text: str, start: int) -> bool:
     if match is None:
         return False
     word = match.group(1).lower()
-    return word in ROLE_NOUNS or word in GOVERNMENT_ROLES or (word in titles() and len(word) > 3)
+    return (
+        word in ROLE_NOUNS
+        or word in GOVERNMENT_ROLES
+        or (word in titles() and len(word) > 3)
+        or word in person_nouns()
+    )
 
 
 def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -634,6 +854,67 @@ def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tup
             ):
                 joined[-1] = (last_start, end, "PERSON")
                 continue
+        joined.append((start, end, label))
+    return _join_nicknames(text, joined)
+
+
+# A nickname in quotes between a given name and a surname: 'Andre "Blacka" Simpson'.
+_NICKNAME = re.compile(
+    r" [\"\u201c'\u2018]([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)[\"\u201d'\u2019] "
+    r"([A-Z][\w'\u2019-]+)(?![\w-])"
+)
+
+
+def _particle_between(
+    text: str, previous: tuple[int, int, str], following: tuple[int, int]
+) -> bool:
+    """Whether a person's name and the name after it are one name joined by particles
+    in lower case that the model left out ("Hortense Kabange" wa "Kabange", "Ngugi" wa
+    "Thiong'o"): one or two particles between, one or two capitalised words after."""
+    last_start, last_end, last_label = previous
+    between = text[last_end : following[0]].split(" ")
+    words = text[following[0] : following[1]].split()
+    return (
+        last_label == "PERSON"
+        and 3 <= len(between) <= 4
+        and between[0] == ""
+        and between[-1] == ""
+        and all(word in _NAME_PARTICLES and word.islower() for word in between[1:-1])
+        and 1 <= len(words) <= 2
+        and all(
+            word[:1].isupper() and not word.isupper() and word.lower() not in ORG_HEADS
+            for word in words
+        )
+        and not is_place(" ".join(words))
+        and len(text[last_start:last_end].split()) <= 3
+    )
+
+
+def _join_nicknames(
+    text: str, candidates: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A person's name the model cut at a nickname in quotes ('Andre "Blacka" Simpson':
+    "Andre" alone) runs on to the surname: one person's name, the nickname inside it."""
+    joined: list[tuple[int, int, str]] = []
+    skip_until = -1
+    for start, end, label in candidates:
+        if start < skip_until:
+            continue  # the nickname or the surname, now inside the name before it
+        if joined and _particle_between(text, joined[-1], (start, end)):
+            joined[-1] = (joined[-1][0], end, "PERSON")
+            continue
+        match = _NICKNAME.match(text, end)
+        words = text[start:end].split()
+        if (
+            match
+            and label == "PERSON"
+            and 1 <= len(words) <= 2
+            and match.group(2).lower().strip(".,") not in ORG_HEADS | PLACE_HEADS
+            and not is_place(match.group(2))
+        ):
+            joined.append((start, match.end(), "PERSON"))
+            skip_until = match.end()
+            continue
         joined.append((start, end, label))
     return joined
 
@@ -676,3 +957,34 @@ def other_names(text: str) -> list[tuple[int, int]]:
         if text[match.end() : match.end() + 1].isupper():
             pairs.append((match.start(), match.end()))
     return pairs
+
+
+# Head words of bodies and places named after a person, whose first words stay that
+# person's name ("Nelson Mandela Foundation", "Benjamin Mkapa Stadium"), and the words of
+# a family's firm ("Emeka Nwachukwu & Sons Ltd": its founder is a person too).
+_MEMORIAL_HEADS = frozenset(
+    """foundation university college school academy institute institution stadium arena
+    hospital clinic centre center memorial museum library hall airport trust fund prize
+    award awards cup trophy lecture medal park square street road avenue bridge house
+    scholarship estate sons son daughters brothers bros & and""".split()
+)
+
+
+def company_short_form(short: str, full: str) -> bool:
+    """Whether ``short``, which the model called a person, is a company's name cut short:
+    the first words of ``full`` (an organisation's name in the same text) before words
+    that do not name a memorial ("Oriel" of "Oriel Mobile", "Lemu" of "Lemu Financiera
+    SpA"). A known given name or surname alone is left to the people ("Harlan" of "Harlan
+    Mobile"); a name that starts with a given name folds only before a company's
+    head word or legal form ("Harlan Crest" of "Harlan Crest Partners")."""
+    words, whole = short.split(), full.split()
+    rest = [word.lower().strip(".,") for word in whole[len(words) :]]
+    if not rest or [w.lower() for w in whole[: len(words)]] != [w.lower() for w in words]:
+        return False
+    if any(word in _MEMORIAL_HEADS or word in person_nouns() for word in rest):
+        return False
+    if len(words) == 1 and (is_known_surname(words[0]) or is_given(words[0])):
+        return False
+    if is_given(words[0]):
+        return rest[-1] in ORG_HEADS or is_legal_form(whole[-1])
+    return True
