@@ -79,8 +79,6 @@ async def _shoot(app: Any, size: tuple[int, int], steps: Steps, path: Path) -> N
 
 async def main(out: Path, only: Sequence[str] = ()) -> None:
     """Take the screenshots (``only``: those named, such as ``review``)."""
-    from textual.widgets import Input
-
     from reader.analysis import Analyser
     from reader.cache import AnalysisCache
     from reader.loaders import load_article
@@ -89,6 +87,7 @@ async def main(out: Path, only: Sequence[str] = ()) -> None:
     from reader.tui.screens.library import LibraryScreen
     from reader.tui.screens.reading import ReadingScreen
     from reader.tui.screens.review import ReviewScreen
+    from reader.tui.widgets.filter_bar import FilterBar
 
     work = Path(tempfile.mkdtemp(prefix="reader-screenshots-"))
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
@@ -131,7 +130,7 @@ async def main(out: Path, only: Sequence[str] = ()) -> None:
         await _until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
         screen = pilot.app.screen
         await _until(pilot, lambda: not screen.query_one("#library-progress").display)
-        screen.query_one(Input).cursor_blink = False
+        screen.query_one("#library-filter", FilterBar).cursor_blink = False
 
     async def review_steps(pilot: Any) -> None:
         await reading(pilot)
