@@ -323,8 +323,8 @@ def test_a_given_name_that_goes_on_another_name_starts_no_missed_person() -> Non
 def test_a_place_noun_leaves_the_model_s_people_and_places_as_they_are(
     analyser: Analyser,
 ) -> None:
-    """"Kurdish region" is a people's adjective before "region", not a place called
-    "Kurdish"; the place's noun speaks only against a person."""
+    """In "Kurdish region" the model's people's adjective stays one: no place is called
+    "Kurdish". The place's noun speaks only against a person."""
     found = _analyse(
         analyser,
         "Iran has its own Kurdish population and does not want to see Iraq's Kurdish region "
