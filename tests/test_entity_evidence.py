@@ -8,19 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from entity_support import entities_in
 
 from reader.analysis import Analyser
 from reader.article import build_article
-from reader.entities import Entity
 from reader.entities.names import has_designator, is_legal_form, name_key, unaccented
 from reader.entities.spans import byline_names, split_raw
 from reader.gazetteer import given_names, is_given_name
 from reader.syntax import Parse
-
-
-def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
-    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
-    return {e.name: e for e in analyser.analyse(article).entities}
 
 
 def test_given_names_come_from_the_package_and_are_cached(isolated_home: Path) -> None:
@@ -68,7 +63,7 @@ def test_a_name_with_and_without_its_accents_is_one_name() -> None:
 
 
 def test_a_company_named_like_a_person_is_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Brazilian planemaker Voltrano and the state-run oil company Quarvex signed a "
         "deal on Tuesday. A Quarvex spokeswoman said the fuel would be ready in 2027.",
@@ -79,7 +74,7 @@ def test_a_company_named_like_a_person_is_an_organisation(analyser: Analyser) ->
 
 
 def test_an_apposition_that_names_an_organisation_makes_one(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The deal has drawn objections from Kessling, the Bavarian maker of car parts. "
         "Kessling said it had filed a complaint.",
@@ -88,7 +83,7 @@ def test_an_apposition_that_names_an_organisation_makes_one(analyser: Analyser) 
 
 
 def test_the_employer_of_a_coach_or_a_director_is_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         'Ntshona Rovers won the final. "We played with courage," Ntshona Rovers coach '
         "Bongani Dube said. Ntshona Rovers' director Lerato Khumalo praised the fans.",
@@ -100,7 +95,7 @@ def test_the_employer_of_a_coach_or_a_director_is_an_organisation(analyser: Anal
 
 
 def test_a_village_of_and_a_dateline_name_places(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "KUALA BERANG, Terengganu - Smoke covered Kuala Berang on Tuesday.",
         "In the village of Sungai Tong, residents swept up glass.",
@@ -112,7 +107,7 @@ def test_a_village_of_and_a_dateline_name_places(analyser: Analyser) -> None:
 
 
 def test_a_given_name_is_evidence_of_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Ingrid Halvorsen, who runs a fish farm, said the tax was unfair. Halvorsen "
         "said she would appeal.",
@@ -123,7 +118,7 @@ def test_a_given_name_is_evidence_of_a_person(analyser: Analyser) -> None:
 
 
 def test_the_later_parts_of_a_long_name_fold_into_it(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Former minister Luis Alberto Quiroga Mamani was detained on Friday. Quiroga "
         "denied the charges, and Quiroga Mamani's lawyer said he would appeal.",
@@ -135,7 +130,7 @@ def test_the_later_parts_of_a_long_name_fold_into_it(analyser: Analyser) -> None
 def test_a_caption_credit_in_parentheses_is_an_agency_and_a_photographer(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Smoke rises over the peatland on Monday. (KNA/Wanjiru Kamau)",
         "Rescuers search the river bank. (Baraka Odhiambo/AP)",
@@ -152,7 +147,7 @@ def test_a_byline_with_semicolons_names_each_reporter() -> None:
 
 
 def test_a_title_of_honour_before_a_full_name_is_not_part_of_it(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Sir Roland Ashcombe, the committee's chairman, said the line was late. Sir Roland "
         "added that Dame Imogen Fairley would lead the review.",
@@ -175,7 +170,7 @@ def test_a_given_name_the_model_left_out_is_taken_in() -> None:
 
 
 def test_a_surname_written_once_after_a_given_name_is_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Hamish Tallow's unbeaten 142 put the hosts on top. Tallow said the pitch was "
         "slow, and Tallow batted for six hours.",
@@ -185,7 +180,7 @@ def test_a_surname_written_once_after_a_given_name_is_a_person(analyser: Analyse
 
 
 def test_a_body_named_for_its_country_is_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Aquafarm Norway, which represents most fish farmers, said the tax would cost jobs. "
         "Sri Lanka lost the toss, and Sri Lanka then lost the match.",
@@ -195,7 +190,7 @@ def test_a_body_named_for_its_country_is_an_organisation(analyser: Analyser) -> 
 
 
 def test_a_minister_s_portfolio_is_no_one(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         '"The repair will take ten days," Deputy Energy Minister Arman Seitkali told '
         "reporters. Chilean Mining and Energy Minister Rosa Valdivia agreed.",
@@ -207,7 +202,7 @@ def test_a_minister_s_portfolio_is_no_one(analyser: Analyser) -> None:
 def test_an_organisation_s_name_cut_short_folds_into_the_full_name(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The Central Bank of the Republic of Valdoria held its rate on Thursday. The Central "
         "Bank said inflation was easing.",
@@ -292,7 +287,7 @@ def test_a_month_or_a_place_is_not_a_given_name() -> None:
 
 
 def test_shares_in_a_name_make_it_a_company(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Shares in Kvitfjell Marin fell 4 percent on Monday, and investors sold their stake "
         "in Kvitfjell Marin.",
@@ -301,7 +296,7 @@ def test_shares_in_a_name_make_it_a_company(analyser: Analyser) -> None:
 
 
 def test_an_acronym_the_text_calls_a_body_is_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The storm is moving west, according to the state weather bureau PAGRO. The TSWU "
         "union warned of strikes.",
@@ -385,7 +380,7 @@ def test_an_organisation_s_name_keeps_its_parts_and_loses_a_common_noun(
 def test_a_coined_name_is_a_brand_or_a_body(analyser: Analyser) -> None:
     from reader.entities.evidence import _COINED
 
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Drivers at JomDrive said fares would rise, and JomDrive denied it.",
     )
@@ -396,7 +391,7 @@ def test_a_coined_name_is_a_brand_or_a_body(analyser: Analyser) -> None:
 
 
 def test_a_surname_written_first_folds_into_the_full_name(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Commission chairman Park Jae-won said the fine was the largest this year. Park said "
         "the company had been warned twice.",

@@ -5,8 +5,9 @@ and companies known by their members and what they do, a role's acronym."""
 
 from __future__ import annotations
 
+from entity_support import entities_in
+
 from reader.analysis import Analyser
-from reader.article import build_article
 from reader.entities import Entity
 from reader.entities.organisations import (
     is_demonym,
@@ -18,18 +19,13 @@ from reader.entities.spans import extend_organisation, split_raw
 from reader.syntax import Parse, Token
 
 
-def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
-    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
-    return {e.name: e for e in analyser.analyse(article).entities}
-
-
 def _label(entities: dict[str, Entity], name: str) -> str | None:
     found = entities.get(name)
     return found.label if found else None
 
 
 def test_competitions_are_events_not_organisations(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Ravenhill Rovers won the Kestrel Cup on Sunday and will play in the Europa League "
         "group stage next season.",
@@ -41,7 +37,7 @@ def test_competitions_are_events_not_organisations(analyser: Analyser) -> None:
 
 
 def test_a_model_number_or_a_product_noun_makes_a_product(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Regulators ordered Varnholt Mobile to recall 80,000 Corvina Z9 smartphones, and "
         "the company also makes the Corvina Pods earphones and the voice assistant Meilin.",
@@ -52,7 +48,7 @@ def test_a_model_number_or_a_product_noun_makes_a_product(analyser: Analyser) ->
 
 
 def test_a_platform_posted_on_is_not_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The regional governor Tomas Berzins said on Chirpline that two drones were shot down.",
     )
@@ -60,19 +56,21 @@ def test_a_platform_posted_on_is_not_an_organisation(analyser: Analyser) -> None
 
 
 def test_a_legislature_named_in_its_own_language_is_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(analyser, "The bill now goes to the Sejm, where the coalition has a majority.")
+    found = entities_in(
+        analyser, "The bill now goes to the Sejm, where the coalition has a majority."
+    )
     assert _label(found, "Sejm") == "ORG"
 
 
 def test_a_role_s_acronym_alone_names_nobody(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser, "The complaint came from an independent TD who sits for a rural seat."
     )
     assert _label(found, "TD") not in ("ORG", "PERSON")
 
 
 def test_a_company_is_what_which_operates_follows(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Rio Verde, which operates the nearby copper mine, said the ruling did not affect it.",
     )
@@ -85,7 +83,7 @@ def test_a_sports_story_is_told_by_its_score_and_words() -> None:
 
 
 def test_in_a_sports_story_a_town_that_plays_names_its_club(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Lisbon beat Coimbra 2-1 in the league on Sunday, and the striker scored twice "
         "before the referee sent off a defender.",
@@ -129,7 +127,7 @@ def test_a_body_cut_after_its_for_is_completed() -> None:
 
 
 def test_bodies_the_model_misses_are_found_by_their_shape(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The Storting voted 90 to 79 on Wednesday. The Velda Rúin housing spokesperson, "
         "Eoin Garvey, said it was a start, and Fianna Glas TD Ciarán Moran (Galway East) "
@@ -150,7 +148,7 @@ def test_a_people_s_adjective_before_a_role_is_no_party() -> None:
 
 
 def test_a_site_an_area_and_a_menu_are_not_organisations(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Share: Facebook | X | Chirpline | Print",
         "Dockers at the Ouled Rami port walked out, said Jana Holt (Dublin South-Central).",
@@ -162,7 +160,7 @@ def test_a_site_an_area_and_a_menu_are_not_organisations(analyser: Analyser) -> 
 
 def test_a_town_before_its_player_s_name_is_a_club_in_a_sports_story(analyser: Analyser) -> None:
     assert is_sports_story("at the siren, 12.14 (86) to 12.12 (84); the coach, a goal, the match")
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Jack Tennant kicked a goal after the siren to win the match 12.14 (86) to 12.12 (84), "
         "and the coach praised his defender.",
@@ -172,7 +170,7 @@ def test_a_town_before_its_player_s_name_is_a_club_in_a_sports_story(analyser: A
 
 
 def test_products_named_as_examples_or_in_apposition(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Sales fell as voice assistants such as Varnholt's Meilin took the mass market.",
         "The clinic is testing a single-dose dengue vaccine, QX114, developed abroad.",
@@ -185,7 +183,7 @@ def test_products_named_as_examples_or_in_apposition(analyser: Analyser) -> None
 
 
 def test_a_broadcaster_said_on_stays_an_organisation(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The minister Els Van Hoof said on VRT radio that voters wanted calm.",
         "Renters organised through Chirpline and a Facebook group.",
@@ -195,7 +193,7 @@ def test_a_broadcaster_said_on_stays_an_organisation(analyser: Analyser) -> None
 
 
 def test_a_party_s_adjective_before_what_a_party_has_names_it(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         '"This is not a Democratic bill or a Republican bill," she said.',
         "Two Republican aides said the Republican holdouts were satisfied.",
@@ -214,7 +212,7 @@ def test_a_name_in_another_language_keeps_its_of_phrase() -> None:
 
 
 def test_people_beside_product_and_member_words_stay_people(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "His assistant Maria Lopez Garcia said the Speaker would decide.",
         "Kremlin spokesman Dmitry Volkov said Vladimir Orlov spokesman duties had ended.",
@@ -231,7 +229,7 @@ def test_a_constituency_before_an_mp_is_no_party() -> None:
 
 
 def test_a_player_beaten_stays_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Carlos Alcaraz beat Jannik Sinner 6-4 in the final, and the coach said the referee, "
         "the match and the season were kind to his striker.",
@@ -256,7 +254,7 @@ def test_two_teams_joined_by_and_in_a_match_report_are_two() -> None:
 
 
 def test_a_name_listed_with_a_place_is_a_place(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The ministry sent emergency stocks of the drug to Siraha and Saptari after 47 new "
         "cases were confirmed.",
@@ -283,7 +281,7 @@ def test_a_body_cut_inside_its_for_phrase_is_completed() -> None:
 def test_in_a_sports_story_a_club_is_found_by_transfers_tables_and_ties(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Kestrel Rovers beat Umbali Jiji 3-0 in the league, and the striker, on loan from "
         "Hibernian, scored twice before the referee sent off a defender.",
@@ -296,7 +294,7 @@ def test_in_a_sports_story_a_club_is_found_by_transfers_tables_and_ties(
 
 
 def test_a_player_behind_a_player_stays_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Max Verstappen finished 12 points behind Lewis Hamilton after a 2-1 split in the "
         "sprint and the final, and the coach said the season, the league and the match "
@@ -306,7 +304,7 @@ def test_a_player_behind_a_player_stays_a_person(analyser: Analyser) -> None:
 
 
 def test_things_acronyms_product_lines_and_festivals_are_no_bodies(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Police seized 64 phones, most of them Corvina Vela A15 handsets, and 310 SIM cards; "
         "the gang sent an SMS asking for the PIN.",
@@ -319,7 +317,7 @@ def test_things_acronyms_product_lines_and_festivals_are_no_bodies(analyser: Ana
 
 
 def test_a_breadcrumb_and_a_section_alone_on_its_line_are_menus(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Home | News | Gadgetry | Sport | Opinion",
         "Gadgetry > Security",
@@ -362,7 +360,7 @@ def test_a_foreign_body_keeps_its_alla_phrase() -> None:
 def test_a_party_is_named_before_party_and_leader_and_a_house_by_one_word(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Ndour, whose Vantef party won a large majority, spoke first.",
         "Nouvelle Voie leader Hardi Bakr Othman said his movement would vote against it, "
@@ -378,7 +376,7 @@ def test_a_party_is_named_before_party_and_leader_and_a_house_by_one_word(
 def test_an_outlet_told_is_an_organisation_and_a_clause_s_product_noun_is_not_its(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "PUK official Darya Mahmoud Faraj told Rudaw that the party would demand the accounts.",
         "The gang opened the wallets on new handsets, PDI cybercrime chief Rodrigo Alvarez said.",
@@ -388,7 +386,7 @@ def test_an_outlet_told_is_an_organisation_and_a_clause_s_product_noun_is_not_it
 
 
 def test_an_outlet_in_another_language_is_found_whole(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The minister said in an interview with Corriere della Sera that the Ministero "
         "della Cultura would review the funding of the Teatro alla Scala.",
@@ -400,7 +398,7 @@ def test_an_outlet_in_another_language_is_found_whole(analyser: Analyser) -> Non
 def test_a_curly_possessive_before_a_place_and_a_trailing_place_are_not_the_name(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "ZANU-PF\u2019s Harare provincial spokesman, Tawanda Kachere, said the party would appeal.",
         "Asanka Perera, a researcher at the Centre for Policy Alternatives in Colombo, said "
@@ -412,7 +410,7 @@ def test_a_curly_possessive_before_a_place_and_a_trailing_place_are_not_the_name
 
 
 def test_a_club_and_a_channel_of_one_first_word_stay_two(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Coach Ruben Kasongo told Umoja TV after the match that they lost 2-1. Umoja FC sit "
         "a point behind after their 2-1 win over Coastal Union; the striker, the goalkeeper "
@@ -423,7 +421,7 @@ def test_a_club_and_a_channel_of_one_first_word_stay_two(analyser: Analyser) -> 
 
 
 def test_a_french_body_s_lower_case_words_are_its_name(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The union would not raise the offer before the Tribunal administratif du travail "
         "ruled on essential services.",
@@ -446,7 +444,7 @@ def test_an_english_sentence_after_a_head_is_no_french_name() -> None:
 
 
 def test_what_a_body_is_called_before_its_name_makes_it_one(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Andrei Vasilescu, an analyst at the think tank Civic Ledger, said the case would "
         "test the coalition.",
@@ -458,7 +456,7 @@ def test_what_a_body_is_called_before_its_name_makes_it_one(analyser: Analyser) 
 
 
 def test_one_word_before_which_operates_is_a_company(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Kobaltix, which operates the Kamoto mine, said output would fall.",
     )
@@ -466,7 +464,7 @@ def test_one_word_before_which_operates_is_a_company(analyser: Analyser) -> None
 
 
 def test_a_dateline_the_model_cut_is_a_place_not_a_body(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "DAR ES SALAAM \u2014 Simba were held 1-1 by Singida Black Stars on Saturday.",
     )
@@ -474,7 +472,7 @@ def test_a_dateline_the_model_cut_is_a_place_not_a_body(analyser: Analyser) -> N
 
 
 def test_a_date_and_a_thing_s_acronym_are_no_bodies(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The ruling party lost four weeks, a party official said, and AI tools and LNG "
         "prices were blamed by the Ravenhill Party.",
@@ -484,7 +482,7 @@ def test_a_date_and_a_thing_s_acronym_are_no_bodies(analyser: Analyser) -> None:
 
 
 def test_a_party_family_s_plural_after_the_is_a_party(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The Greens in the state parliament in Stuttgart called for a review of the deal.",
         "Many Germans voted, and Conservatives across the region were pleased.",

@@ -7,10 +7,10 @@ pipeline) on short articles."""
 from __future__ import annotations
 
 import pytest
+from entity_support import entities_in, people_in
 
 from reader.analysis import Analyser
 from reader.article import build_article
-from reader.entities import Entity
 from reader.entities.people import (
     given_name_completed,
     initialled_owner,
@@ -20,15 +20,6 @@ from reader.entities.people import (
 )
 from reader.entities.spans import clean
 from reader.gazetteer import fold, is_given_name, is_surname
-
-
-def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
-    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
-    return {e.name: e for e in analyser.analyse(article).entities}
-
-
-def _people(analyser: Analyser, *paragraphs: str) -> set[str]:
-    return {name for name, e in _analyse(analyser, *paragraphs).items() if e.label == "PERSON"}
 
 
 def test_accents_never_cost_a_name_its_evidence() -> None:
@@ -98,7 +89,7 @@ def test_a_two_letter_initial_starts_the_name_after_it() -> None:
 def test_a_caption_credit_at_a_line_s_end_is_a_photographer_and_an_outlet(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Volunteers unload sandbags in the old town on Sunday. Tomasz Wrona/Baltic Herald",
         "The river rose a metre overnight, officials said.",
@@ -108,7 +99,7 @@ def test_a_caption_credit_at_a_line_s_end_is_a_photographer_and_an_outlet(
 
 
 def test_a_party_that_owns_a_person_is_not_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Labour's Siobhan Gallagher said the council must answer for the delay.",
     )
@@ -133,7 +124,7 @@ def test_a_byline_role_is_not_a_person(analyser: Analyser) -> None:
 
 
 def test_a_name_after_the_or_before_which_is_not_a_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Herders in the Gobi say the licence was issued without their consent.",
         "Rio Tinto, which operates a copper mine nearby, said it was not affected.",
@@ -143,7 +134,7 @@ def test_a_name_after_the_or_before_which_is_not_a_person(analyser: Analyser) ->
 
 
 def test_a_person_named_beside_a_minister_is_no_portfolio(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "The federation's president Henrique Barros Lacerda and Sports Minister Inês "
         "Cordeiro Valente presented the trophy.",
@@ -161,7 +152,7 @@ def test_a_person_the_model_missed_before_an_apposition_is_found() -> None:
 
 
 def test_an_age_or_a_person_s_noun_in_apposition_makes_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Smoke has covered the town for a week. Sutarmi, a 54-year-old rubber tapper, "
         "said she had not worked since Monday.",
@@ -172,7 +163,7 @@ def test_an_age_or_a_person_s_noun_in_apposition_makes_a_person(analyser: Analys
 
 
 def test_a_noun_before_a_name_without_a_comma_is_no_apposition(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The company also makes the voice assistant Miral, which answers in Mandarin.",
     )
@@ -182,7 +173,7 @@ def test_a_noun_before_a_name_without_a_comma_is_no_apposition(analyser: Analyse
 def test_the_word_before_a_sentence_is_not_the_word_before_its_name(
     analyser: Analyser,
 ) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Sheikh Talal told the Al-Rai newspaper.",
         "Khalid al-Otaibi, an economist at Kuwait University, said the ruling was fair.",
@@ -202,7 +193,7 @@ def test_a_portfolio_of_common_nouns_is_not_part_of_the_minister_s_name() -> Non
 
 
 def test_one_slip_after_the_does_not_unmake_a_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Mines Minister Thabo Molefe said on Tuesday he would not resign.",
         "There are now calls for the Molefe to step down, and Molefe said he had done no wrong.",
@@ -211,7 +202,7 @@ def test_one_slip_after_the_does_not_unmake_a_person(analyser: Analyser) -> None
 
 
 def test_where_a_person_works_is_not_a_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         '"Markets are nervous," said Jeffrey Kleinberg, chief strategist at Charles Whitcombe.',
     )
@@ -220,7 +211,7 @@ def test_where_a_person_works_is_not_a_person(analyser: Analyser) -> None:
 
 
 def test_a_photo_credit_word_ends_no_person_s_name(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "The minister at a press conference on Tuesday. | Photo Credit: RAVI KUMAR",
         "The minister left early, officials said.",
@@ -229,7 +220,7 @@ def test_a_photo_credit_word_ends_no_person_s_name(analyser: Analyser) -> None:
 
 
 def test_a_product_s_name_after_its_noun_is_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "The company fined over the voice assistant Mirae said it would appeal.",
         "The tanker Ocean Grace was seized off the coast on Friday.",
@@ -238,7 +229,7 @@ def test_a_product_s_name_after_its_noun_is_no_person(analyser: Analyser) -> Non
 
 
 def test_a_body_in_apposition_is_no_person(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "According to Turisbal, a tourism industry group, bookings fell by a fifth.",
         "On Sunday, the newspaper published a reply.",
@@ -248,7 +239,7 @@ def test_a_body_in_apposition_is_no_person(analyser: Analyser) -> None:
 
 
 def test_a_name_that_is_no_person_and_nothing_else_is_left_open(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Traffic at the Dorohusk crossing was running normally, the border guard said.",
     )
@@ -256,7 +247,7 @@ def test_a_name_that_is_no_person_and_nothing_else_is_left_open(analyser: Analys
 
 
 def test_a_name_the_text_calls_another_name_of_one_is_one_entity(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "The band's leader, Park Min-jae, who performs as Rook, wrote a letter to fans.",
         '"We will keep playing," Rook wrote.',
@@ -277,7 +268,7 @@ def test_an_office_and_its_portfolio_inside_one_span_are_cut_off() -> None:
 
 
 def test_a_seat_or_a_platform_before_its_noun_is_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Police assaulted Kariobangi Kusini MCA, Jane Wairimu, on Tuesday.",
         "The minister said so on his official Zoomly account on Monday.",
@@ -299,7 +290,7 @@ def test_names_in_cyrillic_and_greek_are_known_in_latin_letters() -> None:
 
 
 def test_a_name_without_its_middle_name_is_the_full_name(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Mykola Hryhorovych Dovzhenko, a former deputy minister, was granted bail.",
         "Mykola Dovzhenko listened to the judge. Dovzhenko denies the charges.",
@@ -325,7 +316,7 @@ def test_a_place_noun_leaves_the_model_s_people_and_places_as_they_are(
 ) -> None:
     """In "Kurdish region" the model's people's adjective stays one: no place is called
     "Kurdish". The place's noun speaks only against a person."""
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Iran has its own Kurdish population and does not want to see Iraq's Kurdish region "
         "become an independent state, officials in Tehran said.",

@@ -6,9 +6,10 @@ before a place). Label rules run the real model (the session's pipeline)."""
 
 from __future__ import annotations
 
+from entity_support import entities_in, people_in
+
 from reader.analysis import Analyser
 from reader.article import build_article
-from reader.entities import Entity
 from reader.entities.people import (
     company_short_form,
     join_initials,
@@ -18,28 +19,19 @@ from reader.entities.people import (
 from reader.gazetteer import is_given_name
 
 
-def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
-    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
-    return {e.name: e for e in analyser.analyse(article).entities}
-
-
-def _people(analyser: Analyser, *paragraphs: str) -> set[str]:
-    return {name for name, e in _analyse(analyser, *paragraphs).items() if e.label == "PERSON"}
-
-
 def test_two_given_names_joined_by_a_hyphen_are_a_given_name() -> None:
     assert is_given_name("Sorin-Mihai") and is_given_name("Jean-Pierre")
     assert not is_given_name("Sorin-Xqzt") and not is_given_name("Ali-K")
 
 
 def test_who_after_a_name_is_a_person_s_but_not_after_a_noun(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Prosecutors charged Dragomir Vasilescu-Pop with bribery on Monday.",
         "Vasilescu-Pop, who ran the roads agency until 2023, denies the charges.",
     )
     assert "Dragomir Vasilescu-Pop" in people
-    entities = _analyse(
+    entities = entities_in(
         analyser,
         "He was deputy head of the state railway Zelpravia, who is accused of fraud.",
         "Zelpravia said it was cooperating.",
@@ -49,7 +41,7 @@ def test_who_after_a_name_is_a_person_s_but_not_after_a_noun(analyser: Analyser)
 
 
 def test_initials_before_a_name_are_a_person_s(analyser: Analyser) -> None:
-    entities = _analyse(
+    entities = entities_in(
         analyser,
         "Her co-producer, K.R. Dunuwila Senanayaka, said the cinemas had booked the film.",
     )
@@ -86,7 +78,7 @@ def test_a_single_name_with_an_age_between_commas_is_found() -> None:
 
 
 def test_a_storm_s_name_alone_is_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Scammers stole Melissa relief cash from victims.",
         "The money was meant for victims of Hurricane Melissa in October.",
@@ -95,7 +87,7 @@ def test_a_storm_s_name_alone_is_no_person(analyser: Analyser) -> None:
 
 
 def test_a_name_after_saint_every_time_is_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Eleven people were charged in St James on Monday.",
         "Most of the arrests were made in St James and Hanover, police said.",
@@ -104,7 +96,7 @@ def test_a_name_after_saint_every_time_is_no_person(analyser: Analyser) -> None:
 
 
 def test_a_title_s_abbreviation_is_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Its general secretary, Ven. Halgama Sumedha Thero, said the film insults the army.",
     )
@@ -112,7 +104,7 @@ def test_a_title_s_abbreviation_is_no_person(analyser: Analyser) -> None:
 
 
 def test_a_person_s_name_may_own_a_work_named_like_a_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "The theatre opened its season with Giuseppe Verdi's Don Carlo on Sunday.",
         "Giuseppe Verdi wrote the opera in 1867.",
@@ -131,7 +123,7 @@ def test_a_company_s_name_cut_short_is_no_person() -> None:
 
 
 def test_a_company_s_short_name_folds_into_the_company(analyser: Analyser) -> None:
-    entities = _analyse(
+    entities = entities_in(
         analyser,
         "The phones were made by Shenzhen-based Quorvix Mobile and sold online.",
         '"We are not saying Quorvix is a criminal company," the minister said.',
@@ -171,7 +163,7 @@ def test_a_person_the_evidence_takes_away_is_left_open(analyser: Analyser) -> No
 
 
 def test_a_people_s_plural_and_an_acronym_name_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Earlier, Mighty Kenyans beat the hosts 3-0 in Nakuru.",
         "The tax office, known by its French acronym DGRT, had found that the firm owed tax.",
@@ -181,7 +173,7 @@ def test_a_people_s_plural_and_an_acronym_name_no_person(analyser: Analyser) -> 
 
 
 def test_cheikh_is_sheikh_in_french_and_stays_in_the_name(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Cheikh Moussa Diallo, whose party won a large majority, said the audit was fair.",
         "Diallo added that the firm would pay.",
@@ -190,7 +182,7 @@ def test_cheikh_is_sheikh_in_french_and_stays_in_the_name(analyser: Analyser) ->
 
 
 def test_a_name_before_a_body_s_noun_is_no_person(analyser: Analyser) -> None:
-    entities = _analyse(
+    entities = entities_in(
         analyser,
         "Diallo, whose Tekki party won a large majority in November, said the audit was fair.",
     )
@@ -198,7 +190,7 @@ def test_a_name_before_a_body_s_noun_is_no_person(analyser: Analyser) -> None:
 
 
 def test_a_word_before_an_acronym_each_time_is_no_person(analyser: Analyser) -> None:
-    people = _people(
+    people = people_in(
         analyser,
         "Patients of Salvia EPS waited for vaccines, and Salvia EPS said it had paid its debts.",
         "Lawyer Aurelio Quintero QC said the case would go on.",

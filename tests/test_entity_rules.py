@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from entity_support import entities_in
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import Analyser
-from reader.article import build_article
-from reader.entities import Entity
 from reader.entities.names import WordIndex, find_all, spelling_skeleton
 from reader.entities.spans import clean, extend_organisation, split_raw
 from reader.gazetteer import is_language, is_place, place_names
@@ -135,13 +134,8 @@ def test_the_gazetteer_knows_places_and_languages_and_caches_them(isolated_home:
     assert list((isolated_home / "cache" / "reader").glob("places.*.txt")) or place_names()
 
 
-def _analyse(analyser: Analyser, *paragraphs: str) -> dict[str, Entity]:
-    article = build_article([("paragraph", p) for p in paragraphs], path="x.txt", format="plain")
-    return {e.name: e for e in analyser.analyse(article).entities}
-
-
 def test_an_organisation_word_decides_the_label(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Officials of the Okonkwo Holdings said on Monday that Adebayo Foundation would "
         "fund the Mensah Party campaign.",
@@ -152,7 +146,7 @@ def test_an_organisation_word_decides_the_label(analyser: Analyser) -> None:
 
 
 def test_a_designator_and_a_law_word_decide_against_the_model(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "SS Lazio beat Napoli on Sunday. Lazio said the win mattered, and lawmakers passed "
         "the Finance Bill on Monday after the Finance Bill debate.",
@@ -162,7 +156,7 @@ def test_a_designator_and_a_law_word_decide_against_the_model(analyser: Analyser
 
 
 def test_countries_storms_and_common_nouns_are_not_people(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Sri Lanka lost the toss. Typhoon Dalisay hit Samar on Monday. Health was the "
         "theme of the meeting.",
@@ -173,7 +167,7 @@ def test_countries_storms_and_common_nouns_are_not_people(analyser: Analyser) ->
 
 
 def test_a_place_named_like_a_person_is_a_place(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Farmers in Tamale say prices have doubled. Traders from Tamale and Bolgatanga met "
         "buyers in Tamale on Friday.",
@@ -182,7 +176,7 @@ def test_a_place_named_like_a_person_is_a_place(analyser: Analyser) -> None:
 
 
 def test_a_constituency_after_an_mp_is_a_place(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "Joseph Kiprono (Soy Central) said the tax would hurt traders. Kiprono spoke after "
         "the vote.",
@@ -192,7 +186,7 @@ def test_a_constituency_after_an_mp_is_a_place(analyser: Analyser) -> None:
 
 
 def test_every_entity_says_why_and_how_sure(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         '"We will appeal," said Dr Amina Yusuf, a spokeswoman for the Lagos State Waste '
         "Management Authority.",
@@ -204,7 +198,7 @@ def test_every_entity_says_why_and_how_sure(analyser: Analyser) -> None:
 
 
 def test_credits_name_the_agency_and_the_reporters(analyser: Analyser) -> None:
-    found = _analyse(
+    found = entities_in(
         analyser,
         "NAIROBI, March 3 (Reuters) - Kenya's parliament voted on Tuesday to scrap the levy.",
         "(Reporting by Grace Wambui; Editing by Alison Hart)",
