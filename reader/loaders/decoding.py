@@ -38,7 +38,9 @@ def decode(data: bytes, name: str) -> str:
     Raises:
         ArticleError: the file is empty or binary.
     """
-    if not data.strip():
+    # isspace() stops at the first other byte; strip() would copy a whole corpus (tens of
+    # MB, holding the interpreter while the library's keys wait) to find the same.
+    if not data or data.isspace():
         raise ArticleError(f"{name} is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
