@@ -50,3 +50,12 @@ def test_a_stadium_named_once_is_no_person(analyser: Analyser) -> None:
     )
     assert "Poljud" not in people
     assert "Toni Marić" in people
+
+
+def test_a_place_of_several_words_after_in_is_no_person(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        '"We ask the faithful to come," Monsignor Ramón Lantigua told reporters after a '
+        "meeting of the bishops in Santo Domingo.",
+    )
+    assert "Santo Domingo" not in people

@@ -269,6 +269,15 @@ def person_clues(
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
     clues.extend(_shape_clues(text, words, mentions))
+    if (
+        place
+        and len(words) > 1
+        and any(text[max(0, m.start - 3) : m.start] == "in " for m in mentions)
+    ):
+        # "the bishops in Santo Domingo": a place's name of several words, written as a
+        # place, is the place, though it starts with a given name.
+        clues.append(("PERSON", NEVER, "a place's name of several words, after 'in'"))
+        clues.append(("GPE", 3, "a place's name of several words, after 'in'"))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
     uses = [_not_a_person_use(text, mention, parse) for mention in mentions]
     against = [use for use in uses if use]
