@@ -59,3 +59,13 @@ def test_a_place_of_several_words_after_in_is_no_person(analyser: Analyser) -> N
         "meeting of the bishops in Santo Domingo.",
     )
     assert "Santo Domingo" not in people
+
+
+def test_a_name_an_article_opens_is_no_person(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "Police said members of Los Choneros had attacked the prison. Los Choneros denied it, "
+        "said Teresa Bravo, a lawyer.",
+    )
+    assert "Los Choneros" not in people
+    assert "Teresa Bravo" in people
