@@ -69,3 +69,13 @@ def test_a_name_an_article_opens_is_no_person(analyser: Analyser) -> None:
     )
     assert "Los Choneros" not in people
     assert "Teresa Bravo" in people
+
+
+def test_a_place_to_the_model_written_after_in_is_no_person(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "The bank, which has its roots in Zurich, grew fast in Asia and in Latin America, where "
+        "it manages money for families, chief executive Stefan Keller said.",
+    )
+    assert "Latin America" not in people
+    assert "Stefan Keller" in people

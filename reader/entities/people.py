@@ -278,6 +278,14 @@ def person_clues(
         # place, is the place, though it starts with a given name.
         clues.append(("PERSON", NEVER, "a place's name of several words, after 'in'"))
         clues.append(("GPE", 3, "a place's name of several words, after 'in'"))
+    elif (
+        not votes.get("PERSON")
+        and any(votes.get(label) for label in ("LOC", "GPE", "FAC"))
+        and any(text[max(0, m.start - 3) : m.start] == "in " for m in mentions)
+    ):
+        # "in Latin America": the model called it a place and the text writes it as one;
+        # a given name's shape ("Latin") is no reason to call it a person.
+        clues.append(("PERSON", NEVER, "a place to the model, and after 'in'"))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
     uses = [_not_a_person_use(text, mention, parse) for mention in mentions]
     against = [use for use in uses if use]
