@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reader.entities.lone_names import lone_model_guess
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.organisations import weigh_organisation
@@ -263,6 +264,9 @@ def weigh(
         _around(text, mention, parse, weighing, place, person_names)
     if not given_first:
         _given_name(words, votes, weighing)
+    if lone_model_guess(text, words, mentions, votes, weighing.weights["PERSON"], person_names):
+        weighing.weights["PERSON"] = 0
+        weighing.add("MISC", 0.5, "one word, the model's PERSON once, and nothing else")
     if name[:1].islower() and not any(votes.get(label) for label in _NAME_LABELS):
         # "a year", "four weeks": a date the model found, whatever words stand near it
         # ("called a party"), is no body.

@@ -269,6 +269,23 @@ def person_clues(
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
     clues.extend(_shape_clues(text, words, mentions))
+    if (
+        place
+        and len(words) > 1
+        and any(text[max(0, m.start - 3) : m.start] == "in " for m in mentions)
+    ):
+        # "the bishops in Santo Domingo": a place's name of several words, written as a
+        # place, is the place, though it starts with a given name.
+        clues.append(("PERSON", NEVER, "a place's name of several words, after 'in'"))
+        clues.append(("GPE", 3, "a place's name of several words, after 'in'"))
+    elif (
+        not votes.get("PERSON")
+        and any(votes.get(label) for label in ("LOC", "GPE", "FAC"))
+        and any(text[max(0, m.start - 3) : m.start] == "in " for m in mentions)
+    ):
+        # "in Latin America": the model called it a place and the text writes it as one;
+        # a given name's shape ("Latin") is no reason to call it a person.
+        clues.append(("PERSON", NEVER, "a place to the model, and after 'in'"))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
     uses = [_not_a_person_use(text, mention, parse) for mention in mentions]
     against = [use for use in uses if use]
@@ -300,6 +317,9 @@ def person_clues(
 
 # "W.M. Chandana Wijesekera", "J. Smith": initials before a name are a person's.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?[A-Z]\.")
+# Articles of Spanish, German, Dutch and Italian that start no one's name (not "La", "Le",
+# "De", "Del", "Van", which start surnames, nor "Les", a given name).
+_PLURAL_ARTICLES = frozenset("Los Las Die Het Gli".split())
 # A storm's or a saint's word before a one-word name: "Hurricane Melissa", "St James".
 _STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Depression) (\w+)")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St|St\.|Saint|Ste|Ste\.|San|Santa|São|Sant) $")
@@ -326,6 +346,10 @@ def _shape_clues(text: str, words: Sequence[str], mentions: Sequence[Mention]) -
         and not is_place(" ".join(words[1:]))
     ):
         clues.append(("PERSON", 3, f"initials before a name: {words[0]}"))
+    if len(words) > 1 and words[0] in _PLURAL_ARTICLES:
+        # "Los Choneros", "Die Linke", "Het Parool": a language's article opens a gang's,
+        # a party's or a paper's name; no person's name starts with one.
+        clues.append(("PERSON", NEVER, f"an article opens it: {words[0]}"))
     if len(words) > 1 and _peoples_plural(words[-1]):
         # "Young Africans", "Golden Arrows": a people's or a common noun's plural ends a
         # team's or a group's name, never a person's.
