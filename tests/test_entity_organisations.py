@@ -556,3 +556,15 @@ def test_an_app_that_people_are_contacted_on_or_gather_in_is_a_platform(
         analyser, "Misinformation spread on Telegram groups during the pandemic, officials said."
     )
     assert _label(found, "Telegram") != "ORG"
+
+
+def test_a_name_with_shares_or_stock_after_it_is_a_company(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Oskar Lindt shares slide as the regulator orders more capital",
+        "Oskar Lindt stock was down 5.8% at noon, and Anna Berg shares a flat in Basel.",
+        "Jordanian shares fell too.",
+    )
+    assert _label(found, "Oskar Lindt") == "ORG"  # the model: PERSON
+    assert _label(found, "Anna Berg") == "PERSON"  # the verb, before its object
+    assert _label(found, "Jordanian") != "ORG"

@@ -280,6 +280,8 @@ def weigh_organisation(
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "HUF 1,990", "at 1420 GMT": a unit, not a body
         weighing.add("MISC", 1, "a currency's or a time zone's code by a number")
+    if not is_demonym(words[0]) and any(_STOCK_AFTER.match(text, m.end) for m in mentions):
+        weighing.add("ORG", 6 + votes, "a company: its shares or stock")  # "Julius Baer shares"
     sports = is_sports_story(text)
     # Only a name that the model or the evidence calls a body or a person can be a
     # product, an index, a platform or a site instead.
@@ -297,6 +299,12 @@ def weigh_organisation(
         )
 
 
+# A listed company's shares after its name, not the verb ("Kestrel shares fell", "Kestrel's
+# share price"; not "Smith shares a flat").
+_STOCK_AFTER = re.compile(
+    r"(?:'s|\u2019s)? (?:shares|stock|share price|stock price)\b"
+    r"(?! (?:a|an|the|his|her|their|its|my|our|your|this|that|these|those|with|in)\b)"
+)
 # Time zones' abbreviations as the English-language press writes them after a time.
 _TIME_ZONES = frozenset(
     """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt ist jst kst
