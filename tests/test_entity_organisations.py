@@ -568,3 +568,15 @@ def test_a_name_with_shares_or_stock_after_it_is_a_company(analyser: Analyser) -
     assert _label(found, "Oskar Lindt") == "ORG"  # the model: PERSON
     assert _label(found, "Anna Berg") == "PERSON"  # the verb, before its object
     assert _label(found, "Jordanian") != "ORG"
+
+
+def test_a_building_s_first_word_in_another_language_makes_a_site(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The lawyer told reporters outside the Palace of Justice that his client broke no law.",
+        "Fans gathered at the Estadio Azul before the final.",
+        "The Comisión Nacional de Energía said the move was lawful.",
+    )
+    assert _label(found, "Palace of Justice") == "FAC"  # the model: ORG
+    assert _label(found, "Estadio Azul") != "ORG"
+    assert _label(found, "Comisión Nacional de Energía") == "ORG"

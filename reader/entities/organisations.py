@@ -280,6 +280,10 @@ def weigh_organisation(
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "HUF 1,990", "at 1420 GMT": a unit, not a body
         weighing.add("MISC", 1, "a currency's or a time zone's code by a number")
+    if len(words) > 1 and (
+        lower[0] in _FACILITY_FIRST or (lower[0] == "palace" and lower[1] in ("of", "for"))
+    ):
+        weighing.add("FAC", 6 + votes, f"a building's or a site's word: {words[0]}")
     if not is_demonym(words[0]) and any(_STOCK_AFTER.match(text, m.end) for m in mentions):
         weighing.add("ORG", 6 + votes, "a company: its shares or stock")  # "Julius Baer shares"
     sports = is_sports_story(text)
@@ -299,6 +303,12 @@ def weigh_organisation(
         )
 
 
+# First words of buildings' and sites' names in other languages ("Estadio Monumental",
+# "Stade de la Réunification", "Penitenciaría del Litoral"), and English "Palace of X".
+_FACILITY_FIRST = frozenset(
+    """estadio estádio stade stadio stadion aeropuerto aeroporto aéroport aeroport
+    penitenciaría penitenciaria penitenciária cárcel carcel prisión presídio""".split()
+)
 # A listed company's shares after its name, not the verb ("Kestrel shares fell", "Kestrel's
 # share price"; not "Smith shares a flat").
 _STOCK_AFTER = re.compile(
