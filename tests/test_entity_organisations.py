@@ -580,3 +580,15 @@ def test_a_building_s_first_word_in_another_language_makes_a_site(analyser: Anal
     assert _label(found, "Palace of Justice") == "FAC"  # the model: ORG
     assert _label(found, "Estadio Azul") != "ORG"
     assert _label(found, "Comisión Nacional de Energía") == "ORG"
+
+
+def test_a_party_s_name_before_its_member_s_role_is_kept_though_party_is_a_title_word(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        "The case was raised in Parliament last week. Workers' Party MP Gerald Tan (Hougang "
+        "GRC) asked whether banks should be liable.",
+    )
+    assert _label(found, "Workers' Party") == "ORG"  # the model: nothing
+    assert _label(found, "Gerald Tan") == "PERSON"

@@ -809,7 +809,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         name = text[start:end]
         if anchor.group().startswith(" leader") and " " not in name and not name.isupper():
             continue  # "Kurdish leader X", "Tibetan leader X": a people's, not a party's
-        if start < end and first not in _DETERMINERS and not rejected(name):
+        # A name that ends in "Party" is one before its members' roles, whatever a
+        # word of it is elsewhere ("party" is a title's word too: "Workers' Party MP").
+        partisan = name.rsplit(" ", 1)[-1] in ("Party", "Partei", "Partido", "Parti")
+        if start < end and first not in _DETERMINERS and (partisan or not rejected(name)):
             found.append((start, end))
     return found
 
