@@ -10,6 +10,7 @@ from entity_support import entities_in
 from reader.analysis import Analyser
 from reader.entities import Entity
 from reader.entities.organisations import (
+    foreign_head_before,
     is_demonym,
     is_sports_story,
     missed_organisations,
@@ -502,3 +503,92 @@ def test_a_people_s_adjective_before_leader_is_no_party() -> None:
     }
     assert "Kurdish" not in names
     assert "New Generation" in names
+
+
+def test_a_foreign_body_s_head_before_the_model_s_span_and_its_joins() -> None:
+    text = (
+        "Pastors of the Consejo Riverense de Unidad Pastoral met the Asociación de Hoteles "
+        "y Turismo de la República Verde and the Comité Permanente por la Defensa de los "
+        "Derechos Humanos."
+    )
+    names = {text[s:e] for s, e in missed_organisations(text, lambda name: False)}
+    assert "Consejo Riverense de Unidad Pastoral" in names
+    assert "Asociación de Hoteles y Turismo de la República Verde" in names
+    assert "Comité Permanente por la Defensa de los Derechos Humanos" in names
+    start = text.index("Riverense")
+    assert foreign_head_before(text, start, text.index(" met")) == text.index("Consejo")
+    # Not before a name that the head's own name does not run through.
+    other = "the Consejo said. Riverense Mining"
+    assert foreign_head_before(other, other.index("Riverense"), len(other)) == other.index(
+        "Riverense"
+    )
+
+
+def test_an_indefinite_article_is_not_part_of_a_body_s_name(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "She is one of 40 researchers funded by a Northern Research Council (NRC) grant.",
+    )
+    assert "a Northern Research Council" not in found
+    assert _label(found, "Northern Research Council") == "ORG"
+
+
+def test_a_currency_or_a_time_zone_code_by_a_number_is_no_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Prices start at CHF 49 and the fee rose to NOK 300, Norsk Kraft said.",
+        "Kestrel Bank stock was down 5.8% at 1420 GMT, and the RBA said rates would hold.",
+    )
+    assert _label(found, "NOK") != "ORG"
+    assert _label(found, "GMT") != "ORG"
+    assert _label(found, "RBA") == "ORG"
+
+
+def test_an_app_that_people_are_contacted_on_or_gather_in_is_a_platform(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        'He received money from a man known as "Boss Tan", who contacted him on Telegram.',
+    )
+    assert _label(found, "Telegram") != "ORG"
+    found = entities_in(
+        analyser, "Misinformation spread on Telegram groups during the pandemic, officials said."
+    )
+    assert _label(found, "Telegram") != "ORG"
+
+
+def test_a_name_with_shares_or_stock_after_it_is_a_company(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Oskar Lindt shares slide as the regulator orders more capital",
+        "Oskar Lindt stock was down 5.8% at noon, and Anna Berg shares a flat in Basel.",
+        "Jordanian shares fell too.",
+    )
+    assert _label(found, "Oskar Lindt") == "ORG"  # the model: PERSON
+    assert _label(found, "Anna Berg") == "PERSON"  # the verb, before its object
+    assert _label(found, "Jordanian") != "ORG"
+
+
+def test_a_building_s_first_word_in_another_language_makes_a_site(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The lawyer told reporters outside the Palace of Justice that his client broke no law.",
+        "Fans gathered at the Estadio Azul before the final.",
+        "The Comisión Nacional de Energía said the move was lawful.",
+    )
+    assert _label(found, "Palace of Justice") == "FAC"  # the model: ORG
+    assert _label(found, "Estadio Azul") != "ORG"
+    assert _label(found, "Comisión Nacional de Energía") == "ORG"
+
+
+def test_a_party_s_name_before_its_member_s_role_is_kept_though_party_is_a_title_word(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        "The case was raised in Parliament last week. Workers' Party MP Gerald Tan (Hougang "
+        "GRC) asked whether banks should be liable.",
+    )
+    assert _label(found, "Workers' Party") == "ORG"  # the model: nothing
+    assert _label(found, "Gerald Tan") == "PERSON"

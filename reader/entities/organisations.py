@@ -108,6 +108,7 @@ _INDEX_LAST = frozenset("index indices".split())
 # Words of posting or speaking before "on X": a platform, not a body.
 _POSTING = frozenset(
     """said says say posted posts post wrote writes written shared shares published
+    contacted contacts messaged messages recruited
     circulating circulated circulate appeared appearing announced streamed livestreamed
     live-streamed trending viral organised organized""".split()
 )
@@ -115,6 +116,9 @@ _POSTING = frozenset(
 _PLATFORM_AFTER = frozenset(
     "account accounts post posts page pages feed feeds handle profile livestream".split()
 )
+_OBJECTS = frozenset("him her them me us you".split())
+# What people gather in on an app ("on Telegram groups").
+_CHAT_AFTER = frozenset("group groups channel channels chat chats".split())
 # Legislatures that the English-language press names in their own language.
 _LEGISLATURES = frozenset(
     """dáil dail seanad oireachtas bundestag bundesrat nationalrat knesset majlis duma
@@ -272,6 +276,16 @@ def weigh_organisation(
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "TD", "MP": a role, not a name
         weighing.add("TITLE", 1, "a role's acronym")
+    if len(words) == 1 and name.isupper() and all(_unit_code(text, m) for m in mentions):
+        for label in ("ORG", "PERSON", "GPE"):
+            weighing.weights[label] = 0  # "HUF 1,990", "at 1420 GMT": a unit, not a body
+        weighing.add("MISC", 1, "a currency's or a time zone's code by a number")
+    if len(words) > 1 and (
+        lower[0] in _FACILITY_FIRST or (lower[0] == "palace" and lower[1] in ("of", "for"))
+    ):
+        weighing.add("FAC", 6 + votes, f"a building's or a site's word: {words[0]}")
+    if not is_demonym(words[0]) and any(_STOCK_AFTER.match(text, m.end) for m in mentions):
+        weighing.add("ORG", 6 + votes, "a company: its shares or stock")  # "Julius Baer shares"
     sports = is_sports_story(text)
     # Only a name that the model or the evidence calls a body or a person can be a
     # product, an index, a platform or a site instead.
@@ -287,6 +301,47 @@ def weigh_organisation(
             multiword=len(words) > 1,
             agentive=agentive,
         )
+
+
+# First words of buildings' and sites' names in other languages ("Estadio Monumental",
+# "Stade de la Réunification", "Penitenciaría del Litoral"), and English "Palace of X".
+_FACILITY_FIRST = frozenset(
+    """estadio estádio stade stadio stadion aeropuerto aeroporto aéroport aeroport
+    penitenciaría penitenciaria penitenciária cárcel carcel prisión presídio""".split()
+)
+# A listed company's shares after its name, not the verb ("Kestrel shares fell", "Kestrel's
+# share price"; not "Smith shares a flat").
+_STOCK_AFTER = re.compile(
+    r"(?:'s|\u2019s)? (?:shares|stock|share price|stock price)\b"
+    r"(?! (?:a|an|the|his|her|their|its|my|our|your|this|that|these|those|with|in)\b)"
+)
+# Time zones' abbreviations as the English-language press writes them after a time.
+_TIME_ZONES = frozenset(
+    """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt ist jst kst
+    hkt sgt aest aedt awst msk""".split()
+)
+_NUMBER_AFTER = re.compile(r" ?[\d.,]*\d")
+_NUMBER_BEFORE = re.compile(r"\d(?:[.,:]?\d)*(?: ?[ap]\.?m\.?)? ?$")
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes of currencies (pycountry): "HUF", "CHF", "NGN"."""
+    import pycountry  # loaded once, with the gazetteer's other ISO lists
+
+    return frozenset(currency.alpha_3.lower() for currency in pycountry.currencies)
+
+
+def _unit_code(text: str, mention: Mention) -> bool:
+    """Whether a code in capitals is a currency's before or after an amount ("HUF 1,990",
+    "1,990 HUF") or a time zone's after a time ("1420 GMT"): a unit, not a body."""
+    code = mention.text.lower()
+    before = _NUMBER_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None
+    if code in _TIME_ZONES:
+        return before
+    if code not in _currency_codes():
+        return False
+    return before or _NUMBER_AFTER.match(text, mention.end) is not None
 
 
 def _in_menu(text: str, mention: Mention) -> bool:
@@ -481,10 +536,24 @@ def _not_a_body(
     if (
         previous in ("on", "via", "through")
         and len(before) > 1
-        and before[-2].lower() in _POSTING
+        and (
+            before[-2].lower() in _POSTING
+            # "contacted him on Telegram": the verb before its person.
+            or (before[-2].lower() in _OBJECTS and len(before) > 2 and before[-3] in _POSTING)
+        )
         and not multiword
         and not broadcaster
     ) or (following in _PLATFORM_AFTER and not multiword and not place):
+        weighing.add("PRODUCT", 5, "a platform posted on")
+    elif (
+        previous in ("on", "via")
+        and following in _CHAT_AFTER
+        and after[0].islower()
+        and not multiword
+        and not broadcaster
+        and not place
+    ):
+        # "spread on Telegram groups", "via WhatsApp chats": the groups of an app.
         weighing.add("PRODUCT", 5, "a platform posted on")
 
 
@@ -648,12 +717,19 @@ FOREIGN_BODY_HEADS = frozenset(
     superintendência superintendencia secretaría secretaria direção direccion dirección
     autoridade autoridad agência agencia federação federacion federación fédération
     confederação confederación confédération assembleia asamblea assemblée assemblea
-    tribunal tribunale supremo""".split()
+    tribunal tribunale supremo asociación asociacion associação associacao""".split()
+)
+# Particles that join the words of a body's name in those languages, "and" among them
+# ("Asociación de Hoteles y Turismo de la República", "Comité Permanente por la Defensa
+# de los Derechos Humanos"); the longer first, so that "de la" is tried before "de".
+_FOREIGN_JOIN = (
+    r"(?:de los|de las|de la|del|de|do|da|dos|das|des|du|di|della|dello|delle|degli"
+    r"|alla|allo|al|per|pour|por la|por el|por los|por las|para la|para el|para los|y|e|et)"
 )
 _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 _FOREIGN_BODY = re.compile(
     rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {_CAP})*"
-    rf"(?: (?:de|do|da|dos|das|del|de la|des|du|di|della|dello|alla|allo|per|pour)"
+    rf"(?: {_FOREIGN_JOIN}"
     rf"(?: l['\u2019])?"
     rf" {_CAP}(?: {_CAP})*)+)"
 )
@@ -733,7 +809,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         name = text[start:end]
         if anchor.group().startswith(" leader") and " " not in name and not name.isupper():
             continue  # "Kurdish leader X", "Tibetan leader X": a people's, not a party's
-        if start < end and first not in _DETERMINERS and not rejected(name):
+        # A name that ends in "Party" is one before its members' roles, whatever a
+        # word of it is elsewhere ("party" is a title's word too: "Workers' Party MP").
+        partisan = name.rsplit(" ", 1)[-1] in ("Party", "Partei", "Partido", "Parti")
+        if start < end and first not in _DETERMINERS and (partisan or not rejected(name)):
             found.append((start, end))
     return found
 
@@ -747,10 +826,25 @@ _FOREIGN_NAMED = FOREIGN_BODY_HEADS | frozenset(
 )
 # Capitalised, as names begin: "Corriere della Sera", "Teatro alla Scala".
 _FOREIGN_NAMED_WORDS = tuple(sorted(w.capitalize() for w in _FOREIGN_NAMED))
-_FOREIGN_TAIL = re.compile(
-    rf" (?:de|do|da|dos|das|del|della|dello|delle|degli|di|du|des|de la|per|alla|allo|al)"
-    rf"(?: l['\u2019])? {_CAP}(?: {_CAP})*"
+_FOREIGN_TAIL = re.compile(rf"(?: {_FOREIGN_JOIN}(?: l['\u2019])? {_CAP}(?: {_CAP})*)+")
+# A foreign body's head and the words up to a span that the model began after it:
+# "Consejo" before "Dominicano de Unidad Evangélica", "Comité Permanente por la" before
+# "Defensa de los Derechos Humanos".
+_FOREIGN_HEAD_BEFORE = re.compile(
+    rf"(?<![\w-])({'|'.join(_FOREIGN_NAMED_WORDS)})(?: {_CAP})*(?: {_FOREIGN_JOIN})? $"
 )
+
+
+def foreign_head_before(text: str, start: int, end: int) -> int:
+    """The start of a body's name in another language whose head word the model left
+    before its span, when the head's name runs through the whole span."""
+    head = _FOREIGN_HEAD_BEFORE.search(text, max(0, start - 60), start)
+    if head is None:
+        return start
+    match = _FOREIGN_BODY.match(text, head.start())
+    if match and match.end(1) >= end:
+        return head.start()
+    return start
 
 
 def foreign_tail(text: str, start: int, end: int) -> int:

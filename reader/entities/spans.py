@@ -25,6 +25,7 @@ from reader.entities.names import (
 from reader.entities.organisations import (
     body_before,
     body_tail,
+    foreign_head_before,
     foreign_tail,
     inner_verb,
     owner_and_place,
@@ -373,7 +374,9 @@ def clean(
             break
         end -= len(words[-1]) + 1
         words = words[:-1]
-    if words and words[0].lower() == "the" and len(words) > 1:
+    # "a European Research Council grant": the article, never the name ("An Post" keeps
+    # its capital).
+    if words and (words[0].lower() == "the" or words[0] in ("a", "an")) and len(words) > 1:
         start += len(words[0]) + 1
         words = words[1:]
     # "Arsenal's Tom Reed": the owner is another name. "People's Party" keeps its word.
@@ -481,6 +484,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     start = _designator_before(text, start)
     if not is_place(text[start:end]):
         start = body_before(text, start)  # "National Center for" + "Vector Borne ..."
+    start = foreign_head_before(text, start, end)  # "Consejo" + "Dominicano de Unidad ..."
     general = re.search(r"(?<![\w-])([A-Z][a-z]+) $", text[max(0, start - 20) : start])
     if (
         general
