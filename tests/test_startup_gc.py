@@ -50,4 +50,6 @@ def test_a_caller_passing_argv_keeps_its_collector(tmp_path: Path) -> None:
     Store(tmp_path / "store")
     frozen = gc.get_freeze_count()
     assert main(["stats", "--db", str(tmp_path / "store"), "--no-entities", "--json"]) == 0
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    # Nothing frozen by the command (the count may fall: frozen objects that earlier tests
+    # left, such as a library's rows, are still freed when their last reference goes).
+    assert gc.isenabled() and gc.get_freeze_count() <= frozen
