@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app_support import app_test, wait_for
 from textual import events
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from reader.tui.app import ReaderApp
@@ -22,16 +24,22 @@ def drawn(bar: FilterBar) -> str:
     return bar.render_line(0).text
 
 
+async def library_of_three(pilot: Pilot[Any], app: ReaderApp) -> LibraryScreen:
+    """The library screen, once the folder's three articles are listed."""
+    await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+    screen = app.screen
+    assert isinstance(screen, LibraryScreen)
+    await wait_for(pilot, lambda: len(screen.entries) == 3)
+    return screen
+
+
 @app_test
 async def test_the_filter_edits_like_a_field_and_filters_as_it_goes(
     make_app: Callable[..., ReaderApp], sample_path: Path, tmp_path: Path
 ) -> None:
     app = make_app(folder_of_articles(tmp_path, sample_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        screen = app.screen
-        assert isinstance(screen, LibraryScreen)
-        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        screen = await library_of_three(pilot, app)
         bar = screen.query_one(FilterBar)
         table = screen.query_one(LibraryList)
         assert bar.has_focus
@@ -63,10 +71,7 @@ async def test_a_paste_filters_by_its_first_line_and_is_drawn_inert(
 ) -> None:
     app = make_app(folder_of_articles(tmp_path, sample_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        screen = app.screen
-        assert isinstance(screen, LibraryScreen)
-        await wait_for(pilot, lambda: len(screen.entries) == 3)
+        screen = await library_of_three(pilot, app)
         bar = screen.query_one(FilterBar)
         bar.post_message(events.Paste("Iraq\nsecond line"))
         await pilot.pause()
