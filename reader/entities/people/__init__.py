@@ -1,0 +1,51 @@
+"""People: evidence for and against a person, and people's names the model cut or missed.
+
+One module per kind of evidence, each true of news copy from any country:
+
+- :mod:`.name_knowledge`: what people's names and people's nouns look like (known given
+  names and surnames, a person's shape, the nouns only a person is);
+- :mod:`.shape`: the evidence of a name's own words ("W.M. Chandana Wijesekera" is a
+  person's, "Los Choneros" never);
+- :mod:`.uses`: the evidence of how the text uses each mention ("in the Gobi", "Rio Tinto,
+  which", "Sequeira, 61,");
+- :mod:`.for_and_against`: all of it gathered for one entity (:func:`person_clues`);
+- :mod:`.roles`: a role or a portfolio before a name, cut off it ("Taoiseach Niamh
+  Corcoran");
+- :mod:`.missed`: names the model missed, cut short or split ("Gonçalo" of "Gonçalo
+  Matos", "Ts. Oyunchimeg");
+- :mod:`.aliases`: another name of the same person or body ("X, known as Y").
+
+Each function takes the text and offsets and returns what it found: the callers in
+:mod:`reader.entities.consolidation`, :mod:`reader.entities.spans` and
+:mod:`reader.entities.evidence` apply it. The names below are the package's public face.
+"""
+
+from reader.entities.people.aliases import company_short_form, initialled_owner, other_names
+from reader.entities.people.for_and_against import person_clues
+from reader.entities.people.missed import given_name_completed, join_initials, missed_people
+from reader.entities.people.name_knowledge import (
+    is_given,
+    is_known_surname,
+    names_a_person,
+    sentence_ends_before,
+)
+from reader.entities.people.roles import PORTFOLIO_WORDS, role_before_person
+
+# The name organisations.py imports the portfolios' words by.
+_PORTFOLIO_WORDS = PORTFOLIO_WORDS
+
+__all__ = [
+    "PORTFOLIO_WORDS",
+    "company_short_form",
+    "given_name_completed",
+    "initialled_owner",
+    "is_given",
+    "is_known_surname",
+    "join_initials",
+    "missed_people",
+    "names_a_person",
+    "other_names",
+    "person_clues",
+    "role_before_person",
+    "sentence_ends_before",
+]

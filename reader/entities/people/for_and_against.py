@@ -1,0 +1,105 @@
+"""All the evidence for and against a person, gathered for one entity.
+
+:func:`person_clues` asks each kind of evidence in turn, in a fixed order (the order of
+the reasons an entity shows): the name's last word as a role ("Political
+Correspondent"), a known surname last after a given name ("Declan Foley": Faker's
+surnames, without the words that are places or heads), the name's shape
+(:mod:`.shape`), a place's name written after "in", and how the text uses each mention
+(:mod:`.uses`). The caller, :func:`reader.entities.evidence.weigh`, adds them up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from reader.entities.model import Mention
+from reader.entities.people.clue import NEVER, Clue
+from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
+from reader.entities.people.shape import shape_clues
+from reader.entities.people.uses import described_as_a_person, neighbour_clues, not_a_person_use
+from reader.name_words import ROLE_NOUNS
+from reader.syntax import Parse
+
+# Roles that end a byline's or a caption's description of a writer ("Political
+# Correspondent", "Sports Editor", "Staff Writer"), besides the roles of ROLE_NOUNS.
+_BYLINE_ROLES = frozenset(
+    """correspondent correspondents editor editors reporter reporters writer writers
+    columnist columnists contributor contributors photographer photographers
+    commentator critic presenter producer staff desk team credit credits caption
+    captions photo picture video handout""".split()
+)
+
+
+def person_clues(
+    text: str,
+    words: Sequence[str],
+    mentions: Sequence[Mention],
+    parse: Parse,
+    place: bool,
+    votes: Mapping[str, float],
+) -> list[Clue]:
+    """Evidence for or against a person from the name's words and each mention's
+    neighbours (see the module's docstring); ``votes`` are the model's."""
+    clues: list[Clue] = []
+    if not any(count and label not in _NUMERIC for label, count in votes.items()):
+        return clues  # a date, a sum or a number: nothing here is about people
+    last = words[-1].lower().strip(".,") if words else ""
+    if len(words) > 1 and (last in _BYLINE_ROLES or last in ROLE_NOUNS) and not is_given(words[0]):
+        clues.append(("PERSON", NEVER, f"a role, not a name: {words[-1]}"))
+        clues.append(("ROLE", 3, f"a role, not a name: {words[-1]}"))
+    if (
+        2 <= len(words) <= 4
+        and is_known_surname(words[-1])
+        and (is_given(words[0]) or may_be_given(words[0], text))
+        and not any(char.isdigit() for word in words for char in word)
+    ):
+        clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
+    clues.extend(shape_clues(text, words, mentions))
+    if (
+        place
+        and len(words) > 1
+        and any(text[max(0, m.start - 3) : m.start] == "in " for m in mentions)
+    ):
+        # "the bishops in Santo Domingo": a place's name of several words, written as a
+        # place, is the place, though it starts with a given name.
+        clues.append(("PERSON", NEVER, "a place's name of several words, after 'in'"))
+        clues.append(("GPE", 3, "a place's name of several words, after 'in'"))
+    elif (
+        not votes.get("PERSON")
+        and any(votes.get(label) for label in ("LOC", "GPE", "FAC"))
+        and any(text[max(0, m.start - 3) : m.start] == "in " for m in mentions)
+    ):
+        # "in Latin America": the model called it a place and the text writes it as one;
+        # a given name's shape ("Latin") is no reason to call it a person.
+        clues.append(("PERSON", NEVER, "a place to the model, and after 'in'"))
+    only_person = all(label == "PERSON" for label, count in votes.items() if count)
+    uses = [not_a_person_use(text, mention, parse) for mention in mentions]
+    against = [use for use in uses if use]
+    if against and all(use is not None for use in uses):
+        # Every mention writes it as no person's: "the Gobi" twice, "in the Storting".
+        clues.append(("PERSON", NEVER, against[0]))
+        if against[0].startswith("a body's noun"):
+            clues.append(("ORG", 2, against[0]))
+    elif against:
+        # "calls for the Mantashe to step down" beside "Gwede Mantashe said": a slip.
+        clues.append(("PERSON", -3, against[0]))
+    # "Kurdish region", "Kurdistan region": the model's people's adjective or place needs no
+    # place's noun to say what it is, and "region" must not turn an adjective into a place.
+    model_place = any(votes.get(label) for label in ("NORP", "GPE", "LOC", "FAC"))
+    described = False
+    for mention in mentions:
+        clues.extend(neighbour_clues(text, mention, parse, place, only_person, model_place))
+        if not described and not place:
+            noun = described_as_a_person(text, mention, parse)
+            if noun:
+                clues.append(("PERSON", 3, f"described as a person: {noun}"))
+                described = True
+    if only_person and any(weight == NEVER for label, weight, _ in clues if label == "PERSON"):
+        # The model said "a person" and nothing else; the evidence says not: say so, and
+        # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").
+        clues.append(("MISC", 0.5, "no person, and nothing says what it is"))
+    return clues
+
+
+# The model's labels of numbers and times, which no rule here is about.
+_NUMERIC = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
