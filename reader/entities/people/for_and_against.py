@@ -17,6 +17,7 @@ from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
 from reader.entities.people.shape import shape_clues
 from reader.entities.people.uses import described_as_a_person, neighbour_clues, not_a_person_use
+from reader.entities.people.works_and_bodies import work_and_body_clues
 from reader.name_words import ROLE_NOUNS
 from reader.syntax import Parse
 
@@ -89,6 +90,7 @@ def person_clues(
     described = False
     for mention in mentions:
         clues.extend(neighbour_clues(text, mention, parse, place, only_person, model_place))
+        clues.extend(work_and_body_clues(text, words, mention, votes))
         if not described and not place:
             noun = described_as_a_person(text, mention, parse)
             if noun:

@@ -25,7 +25,8 @@ _PLACE_NOUNS = frozenset(
     """field fields mine mines deposit deposits basin desert plateau valley plains plain
     delta river region province district area corridor border frontier coast coastline
     peninsula steppe mountains hills lake crossing checkpoint port harbour harbor dam
-    reservoir oilfield gasfield""".split()
+    reservoir oilfield gasfield commune communes village town township county ward
+    municipality prefecture governorate oblast regency subdistrict""".split()
 )
 
 

@@ -1,0 +1,90 @@
+"""Uses of a name that make it a party's, a work's, a product's, a body's or a building's:
+each rule pinned by its clue on a made-up sentence, and by the whole analysis where the
+model calls the made-up name a person."""
+
+from __future__ import annotations
+
+from entity_support import entities_in, people_in
+
+from reader.analysis import Analyser
+from reader.entities.model import Mention
+from reader.entities.people.works_and_bodies import work_and_body_clues
+
+PERSON_VOTE = {"PERSON": 1.0}
+
+
+def _clues(text: str, name: str, votes: dict[str, float] | None = None) -> list[str]:
+    """The reasons of the clues against a person for the first mention of ``name``."""
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name)
+    found = work_and_body_clues(text, name.split(), mention, votes or PERSON_VOTE)
+    return [reason for label, weight, reason in found if label == "PERSON" and weight < 0]
+
+
+def test_a_party_s_adjective_before_a_name_makes_it_a_party() -> None:
+    assert _clues("The nationalist Zorra Vedek said it would abstain.", "Zorra Vedek") == [
+        "a party's adjective before it: nationalist"
+    ]
+    assert _clues("Ruritania's governing Union Pacta won.", "Union Pacta")
+    # a person with a known given name and surname stays one, whatever the adjective
+    assert not _clues("The populist Jan Novak said so.", "Jan Novak")
+    # an adjective of a role's noun is not a party's: "the opposition leader X"
+    assert not _clues("The opposition leader Zorra Vedek said so.", "Zorra Vedek")
+
+
+def test_a_name_s_own_initials_in_parentheses_make_it_a_body() -> None:
+    text = "Movimiento Albor (MA) assembly member Rosa Quintero said the plan failed."
+    assert _clues(text, "Movimiento Albor") == ["its initials in parentheses after it: MA"]
+    # initials that are not the name's say nothing; a known given name first is a person's
+    assert not _clues("Movimiento Albor (XY) said so.", "Movimiento Albor")
+    assert not _clues("Tomás Ruiz Ortega (TRO) said so.", "Tomás Ruiz Ortega")
+
+
+def test_a_work_s_noun_before_a_name_makes_it_a_work() -> None:
+    text = "The season opened with a new production of Marco Bellini's Don Arrigo."
+    assert _clues(text, "Don Arrigo") == ["a work's use: production of it"]
+    # the author before the work is still a person
+    assert not _clues(text, "Marco Bellini")
+    assert _clues("during the final rehearsal of Don Arrigo on Thursday", "Don Arrigo")
+
+
+def test_a_product_s_noun_after_a_name_makes_it_a_product() -> None:
+    text = "Phone makers must stop preinstalling its Miko voice assistant."
+    assert _clues(text, "Miko") == ["a product's noun after it: assistant"]
+    # a product's noun after it says nothing of a name the model did not call a person
+    assert not _clues(text, "Miko", {"ORG": 1.0})
+
+
+def test_a_body_s_description_after_a_name_makes_it_a_body() -> None:
+    text = "Ferne Digital, owned by the British fund manager Larch, said it would wait."
+    assert _clues(text, "Ferne Digital") == ["described as a body after it"]
+    text = "Voz Limpia, the local chapter of Transparency International, said so."
+    assert _clues(text, "Voz Limpia") == ["described as a body after it"]
+
+
+def test_a_building_s_head_word_before_a_name_makes_it_its_namesake() -> None:
+    text = "Patients were taken to Hospital Dr. Aurelio Ferrer in the capital."
+    assert _clues(text, "Aurelio Ferrer") == ["a building's or a body's namesake: Hospital"]
+    assert not _clues("Dr. Aurelio Ferrer said the wards were full.", "Aurelio Ferrer")
+
+
+def test_parties_and_works_leave_the_people(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "Vlasta Horvatek, the finance minister, said the tax would stay.",
+        "The nationalist Zorra Vedek said it would abstain in the final vote.",
+        "Movimiento Albor (MA) assembly member Rosa Quintero said the plan had failed.",
+    )
+    assert "Vlasta Horvatek" in people and "Rosa Quintero" in people
+    assert "Zorra Vedek" not in people and "Movimiento Albor" not in people
+
+
+def test_a_work_s_name_leaves_the_people_and_its_composer_stays(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "The opera house opened its season on Sunday with a new production of Giacomo "
+        "Bellini's Don Arrigo that earned twelve minutes of applause.",
+        "Baritone Ettore Salvadori sang during the final rehearsal of Don Arrigo.",
+    )
+    assert entities["Giacomo Bellini"].label == "PERSON"
+    assert "Don Arrigo" not in entities or entities["Don Arrigo"].label != "PERSON"
