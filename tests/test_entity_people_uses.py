@@ -4,11 +4,17 @@ model calls the made-up name a person."""
 
 from __future__ import annotations
 
+import re
+
 from entity_support import entities_in, people_in
 
 from reader.analysis import Analyser
-from reader.entities.model import Mention
+from reader.entities.model import Entity, Mention
+from reader.entities.people.clue import NEVER
+from reader.entities.people.for_and_against import person_clues
+from reader.entities.people.lists import relabel_listed
 from reader.entities.people.works_and_bodies import work_and_body_clues
+from reader.syntax import Parse
 
 PERSON_VOTE = {"PERSON": 1.0}
 
@@ -88,3 +94,66 @@ def test_a_work_s_name_leaves_the_people_and_its_composer_stays(analyser: Analys
     )
     assert entities["Giacomo Bellini"].label == "PERSON"
     assert "Don Arrigo" not in entities or entities["Don Arrigo"].label != "PERSON"
+
+
+def _entities(text: str, labels: dict[str, str]) -> list[Entity]:
+    """One entity per name of ``labels``, with a mention wherever the name is written."""
+    return [
+        Entity(
+            name=name,
+            label=label,
+            mentions=tuple(
+                Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)
+            ),
+        )
+        for name, label in labels.items()
+    ]
+
+
+def _labels(text: str, labels: dict[str, str]) -> dict[str, str]:
+    return {e.name: e.label for e in relabel_listed(text, _entities(text, labels), Parse())}
+
+
+def test_a_weak_person_listed_with_organisations_or_places_is_one_of_them() -> None:
+    text = "The regulator asked Norvela Tel, Elsa and Tele5 to filter messages."
+    labels = {"Norvela Tel": "PERSON", "Elsa": "PERSON", "Tele5": "ORG"}
+    assert _labels(text, labels) == {"Norvela Tel": "ORG", "Elsa": "ORG", "Tele5": "ORG"}
+    text = "Alerts went out in Takeo, Kandor and Prey Veng on Sunday."
+    labels = {"Takeo": "GPE", "Kandor": "PERSON", "Prey Veng": "GPE"}
+    assert _labels(text, labels)["Kandor"] == "GPE"
+
+
+def test_a_person_s_use_a_person_in_the_list_or_a_credit_keep_the_person() -> None:
+    text = "Spokeswoman Elsa Varn, Tele5 and Norvela Tel said so."
+    labels = {"Elsa Varn": "PERSON", "Tele5": "ORG", "Norvela Tel": "ORG"}
+    assert _labels(text, labels)["Elsa Varn"] == "PERSON"  # a person's noun before it
+    text = "Tele5, Oduya Kamau and Hasso Breit met on Monday."
+    labels = {"Tele5": "ORG", "Oduya Kamau": "PERSON", "Hasso Breit": "PERSON"}
+    assert _labels(text, labels)["Hasso Breit"] == "PERSON"  # "Oduya Kamau": weak
+    text = "(Reporting by Omar Tazo in Rabat and Sarra Whitcomb in London)"
+    labels = {"Omar Tazo": "PERSON", "Rabat": "GPE", "Sarra Whitcomb": "PERSON", "London": "GPE"}
+    assert _labels(text, labels)["Sarra Whitcomb"] == "PERSON"
+    # no "and" before a name of a known kind: a byline's writer and city, not a list
+    text = "By Tanvo Ahmad and Nusra Jahn, Dhaka\n\nThe hospitals are full."
+    labels = {"Tanvo Ahmad": "PERSON", "Nusra Jahn": "PERSON", "Dhaka": "GPE"}
+    assert _labels(text, labels)["Nusra Jahn"] == "PERSON"
+
+
+def test_a_party_s_use_outweighs_the_model_when_nothing_says_person() -> None:
+    text = (
+        "The ruling Dream Union won again. Dream Union denied it. "
+        "Critics said the law left the field to Dream Union."
+    )
+    mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer("Dream Union", text)]
+    words = ["Dream", "Union"]
+    clues = person_clues(text, words, mentions, Parse(), False, {"PERSON": 6})
+    assert (
+        "PERSON",
+        NEVER,
+        "a party's adjective before it: ruling; never written as a person",
+    ) in clues
+    # a title before one mention: a person's name, and the one use weighs as before
+    text = text.replace("denied it", "denied it, said Senator Dream Union")
+    mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer("Dream Union", text)]
+    clues = person_clues(text, words, mentions, Parse(), False, {"PERSON": 6})
+    assert not any(weight == NEVER for label, weight, _ in clues if label == "PERSON")

@@ -46,6 +46,7 @@ from reader.entities.people import (
     missed_people,
     names_a_person,
     other_names,
+    relabel_listed,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
 from reader.gazetteer import is_demonym, is_given_name, is_language, is_place
@@ -766,4 +767,4 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
             )
         )
     entities.sort(key=lambda e: (-e.count, e.mentions[0].start))
-    return entities
+    return relabel_listed(text, entities, parse)

@@ -13,7 +13,10 @@ One module per kind of evidence, each true of news copy from any country:
   Corcoran");
 - :mod:`.missed`: names the model missed, cut short or split ("Gonçalo" of "Gonçalo
   Matos", "Ts. Oyunchimeg");
-- :mod:`.aliases`: another name of the same person or body ("X, known as Y").
+- :mod:`.aliases`: another name of the same person or body ("X, known as Y");
+- :mod:`.works_and_bodies`: uses that make a name a party's, a work's or a body's ("the
+  ruling X", "a production of X", "X (XY)");
+- :mod:`.lists`: a weak person listed with organisations only, or places only, is one.
 
 Each function takes the text and offsets and returns what it found: the callers in
 :mod:`reader.entities.consolidation`, :mod:`reader.entities.spans` and
@@ -22,6 +25,7 @@ Each function takes the text and offsets and returns what it found: the callers 
 
 from reader.entities.people.aliases import company_short_form, initialled_owner, other_names
 from reader.entities.people.for_and_against import person_clues
+from reader.entities.people.lists import relabel_listed
 from reader.entities.people.missed import given_name_completed, join_initials, missed_people
 from reader.entities.people.name_knowledge import (
     is_given,
@@ -46,6 +50,7 @@ __all__ = [
     "names_a_person",
     "other_names",
     "person_clues",
+    "relabel_listed",
     "role_before_person",
     "sentence_ends_before",
 ]

@@ -16,7 +16,12 @@ from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
 from reader.entities.people.shape import shape_clues
-from reader.entities.people.uses import described_as_a_person, neighbour_clues, not_a_person_use
+from reader.entities.people.uses import (
+    described_as_a_person,
+    neighbour_clues,
+    not_a_person_use,
+    used_as_a_person,
+)
 from reader.entities.people.works_and_bodies import work_and_body_clues
 from reader.name_words import ROLE_NOUNS
 from reader.syntax import Parse
@@ -88,14 +93,22 @@ def person_clues(
     # place's noun to say what it is, and "region" must not turn an adjective into a place.
     model_place = any(votes.get(label) for label in ("NORP", "GPE", "LOC", "FAC"))
     described = False
+    uses_of_others: list[str] = []
     for mention in mentions:
         clues.extend(neighbour_clues(text, mention, parse, place, only_person, model_place))
-        clues.extend(work_and_body_clues(text, words, mention, votes))
+        for clue in work_and_body_clues(text, words, mention, votes):
+            clues.append(clue)
+            if clue[0] == "PERSON":
+                uses_of_others.append(clue[2])
         if not described and not place:
             noun = described_as_a_person(text, mention, parse)
             if noun:
                 clues.append(("PERSON", 3, f"described as a person: {noun}"))
                 described = True
+    if uses_of_others and not used_as_a_person(text, mentions, parse):
+        # "the ruling Georgian Dream" once, and "Georgian Dream" five times with nothing
+        # around it: the model's votes and a given name's shape are no person's use.
+        clues.append(("PERSON", NEVER, f"{uses_of_others[0]}; never written as a person"))
     if only_person and any(weight == NEVER for label, weight, _ in clues if label == "PERSON"):
         # The model said "a person" and nothing else; the evidence says not: say so, and
         # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").

@@ -12,11 +12,12 @@ coordinator, Losana Vakalalabure"), ", who" after the name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.name_knowledge import names_a_person, person_nouns, sentence_ends_before
+from reader.name_words import titles
 from reader.syntax import Parse
 
 # Lower-case nouns written after a place's name: "the Nariin Khuren coal field", "the Naryn
@@ -234,3 +235,22 @@ def _modifies(mention: Mention, parse: Parse) -> bool:
         and parse.tokens[following].pos in ("NOUN", "PROPN")
         and token.dep in ("compound", "amod", "nmod")
     )
+
+
+def used_as_a_person(text: str, mentions: Sequence[Mention], parse: Parse) -> bool:
+    """Whether any mention is written as only a person's name is: after a title or a
+    person's noun ("Dr", "Senator", "striker"), with an age or a person's noun in
+    apposition, or before ", who"."""
+    for mention in mentions:
+        before = text[max(0, mention.start - 30) : mention.start]
+        word = before.split()[-1].strip(",") if before.strip() else ""
+        previous = word.lower().rstrip(".")
+        # nameparser's titles hold words that are no title in lower case ("the ruling X")
+        title = previous in titles() and word[:1].isupper()
+        if before.endswith(" ") and (title or previous in person_nouns()):
+            return True
+        if text.startswith((", who ", ", who,"), mention.end):
+            return True
+        if described_as_a_person(text, mention, parse):
+            return True
+    return False
