@@ -13,6 +13,7 @@ from reader.entities.model import Entity, Mention
 from reader.entities.people.clue import NEVER
 from reader.entities.people.for_and_against import person_clues
 from reader.entities.people.lists import relabel_listed
+from reader.entities.people.uses import not_a_person_use
 from reader.entities.people.works_and_bodies import work_and_body_clues
 from reader.syntax import Parse
 
@@ -157,3 +158,23 @@ def test_a_party_s_use_outweighs_the_model_when_nothing_says_person() -> None:
     mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer("Dream Union", text)]
     clues = person_clues(text, words, mentions, Parse(), False, {"PERSON": 6})
     assert not any(weight == NEVER for label, weight, _ in clues if label == "PERSON")
+
+
+def _use(text: str, name: str) -> str | None:
+    start = text.index(name)
+    return not_a_person_use(text, Mention(start, start + len(name), name), Parse())
+
+
+def test_the_agency_after_a_photographer_s_slash_is_no_person() -> None:
+    text = "Riot police on Wednesday. Photo: Hussam Shaheed/Malu Courier\n\nThe records leaked."
+    assert _use(text, "Malu Courier") == "a credit's agency, after the slash"
+    # an agency's code first, then its photographer: a person
+    text = "Firefighters near the city on Monday. (JDO/Dedi Firmansah)"
+    assert not _use(text, "Dedi Firmansah")
+
+
+def test_a_name_that_spells_out_an_acronym_is_no_person() -> None:
+    text = "The money will be paid through the agency VLAIO (Agentschap Innoveren en Ondernemen)."
+    assert _use(text, "Agentschap Innoveren en Ondernemen") == "spells out an acronym: VLAIO"
+    text = "The talks were led by the envoy of the UN (Maria Olsen)."
+    assert not _use(text, "Maria Olsen")  # "MO" is not in "UN"

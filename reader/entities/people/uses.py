@@ -4,7 +4,10 @@ A person's name is not written after "the" ("in the Gobi", "the Kathmandu Chroni
 nor followed by ", which" ("Rio Tinto, which operates ..."), a place's noun ("the Nariin
 Khuren coal field"), a platform's or a body's noun ("the Pastef party") or a seat's role
 ("Kisumu MP Peter Oloo"); the owner in "Labour's Gráinne Hennessy" is a party or a club;
-"the chatbot Ernie" is a product's name; "a strategist at Charles Schwab" works at a body.
+"the chatbot Ernie" is a product's name; "a strategist at Charles Schwab" works at a body;
+the agency after a photographer's slash ("Photo: Hussain Shaheem/Malé Observer") and a
+name that spells out the acronym before it ("VLAIO (Agentschap Innoveren en Ondernemen)")
+are bodies.
 For a person: an age or a person's noun in apposition ("Sequeira, 61,"; "its regional
 coordinator, Losana Vakalalabure"), ", who" after the name.
 """
@@ -213,11 +216,36 @@ def not_a_person_use(text: str, mention: Mention, parse: Parse) -> str | None:
     ):
         # "Mlango Kubwa MCA, Patricia Mutheu", "Kisumu MP Peter Oloo": a seat or a party
         return f"a seat's or a party's: {following[0].strip(',')}"
+    credited = _PHOTOGRAPHER_SLASH.search(text, max(0, mention.start - 60), mention.start)
+    if credited:
+        # "Photo: Hussain Shaheem/Malé Observer": the agency after a photographer's slash
+        # (not "(JDO/Dedi Firmansyah)": an agency's code, then its photographer)
+        return "a credit's agency, after the slash"
+    expanded = _ACRONYM_OPENS.search(text, max(0, mention.start - 12), mention.start)
+    if expanded and text.startswith(")", mention.end) and _spells(expanded.group(1), mention.text):
+        # "the Flemish agency VLAIO (Agentschap Innoveren en Ondernemen)"
+        return f"spells out an acronym: {expanded.group(1)}"
     before = text[max(0, mention.start - 5) : mention.start]
     if _modifies(mention, parse):
         return ""
     after_the = before.endswith((" the ", " The ", "\nThe ")) or before in ("the ", "The ")
     return "written after 'the'" if after_the else None
+
+
+# A photographer's name of two or three words and a slash right before a name.
+_PHOTOGRAPHER_SLASH = re.compile(
+    r"(?<![\w'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(?: [A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2}/$"
+)
+# An acronym and an opening parenthesis right before a name: "VLAIO (".
+_ACRONYM_OPENS = re.compile(r"\b([A-Z]{2,6}) \($")
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether the initials of a name's capitalised words (two at least) are letters of
+    ``acronym`` in order: "Agentschap Innoveren en Ondernemen" of "VLAIO"."""
+    initials = [word[0] for word in name.split() if word[:1].isupper()]
+    letters = iter(acronym)
+    return len(initials) >= 2 and all(initial in letters for initial in initials)
 
 
 def _modifies(mention: Mention, parse: Parse) -> bool:
