@@ -13,9 +13,10 @@ from reader.entities.model import Entity, Mention
 from reader.entities.people.clue import NEVER
 from reader.entities.people.for_and_against import person_clues
 from reader.entities.people.lists import relabel_listed
+from reader.entities.people.unknown_names import unknown_and_unused
 from reader.entities.people.uses import not_a_person_use
 from reader.entities.people.works_and_bodies import work_and_body_clues
-from reader.syntax import Parse
+from reader.syntax import Parse, Token
 
 PERSON_VOTE = {"PERSON": 1.0}
 
@@ -178,3 +179,34 @@ def test_a_name_that_spells_out_an_acronym_is_no_person() -> None:
     assert _use(text, "Agentschap Innoveren en Ondernemen") == "spells out an acronym: VLAIO"
     text = "The talks were led by the envoy of the UN (Maria Olsen)."
     assert not _use(text, "Maria Olsen")  # "MO" is not in "UN"
+
+
+def _flat_parse(text: str, subject_of_say: str = "") -> Parse:
+    """A parse of ``text``'s words with no relations, but ``subject_of_say``'s words the
+    subject of the "said" after them."""
+    words = list(re.finditer(r"\S+", text))
+    tokens = []
+    for index, word in enumerate(words):
+        dep, head, lemma = "dep", index, word.group().lower()
+        if word.group() == "said":
+            lemma = "say"
+        elif subject_of_say and subject_of_say.split()[-1] == word.group():
+            dep, head = "nsubj", index + 1
+        tokens.append(Token(word.start(), word.end(), "NNP", "PROPN", dep, head, lemma))
+    return Parse(tuple(tokens))
+
+
+def _unknown(text: str, name: str, subject: str = "") -> bool:
+    mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer(name, text)]
+    return unknown_and_unused(text, name.split(), mentions, _flat_parse(text, subject))
+
+
+def test_an_unknown_name_written_as_no_person_s_is_no_person() -> None:
+    assert _unknown("The regulator asked Norvela Tel to filter the messages.", "Norvela Tel")
+    # a known given name or surname, a credit, a role, speech, a pronoun: a person
+    assert not _unknown("The regulator asked Maria Tel to filter the messages.", "Maria Tel")
+    assert not _unknown("By Norvela Tel\n\nThe regulator asked for filters.", "Norvela Tel")
+    assert not _unknown("The regulator asked analyst Norvela Tel to speak.", "Norvela Tel")
+    text = "Norvela Tel said the filters were ready."
+    assert not _unknown(text, "Norvela Tel", subject="Norvela Tel")
+    assert not _unknown("Norvela Tel left early because she was ill.", "Norvela Tel")

@@ -16,6 +16,7 @@ from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
 from reader.entities.people.shape import shape_clues
+from reader.entities.people.unknown_names import unknown_and_unused
 from reader.entities.people.uses import (
     described_as_a_person,
     neighbour_clues,
@@ -109,6 +110,13 @@ def person_clues(
         # "the ruling Georgian Dream" once, and "Georgian Dream" five times with nothing
         # around it: the model's votes and a given name's shape are no person's use.
         clues.append(("PERSON", NEVER, f"{uses_of_others[0]}; never written as a person"))
+    for_a_person = any(label == "PERSON" and weight > 0 for label, weight, _ in clues)
+    if (
+        votes.get("PERSON")
+        and not for_a_person
+        and unknown_and_unused(text, words, mentions, parse)
+    ):
+        clues.append(("PERSON", NEVER, "no known name, and never written as a person"))
     if only_person and any(weight == NEVER for label, weight, _ in clues if label == "PERSON"):
         # The model said "a person" and nothing else; the evidence says not: say so, and
         # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").

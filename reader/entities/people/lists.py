@@ -2,8 +2,9 @@
 
 "asked Telia Nord, Elsa and Tele5 to filter messages", "in Takeo, Kandal and Prey Veng",
 "a rival such as Bosch Hydraulik or ZF Lenkung": a list joins things of one kind, and a
-name the model called a person with nothing but its votes and its shape takes the kind
-of the names it is listed with. A name written as only a person's is (a title or a
+name the model called a person with nothing but its votes and its shape (or that the
+evidence took from the people and left open) takes the kind of the names it is listed
+with. A name written as only a person's is (a title or a
 person's noun before it, an age or a role in apposition, ", who" after it) or with a
 known given name and surname stays a person, and so does a list with a person in it.
 The list must have its "and" or "or" before a name of a known kind ("By Nusrat Jahan, Dhaka"
@@ -40,7 +41,8 @@ def relabel_listed(text: str, entities: Sequence[Entity], parse: Parse) -> list[
     weak = {
         entity.name
         for entity in entities
-        if entity.label == "PERSON" and not _surely_a_person(text, entity, parse)
+        if (entity.label == "PERSON" or (entity.label == "MISC" and entity.votes.get("PERSON")))
+        and not _surely_a_person(text, entity, parse)
     }
     # A weak person listed beside another ("Telia Nord, Elsa and Tele5") says nothing of
     # the list's kind: it is left out of the labels, and the list walked through it.
