@@ -1,0 +1,116 @@
+"""Bodies' names in other languages, whose words after the head are joined by particles
+("Conselho de Disciplina", "Corriere dello Sport") or in lower case ("Tribunal
+administratif du travail"): where they start and end."""
+
+from __future__ import annotations
+
+import re
+
+# First words of bodies' names in Portuguese, Spanish, French and Italian, with the
+# particle that joins them to the rest ("Conselho de Disciplina", "Comisión Nacional del
+# Mercado", "Conseil d'État").
+FOREIGN_BODY_HEADS = frozenset(
+    """conselho comissão comissao comisión comision comité comite conseil consejo
+    consiglio commissione junta sindicato procuradoria fiscalía fiscalia
+    superintendência superintendencia secretaría secretaria direção direccion dirección
+    autoridade autoridad agência agencia federação federacion federación fédération
+    confederação confederación confédération assembleia asamblea assemblée assemblea
+    tribunal tribunale supremo asociación asociacion associação associacao""".split()
+)
+# Particles that join the words of a body's name in those languages, "and" among them
+# ("Asociación de Hoteles y Turismo de la República", "Comité Permanente por la Defensa
+# de los Derechos Humanos"); the longer first, so that "de la" is tried before "de".
+_FOREIGN_JOIN = (
+    r"(?:de los|de las|de la|del|de|do|da|dos|das|des|du|di|della|dello|delle|degli"
+    r"|alla|allo|al|per|pour|por la|por el|por los|por las|para la|para el|para los|y|e|et)"
+)
+CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+FOREIGN_BODY = re.compile(
+    rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {CAP})*"
+    rf"(?: {_FOREIGN_JOIN}"
+    rf"(?: l['\u2019])?"
+    rf" {CAP}(?: {CAP})*)+)"
+)
+
+
+# First words of outlets' and institutions' names in other languages that an "of" phrase
+# in their language completes ("Corriere dello Sport", "Banco do Brasil").
+_FOREIGN_NAMED = FOREIGN_BODY_HEADS | frozenset(
+    """corriere gazzetta diario diário jornal folha correio banco museu museo musée
+    instituto institut universidade universidad université centro fundação fundación
+    partido parti partito teatro théâtre impresa empresa compania comune""".split()
+)
+# Capitalised, as names begin: "Corriere della Sera", "Teatro alla Scala".
+FOREIGN_NAMED_WORDS = tuple(sorted(w.capitalize() for w in _FOREIGN_NAMED))
+_FOREIGN_TAIL = re.compile(rf"(?: {_FOREIGN_JOIN}(?: l['\u2019])? {CAP}(?: {CAP})*)+")
+# A foreign body's head and the words up to a span that the model began after it:
+# "Consejo" before "Dominicano de Unidad Evangélica", "Comité Permanente por la" before
+# "Defensa de los Derechos Humanos".
+_FOREIGN_HEAD_BEFORE = re.compile(
+    rf"(?<![\w-])({'|'.join(FOREIGN_NAMED_WORDS)})(?: {CAP})*(?: {_FOREIGN_JOIN})? $"
+)
+
+
+def foreign_head_before(text: str, start: int, end: int) -> int:
+    """The start of a body's name in another language whose head word the model left
+    before its span, when the head's name runs through the whole span."""
+    head = _FOREIGN_HEAD_BEFORE.search(text, max(0, start - 60), start)
+    if head is None:
+        return start
+    match = FOREIGN_BODY.match(text, head.start())
+    if match and match.end(1) >= end:
+        return head.start()
+    return start
+
+
+def foreign_tail(text: str, start: int, end: int) -> int:
+    """The end of a name in another language that the model cut before its "of" phrase:
+    "Corriere" + "dello Sport", "Conselho" + "de Disciplina"."""
+    first = text[start:end].split(" ", 1)[0]
+    if first.lower() in FRENCH_HEADS:
+        french = french_body(text, start)
+        if french > end:
+            return french  # "Tribunal" + "administratif du travail"
+    if first.lower() not in _FOREIGN_NAMED:
+        return end
+    tail = _FOREIGN_TAIL.match(text, end)
+    return tail.end() if tail else end
+
+
+# First words of French bodies' names, whose other words are in lower case but for names
+# ("Tribunal administratif du travail", "Centre national du cinéma et de l'image animée").
+FRENCH_HEADS = frozenset(
+    """centre tribunal direction conseil commission comité institut agence caisse société
+    régie ministère cour fédération confédération syndicat banque autorité hôpital école
+    université musée théâtre compagnie groupe parti mouvement chambre assemblée
+    observatoire office""".split()
+)
+FRENCH_HEAD_WORDS = tuple(sorted(w.capitalize() for w in FRENCH_HEADS))
+_FR_WORD = r"[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff-]*"
+_FR_NAME_WORD = r"[A-Za-z\u00c0-\u00ff][\w\u00c0-\u00ff-]*"
+_FR_ADJECTIVE = r"[a-z\u00e0-\u00ff]+(?:ée|é|ées|és|aire|ale|aux|ique|ive|if)"
+_FR_PARTICLE = (
+    r"(?:de la|de l['\u2019]|d['\u2019]|du|des|de|et de la|et de l['\u2019]|et du|et des|et de|et)"
+)
+# The head, up to two adjectives, then particles' phrases of one word each (and a last
+# adjective of a French ending: "de l'image animée").
+_FRENCH_BODY = re.compile(
+    rf"[A-Z\u00c0-\u00de]\w+(?: {_FR_WORD}){{0,2}}"
+    rf"(?: {_FR_PARTICLE} ?{_FR_NAME_WORD}(?: {_FR_ADJECTIVE})?)+"
+)
+# English words that a French name never holds in lower case: where a sentence goes on.
+_ENGLISH = frozenset(
+    """the a an of for and or in on at to with by from said says is was are were has have
+    had will would which who that this its their his her""".split()
+)
+
+
+def french_body(text: str, start: int) -> int:
+    """The end of a French body's name that starts at ``start`` (``start`` if none)."""
+    match = _FRENCH_BODY.match(text, start)
+    if match is None:
+        return start
+    words = match.group().replace("\u2019", " ").replace("'", " ").split()
+    if any(word in _ENGLISH for word in words):
+        return start
+    return match.end()

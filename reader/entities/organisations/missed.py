@@ -1,0 +1,124 @@
+"""Bodies that a small model often leaves untagged, found by their shape: a legislature
+named in its own language, a body's name in another language, a body called by its kind
+("the think tank X"), a company before ", which operates", a party before its members'
+roles ("Fianna Fáil TD")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from reader.entities.organisations.foreign_names import (
+    CAP,
+    FOREIGN_BODY,
+    FOREIGN_NAMED_WORDS,
+    FRENCH_HEAD_WORDS,
+    french_body,
+)
+from reader.entities.organisations.shared import COMPANY_DOES, LEGISLATURES
+from reader.gazetteer import is_demonym, is_given_name, is_place
+
+# Legislatures that one word names, found where the model missed them ("The Dáil voted").
+_ONE_WORD_LEGISLATURES = LEGISLATURES - frozenset(
+    "rada sabha sangsad yuan tweede eerste senat cortes".split()
+)
+_LEGISLATURE_WORDS = tuple(sorted(w.capitalize() for w in _ONE_WORD_LEGISLATURES))
+
+
+def _find_words(text: str, words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Where each of ``words`` stands alone in ``text`` (a substring search per word:
+    faster than one pattern of alternatives tried at every character)."""
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            end = position + len(word)
+            before = text[position - 1 : position]
+            after = text[end : end + 1]
+            alone_before = not before or not (before.isalnum() or before in "-'\u2019_")
+            alone_after = not after or not (after.isalnum() or after in "-_")
+            if alone_before and alone_after:
+                yield position, end
+            position = text.find(word, end)
+
+
+# A party's or a body's name written before its members' roles: "Fianna Fáil TD", "the Sinn
+# Féin housing spokesperson", "Likud lawmakers".
+_MEMBER_ROLE = re.compile(
+    r" (?:(?:TDs?|MPs?|MEPs?|MLAs?|MSPs?|MNAs?|MPPs?|MHAs?|MLCs?|senators?|lawmakers?|"
+    r"legislators?|councillors?)\b|(?:[a-z]+ )?spokes(?:person|man|woman)\b"
+    r"|leader(?= [A-Z][a-z]))"
+)
+_CAPS_BEFORE_ROLE = re.compile(rf"(?<![\w'\u2019-])({CAP}(?: {CAP}){{0,2}})$")
+# What a body is called right before its name: "the think tank Expert Forum", "the news
+# site Seznam Zprávy", "pipeline operator BOTAŞ". A one-word name must be in capitals,
+# unless the noun is a medium's or a think tank's.
+_NAME_WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u017f&'\u2019-]*"
+_KIND_BEFORE = re.compile(
+    r"\b(?:think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper|"
+    r"regulator|watchdog|lender|insurer|operator|retailer)"
+    rf" ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})"
+)
+
+
+_KIND_ALONE = re.compile(r"(?:think[- ]tank|news |website|broadcaster|newspaper)")
+# A name of one to four capitalised words before ", which" and what a company does.
+_WHICH_DOES = re.compile(r",\s+which\s+(\w+)")
+_CAPS_BEFORE_WHICH = re.compile(rf"(?<![\w'\u2019-])({CAP}(?: {CAP}){{0,3}})$")
+# Words that open a sentence before a role without naming anyone's party ("Its spokesman").
+_DETERMINERS = frozenset(
+    """its his her their our my your this that these those each every another one no some
+    any all both several many other former then independent government backbench
+    opposition senior junior veteran""".split()
+)
+
+
+def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Names of bodies that a small model often misses, by their shape: a legislature's
+    name in its own language, a Portuguese, Spanish, French or Italian body's name, and a
+    party's name before its members' roles. ``rejected`` says which names to leave (places,
+    people's names, common words)."""
+    found = list(_find_words(text, _LEGISLATURE_WORDS))
+    # Each shape is looked for from its cheap anchor (a head word, ", which", a role), then
+    # back or forth from it: scanning every capital with the whole pattern costs more.
+    for head, _ in _find_words(text, FRENCH_HEAD_WORDS):
+        end = french_body(text, head)
+        if end > head:
+            found.append((head, end))  # "Tribunal administratif du travail"
+    for head, _ in _find_words(text, FOREIGN_NAMED_WORDS):
+        match = FOREIGN_BODY.match(text, head)
+        if match:
+            found.append(match.span(1))
+    for match in _KIND_BEFORE.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        # A role's word may begin a body's name here ("Expert Forum"): not ``rejected``.
+        if (
+            (name.isupper() or " " in name or _KIND_ALONE.match(match.group()))
+            and not is_place(name)
+            and not is_given_name(first)
+            and not is_demonym(first)
+        ):
+            found.append(match.span(1))  # "the think tank Expert Forum", "operator BOTAŞ"
+    for anchor in _WHICH_DOES.finditer(text):
+        if anchor.group(1).lower() not in COMPANY_DOES:
+            continue
+        match = _CAPS_BEFORE_WHICH.search(text, max(0, anchor.start() - 80), anchor.start())
+        if match and not rejected(match.group(1)):
+            found.append(match.span(1))  # "Médecins Sans Frontières, which ran ..."
+    for anchor in _MEMBER_ROLE.finditer(text):
+        match = _CAPS_BEFORE_ROLE.search(text, max(0, anchor.start() - 80), anchor.start())
+        if match is None:
+            continue
+        start, end = match.span(1)
+        if text.startswith(("The ", "A ", "An "), start):
+            start = text.index(" ", start) + 1
+        first = text[start:end].split(" ", 1)[0].lower()
+        name = text[start:end]
+        if anchor.group().startswith(" leader") and " " not in name and not name.isupper():
+            continue  # "Kurdish leader X", "Tibetan leader X": a people's, not a party's
+        # A name that ends in "Party" is one before its members' roles, whatever a
+        # word of it is elsewhere ("party" is a title's word too: "Workers' Party MP").
+        partisan = name.rsplit(" ", 1)[-1] in ("Party", "Partei", "Partido", "Parti")
+        if start < end and first not in _DETERMINERS and (partisan or not rejected(name)):
+            found.append((start, end))
+    return found
