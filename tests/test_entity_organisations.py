@@ -13,6 +13,7 @@ from reader.entities.organisations import (
     foreign_head_before,
     is_demonym,
     is_sports_story,
+    missed_acronyms,
     missed_organisations,
     party_before_role,
 )
@@ -592,3 +593,29 @@ def test_a_party_s_name_before_its_member_s_role_is_kept_though_party_is_a_title
     )
     assert _label(found, "Workers' Party") == "ORG"  # the model: nothing
     assert _label(found, "Gerald Tan") == "PERSON"
+
+
+def test_an_acronym_the_model_missed_is_found_by_how_the_text_uses_it(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        "KVTR said it would back the bill. The ruling ZPLM did not respond, and Ana Dorin "
+        "(PNR) said the vote was close.",
+        "Shares of Velmora rose while BTZ fell 2.8 per cent.",
+    )
+    for name in ("KVTR", "ZPLM", "PNR", "BTZ"):
+        assert _label(found, name) == "ORG", (name, found.get(name))
+    text = "Turnout was 61 per cent, according to KDMV. It told LRTV so."
+    assert [text[a:b] for a, b in missed_acronyms(text, Parse())] == ["KDMV", "LRTV"]
+
+
+def test_capitals_that_are_no_body_s_acronym_stay_out(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "UPDATE 2-Velmora raises its royalty. The bond was rated BBB by analysts, the CEO "
+        "said, and the Velmora Mining Protection Act (VMPA) took effect in 2024.",
+        "Share | Facebook | X | QLINE | Copy link",
+    )
+    for name in ("UPDATE", "BBB", "CEO", "VMPA", "QLINE"):
+        assert _label(found, name) != "ORG", (name, found.get(name))

@@ -38,7 +38,7 @@ from reader.entities.names import (
     spelling_skeleton,
     unaccented,
 )
-from reader.entities.organisations import missed_organisations
+from reader.entities.organisations import missed_acronyms, missed_organisations
 from reader.entities.people import (
     company_short_form,
     initialled_owner,
@@ -175,6 +175,7 @@ def consolidate(
     _add_byline(article, groups, taken)
     _add_called_acronyms(text, groups, taken)
     _add_missed_organisations(text, groups, taken, lowered_words)
+    _add_missed_acronyms(text, groups, taken, parse or Parse())
     _add_missed_people(text, groups, taken)
     words = WordIndex(text)
     _add_given_names(text, words, groups, taken)
@@ -422,6 +423,19 @@ def _add_missed_organisations(
         group = groups[name_key(name)]
         group.mentions.append(Mention(start, end, name, "model"))
         group.vote(name, "ORG", 2)
+
+
+def _add_missed_acronyms(text: str, groups: dict[str, _Group], taken: _Taken, parse: Parse) -> None:
+    """Find the acronyms that the text uses as bodies' names where the model tagged none
+    (:func:`.organisations.missed_acronyms`)."""
+    for start, end in missed_acronyms(text, parse):
+        if taken.overlaps(start, end):
+            continue
+        name = text[start:end]
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "model"))
+        group.vote(name, "ORG", 2)
+        taken.add(start, end)
 
 
 def _add_missed_people(text: str, groups: dict[str, _Group], taken: _Taken) -> None:

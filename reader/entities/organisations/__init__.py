@@ -3,10 +3,10 @@
 The evidence is kept by kind: :mod:`.weighing` weighs a name's words and its mentions'
 surroundings for a body (and calls on the others in one order); :mod:`.not_a_body` holds
 what makes a body-like name a competition, a product, a platform, a site or a unit;
-:mod:`.clubs` the sports story's clubs; :mod:`.missed` finds bodies the model did not tag;
-:mod:`.long_names` completes long names the model cut and cuts those it ran together;
-:mod:`.foreign_names` reads bodies' names in other languages; :mod:`.shared` holds the words
-several of them use.
+:mod:`.clubs` the sports story's clubs; :mod:`.missed` finds bodies the model did not tag,
+and :mod:`.acronyms` acronyms it did not tag; :mod:`.long_names` completes long names the
+model cut and cuts those it ran together; :mod:`.foreign_names` reads bodies' names in other
+languages; :mod:`.shared` holds the words several of them use.
 
 Rules for classes of page, never lists of particular names:
 
@@ -26,6 +26,7 @@ Rules for classes of page, never lists of particular names:
 - a role's acronym alone ("TD", "MP") names nobody.
 """
 
+from reader.entities.organisations.acronyms import missed_acronyms
 from reader.entities.organisations.clubs import is_sports_story
 from reader.entities.organisations.foreign_names import (
     foreign_head_before,
@@ -55,6 +56,7 @@ __all__ = [
     "inner_verb",
     "is_demonym",
     "is_sports_story",
+    "missed_acronyms",
     "missed_organisations",
     "owner_and_place",
     "party_before_role",

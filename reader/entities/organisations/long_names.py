@@ -50,7 +50,7 @@ def inner_verb(text: str, start: int, end: int, parse: Parse) -> tuple[int, int]
 
 
 # Legislators' roles in capitals, which a party's name comes before ("Fianna Fáil TD").
-_MEMBER_ACRONYMS = frozenset(
+MEMBER_ACRONYMS = frozenset(
     "td tds mp mps mep meps mla mlas msp msps mna mnas mpp mpps mha mhas mlc mlcs".split()
 )
 
@@ -61,7 +61,7 @@ def party_before_role(text: str, start: int, end: int) -> int | None:
     words = text[start:end].split(" ")
     if len(words) < 2 or not words[-1].removesuffix("s").isupper():
         return None  # "TD", "MPs"
-    if words[-1].lower() not in _MEMBER_ACRONYMS or is_demonym(words[0]):
+    if words[-1].lower() not in MEMBER_ACRONYMS or is_demonym(words[0]):
         return None
     if any(is_place(word) for word in words[:-1]):
         return None  # "Kisumu MP": a constituency, not a party

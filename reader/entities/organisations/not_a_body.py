@@ -33,6 +33,8 @@ THING_ACRONYMS = frozenset(
     pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat ai ev lng lpg
     ipo etf nft 4g 5g""".split()
 )
+# Credit ratings, in capitals like acronyms ("rated BBB", "its AA rating").
+CREDIT_RATING = re.compile(r"^(?:A{2,3}|B{2,3}|C{2,3})$")
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
 COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal".split())
@@ -123,7 +125,7 @@ _NUMBER_BEFORE = re.compile(r"\d(?:[.,:]?\d)*(?: ?[ap]\.?m\.?)? ?$")
 
 
 @lru_cache(maxsize=1)
-def _currency_codes() -> frozenset[str]:
+def currency_codes() -> frozenset[str]:
     """ISO 4217 codes of currencies (pycountry): "HUF", "CHF", "NGN"."""
     import pycountry  # loaded once, with the gazetteer's other ISO lists
 
@@ -137,7 +139,7 @@ def unit_code(text: str, mention: Mention) -> bool:
     before = _NUMBER_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None
     if code in _TIME_ZONES:
         return before
-    if code not in _currency_codes():
+    if code not in currency_codes():
         return False
     return before or _NUMBER_AFTER.match(text, mention.end) is not None
 

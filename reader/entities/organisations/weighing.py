@@ -20,6 +20,7 @@ from reader.entities.organisations.not_a_body import (
     COMPASS,
     COMPETITION_FIRST,
     COMPETITION_LAST,
+    CREDIT_RATING,
     FACILITY_FIRST,
     INDEX_LAST,
     THING_ACRONYMS,
@@ -127,7 +128,11 @@ def weigh_organisation(
         and lower[1] in ("de", "do", "da", "dos", "das", "del", "des", "du", "di", "della")
     ):
         weighing.add("ORG", 5, f"a body's word: {words[0]}")
-    if len(words) == 1 and name.isupper() and lower[0] in THING_ACRONYMS:
+    if (
+        len(words) == 1
+        and name.isupper()
+        and (lower[0] in THING_ACRONYMS or CREDIT_RATING.match(name))
+    ):
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "SIM", "PIN", "SMS": a thing, not a name
         weighing.add("MISC", 1, "a common noun's acronym")
