@@ -33,8 +33,9 @@ THING_ACRONYMS = frozenset(
     pdf wifi lan led leds lcd cctv dna rna hiv pcr ivf suv suvs gdp cpi vat ai ev lng lpg
     ipo etf nft 4g 5g""".split()
 )
-# Credit ratings, in capitals like acronyms ("rated BBB", "its AA rating").
-CREDIT_RATING = re.compile(r"^(?:A{2,3}|B{2,3}|C{2,3})$")
+# Credit ratings, in capitals like acronyms ("rated BBB", "its AA rating"); not "CCC",
+# which parties' and coalitions' names spell more often than the press rates a bond so.
+CREDIT_RATING = re.compile(r"^(?:AAA|AA|BBB|BB)$")
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
 COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal".split())
