@@ -619,3 +619,15 @@ def test_capitals_that_are_no_body_s_acronym_stay_out(analyser: Analyser) -> Non
     )
     for name in ("UPDATE", "BBB", "CEO", "VMPA", "QLINE"):
         assert _label(found, name) != "ORG", (name, found.get(name))
+
+
+def test_an_acronym_defined_after_a_long_name_merges_with_it(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The case was brought by the Fiscalía Especial contra la Evasión (FECE), a unit "
+        "of the prosecution service. Later, FECE asked the court for more time.",
+    )
+    body = found.get("Fiscalía Especial contra la Evasión")
+    assert body is not None and body.label == "ORG", found
+    assert "FECE" not in found
+    assert sum(m.text == "FECE" for m in body.mentions) == 2, body.mentions

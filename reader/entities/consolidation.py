@@ -31,6 +31,7 @@ from reader.entities.names import (
     DEFINITION,
     PARTICLES,
     WordIndex,
+    abbreviates,
     aliases,
     has_designator,
     is_legal_form,
@@ -480,11 +481,20 @@ def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> N
     }
     defined: dict[str, str] = {}
     by_initials: dict[str, list[str]] = defaultdict(list)
-    for key, group in full_names.items():
+    for key, group in groups.items():
+        if len(key.split()) < 2:
+            continue
+        # A body's name owns the acronym after it; another name (a law's, or one the model
+        # mislabelled: "Fiscalía Especial contra la Impunidad (FECI)" as an event) owns
+        # it when its initials spell it, and the name's evidence then decides the label.
+        body = key in full_names
         for mention in group.mentions:
             definition = DEFINITION.match(text, mention.end)
-            if definition:
+            if definition and (
+                body or (group.label() != "PERSON" and abbreviates(definition[1], group.longest()))
+            ):
                 defined.setdefault(definition[1], key)
+    for key, group in full_names.items():
         initials = _initials(group.longest())
         if len(initials) >= 2:
             by_initials[initials].append(key)
@@ -495,8 +505,10 @@ def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> N
         owners = by_initials.get(form.replace(".", ""), [])
         target = defined.get(form) or (owners[0] if len(owners) == 1 else None)
         if target is not None and target in groups:
-            # The full name decides the label: "UN" is sometimes tagged as a place.
-            groups[target].absorb(groups.pop(key), with_votes=False)
+            # A body's full name decides the label: "UN" is sometimes tagged as a place.
+            # Another name weighs the acronym's votes with its own ("Citizens Coalition
+            # for Change", tagged a law, and its "CCC", tagged a body).
+            groups[target].absorb(groups.pop(key), with_votes=target not in full_names)
     for acronym, key in defined.items():
         groups[key].extra_forms.add(acronym)
     for initials, keys in by_initials.items():

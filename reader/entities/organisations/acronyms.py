@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from reader.entities.model import Mention
+from reader.entities.names import abbreviates
 from reader.entities.organisations.long_names import MEMBER_ACRONYMS
 from reader.entities.organisations.not_a_body import (
     CREDIT_RATING,
@@ -74,8 +75,7 @@ def _defines_a_law(text: str, start: int, word: str) -> bool:
     words = text[max(0, start - 120) : start - 1].split()[-10:]
     if not words or words[-1].lower() not in LAW_HEADS:
         return False
-    letters = iter("".join(w[0] for w in words).upper())
-    return all(letter in letters for letter in word)
+    return any(abbreviates(word, " ".join(words[i:])) for i in range(len(words)))
 
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:

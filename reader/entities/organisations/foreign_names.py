@@ -22,8 +22,13 @@ FOREIGN_BODY_HEADS = frozenset(
 # de los Derechos Humanos"); the longer first, so that "de la" is tried before "de".
 _FOREIGN_JOIN = (
     r"(?:de los|de las|de la|del|de|do|da|dos|das|des|du|di|della|dello|delle|degli"
-    r"|alla|allo|al|per|pour|por la|por el|por los|por las|para la|para el|para los|y|e|et)"
+    r"|alla|allo|al|per|pour|por la|por el|por los|por las|para la|para el|para los|y|e|et"
+    # What a body is against or about: "Fiscalía Especial contra la Impunidad".
+    r"|contra la|contra el|contra los|contra las|contra|contre la|contre le|contre les"
+    r"|contre|sobre la|sobre el|sobre los|sobre las|sobre)"
 )
+# The particles of those names one word at a time, as a name's words hold them.
+JOIN_WORDS = frozenset(re.findall(r"[a-z]+", _FOREIGN_JOIN))
 CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 FOREIGN_BODY = re.compile(
     rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {CAP})*"

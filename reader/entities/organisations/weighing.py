@@ -14,6 +14,7 @@ from reader.entities.organisations.clubs import is_sports_story, weigh_club
 from reader.entities.organisations.foreign_names import (
     FOREIGN_BODY_HEADS,
     FRENCH_HEADS,
+    JOIN_WORDS,
     french_body,
 )
 from reader.entities.organisations.not_a_body import (
@@ -125,7 +126,7 @@ def weigh_organisation(
     if (
         len(words) > 2
         and lower[0] in FOREIGN_BODY_HEADS
-        and lower[1] in ("de", "do", "da", "dos", "das", "del", "des", "du", "di", "della")
+        and any(word in JOIN_WORDS for word in lower[1:-1])
     ):
         weighing.add("ORG", 5, f"a body's word: {words[0]}")
     if (
