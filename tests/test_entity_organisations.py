@@ -631,3 +631,32 @@ def test_an_acronym_defined_after_a_long_name_merges_with_it(analyser: Analyser)
     assert body is not None and body.label == "ORG", found
     assert "FECE" not in found
     assert sum(m.text == "FECE" for m in body.mentions) == 2, body.mentions
+
+
+def test_a_name_whose_language_writes_its_head_noun_in_lower_case_is_whole() -> None:
+    from reader.entities.organisations.foreign_names import lower_case_tail
+
+    def tail(text: str, first: str) -> str:
+        start = text.index(first)
+        return text[start : lower_case_tail(text, start, start + len(first))]
+
+    assert tail("Vršacká banka said on Monday", "Vršacká") == "Vršacká banka"
+    assert tail("at the Dolinski klinični center Kranj, which", "Dolinski") == (
+        "Dolinski klinični center Kranj"
+    )
+    assert tail("the Zorni inštitut za javno zdravje said", "Zorni") == (
+        "Zorni inštitut za javno zdravje"
+    )
+    # An English noun after a name, or an English sentence after the head, is no part.
+    assert tail("In the Kranj center there was", "Kranj") == "Kranj"
+    assert tail("Vršacká banka and the", "Vršacká") == "Vršacká banka"
+
+
+def test_a_body_with_a_lower_case_head_noun_is_found_and_is_a_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The Ostrava daily reported the figures, and Vršacká televize said the vote would "
+        "be close. Analysts at Moravská banka expect a coalition by June.",
+    )
+    for name in ("Vršacká televize", "Moravská banka"):
+        assert _label(found, name) == "ORG", (name, sorted(found))

@@ -68,9 +68,99 @@ def foreign_head_before(text: str, start: int, end: int) -> int:
     return start
 
 
+# English words that a French name never holds in lower case: where a sentence goes on.
+_ENGLISH = frozenset(
+    """the a an of for and or in on at to with by from said says is was are were has have
+    had will would which who that this its their his her""".split()
+)
+# Nouns of bodies in Central and Eastern European, Baltic and Nordic languages, which
+# write them in lower case after the name's first word ("Komerční banka", "Sportske
+# novosti", a "klinični center"): a bank, a broadcaster, a newspaper, a party or a
+# movement, a union, a hospital or a clinic, a university, an institute, an office or an
+# agency, a ministry, a court, a company or a group, a fund or a foundation, an academy,
+# an association, a chamber or a council. Words that English writes alike ("bank",
+# "radio", "center") are left out: "Czech bank" is no name.
+LOWER_CASE_HEADS = frozenset(
+    """banka bankas banken sparebank televize televízia televizija telewizja televízió
+    radiotelevizija rozhlas noviny novine novosti gazeta strana stranka partija partia
+    párt partiet hnutí hnutie pokret gibanje ruch sojuz savez zveza svaz zväz związek
+    sąjunga savienība szövetség förbundet forbundet unija unie únia sindikat
+    nemocnice nemocnica bolnica bolnišnica szpital kórház ligoninė slimnīca sykehus
+    sjukhus klinika univerzita univerza univerzitet sveučilište uniwersytet egyetem
+    universitetas universitāte ústav zavod inštitut instytut intézet institutas
+    institūts institutet úřad úrad urząd hivatal agentura agentúra agencija agencja
+    ügynökség agentūra ministerstvo ministarstvo ministrstvo ministerija minisztérium
+    soud súd sud sodišče sąd bíróság teismas tiesa tingrett společnost spoločnosť
+    spółka társaság bendrovė selskap pojišťovna poisťovňa spořitelna sporiteľňa skupina
+    grupa csoport grupė fundusz fondas nadace nadácia zaklada fundacija fundacja
+    alapítvány stiftelsen akademie akadémia akademija akademia sdružení združenie
+    udruga udruženje društvo stowarzyszenie egyesület asociacija komora zbornica izba
+    kamara rūmai taryba padome""".split()
+)
+# Lower-case adjectives of those languages that may stand between the first word and the
+# head ("Univerzitetni klinični center"): a letter English does not write, or an
+# adjective's ending of theirs.
+_FOREIGN_ADJECTIVE = (
+    r"[a-z\u00e0-\u017f]*"
+    r"(?:[\u00e0-\u017f][a-z\u00e0-\u017f]*|(?:ni|ski|ska|sko|ske|cki|owy|owa|owe))"
+)
+# A lower-case word of their languages: not one of the English words a sentence goes on
+# with.
+_FOREIGN_LOWER = rf"(?!(?:{'|'.join(sorted(_ENGLISH))})\b)[a-z\u00e0-\u017f]+"
+_HEAD_WORD = "|".join(sorted(LOWER_CASE_HEADS, key=len, reverse=True))
+# The head (after up to two such adjectives), then the name's capitalised words after it
+# ("Ljubljana", "Slovenije"), or the head alone when the name's words go before it.
+_LOWER_CASE_TAIL = re.compile(
+    rf" (?:{_FOREIGN_ADJECTIVE} ){{0,2}}(?:{_HEAD_WORD}|cent(?:er|re|ar|rum))(?![\w-])"
+    # What the body is for, in lower case: "inštitut" + " za javno zdravje".
+    rf"(?: (?:za|na|pri|dla|pro|pre) {_FOREIGN_LOWER}(?: {_FOREIGN_LOWER}){{0,2}})?"
+    rf"(?: {CAP}){{0,2}}"
+)
+# Its English cousins, which count only after a foreign adjective ("klinični center").
+_ENGLISH_HEADS = frozenset("center centre centar centrum".split())
+
+
+# The capitalised words of such a name before its adjectives and head: "Česká" before
+# " televize".
+_CAPS_BEFORE_HEAD = re.compile(
+    rf"(?<![\w'\u2019-])({CAP}(?: {CAP}){{0,2}})(?: {_FOREIGN_ADJECTIVE}){{0,2}} $"
+)
+LOWER_CASE_HEAD_WORDS = tuple(sorted(LOWER_CASE_HEADS))
+
+
+def lower_case_name_before(text: str, head: int) -> tuple[int, int] | None:
+    """The capitalised words before a head noun in lower case at ``head`` ("Česká" before
+    "televize"), as a span, or ``None``."""
+    match = _CAPS_BEFORE_HEAD.search(text, max(0, head - 80), head)
+    return match.span(1) if match else None
+
+
+def lower_case_tail(text: str, start: int, end: int) -> int:
+    """The end of a body's name in a language that writes its head noun in lower case,
+    which the model cut before it: "Komerční" + " banka", "Univerzitetni" + " klinični
+    center Ljubljana". The span's words must all be capitalised."""
+    words = text[start:end].split()
+    if not words or not all(word[:1].isupper() for word in words):
+        return end
+    match = _LOWER_CASE_TAIL.match(text, end)
+    if match is None:
+        return end
+    tail = match.group().split()
+    heads = [i for i, word in enumerate(tail) if word in LOWER_CASE_HEADS | _ENGLISH_HEADS]
+    if not heads or (tail[heads[0]] in _ENGLISH_HEADS and heads[0] == 0):
+        return end  # "Ljubljana center": an English noun after a name
+    if any(word in _ENGLISH for word in tail):
+        return end
+    return match.end()
+
+
 def foreign_tail(text: str, start: int, end: int) -> int:
     """The end of a name in another language that the model cut before its "of" phrase:
-    "Corriere" + "dello Sport", "Conselho" + "de Disciplina"."""
+    "Corriere" + "dello Sport", "Conselho" + "de Disciplina", or before its head noun in
+    lower case: "Komerční" + "banka"."""
+    lower = lower_case_tail(text, start, end)
+    if lower > end:
+        return lower
     first = text[start:end].split(" ", 1)[0]
     if first.lower() in FRENCH_HEADS:
         french = french_body(text, start)
@@ -102,11 +192,6 @@ _FR_PARTICLE = (
 _FRENCH_BODY = re.compile(
     rf"[A-Z\u00c0-\u00de]\w+(?: {_FR_WORD}){{0,2}}"
     rf"(?: {_FR_PARTICLE} ?{_FR_NAME_WORD}(?: {_FR_ADJECTIVE})?)+"
-)
-# English words that a French name never holds in lower case: where a sentence goes on.
-_ENGLISH = frozenset(
-    """the a an of for and or in on at to with by from said says is was are were has have
-    had will would which who that this its their his her""".split()
 )
 
 

@@ -13,7 +13,10 @@ from reader.entities.organisations.foreign_names import (
     FOREIGN_BODY,
     FOREIGN_NAMED_WORDS,
     FRENCH_HEAD_WORDS,
+    LOWER_CASE_HEAD_WORDS,
     french_body,
+    lower_case_name_before,
+    lower_case_tail,
 )
 from reader.entities.organisations.shared import COMPANY_DOES, LEGISLATURES
 from reader.gazetteer import is_demonym, is_given_name, is_place
@@ -74,7 +77,8 @@ _DETERMINERS = frozenset(
 
 def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names of bodies that a small model often misses, by their shape: a legislature's
-    name in its own language, a Portuguese, Spanish, French or Italian body's name, and a
+    name in its own language, a Portuguese, Spanish, French or Italian body's name, a name
+    whose head noun its language writes in lower case ("Česká televize"), and a
     party's name before its members' roles. ``rejected`` says which names to leave (places,
     people's names, common words)."""
     found = list(_find_words(text, _LEGISLATURE_WORDS))
@@ -84,6 +88,13 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         end = french_body(text, head)
         if end > head:
             found.append((head, end))  # "Tribunal administratif du travail"
+    for head, _ in _find_words(text, LOWER_CASE_HEAD_WORDS):
+        caps = lower_case_name_before(text, head)
+        if caps is None or rejected(text[caps[0] : caps[1]]):
+            continue
+        end = lower_case_tail(text, *caps)
+        if end > head:
+            found.append((caps[0], end))  # "Česká televize", "Sportske novosti"
     for head, _ in _find_words(text, FOREIGN_NAMED_WORDS):
         match = FOREIGN_BODY.match(text, head)
         if match:

@@ -15,6 +15,7 @@ from reader.entities.organisations.foreign_names import (
     FOREIGN_BODY_HEADS,
     FRENCH_HEADS,
     JOIN_WORDS,
+    LOWER_CASE_HEADS,
     french_body,
 )
 from reader.entities.organisations.not_a_body import (
@@ -129,6 +130,9 @@ def weigh_organisation(
         and any(word in JOIN_WORDS for word in lower[1:-1])
     ):
         weighing.add("ORG", 5, f"a body's word: {words[0]}")
+    head = next((word for word in words[1:] if word in LOWER_CASE_HEADS), "")
+    if head and words[0][:1].isupper():
+        weighing.add("ORG", 5, f"a body's noun in its language: {head}")  # "Komerční banka"
     if (
         len(words) == 1
         and name.isupper()
