@@ -660,3 +660,18 @@ def test_a_body_with_a_lower_case_head_noun_is_found_and_is_a_body(analyser: Ana
     )
     for name in ("Vršacká televize", "Moravská banka"):
         assert _label(found, name) == "ORG", (name, sorted(found))
+
+
+def test_a_public_body_named_by_its_people_or_place_is_one_name(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "In the Walloon Parliament, opposition members asked for a vote. The minister "
+        "said the Bavarian Government had not been consulted.",
+    )
+    for name in ("Walloon Parliament", "Bavarian Government"):
+        assert _label(found, name) == "ORG", (name, sorted(found))
+    text = "In the Flemish Parliament, a member spoke."
+    start = text.index("Flemish")
+    assert split_raw(text, start, start + len("Flemish"), "NORP", Parse()) == [
+        (start, start + len("Flemish Parliament"), "NORP")
+    ]

@@ -33,7 +33,7 @@ from reader.entities.organisations import (
     teams_pair,
 )
 from reader.entities.people import given_name_completed, role_before_person
-from reader.gazetteer import is_given_name, is_place
+from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
@@ -186,6 +186,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         new_start, piece_label = role_before_person(text, new_start, new_end, piece_label)
         new_end, piece_label = given_name_completed(text, new_start, new_end, piece_label)
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
+            # "Flemish" + " Parliament"
+            new_end = _body_after_people(text, new_start, new_end, piece_label)
             new_start, new_end = extend_organisation(text, new_start, new_end)
         elif piece_label in ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT"):
             new_end = foreign_tail(text, new_start, new_end)  # "Corriere" + "della Sera"
@@ -446,6 +448,28 @@ def _drop_roles(
         start += len(words[0]) + 1
         words = words[1:]
     return start, words
+
+
+# Capitalised words after a people's or a place's name, of which the last may be a body's
+# head: "Flemish" + " Parliament", "Sindh" + " Assembly", "Ukrainian" + " Air Force".
+_CAPITALISED_TAIL = re.compile(r"(?: [A-Z][a-z'\u2019-]+){1,3}")
+
+
+def _body_after_people(text: str, start: int, end: int, label: str) -> int:
+    """The end of a body named by a people's adjective or a place and a body's noun, which
+    the model cut after the first word ("the Flemish Parliament"); ``end`` otherwise."""
+    name = text[start:end]
+    if " " in name or not (label == "NORP" or is_demonym(name) or is_place(name)):
+        return end
+    tail = _CAPITALISED_TAIL.match(text, end)
+    if tail is None:
+        return end
+    words = tail.group().split()
+    while words and words[-1].lower() not in ORG_HEADS:
+        words.pop()
+    if not words or any(is_given_name(word) for word in words):
+        return end
+    return text.index(words[-1], end) + len(words[-1])
 
 
 def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:

@@ -75,6 +75,29 @@ _DETERMINERS = frozenset(
 )
 
 
+# Public bodies that a people or a place names with its adjective or its name after
+# "the": "the Flemish Parliament", "the Sindh Assembly", "the Ukrainian Air Force".
+_PUBLIC_BODY_WORDS = tuple(
+    """Parliament Assembly Government Senate Council Congress Cabinet Army Navy Force
+    Police Guard Commission""".split()
+)
+_PEOPLE_BEFORE_BODY = re.compile(
+    r"\b[Tt]he ([A-Z][\w'\u2019-]+)(?: (?:National|Air|Armed|Border|Coast|Naval|Regional"
+    r"|Provincial|State|Federal|Supreme|Legislative|Constituent|Security|Defence|Defense"
+    r"|Executive))? $"
+)
+# Adjectives of peoples and regions that no country's name gives ("Flemish", "Walloon",
+# "Catalan", "Bavarian"): their endings.
+_PEOPLE_ENDING = re.compile(r"(?:ish|ian|an|ese|ic|i|on)$")
+
+
+def _names_a_people_or_place(word: str) -> bool:
+    """Whether a capitalised word before a public body names its people or its place."""
+    if is_given_name(word) or word.lower() in ("the", "this", "that", "new"):
+        return False
+    return is_demonym(word) or is_place(word) or bool(_PEOPLE_ENDING.search(word))
+
+
 def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names of bodies that a small model often misses, by their shape: a legislature's
     name in its own language, a Portuguese, Spanish, French or Italian body's name, a name
@@ -95,6 +118,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         end = lower_case_tail(text, *caps)
         if end > head:
             found.append((caps[0], end))  # "Česká televize", "Sportske novosti"
+    for head, head_end in _find_words(text, _PUBLIC_BODY_WORDS):
+        owner = _PEOPLE_BEFORE_BODY.search(text, max(0, head - 60), head)
+        if owner and _names_a_people_or_place(owner.group(1)):
+            found.append((owner.start(1), head_end))  # "the Flemish Parliament"
     for head, _ in _find_words(text, FOREIGN_NAMED_WORDS):
         match = FOREIGN_BODY.match(text, head)
         if match:
