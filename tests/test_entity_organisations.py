@@ -675,3 +675,18 @@ def test_a_public_body_named_by_its_people_or_place_is_one_name(analyser: Analys
     assert split_raw(text, start, start + len("Flemish"), "NORP", Parse()) == [
         (start, start + len("Flemish Parliament"), "NORP")
     ]
+
+
+def test_an_outlet_named_with_its_number_is_a_body_and_a_model_number_is_not(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        '"We will not bargain," she told Nova24 on Tuesday. The final was broadcast live '
+        "on Rai 3 and repeated on TV5 news.",
+        "The Vira S3 came with a preinstalled app, and the Lumina X7 sold out.",
+    )
+    for name in ("Nova24", "Rai 3", "TV5"):
+        assert _label(found, name) == "ORG", (name, found.get(name))
+    for name in ("Vira S3", "Lumina X7"):
+        assert _label(found, name) != "ORG", (name, found.get(name))

@@ -98,10 +98,51 @@ def _names_a_people_or_place(word: str) -> bool:
     return is_demonym(word) or is_place(word) or bool(_PEOPLE_ENDING.search(word))
 
 
+# A broadcaster's or an exchange's name with its number: "ČT24", "TV3", "Digi24", "N1",
+# "Rai 1", "Channel 4", "Radio 1".
+_NUMBERED_NAME = re.compile(
+    r"(?<![\w'\u2019.-])([A-Z\u00c0-\u017d][A-Za-z\u00c0-\u017e]{0,6}\d{1,2}"
+    r"|(?:Rai|Radio|Channel|Kanal|Canal|Antena|Pro|TV|Sky) \d{1,2})(?![\w.,-]\w)"
+)
+# What an outlet is told, heard or watched on, and what it is: before or after its name.
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:told|telling|on|broadcaster|channel|station|television|radio|network|"
+    r"interview with|speaking to|quoted by) $"
+)
+_OUTLET_AFTER = re.compile(
+    r" (?:television|tv|radio|channel|news|broadcaster|station|network|exchange|"
+    r"reported|reports|said|says)\b"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]* $")
+
+
+def _numbered_outlets(text: str) -> list[tuple[int, int]]:
+    """Broadcasters and exchanges named with a number ("told ČT24", "on Rai 1", "the B3
+    exchange"); a model's number after a product's name ("Vira S3") is not one."""
+    return [
+        match.span(1)
+        for match in _NUMBERED_NAME.finditer(text)
+        if numbered_outlet(text, *match.span(1))
+    ]
+
+
+def numbered_outlet(text: str, start: int, end: int) -> bool:
+    """Whether the name with a number at ``start`` is an outlet's or an exchange's by
+    the words around it ("told ČT24", "on Rai 1", "the B3 exchange")."""
+    if not _NUMBERED_NAME.fullmatch(text, start, end):
+        return False
+    if _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "Galaxy A55", "Lumina X7"
+    return bool(
+        _OUTLET_BEFORE.search(text, max(0, start - 30), start) or _OUTLET_AFTER.match(text, end)
+    )
+
+
 def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names of bodies that a small model often misses, by their shape: a legislature's
     name in its own language, a Portuguese, Spanish, French or Italian body's name, a name
-    whose head noun its language writes in lower case ("Česká televize"), and a
+    whose head noun its language writes in lower case ("Česká televize"), a broadcaster
+    named with its number ("told ČT24"), and a
     party's name before its members' roles. ``rejected`` says which names to leave (places,
     people's names, common words)."""
     found = list(_find_words(text, _LEGISLATURE_WORDS))
@@ -122,6 +163,7 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         owner = _PEOPLE_BEFORE_BODY.search(text, max(0, head - 60), head)
         if owner and _names_a_people_or_place(owner.group(1)):
             found.append((owner.start(1), head_end))  # "the Flemish Parliament"
+    found.extend(_numbered_outlets(text))
     for head, _ in _find_words(text, FOREIGN_NAMED_WORDS):
         match = FOREIGN_BODY.match(text, head)
         if match:

@@ -18,6 +18,7 @@ from reader.entities.organisations.foreign_names import (
     LOWER_CASE_HEADS,
     french_body,
 )
+from reader.entities.organisations.missed import numbered_outlet
 from reader.entities.organisations.not_a_body import (
     COMPASS,
     COMPETITION_FIRST,
@@ -89,6 +90,10 @@ def weigh_organisation(
 ) -> None:
     """Add the evidence of this module for an entity called ``name``."""
     words = name.split()
+    outlet = any(numbered_outlet(text, m.start, m.end) for m in mentions)
+    if outlet:
+        # "on Rai 1", which the model may read as a date, and no model's number.
+        weighing.add("ORG", 6, "an outlet named with its number")
     if not words or not any(weighing.weights.get(label, 0) > 0 for label in _NAMES):
         return  # a date, a number or an amount
     lower = [word.lower().strip(".,") for word in words]
@@ -101,7 +106,7 @@ def weigh_organisation(
         weighing.add("EVENT", 6 + votes, f"a competition: {words[-1]}")
     elif lower[-1] in ("league", "liga") and any(competes(text, m) for m in mentions):
         weighing.add("EVENT", 6 + votes, "a league played in")
-    if model_number(words, lower):
+    if model_number(words, lower) and not outlet:
         weighing.add("PRODUCT", 6 + votes, "a model number")
     elif len(words) > 1 and lower[-1] in INDEX_LAST:
         weighing.add("PRODUCT", 6 + votes, "a stock index")
