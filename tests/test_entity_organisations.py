@@ -690,3 +690,17 @@ def test_an_outlet_named_with_its_number_is_a_body_and_a_model_number_is_not(
         assert _label(found, name) == "ORG", (name, found.get(name))
     for name in ("Vira S3", "Lumina X7"):
         assert _label(found, name) != "ORG", (name, found.get(name))
+
+
+def test_a_name_an_acronym_leads_is_found_whole() -> None:
+    from reader.entities.organisations import acronym_led_names
+
+    text = (
+        "The league was negotiating with KTV Dravonia about its title. The miners' union "
+        "joined the ZGS Slobodna confederation, EU Maria Lomidze said, and the QRL Elite "
+        "Two starts in May under the EU Chips Act."
+    )
+    assert [text[a:b] for a, b in acronym_led_names(text)] == [
+        "KTV Dravonia",
+        "ZGS Slobodna",
+    ]

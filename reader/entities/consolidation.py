@@ -39,7 +39,11 @@ from reader.entities.names import (
     spelling_skeleton,
     unaccented,
 )
-from reader.entities.organisations import missed_acronyms, missed_organisations
+from reader.entities.organisations import (
+    acronym_led_names,
+    missed_acronyms,
+    missed_organisations,
+)
 from reader.entities.people import (
     company_short_form,
     initialled_owner,
@@ -427,9 +431,9 @@ def _add_missed_organisations(
 
 
 def _add_missed_acronyms(text: str, groups: dict[str, _Group], taken: _Taken, parse: Parse) -> None:
-    """Find the acronyms that the text uses as bodies' names where the model tagged none
-    (:func:`.organisations.missed_acronyms`)."""
-    for start, end in missed_acronyms(text, parse):
+    """Find the acronyms that the text uses as bodies' names, and the names an acronym
+    leads ("MTN Cameroon"), where the model tagged none (:mod:`.organisations.acronyms`)."""
+    for start, end in missed_acronyms(text, parse) + acronym_led_names(text):
         if taken.overlaps(start, end):
             continue
         name = text[start:end]

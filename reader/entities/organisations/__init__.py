@@ -26,7 +26,7 @@ Rules for classes of page, never lists of particular names:
 - a role's acronym alone ("TD", "MP") names nobody.
 """
 
-from reader.entities.organisations.acronyms import missed_acronyms
+from reader.entities.organisations.acronyms import acronym_led_names, missed_acronyms
 from reader.entities.organisations.clubs import is_sports_story
 from reader.entities.organisations.foreign_names import (
     foreign_head_before,
@@ -48,6 +48,7 @@ from reader.entities.organisations.weighing import weigh_organisation
 from reader.gazetteer import is_demonym
 
 __all__ = [
+    "acronym_led_names",
     "body_before",
     "body_tail",
     "foreign_head_before",

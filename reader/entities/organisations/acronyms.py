@@ -20,8 +20,8 @@ from reader.entities.organisations.not_a_body import (
     currency_codes,
     in_menu,
 )
-from reader.gazetteer import is_demonym, is_place
-from reader.name_words import LAW_HEADS
+from reader.gazetteer import is_demonym, is_given_name, is_place
+from reader.name_words import LAW_HEADS, titles
 from reader.syntax import Parse
 
 # Two to six capitals standing alone: not part of a hyphenated or dotted word, a
@@ -140,3 +140,43 @@ def missed_acronyms(text: str, parse: Parse) -> list[tuple[int, int]]:
                 found[word] = (start, end)
                 break
     return sorted(found.values())
+
+
+# Capitalised words after an acronym that lead a company's or a union's name: "MTN" +
+# " Cameroon", "CPA" + " Ferrere", "UGS" + " Nezavisnost".
+_WORDS_AFTER = re.compile(r"(?: [A-Z\u00c0-\u00de][a-z\u00df-\u017f'\u2019-]+){1,2}")
+
+
+# A sponsor's league or a product's line: "MTN Elite One".
+_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def acronym_led_names(text: str) -> list[tuple[int, int]]:
+    """Names that an acronym leads, which a small model leaves untagged ("MTN Cameroon",
+    "the consultancy CPA Ferrere"): capitalised words after it, up to a person's given
+    name, a title or a word that opens a sentence; not where the capitals end a longer
+    name or are a thing's, a place's or a role's."""
+    lowered = set(re.findall(r"\b[a-z]{2,6}\b", text))
+    found = []
+    for match in _CAPITALS.finditer(text):
+        start, end = match.span(1)
+        word = match.group(1)
+        tail = _WORDS_AFTER.match(text, end)
+        if (
+            tail is None
+            or _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+            or _shouting(text, start, end)
+            or word.lower() in lowered
+            or _names_a_thing(word)
+        ):
+            continue
+        kept: list[str] = []
+        for after in tail.group().split():
+            lower = after.lower()
+            if is_given_name(after) or lower in titles() or lower in LAW_HEADS | _NUMBERS:
+                kept = []
+                break  # "EU Paata Kalandadze", "NATO Secretary General", "EU Chips Act"
+            kept.append(after)
+        if kept:
+            found.append((start, text.index(kept[-1], end) + len(kept[-1])))
+    return found
