@@ -647,6 +647,9 @@ def test_a_name_whose_language_writes_its_head_noun_in_lower_case_is_whole() -> 
     assert tail("the Zorni inštitut za javno zdravje said", "Zorni") == (
         "Zorni inštitut za javno zdravje"
     )
+    assert tail("the Zavod za zdravstveno zavarovanje Slovenije said", "Zavod") == (
+        "Zavod za zdravstveno zavarovanje Slovenije"
+    )
     # An English noun after a name, or an English sentence after the head, is no part.
     assert tail("In the Kranj center there was", "Kranj") == "Kranj"
     assert tail("Vršacká banka and the", "Vršacká") == "Vršacká banka"

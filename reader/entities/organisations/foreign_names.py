@@ -110,12 +110,16 @@ _FOREIGN_LOWER = rf"(?!(?:{'|'.join(sorted(_ENGLISH))})\b)[a-z\u00e0-\u017f]+"
 _HEAD_WORD = "|".join(sorted(LOWER_CASE_HEADS, key=len, reverse=True))
 # The head (after up to two such adjectives), then the name's capitalised words after it
 # ("Ljubljana", "Slovenije"), or the head alone when the name's words go before it.
+_PURPOSE = rf" (?:za|na|pri|dla|pro|pre) {_FOREIGN_LOWER}(?: {_FOREIGN_LOWER}){{0,2}}"
 _LOWER_CASE_TAIL = re.compile(
     rf" (?:{_FOREIGN_ADJECTIVE} ){{0,2}}(?:{_HEAD_WORD}|cent(?:er|re|ar|rum))(?![\w-])"
     # What the body is for, in lower case: "inštitut" + " za javno zdravje".
-    rf"(?: (?:za|na|pri|dla|pro|pre) {_FOREIGN_LOWER}(?: {_FOREIGN_LOWER}){{0,2}})?"
+    rf"(?:{_PURPOSE})?"
     rf"(?: {CAP}){{0,2}}"
 )
+# A head written first, capitalised, and what the body is for: "Zavod" + " za zdravstveno
+# zavarovanje Slovenije".
+_PURPOSE_TAIL = re.compile(rf"{_PURPOSE}(?: {CAP}){{0,2}}")
 # Its English cousins, which count only after a foreign adjective ("klinični center").
 _ENGLISH_HEADS = frozenset("center centre centar centrum".split())
 
@@ -126,6 +130,7 @@ _CAPS_BEFORE_HEAD = re.compile(
     rf"(?<![\w'\u2019-])({CAP}(?: {CAP}){{0,2}})(?: {_FOREIGN_ADJECTIVE}){{0,2}} $"
 )
 LOWER_CASE_HEAD_WORDS = tuple(sorted(LOWER_CASE_HEADS))
+CAPITALISED_HEAD_WORDS = tuple(sorted(word.capitalize() for word in LOWER_CASE_HEADS))
 
 
 def lower_case_name_before(text: str, head: int) -> tuple[int, int] | None:
@@ -142,6 +147,10 @@ def lower_case_tail(text: str, start: int, end: int) -> int:
     words = text[start:end].split()
     if not words or not all(word[:1].isupper() for word in words):
         return end
+    if len(words) == 1 and words[0].lower() in LOWER_CASE_HEADS:
+        purpose = _PURPOSE_TAIL.match(text, end)
+        if purpose and not any(word in _ENGLISH for word in purpose.group().split()):
+            return purpose.end()  # "Zavod" + " za zdravstveno zavarovanje Slovenije"
     match = _LOWER_CASE_TAIL.match(text, end)
     if match is None:
         return end

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from reader.entities.organisations.foreign_names import (
     CAP,
+    CAPITALISED_HEAD_WORDS,
     FOREIGN_BODY,
     FOREIGN_NAMED_WORDS,
     FRENCH_HEAD_WORDS,
@@ -163,6 +164,10 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
         owner = _PEOPLE_BEFORE_BODY.search(text, max(0, head - 60), head)
         if owner and _names_a_people_or_place(owner.group(1)):
             found.append((owner.start(1), head_end))  # "the Flemish Parliament"
+    for head, head_end in _find_words(text, CAPITALISED_HEAD_WORDS):
+        end = lower_case_tail(text, head, head_end)
+        if end > head_end:
+            found.append((head, end))  # "Zavod za zdravstveno zavarovanje Slovenije"
     found.extend(_numbered_outlets(text))
     for head, _ in _find_words(text, FOREIGN_NAMED_WORDS):
         match = FOREIGN_BODY.match(text, head)
