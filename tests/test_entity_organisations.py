@@ -707,3 +707,14 @@ def test_a_name_an_acronym_leads_is_found_whole() -> None:
         "KTV Dravonia",
         "ZGS Slobodna",
     ]
+
+
+def test_a_people_s_adjective_before_a_department_is_not_its_name() -> None:
+    from reader.entities.organisations import people_before_department
+
+    text = "the Kenyan Ministry of Lands and the Indian Institute of Science"
+    start = text.index("Kenyan")
+    end = start + len("Kenyan Ministry of Lands")
+    assert text[people_before_department(text, start, end) : end] == "Ministry of Lands"
+    start = text.index("Indian")
+    assert people_before_department(text, start, len(text)) == start

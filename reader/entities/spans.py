@@ -30,6 +30,7 @@ from reader.entities.organisations import (
     inner_verb,
     owner_and_place,
     party_before_role,
+    people_before_department,
     teams_pair,
 )
 from reader.entities.people import given_name_completed, role_before_person
@@ -189,6 +190,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             # "Flemish" + " Parliament"
             new_end = _body_after_people(text, new_start, new_end, piece_label)
             new_start, new_end = extend_organisation(text, new_start, new_end)
+            # "Australian" + "Department of Foreign Affairs and Trade"
+            new_start = people_before_department(text, new_start, new_end)
         elif piece_label in ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT"):
             new_end = foreign_tail(text, new_start, new_end)  # "Corriere" + "della Sera"
         if piece_label == "PERSON":

@@ -39,6 +39,7 @@ from reader.entities.organisations.long_names import (
     inner_verb,
     owner_and_place,
     party_before_role,
+    people_before_department,
     teams_pair,
 )
 from reader.entities.organisations.missed import missed_organisations
@@ -61,6 +62,7 @@ __all__ = [
     "missed_organisations",
     "owner_and_place",
     "party_before_role",
+    "people_before_department",
     "teams_pair",
     "weigh_organisation",
 ]

@@ -152,3 +152,23 @@ def owner_and_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not rest or not is_place(rest):
         return None
     return match.start(), match.end()
+
+
+# Government departments whose full name is "Department of ...", "Ministry for ...".
+_DEPARTMENTS = frozenset("department ministry".split())
+
+
+def people_before_department(text: str, start: int, end: int) -> int:
+    """The start of a department's name after the people's adjective that says whose it
+    is ("Australian" before "Department of Foreign Affairs and Trade"): the department's
+    name begins at its head. Institutes and centres keep theirs ("Indian Institute of
+    Science")."""
+    words = text[start:end].split(" ")
+    if (
+        len(words) < 4
+        or words[1].lower() not in _DEPARTMENTS
+        or words[2] not in ("of", "for")
+        or not is_demonym(words[0])
+    ):
+        return start
+    return start + len(words[0]) + 1
