@@ -718,3 +718,15 @@ def test_a_people_s_adjective_before_a_department_is_not_its_name() -> None:
     assert text[people_before_department(text, start, end) : end] == "Ministry of Lands"
     start = text.index("Indian")
     assert people_before_department(text, start, len(text)) == start
+
+
+def test_a_place_named_with_and_stays_in_a_body_s_name() -> None:
+    text = "the Chamber of Commerce of Antigua and Barbuda, and the Bank of England and Barclays"
+    start = text.index("Chamber")
+    cut = text.index(" and Barbuda")
+    assert text[slice(*extend_organisation(text, start, cut))] == (
+        "Chamber of Commerce of Antigua and Barbuda"
+    )
+    start = text.index("Bank")
+    cut = text.index(" and Barclays")
+    assert text[slice(*extend_organisation(text, start, cut))] == "Bank of England"

@@ -475,6 +475,22 @@ def _body_after_people(text: str, start: int, end: int, label: str) -> int:
     return text.index(words[-1], end) + len(words[-1])
 
 
+def _place_with_and(text: str, start: int, end: int) -> int:
+    """The end of a name whose last words and the words after its "and" are one place's
+    name, which the model cut at the "and" ("Energy Chamber of Trinidad" + " and Tobago",
+    "Ministry of Antigua" + " and Barbuda")."""
+    tail = _AND_TAIL.match(text, end)
+    if tail is None or not text.startswith(" and ", end):
+        return end
+    words = text[start:end].split()
+    after = tail.group().split()[1:]
+    for size in range(len(after), 0, -1):
+        for back in (1, 2):
+            if back < len(words) and is_place(" ".join([*words[-back:], "and", *after[:size]])):
+                return text.index(after[size - 1], end) + len(after[size - 1])
+    return end
+
+
 def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend an organisation's name cut short by the model: "Supreme Court" + "of Ghana",
     "Party" + "-Parliamentarians", "Jane Doe Foundation" after "Bill and", "Olufsen"
@@ -490,6 +506,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         tail = _AND_TAIL.match(text, end)
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
+    end = _place_with_and(text, start, end)  # "... of Trinidad" + " and Tobago"
     hyphen = _HYPHEN_TAIL.match(text, end)
     acronyms = hyphen and text[start:end].isupper() and hyphen.group().isupper()
     if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end]) or acronyms):
