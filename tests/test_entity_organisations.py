@@ -730,3 +730,12 @@ def test_a_place_named_with_and_stays_in_a_body_s_name() -> None:
     start = text.index("Bank")
     cut = text.index(" and Barclays")
     assert text[slice(*extend_organisation(text, start, cut))] == "Bank of England"
+
+
+def test_an_outlet_told_before_the_mine_is_no_site(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The managing director told Reuters the mine near the town would keep its staff. "
+        "Reuters could not reach the ministry.",
+    )
+    assert _label(found, "Reuters") == "ORG", found.get("Reuters")

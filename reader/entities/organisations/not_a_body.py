@@ -19,6 +19,7 @@ _SITE_NOUNS = frozenset(
     """port ports mine mines terminal terminals oilfield oilfields gasfield deposit
     deposits dam reservoir camp crossing basin valley""".split()
 )
+_DETERMINERS = frozenset("the a an its their his her this that these those our".split())
 COMPASS = frozenset("north south east west central northeast northwest southeast southwest".split())
 
 
@@ -229,7 +230,13 @@ def weigh_not_a_body(
     site = ""
     if after and after[0].islower() and lowered[0] in _SITE_NOUNS:
         site = lowered[0]  # "Morocco's Jorf Lasfar port"
-    elif len(after) > 1 and after[0].islower() and after[1].islower():
+    elif (
+        len(after) > 1
+        and after[0].islower()
+        and after[1].islower()
+        # "told Reuters the mine ...": a new phrase, not the site's kind.
+        and lowered[0] not in _DETERMINERS
+    ):
         site = lowered[1] if lowered[1] in _SITE_NOUNS else ""  # "Oyu Tolgoi copper mine"
     if site and not place:
         weighing.add("LOC", 3, f"a site: {site}")
