@@ -29,10 +29,17 @@ _ONE_WORD_LEGISLATURES = LEGISLATURES - frozenset(
 _LEGISLATURE_WORDS = tuple(sorted(w.capitalize() for w in _ONE_WORD_LEGISLATURES))
 
 
-def _find_words(text: str, words: Sequence[str]) -> Iterator[tuple[int, int]]:
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _find_words(
+    text: str, words: Sequence[str], present: frozenset[str]
+) -> Iterator[tuple[int, int]]:
     """Where each of ``words`` stands alone in ``text`` (a substring search per word:
     faster than one pattern of alternatives tried at every character)."""
     for word in words:
+        if word not in present:
+            continue
         position = text.find(word)
         while position >= 0:
             end = position + len(word)
@@ -146,30 +153,33 @@ def missed_organisations(text: str, rejected: Callable[[str], bool]) -> list[tup
     named with its number ("told ČT24"), and a
     party's name before its members' roles. ``rejected`` says which names to leave (places,
     people's names, common words)."""
-    found = list(_find_words(text, _LEGISLATURE_WORDS))
+    # The text's words, once: each list below is searched only for the words it holds
+    # (a few of a few hundred), as a word standing alone is always one of these.
+    present = frozenset(_LETTERS.findall(text))
+    found = list(_find_words(text, _LEGISLATURE_WORDS, present))
     # Each shape is looked for from its cheap anchor (a head word, ", which", a role), then
     # back or forth from it: scanning every capital with the whole pattern costs more.
-    for head, _ in _find_words(text, FRENCH_HEAD_WORDS):
+    for head, _ in _find_words(text, FRENCH_HEAD_WORDS, present):
         end = french_body(text, head)
         if end > head:
             found.append((head, end))  # "Tribunal administratif du travail"
-    for head, _ in _find_words(text, LOWER_CASE_HEAD_WORDS):
+    for head, _ in _find_words(text, LOWER_CASE_HEAD_WORDS, present):
         caps = lower_case_name_before(text, head)
         if caps is None or rejected(text[caps[0] : caps[1]]):
             continue
         end = lower_case_tail(text, *caps)
         if end > head:
             found.append((caps[0], end))  # "Česká televize", "Sportske novosti"
-    for head, head_end in _find_words(text, _PUBLIC_BODY_WORDS):
+    for head, head_end in _find_words(text, _PUBLIC_BODY_WORDS, present):
         owner = _PEOPLE_BEFORE_BODY.search(text, max(0, head - 60), head)
         if owner and _names_a_people_or_place(owner.group(1)):
             found.append((owner.start(1), head_end))  # "the Flemish Parliament"
-    for head, head_end in _find_words(text, CAPITALISED_HEAD_WORDS):
+    for head, head_end in _find_words(text, CAPITALISED_HEAD_WORDS, present):
         end = lower_case_tail(text, head, head_end)
         if end > head_end:
             found.append((head, end))  # "Zavod za zdravstveno zavarovanje Slovenije"
     found.extend(_numbered_outlets(text))
-    for head, _ in _find_words(text, FOREIGN_NAMED_WORDS):
+    for head, _ in _find_words(text, FOREIGN_NAMED_WORDS, present):
         match = FOREIGN_BODY.match(text, head)
         if match:
             found.append(match.span(1))
