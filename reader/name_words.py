@@ -132,3 +132,10 @@ def titles() -> frozenset[str]:
     found = {str(title).lower() for title in CONSTANTS.titles}
     # Compared without a final period: "Sen." and "sen" are one title.
     return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS)
+
+
+# The last words of laws and treaties ("Finance Bill", "Paris Agreement").
+LAW_HEADS = frozenset(
+    """bill act law treaty accord accords agreement convention directive regulation code
+    amendment charter constitution protocol""".split()
+)

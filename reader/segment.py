@@ -45,6 +45,17 @@ _SENTENCE_STARTERS = frozenset(
     officials police critics analysts experts according""".split()
 )
 
+# Two-letter initials of transliterated names, each one Cyrillic or Mongolian letter
+# ("Ts. Batbayar", "Zh. Ivanova"): no English word ends a sentence so.
+_DIGRAPH_INITIALS = frozenset("ts ch sh zh kh".split())
+# Those that are also syllables and surnames ("Yu", "Ye"): initials only before a Slavic
+# surname ("Yu. Petrov", "Ya. Kovalenko").
+_VOWEL_INITIALS = frozenset("yu ya ye yo".split())
+_SLAVIC_SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|ski|skaya|ska|enko|uk|yuk|ich|vich|ovna|evna|"
+    r"yan|dze|shvili)$"
+)
+
 # Abbreviations that precede a name or follow one: "St. Mark's" but "Downing St.".
 _BOTH_WAYS = frozenset({"st", "ave", "rd"})
 # Words that continue a time of day rather than start a sentence: "at 10 p.m. Tuesday".
@@ -184,6 +195,16 @@ def _ends_after_letter(text: str, word_start: int, letter: str, next_bare: str) 
     return next_bare.lower() in _SENTENCE_STARTERS
 
 
+def _two_letter_initial(word: str, word_key: str, next_bare: str) -> bool:
+    """Whether a capitalised two-letter word before a period is a transliterated name's
+    initial ("Ts." before "Batbayar", "Yu." before "Petrov") rather than a sentence's end."""
+    if not (word[:1].isupper() and word[1:2].islower() and next_bare[:1].isupper()):
+        return False
+    if word_key in _DIGRAPH_INITIALS:
+        return True
+    return word_key in _VOWEL_INITIALS and bool(_SLAVIC_SURNAME.search(next_bare.lower()))
+
+
 def _is_boundary(text: str, match: re.Match[str], end: int, parentheses: _Parentheses) -> bool:
     """Decide whether the terminal punctuation ``match`` (plus closers up to ``end``)
     ends a sentence."""
@@ -218,6 +239,8 @@ def _is_boundary(text: str, match: re.Match[str], end: int, parentheses: _Parent
         return next_bare.lower() in _SENTENCE_STARTERS
     if word_key in _PREPOSITIVE or (word_key in _BEFORE_NUMBER and word_key not in _AMBIGUOUS):
         return False
+    if _two_letter_initial(word, word_key, next_bare):
+        return False  # "Ts. Batbayar", "Yu. Petrov"
     if len(word_key) == 1 and word_key.isalpha():
         return _ends_after_letter(text, word_start, word_key, next_bare)
     if _MULTI_PERIOD.match(word_key):

@@ -13,6 +13,7 @@ from reader.entities.organisations import (
     foreign_head_before,
     is_demonym,
     is_sports_story,
+    missed_acronyms,
     missed_organisations,
     party_before_role,
 )
@@ -592,3 +593,149 @@ def test_a_party_s_name_before_its_member_s_role_is_kept_though_party_is_a_title
     )
     assert _label(found, "Workers' Party") == "ORG"  # the model: nothing
     assert _label(found, "Gerald Tan") == "PERSON"
+
+
+def test_an_acronym_the_model_missed_is_found_by_how_the_text_uses_it(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        "KVTR said it would back the bill. The ruling ZPLM did not respond, and Ana Dorin "
+        "(PNR) said the vote was close.",
+        "Shares of Velmora rose while BTZ fell 2.8 per cent.",
+    )
+    for name in ("KVTR", "ZPLM", "PNR", "BTZ"):
+        assert _label(found, name) == "ORG", (name, found.get(name))
+    text = "Turnout was 61 per cent, according to KDMV. It told LRTV so."
+    assert [text[a:b] for a, b in missed_acronyms(text, Parse())] == ["KDMV", "LRTV"]
+
+
+def test_capitals_that_are_no_body_s_acronym_stay_out(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "UPDATE 2-Velmora raises its royalty. The bond was rated BBB by analysts, the CEO "
+        "said, and the Velmora Mining Protection Act (VMPA) took effect in 2024.",
+        "Share | Facebook | X | QLINE | Copy link",
+    )
+    for name in ("UPDATE", "BBB", "CEO", "VMPA", "QLINE"):
+        assert _label(found, name) != "ORG", (name, found.get(name))
+
+
+def test_an_acronym_defined_after_a_long_name_merges_with_it(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The case was brought by the Fiscalía Especial contra la Evasión (FECE), a unit "
+        "of the prosecution service. Later, FECE asked the court for more time.",
+    )
+    body = found.get("Fiscalía Especial contra la Evasión")
+    assert body is not None and body.label == "ORG", found
+    assert "FECE" not in found
+    assert sum(m.text == "FECE" for m in body.mentions) == 2, body.mentions
+
+
+def test_a_name_whose_language_writes_its_head_noun_in_lower_case_is_whole() -> None:
+    from reader.entities.organisations.foreign_names import lower_case_tail
+
+    def tail(text: str, first: str) -> str:
+        start = text.index(first)
+        return text[start : lower_case_tail(text, start, start + len(first))]
+
+    assert tail("Vršacká banka said on Monday", "Vršacká") == "Vršacká banka"
+    assert tail("at the Dolinski klinični center Kranj, which", "Dolinski") == (
+        "Dolinski klinični center Kranj"
+    )
+    assert tail("the Zorni inštitut za javno zdravje said", "Zorni") == (
+        "Zorni inštitut za javno zdravje"
+    )
+    assert tail("the Zavod za zdravstveno zavarovanje Slovenije said", "Zavod") == (
+        "Zavod za zdravstveno zavarovanje Slovenije"
+    )
+    # An English noun after a name, or an English sentence after the head, is no part.
+    assert tail("In the Kranj center there was", "Kranj") == "Kranj"
+    assert tail("Vršacká banka and the", "Vršacká") == "Vršacká banka"
+
+
+def test_a_body_with_a_lower_case_head_noun_is_found_and_is_a_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The Ostrava daily reported the figures, and Vršacká televize said the vote would "
+        "be close. Analysts at Moravská banka expect a coalition by June.",
+    )
+    for name in ("Vršacká televize", "Moravská banka"):
+        assert _label(found, name) == "ORG", (name, sorted(found))
+
+
+def test_a_public_body_named_by_its_people_or_place_is_one_name(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "In the Walloon Parliament, opposition members asked for a vote. The minister "
+        "said the Bavarian Government had not been consulted.",
+    )
+    for name in ("Walloon Parliament", "Bavarian Government"):
+        assert _label(found, name) == "ORG", (name, sorted(found))
+    text = "In the Flemish Parliament, a member spoke."
+    start = text.index("Flemish")
+    assert split_raw(text, start, start + len("Flemish"), "NORP", Parse()) == [
+        (start, start + len("Flemish Parliament"), "NORP")
+    ]
+
+
+def test_an_outlet_named_with_its_number_is_a_body_and_a_model_number_is_not(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        '"We will not bargain," she told Nova24 on Tuesday. The final was broadcast live '
+        "on Rai 3 and repeated on TV5 news.",
+        "The Vira S3 came with a preinstalled app, and the Lumina X7 sold out.",
+    )
+    for name in ("Nova24", "Rai 3", "TV5"):
+        assert _label(found, name) == "ORG", (name, found.get(name))
+    for name in ("Vira S3", "Lumina X7"):
+        assert _label(found, name) != "ORG", (name, found.get(name))
+
+
+def test_a_name_an_acronym_leads_is_found_whole() -> None:
+    from reader.entities.organisations import acronym_led_names
+
+    text = (
+        "The league was negotiating with KTV Dravonia about its title. The miners' union "
+        "joined the ZGS Slobodna confederation, EU Maria Lomidze said, and the QRL Elite "
+        "Two starts in May under the EU Chips Act."
+    )
+    assert [text[a:b] for a, b in acronym_led_names(text)] == [
+        "KTV Dravonia",
+        "ZGS Slobodna",
+    ]
+
+
+def test_a_people_s_adjective_before_a_department_is_not_its_name() -> None:
+    from reader.entities.organisations import people_before_department
+
+    text = "the Kenyan Ministry of Lands and the Indian Institute of Science"
+    start = text.index("Kenyan")
+    end = start + len("Kenyan Ministry of Lands")
+    assert text[people_before_department(text, start, end) : end] == "Ministry of Lands"
+    start = text.index("Indian")
+    assert people_before_department(text, start, len(text)) == start
+
+
+def test_a_place_named_with_and_stays_in_a_body_s_name() -> None:
+    text = "the Chamber of Commerce of Antigua and Barbuda, and the Bank of England and Barclays"
+    start = text.index("Chamber")
+    cut = text.index(" and Barbuda")
+    assert text[slice(*extend_organisation(text, start, cut))] == (
+        "Chamber of Commerce of Antigua and Barbuda"
+    )
+    start = text.index("Bank")
+    cut = text.index(" and Barclays")
+    assert text[slice(*extend_organisation(text, start, cut))] == "Bank of England"
+
+
+def test_an_outlet_told_before_the_mine_is_no_site(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The managing director told Reuters the mine near the town would keep its staff. "
+        "Reuters could not reach the ministry.",
+    )
+    assert _label(found, "Reuters") == "ORG", found.get("Reuters")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from reader.analysis import Analyser
 from reader.entities.names import WordIndex, find_all, spelling_skeleton
 from reader.entities.spans import clean, extend_organisation, split_raw
-from reader.gazetteer import is_language, is_place, place_names
+from reader.gazetteer import is_country, is_demonym, is_language, is_place, place_names
 from reader.syntax import Parse
 
 
@@ -132,6 +132,15 @@ def test_the_gazetteer_knows_places_and_languages_and_caches_them(isolated_home:
     assert not is_place("Safaricom")
     assert is_language("Tamil") and not is_place("Tamil") and not is_language("Nairobi")
     assert list((isolated_home / "cache" / "reader").glob("places.*.txt")) or place_names()
+
+
+def test_every_country_is_known_by_its_usual_english_name(isolated_home: Path) -> None:
+    # ISO 3166 renamed Turkey "Türkiye" and calls Russia "Russian Federation"; the press
+    # writes the usual names, and the ones ISO 3166-3 withdrew.
+    for name in ("Turkey", "Türkiye", "Russia", "Ivory Coast", "Vatican", "Kosovo", "Burma"):
+        assert is_country(name), name
+    assert is_demonym("Turkish") and is_demonym("Russian")
+    assert not is_country("Nairobi") and not is_country("Safaricom")
 
 
 def test_an_organisation_word_decides_the_label(analyser: Analyser) -> None:

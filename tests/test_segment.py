@@ -208,3 +208,24 @@ def test_article_sentences_stay_inside_their_blocks(paragraphs: list[str]) -> No
         _check_spans(block_text, [(s - block.start, e - block.start) for s, e in spans])
     starts = [s.start for s in sentences]
     assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund, said Ts. Batbayar, will grow by June.",
+        "Deputy minister Yu. Petrov said the line would reopen.",
+        "The contract went to Zh. Ivanova and her partners.",
+        "He spoke to Ch. Enkhbold on Monday.",
+    ],
+)
+def test_a_transliterated_two_letter_initial_ends_no_sentence(text: str) -> None:
+    assert split_sentences(text) == [text]
+
+
+def test_a_two_letter_surname_still_ends_a_sentence() -> None:
+    # "Yu" and "Ye" are surnames too: an initial only before a Slavic surname.
+    assert split_sentences("The money, said Wang Yu. Beijing disagreed.") == [
+        "The money, said Wang Yu.",
+        "Beijing disagreed.",
+    ]

@@ -31,6 +31,7 @@ from reader.entities.names import (
     DEFINITION,
     PARTICLES,
     WordIndex,
+    abbreviates,
     aliases,
     has_designator,
     is_legal_form,
@@ -38,7 +39,11 @@ from reader.entities.names import (
     spelling_skeleton,
     unaccented,
 )
-from reader.entities.organisations import missed_organisations
+from reader.entities.organisations import (
+    acronym_led_names,
+    missed_acronyms,
+    missed_organisations,
+)
 from reader.entities.people import (
     company_short_form,
     initialled_owner,
@@ -176,6 +181,7 @@ def consolidate(
     _add_byline(article, groups, taken)
     _add_called_acronyms(text, groups, taken)
     _add_missed_organisations(text, groups, taken, lowered_words)
+    _add_missed_acronyms(text, groups, taken, parse or Parse())
     _add_missed_people(text, groups, taken)
     words = WordIndex(text)
     _add_given_names(text, words, groups, taken)
@@ -425,6 +431,19 @@ def _add_missed_organisations(
         group.vote(name, "ORG", 2)
 
 
+def _add_missed_acronyms(text: str, groups: dict[str, _Group], taken: _Taken, parse: Parse) -> None:
+    """Find the acronyms that the text uses as bodies' names, and the names an acronym
+    leads ("MTN Cameroon"), where the model tagged none (:mod:`.organisations.acronyms`)."""
+    for start, end in missed_acronyms(text, parse) + acronym_led_names(text):
+        if taken.overlaps(start, end):
+            continue
+        name = text[start:end]
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "model"))
+        group.vote(name, "ORG", 2)
+        taken.add(start, end)
+
+
 def _add_missed_people(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
     """Find the people's names that the model missed, by their shape (a known given name
     first, a known surname last or a role before: :func:`.people.missed_people`)."""
@@ -467,11 +486,20 @@ def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> N
     }
     defined: dict[str, str] = {}
     by_initials: dict[str, list[str]] = defaultdict(list)
-    for key, group in full_names.items():
+    for key, group in groups.items():
+        if len(key.split()) < 2:
+            continue
+        # A body's name owns the acronym after it; another name (a law's, or one the model
+        # mislabelled: "Fiscalía Especial contra la Impunidad (FECI)" as an event) owns
+        # it when its initials spell it, and the name's evidence then decides the label.
+        body = key in full_names
         for mention in group.mentions:
             definition = DEFINITION.match(text, mention.end)
-            if definition:
+            if definition and (
+                body or (group.label() != "PERSON" and abbreviates(definition[1], group.longest()))
+            ):
                 defined.setdefault(definition[1], key)
+    for key, group in full_names.items():
         initials = _initials(group.longest())
         if len(initials) >= 2:
             by_initials[initials].append(key)
@@ -482,8 +510,10 @@ def _merge_acronyms(text: str, words: WordIndex, groups: dict[str, _Group]) -> N
         owners = by_initials.get(form.replace(".", ""), [])
         target = defined.get(form) or (owners[0] if len(owners) == 1 else None)
         if target is not None and target in groups:
-            # The full name decides the label: "UN" is sometimes tagged as a place.
-            groups[target].absorb(groups.pop(key), with_votes=False)
+            # A body's full name decides the label: "UN" is sometimes tagged as a place.
+            # Another name weighs the acronym's votes with its own ("Citizens Coalition
+            # for Change", tagged a law, and its "CCC", tagged a body).
+            groups[target].absorb(groups.pop(key), with_votes=target not in full_names)
     for acronym, key in defined.items():
         groups[key].extra_forms.add(acronym)
     for initials, keys in by_initials.items():

@@ -39,6 +39,7 @@ from reader.entities.people import is_known_surname, person_clues, sentence_ends
 from reader.gazetteer import is_country, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
+    LAW_HEADS,
     LOCATIVES,
     ORG_HEADS,
     PLACE_FIRST_WORDS,
@@ -60,11 +61,6 @@ _FOREIGN_HEADS = frozenset(
 )
 # Storms are named like people ("Typhoon Dalisay", "Hurricane Maria").
 _STORMS = frozenset("typhoon hurricane cyclone storm tropical".split())
-# The last words of laws and treaties ("Finance Bill", "Paris Agreement").
-_LAW_HEADS = frozenset(
-    """bill act law treaty accord accords agreement convention directive regulation code
-    amendment charter constitution protocol""".split()
-)
 # Labels of names: speaking makes one of these a person or an organisation.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Nouns after a name that make it an outlet ("the Tasnim news agency", "Dawn newspaper").
@@ -215,7 +211,7 @@ def weigh(
         weighing.add("ORG", 5, f"organisation word: {words[0]}")
     elif len(words) > 1 and last in PLACE_HEADS and last not in AREA_SUFFIXES:
         weighing.add("FAC", 3, f"place word: {words[-1]}")
-    elif len(words) > 1 and last in _LAW_HEADS:
+    elif len(words) > 1 and last in LAW_HEADS:
         weighing.add("LAW", 5, f"a law's word: {words[-1]}")
     elif len(words) > 1 and first.rstrip(".") in PLACE_FIRST_WORDS:
         weighing.add("LOC", 4, f"place word: {words[0]}")

@@ -196,3 +196,16 @@ def spelling_skeleton(name: str) -> str:
         folded = folded.replace(old, new)
     consonants = re.sub(r"[aeiouyhw]", "", folded)
     return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` could abbreviate ``name``: it starts with the name's first
+    letter and its letters follow the initials of the name's words in order, small words
+    among them ("FECI" for "Fiscalía Especial contra la Impunidad")."""
+    initials = "".join(word[0] for word in name.split()).upper()
+    letters = iter(initials)
+    return (
+        bool(acronym)
+        and initials[:1] == acronym[:1]
+        and all(letter in letters for letter in acronym.upper() if letter.isalpha())
+    )

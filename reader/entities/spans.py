@@ -30,10 +30,11 @@ from reader.entities.organisations import (
     inner_verb,
     owner_and_place,
     party_before_role,
+    people_before_department,
     teams_pair,
 )
 from reader.entities.people import given_name_completed, role_before_person
-from reader.gazetteer import is_given_name, is_place
+from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
@@ -186,7 +187,11 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         new_start, piece_label = role_before_person(text, new_start, new_end, piece_label)
         new_end, piece_label = given_name_completed(text, new_start, new_end, piece_label)
         if piece_label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
+            # "Flemish" + " Parliament"
+            new_end = _body_after_people(text, new_start, new_end, piece_label)
             new_start, new_end = extend_organisation(text, new_start, new_end)
+            # "Australian" + "Department of Foreign Affairs and Trade"
+            new_start = people_before_department(text, new_start, new_end)
         elif piece_label in ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT"):
             new_end = foreign_tail(text, new_start, new_end)  # "Corriere" + "della Sera"
         if piece_label == "PERSON":
@@ -448,6 +453,44 @@ def _drop_roles(
     return start, words
 
 
+# Capitalised words after a people's or a place's name, of which the last may be a body's
+# head: "Flemish" + " Parliament", "Sindh" + " Assembly", "Ukrainian" + " Air Force".
+_CAPITALISED_TAIL = re.compile(r"(?: [A-Z][a-z'\u2019-]+){1,3}")
+
+
+def _body_after_people(text: str, start: int, end: int, label: str) -> int:
+    """The end of a body named by a people's adjective or a place and a body's noun, which
+    the model cut after the first word ("the Flemish Parliament"); ``end`` otherwise."""
+    name = text[start:end]
+    if " " in name or not (label == "NORP" or is_demonym(name) or is_place(name)):
+        return end
+    tail = _CAPITALISED_TAIL.match(text, end)
+    if tail is None:
+        return end
+    words = tail.group().split()
+    while words and words[-1].lower() not in ORG_HEADS:
+        words.pop()
+    if not words or any(is_given_name(word) for word in words):
+        return end
+    return text.index(words[-1], end) + len(words[-1])
+
+
+def _place_with_and(text: str, start: int, end: int) -> int:
+    """The end of a name whose last words and the words after its "and" are one place's
+    name, which the model cut at the "and" ("Energy Chamber of Trinidad" + " and Tobago",
+    "Ministry of Antigua" + " and Barbuda")."""
+    tail = _AND_TAIL.match(text, end)
+    if tail is None or not text.startswith(" and ", end):
+        return end
+    words = text[start:end].split()
+    after = tail.group().split()[1:]
+    for size in range(len(after), 0, -1):
+        for back in (1, 2):
+            if back < len(words) and is_place(" ".join([*words[-back:], "and", *after[:size]])):
+                return text.index(after[size - 1], end) + len(after[size - 1])
+    return end
+
+
 def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend an organisation's name cut short by the model: "Supreme Court" + "of Ghana",
     "Party" + "-Parliamentarians", "Jane Doe Foundation" after "Bill and", "Olufsen"
@@ -463,6 +506,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         tail = _AND_TAIL.match(text, end)
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
+    end = _place_with_and(text, start, end)  # "... of Trinidad" + " and Tobago"
     hyphen = _HYPHEN_TAIL.match(text, end)
     acronyms = hyphen and text[start:end].isupper() and hyphen.group().isupper()
     if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end]) or acronyms):

@@ -1,0 +1,60 @@
+"""Words and patterns that several kinds of organisations' evidence share, and the
+weighing they add to."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from reader.name_words import ORG_HEADS
+
+# Heads of offices and bodies that a longer name ends in before its "for" or "of" phrase
+# ("National Center for Vector Borne Diseases Control"); "centre" also ends buildings'
+# names, so it is no organisation's word alone.
+BODY_HEADS = ORG_HEADS | frozenset("center centre division unit chamber".split())
+
+
+class Weighing(Protocol):
+    """The weights of an entity's labels, which each rule adds to with its reason."""
+
+    weights: dict[str, float]
+
+    def add(self, label: str, weight: float, reason: str) -> None: ...
+
+
+# Legislatures that the English-language press names in their own language.
+LEGISLATURES = frozenset(
+    """dáil dail seanad oireachtas bundestag bundesrat nationalrat knesset majlis duma
+    sejm senat rada storting stortinget riksdag folketing folketinget eduskunta althing
+    alþingi cortes khural jirga shura sabha sangsad yuan sabor skupština skupstina
+    saeima seimas riigikogu landtag tweede eerste""".split()
+)
+# Houses of legislatures that English names by one word ("said in Parliament").
+HOUSES = frozenset("parliament congress senate".split())
+# Roles that a party, a club or a company is written before ("Fianna Fáil TD", "Sinn Féin
+# housing spokesperson", "Sporting loanee").
+MEMBER_ROLES = frozenset(
+    """td tds mp mps mep meps mla mlas msp msps mna mnas mpp mpps mha mhas mlc mlcs
+    senator senators lawmaker lawmakers
+    legislator legislators councillor councillors councilor councilors spokesperson
+    spokesman spokeswoman leader loanee""".split()
+)
+
+
+# Roles of a sports club, after its name or its possessive ("Braga's goalkeeper").
+CLUB_ROLES = frozenset(
+    """coach coaches manager striker strikers midfielder midfielders defender defenders
+    goalkeeper goalkeepers keeper winger wingers forward forwards captain skipper
+    player players squad loanee supporters fans ultras president academy""".split()
+)
+
+
+# Verbs after ", which" that a company does ("Rio Tinto, which operates the mine").
+COMPANY_DOES = frozenset(
+    """operates operate operated owns owned runs ran makes made produces produced
+    manufactures employs sells sold supplies controls holds exports imports builds
+    develops""".split()
+)
+
+# A person's name of two or three words after a possessive: the owner's member.
+PERSON_AFTER = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff'\u2019-]+){1,2}\b")
