@@ -28,11 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
+from reader.analysis import body_sentences, split_article
+from reader.article import Article
 from reader.atomic import atomic_write
+from reader.cache import Finished
 from reader.config import cache_dir
+from reader.reading.library_rows import named, source_of
 
 #: Bump when the lines' layout changes; an index of another version is not read.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass
@@ -48,6 +52,9 @@ class Known:
     body: frozenset[int]
     #: People, organisations and places; ``None`` until the analysis has counted them.
     entities: int | None = None
+    #: Where a corpus's article starts in its file (the byte offset of its line), so that
+    #: opening it reads that line alone; ``None`` for an article file's articles.
+    offset: int | None = None
 
     def line(self) -> dict[str, Any]:
         """As stored."""
@@ -60,12 +67,13 @@ class Known:
             "sentences": self.sentences,
             "body": sorted(self.body),
             "entities": self.entities,
+            "offset": self.offset,
         }
 
     @classmethod
     def read(cls, data: dict[str, Any]) -> Known:
         """From its stored form (``KeyError``, ``TypeError`` or ``ValueError`` if damaged)."""
-        entities = data["entities"]
+        entities, offset = data["entities"], data["offset"]
         return cls(
             id=str(data["id"]),
             path=str(data["path"]),
@@ -75,7 +83,31 @@ class Known:
             sentences=int(data["sentences"]),
             body=frozenset(map(int, data["body"])),
             entities=None if entities is None else int(entities),
+            offset=None if offset is None else int(offset),
         )
+
+
+def known_of(article: Article, finished: Finished | None, offset: int | None = None) -> Known:
+    """What the index keeps of ``article``: from its finished analysis if the cache has one
+    (no splitting), else from splitting it (no entity count yet); ``offset`` is where its
+    line starts in a corpus file."""
+    if finished is not None:
+        sentences, body = finished.sentences, finished.body
+        entities: int | None = named(finished.entities)
+    else:
+        split = split_article(article)
+        sentences, body, entities = len(split), body_sentences(split), None
+    return Known(
+        id=article.id,
+        path=article.path,
+        title=article.title or "",
+        date=article.date or "",
+        source=source_of(article),
+        sentences=sentences,
+        body=body,
+        entities=entities,
+        offset=offset,
+    )
 
 
 @dataclass

@@ -12,38 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 
-from reader.analysis import body_sentences, split_article
 from reader.article import Article
 from reader.cache import Finished
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
-from reader.reading.corpus_lines import corpus_article, corpus_articles, is_corpus
-from reader.reading.library_index import FileRecord, Known, LibraryIndex, stamp
-from reader.reading.library_rows import Entry, alpha_of, named, source_of
+from reader.reading.corpus_lines import corpus_article, corpus_rows, is_corpus
+from reader.reading.corpus_process import FinishedKeys, ReadStopped, rows_elsewhere
+from reader.reading.library_index import FileRecord, Known, LibraryIndex, known_of, stamp
+from reader.reading.library_rows import Entry, alpha_of
 from reader.store import Store
-
-
-def known_of(article: Article, finished: Finished | None) -> Known:
-    """What the index keeps of ``article``: from its finished analysis if the cache has one
-    (no splitting), else from splitting it (no entity count yet)."""
-    if finished is not None:
-        sentences, body = finished.sentences, finished.body
-        entities: int | None = named(finished.entities)
-    else:
-        split = split_article(article)
-        sentences, body, entities = len(split), body_sentences(split), None
-    return Known(
-        id=article.id,
-        path=article.path,
-        title=article.title or "",
-        date=article.date or "",
-        source=source_of(article),
-        sentences=sentences,
-        body=body,
-        entities=entities,
-    )
 
 
 def entry_of(known: Known, number: int, article: Article | None = None) -> Entry:
@@ -51,6 +30,7 @@ def entry_of(known: Known, number: int, article: Article | None = None) -> Entry
     return Entry(
         known.path,
         article,
+        offset=known.offset,
         sentences=known.sentences,
         entities="…" if known.entities is None else str(known.entities),
         number=number,
@@ -72,6 +52,9 @@ class RowLoader:
         finished: The finished analysis of an article, if cached (the entity finder's).
         preloaded: The articles of ``target`` if the command line loaded them (a corpus
             file): then no file is read, and the index gives only their counts.
+        keys: Where the child process that reads a corpus finds the finished analyses
+            that ``finished`` finds (:meth:`FinishedKeys.of` the same analyser); ``None``:
+            it looks for none.
     """
 
     def __init__(
@@ -80,11 +63,13 @@ class RowLoader:
         index: LibraryIndex,
         finished: Callable[[Article], Finished | None],
         preloaded: Sequence[Article] | None = None,
+        keys: FinishedKeys | None = None,
     ) -> None:
         self.target = target
         self.index = index
         self.finished = finished
         self.preloaded = preloaded
+        self.keys = keys
         #: What the loader skipped in the files (a corpus file's bad lines), one line each.
         self.warnings: list[str] = []
         #: How many files were read (not found unchanged in the index).
@@ -150,28 +135,35 @@ class RowLoader:
     def _stream(
         self, file: Path, now: tuple[int, int] | None, number: int
     ) -> Generator[Entry, None, int]:
-        """The entries of a corpus file the index does not know, each as its line is
-        read; returns how many (a file that fails is one row that says why)."""
+        """The entries of a corpus file the index does not know, each as its line is read
+        (in a child process: see :mod:`reader.reading.corpus_process`); returns how many
+        (a file that fails, or stops being read, ends with one row that says why)."""
         self.read += 1
         size, mtime = now or (-1, -1)
         knowns: list[Known] = []
+        remember = True
         with collect_warnings() as found:
             try:
-                for article in corpus_articles(file):
-                    known = known_of(article, self.finished(article))
-                    yield entry_of(known, number + len(knowns), article)
+                try:
+                    rows = rows_elsewhere(file, self.keys)
+                except OSError:  # no process to be had: read it here, holding the interpreter
+                    rows = corpus_rows(file, self.finished)
+                for known in rows:
+                    yield entry_of(known, number + len(knowns))
                     knowns.append(known)
                 record = FileRecord(size, mtime, knowns)
+            except ReadStopped as error:
+                record, remember = FileRecord(size, mtime, knowns, error=error.message), False
             except ReaderError as error:
                 # Raised before the first article (the file) or with none (no good line).
                 record = FileRecord(size, mtime, error=error.message)
         record.warnings = [str(warning) for warning in found]
         self.warnings += record.warnings
-        if now is not None:
+        if now is not None and remember:
             self.index.remember(str(file), record)
         if record.error:
-            yield Entry(str(file), error=record.error, entities="", number=number)
-            return 1
+            yield Entry(str(file), error=record.error, entities="", number=number + len(knowns))
+            return len(knowns) + 1
         return len(knowns)
 
     def _preloaded(self, articles: Sequence[Article]) -> Iterator[Entry]:
@@ -219,7 +211,7 @@ def article_of(entry: Entry) -> Article:
         return entry.article
     file, line = split_corpus_path(entry.path)
     if line is not None:  # one line of a corpus, not all 10,000
-        found = corpus_article(Path(file), line)
+        found = corpus_article(Path(file), line, entry.offset)
         if found is not None and found.id == entry.article_id:
             entry.article = found
             return found
