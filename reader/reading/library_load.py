@@ -20,6 +20,7 @@ from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
 from reader.reading.corpus_lines import corpus_article, corpus_rows, is_corpus
 from reader.reading.corpus_process import FinishedKeys, ReadStopped, rows_elsewhere
+from reader.reading.finder import Unloaded
 from reader.reading.library_index import FileRecord, Known, LibraryIndex, known_of, stamp
 from reader.reading.library_rows import Entry, alpha_of
 from reader.store import Store
@@ -202,33 +203,37 @@ def tag_counts(
 
 
 def article_of(entry: Entry) -> Article:
-    """``entry``'s article, loaded from its file if it came from the index.
+    """``entry``'s article, loaded from its file if it came from the index (and kept on
+    the entry: it was opened).
 
     Raises:
         ReaderError: The file no longer loads, or no longer holds the article.
     """
-    if entry.article is not None:
-        return entry.article
+    if entry.article is None:
+        entry.article = _read(entry)
+    return entry.article
+
+
+def _read(entry: Entry) -> Article:
     file, line = split_corpus_path(entry.path)
     if line is not None:  # one line of a corpus, not all 10,000
         found = corpus_article(Path(file), line, entry.offset)
         if found is not None and found.id == entry.article_id:
-            entry.article = found
             return found
     for article in load_articles(Path(file)):
         if article.id == entry.article_id:
-            entry.article = article
             return article
     raise ReaderError(f"{Path(file).name} has changed since the library was read: reopen it")
 
 
 def articles_of(entries: Sequence[Entry], stop: Callable[[], bool]) -> list[Entry]:
-    """Load the articles of the entries that came from the index (one read per file), for
-    the analysis; the entries whose article could not be loaded are left out."""
+    """Load the articles of the entries that came from an article file's row in the index
+    (one read per file), for the analysis; the entries whose article could not be loaded
+    are left out. A corpus's rows are not loaded here (see :func:`unloaded`)."""
     by_file: dict[str, list[Entry]] = {}
     for entry in entries:
-        if entry.article is None:
-            by_file.setdefault(split_corpus_path(entry.path)[0], []).append(entry)
+        if entry.article is None and not _corpus_line(entry):
+            by_file.setdefault(entry.path, []).append(entry)
     failed: set[int] = set()
     for file, group in by_file.items():
         if stop():
@@ -241,4 +246,19 @@ def articles_of(entries: Sequence[Entry], stop: Callable[[], bool]) -> list[Entr
             entry.article = loaded.get(entry.article_id)
             if entry.article is None:
                 failed.add(entry.number)
-    return [e for e in entries if e.article is not None and e.number not in failed]
+    return [
+        e for e in entries if (e.article is not None or _corpus_line(e)) and e.number not in failed
+    ]
+
+
+def _corpus_line(entry: Entry) -> bool:
+    return split_corpus_path(entry.path)[1] is not None
+
+
+def unloaded(entry: Entry) -> Article | Unloaded:
+    """What the analysis is given of ``entry``: its article, or for a corpus's row only
+    its id and line (the analysis child reads the line itself; the app parses none of
+    10,000 lines for their counts, and keeps none it had to analyse itself)."""
+    if entry.article is not None:
+        return entry.article
+    return Unloaded(entry.article_id, entry.path, lambda: _read(entry))

@@ -166,8 +166,12 @@ async def test_a_corpus_file_opens_as_a_library_and_says_what_it_skipped(
         # loaded, so that no full collection walks them while a key waits.
         await wait_for(pilot, lambda: gc.get_freeze_count() > frozen)
         assert any("line 2" in n.message and not n.markup for n in app._notifications)
-        # A child process read the corpus; the article opened is read back from its own
-        # line, the same as the loader reads it.
+        # A child process read the corpus: the rows hold no article, not even once the
+        # analysis has counted their entities; the article opened is read back from its
+        # own line, the same as the loader reads it.
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
+        assert all(e.article is None for e in screen.entries)
+        assert all(e.entities.isdigit() for e in screen.entries)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
         reading = app.screen
