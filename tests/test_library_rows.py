@@ -253,3 +253,27 @@ def test_a_corpus_reader_that_stops_early_says_so_after_its_rows(tmp_path: Path)
     assert next(rows).title == "Café"
     with pytest.raises(corpus_process.ReadStopped, match="reading stopped"):
         next(rows)
+
+
+def test_a_large_corpus_is_kept_in_the_index_over_many_short_lines(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"text": f"Article {n} was read. It ends.", "title": f"T{n}"})
+        for n in range(250)
+    ]
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    cold = list(RowLoader(corpus, index, lambda _: None).entries())
+    index.save()
+    # No line holds more than a hundred articles: each is one short step to write or read.
+    stored = index.path.read_text("utf-8").splitlines()[1:]
+    assert [len(json.loads(line)["articles"]) for line in stored] == [100, 100, 50]
+    again = LibraryIndex(index_path(corpus), "k")
+    again.load()
+    warm = RowLoader(corpus, again, lambda _: None)
+    rows = list(warm.entries())
+    assert warm.read == 0
+    assert [(e.path, e.article_id, e.offset, e.body) for e in rows] == [
+        (e.path, e.article_id, e.offset, e.body) for e in cold
+    ]
