@@ -4,6 +4,7 @@ index that lets a warm reopen read one file instead of every article."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -277,3 +278,25 @@ def test_a_large_corpus_is_kept_in_the_index_over_many_short_lines(tmp_path: Pat
     assert [(e.path, e.article_id, e.offset, e.body) for e in rows] == [
         (e.path, e.article_id, e.offset, e.body) for e in cold
     ]
+
+
+def _children() -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found |= {int(pid) for pid in (task / "children").read_text().split()}
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="lists processes in /proc")
+def test_a_library_closed_while_its_corpus_is_read_leaves_no_process(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"text": f"Article {n} was read. It ends."}) for n in range(3000)]
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    before = _children()
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    rows = RowLoader(corpus, index, lambda _: None).entries()
+    assert next(rows).path.endswith("#1")
+    assert _children() - before  # the child reading the corpus
+    rows.close()
+    assert _children() == before

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 from reader.article import Article
@@ -68,7 +68,9 @@ def _bytes(file: Path) -> bytes:
     )
 
 
-def corpus_rows(file: Path, finished: Callable[[Article], Finished | None]) -> Iterator[Known]:
+def corpus_rows(
+    file: Path, finished: Callable[[Article], Finished | None]
+) -> Generator[Known, None, None]:
     """The row of each article of the corpus ``file`` as its line is read (its counts from
     ``finished`` where the cache has them); a bad line (or a repeated text) is skipped and
     reported with its line number, as the loader does.

@@ -25,7 +25,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +75,7 @@ class ReadStopped(ReaderError):
     nothing is remembered of the file (the next opening reads it again)."""
 
 
-def rows_elsewhere(file: Path, keys: FinishedKeys | None) -> Iterator[Known]:
+def rows_elsewhere(file: Path, keys: FinishedKeys | None) -> Generator[Known, None, None]:
     """Start a child reading the corpus ``file``; each of its rows as the child sends it.
     The lines it skipped are reported through :mod:`reader.loaders.notices`, as if it had
     been read here. Closing the iterator stops the child.
@@ -99,7 +99,7 @@ def rows_elsewhere(file: Path, keys: FinishedKeys | None) -> Iterator[Known]:
     return _rows(process, os.fspath(file))
 
 
-def _rows(process: subprocess.Popen[str], name: str) -> Iterator[Known]:
+def _rows(process: subprocess.Popen[str], name: str) -> Generator[Known, None, None]:
     assert process.stdout is not None
     try:
         for line in process.stdout:

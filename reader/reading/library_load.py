@@ -10,6 +10,7 @@ when it is opened.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
 from reader.article import Article
@@ -149,9 +150,10 @@ class RowLoader:
                     rows = rows_elsewhere(file, self.keys)
                 except OSError:  # no process to be had: read it here, holding the interpreter
                     rows = corpus_rows(file, self.finished)
-                for known in rows:
-                    yield entry_of(known, number + len(knowns))
-                    knowns.append(known)
+                with closing(rows):  # the library closed early: the child stops now
+                    for known in rows:
+                        yield entry_of(known, number + len(knowns))
+                        knowns.append(known)
                 record = FileRecord(size, mtime, knowns)
             except ReadStopped as error:
                 record, remember = FileRecord(size, mtime, knowns, error=error.message), False
