@@ -239,14 +239,17 @@ def test_a_line_read_alone_that_decodes_otherwise_is_found_in_the_whole_file(
     assert rows[1].article is not None and "Ã©" in rows[1].article.text
 
 
-def test_a_corpus_reader_that_stops_early_says_so_after_its_rows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cut", ["", '{"row": {"id": "x2", "pa'])
+def test_a_corpus_reader_that_stops_early_says_so_after_its_rows(tmp_path: Path, cut: str) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("\n".join(CORPUS_LINES) + "\n", "utf-8")
     known = {"id": "x1", "path": f"{corpus}#1", "title": "Café", "date": "", "source": ""}
     row = {"row": {**known, "sentences": 2, "body": [0, 1], "entities": None, "offset": 0}}
-    # A reader process that sends one row and dies, as one killed by the system would.
+    # A reader process that sends one row and dies, as one killed by the system would,
+    # between two lines or in the middle of one.
+    script = f"print({json.dumps(json.dumps(row))}); print({cut!r}, end=''); raise SystemExit(9)"
     process = subprocess.Popen(
-        [sys.executable, "-c", f"print({json.dumps(json.dumps(row))}); raise SystemExit(9)"],
+        [sys.executable, "-c", script],
         stdout=subprocess.PIPE,
         encoding="ascii",
     )

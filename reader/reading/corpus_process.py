@@ -101,9 +101,13 @@ def rows_elsewhere(file: Path, keys: FinishedKeys | None) -> Generator[Known, No
 
 def _rows(process: subprocess.Popen[str], name: str) -> Generator[Known, None, None]:
     assert process.stdout is not None
+    stopped = ReadStopped(f"{visible(name)}: reading stopped before its last line; reopen it")
     try:
         for line in process.stdout:
-            sent = json.loads(line)
+            try:
+                sent = json.loads(line)
+            except ValueError:  # a line cut short: the child was killed while writing it
+                raise stopped from None
             if "row" in sent:
                 yield Known.read(sent["row"])
             elif "warning" in sent:
@@ -113,7 +117,7 @@ def _rows(process: subprocess.Popen[str], name: str) -> Generator[Known, None, N
                 raise ArticleError(sent["error"])
             elif "done" in sent:
                 return
-        raise ReadStopped(f"{visible(name)}: reading stopped before its last line; reopen it")
+        raise stopped
     finally:
         if process.poll() is None:
             process.kill()
