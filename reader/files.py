@@ -86,6 +86,27 @@ class GuardedFile:
         self._read += len(data)
         return data
 
+    def read_line_at(self, offset: int, limit: int) -> bytes:
+        """The bytes from ``offset`` to the end of their line (its ``\\n`` not included),
+        at most ``limit`` of them: one line of a corpus without reading the rest."""
+        try:
+            os.lseek(self._fd, offset, os.SEEK_SET)
+        except OSError as error:
+            raise self._error(f"cannot read {self.name}: {describe(error)}") from None
+        pieces: list[bytes] = []
+        read = 0
+        while read <= limit:
+            piece = self.read(min(_CHUNK, limit + 1 - read))
+            end = piece.find(b"\n")
+            if end >= 0:
+                pieces.append(piece[:end])
+                break
+            if not piece:
+                break
+            pieces.append(piece)
+            read += len(piece)
+        return b"".join(pieces)[:limit]
+
     def check_size(self, limit: int, noun: str = "files") -> None:
         """Refuse the file, before reading on, if its reported size is over ``limit``."""
         if self.size > limit:

@@ -51,12 +51,15 @@ def build_app(
     articles = options.pop("articles", None)
     if articles is None and target.is_file() and not streams(target):
         articles = [load_article(target)]
+    analyser = analyser or NoEntities()
+    if isinstance(analyser, NoEntities):
+        # It finds its nothing at once, here: never a spaCy child for what it was not
+        # asked (a corpus's rows are looked up by id, then analysed where the finder is).
+        options.setdefault("analysis_process", False)
     options.setdefault("annotator", ANNOTATOR)
     options.setdefault("remember", False)
     options.setdefault("ascii_glyphs", False)
-    app = ReaderApp(
-        target, articles=articles, store=store, analyser=analyser or NoEntities(), **options
-    )
+    app = ReaderApp(target, articles=articles, store=store, analyser=analyser, **options)
     app.animation_level = "none"
     return app
 

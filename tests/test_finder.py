@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.analysis import Analyser
+from reader.article import Article
 from reader.entities import Entity
 from reader.errors import ReaderError
 from reader.loaders import load_article
-from reader.reading.finder import EntityFinder
+from reader.reading.finder import EntityFinder, Unloaded
 
 
 def test_entities_each_finds_then_reads_the_finished_cache(
@@ -31,3 +32,24 @@ def test_entities_each_finds_then_reads_the_finished_cache(
     assert analysis is not None and not isinstance(again, ReaderError)
     # The count the library shows is the one a full analysis gives.
     assert len(list(again)) == len(analysis.entities)
+
+
+def test_an_unloaded_article_is_counted_by_id_and_loaded_only_to_be_analysed_here(
+    fresh_analyser: Analyser, sample_path: Path
+) -> None:
+    article = load_article(sample_path)
+    finder = EntityFinder(fresh_analyser)  # the pipeline is loaded: analysed here
+    loads: list[str] = []
+
+    def load() -> Article:
+        loads.append(article.id)
+        return article
+
+    unloaded = Unloaded(article.id, article.path, load)
+    found: list[object] = []
+    finder.entities_each([unloaded], lambda _, result: found.append(result))
+    assert loads == [article.id]  # not cached: loaded, to be analysed
+    finder.entities_each([unloaded], lambda _, result: found.append(result))
+    assert loads == [article.id]  # cached: found by its id, not loaded again
+    first, again = found
+    assert isinstance(first, tuple) and first and again == first

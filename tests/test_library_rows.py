@@ -4,9 +4,15 @@ index that lets a warm reopen read one file instead of every article."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from reader.loaders import load_articles
+from reader.reading import corpus_process
 from reader.reading.corpus_lines import streams
 from reader.reading.library_index import LibraryIndex, index_path
 from reader.reading.library_load import RowLoader, article_of
@@ -178,3 +184,122 @@ def test_only_a_corpus_of_many_lines_is_left_to_the_library(tmp_path: Path) -> N
     many.write_text('{"text": "One."}\n{"text": "Two."}\n', "utf-8")
     text.write_text("One.\nTwo.\n", "utf-8")
     assert streams(many) and not streams(one) and not streams(text)
+
+
+CORPUS_LINES = [
+    '{"text": "Maria Lopez met Reuters in Zürich. The deal was done.", "title": "Café"}',
+    "not json",
+    '{"text": "Tom Becker spoke. Nothing changed.", "title": "Two", "source": "AFP"}',
+    '{"text": "A third one – with a dash.", "date": "2024-03-07"}',
+]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix", "newline"),
+    [("utf-8", b"", "\n"), ("utf-8", b"\xef\xbb\xbf", "\r\n"), ("cp1252", b"", "\n")],
+)
+def test_a_corpus_row_keeps_no_article_and_opens_from_its_line(
+    tmp_path: Path, encoding: str, prefix: bytes, newline: str
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    text = newline.join(CORPUS_LINES) + newline
+    corpus.write_bytes(prefix + text.encode(encoding))
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    rows = list(RowLoader(corpus, index, lambda _: None).entries())
+    # The rows keep what the list shows and where each line starts, not the article.
+    assert all(e.article is None and e.offset is not None for e in rows)
+    assert [article_of(e) for e in rows] == load_articles(corpus)
+
+
+def test_a_utf16_corpus_opens_its_articles_from_the_whole_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes("\n".join(CORPUS_LINES).encode("utf-16"))
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    rows = list(RowLoader(corpus, index, lambda _: None).entries())
+    assert all(e.offset is None for e in rows)  # a "\n" is two bytes: no offsets counted
+    assert [article_of(e) for e in rows] == load_articles(corpus)
+
+
+def test_a_line_read_alone_that_decodes_otherwise_is_found_in_the_whole_file(
+    tmp_path: Path,
+) -> None:
+    # The file is not UTF-8 (its first line is Windows-1252), but its second line alone
+    # is: read alone it would be "CafÃ©", another text; the article's id tells.
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(
+        '{"text": "Un café noir. Deux."}\n'.encode("cp1252")
+        + '{"text": "Un café crème. Trois."}\n'.encode()
+    )
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    rows = list(RowLoader(corpus, index, lambda _: None).entries())
+    assert [article_of(e) for e in rows] == load_articles(corpus)
+    assert rows[1].article is not None and "Ã©" in rows[1].article.text
+
+
+@pytest.mark.parametrize("cut", ["", '{"row": {"id": "x2", "pa'])
+def test_a_corpus_reader_that_stops_early_says_so_after_its_rows(tmp_path: Path, cut: str) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(CORPUS_LINES) + "\n", "utf-8")
+    known = {"id": "x1", "path": f"{corpus}#1", "title": "Café", "date": "", "source": ""}
+    row = {"row": {**known, "sentences": 2, "body": [0, 1], "entities": None, "offset": 0}}
+    # A reader process that sends one row and dies, as one killed by the system would,
+    # between two lines or in the middle of one.
+    script = f"print({json.dumps(json.dumps(row))}); print({cut!r}, end=''); raise SystemExit(9)"
+    process = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        encoding="ascii",
+    )
+    rows = corpus_process._rows(process, str(corpus))
+    assert next(rows).title == "Café"
+    with pytest.raises(corpus_process.ReadStopped, match="reading stopped"):
+        next(rows)
+
+
+def test_a_large_corpus_is_kept_in_the_index_over_many_short_lines(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"text": f"Article {n} was read. It ends.", "title": f"T{n}"})
+        for n in range(250)
+    ]
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    cold = list(RowLoader(corpus, index, lambda _: None).entries())
+    index.save()
+    # No line holds more than a hundred articles: each is one short step to write or read.
+    stored = index.path.read_text("utf-8").splitlines()[1:]
+    assert [len(json.loads(line)["articles"]) for line in stored] == [100, 100, 50]
+    again = LibraryIndex(index_path(corpus), "k")
+    again.load()
+    warm = RowLoader(corpus, again, lambda _: None)
+    rows = list(warm.entries())
+    assert warm.read == 0
+    assert [(e.path, e.article_id, e.offset, e.body) for e in rows] == [
+        (e.path, e.article_id, e.offset, e.body) for e in cold
+    ]
+
+
+def _children() -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found |= {int(pid) for pid in (task / "children").read_text().split()}
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="lists processes in /proc")
+def test_a_library_closed_while_its_corpus_is_read_leaves_no_process(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"text": f"Article {n} was read. It ends."}) for n in range(3000)]
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    before = _children()
+    index = LibraryIndex(index_path(corpus), "k")
+    index.load()
+    rows = RowLoader(corpus, index, lambda _: None).entries()
+    assert next(rows).path.endswith("#1")
+    assert _children() - before  # the child reading the corpus
+    rows.close()
+    assert _children() == before

@@ -64,6 +64,17 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def decode_line(data: bytes) -> str:
+    """Decode one line of a file that :func:`decode` read as UTF-8 or Windows-1252 (a
+    corpus's article, read back alone): UTF-8 where the line is valid UTF-8, else
+    Windows-1252. Only a file mixing the two decodes a line otherwise than :func:`decode`
+    did; its article's id then differs, which the caller checks."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     controls = sum(1 for char in sample if ord(char) < 32 and char not in "\n\r\t\f\x1b")

@@ -181,6 +181,16 @@ def iter_jsonl(text: str, name: str) -> Iterator[Article]:
     Raises:
         ArticleError: once every line is read, no line holds an article.
     """
+    for _, article in numbered_articles(text, name):
+        yield article
+
+
+def numbered_articles(text: str, name: str) -> Iterator[tuple[int, Article]]:
+    """:func:`iter_jsonl`'s articles, each with its 1-based line number.
+
+    Raises:
+        ArticleError: once every line is read, no line holds an article.
+    """
     first_line: dict[str, int] = {}
     bad = 0
     # Only "\n" ends a line: U+2028 and friends are legal inside JSON strings.
@@ -198,7 +208,7 @@ def iter_jsonl(text: str, name: str) -> Iterator[Article]:
             warn(name, f"same text as line {first_line[article.id]}; skipped", line=number)
             continue
         first_line[article.id] = number
-        yield article
+        yield number, article
     if not first_line:
         shown = visible(name)
         if bad:
@@ -212,8 +222,14 @@ def article_on_line(text: str, name: str, number: int) -> Article | None:
     lines = text.split("\n")
     if not 0 < number <= len(lines):
         return None
+    return article_of_line(lines[number - 1], name, number)
+
+
+def article_of_line(line: str, name: str, number: int) -> Article | None:
+    """The article that ``line``, line ``number`` of the corpus ``name``, holds; ``None``
+    if it holds none (no warning: the line was reported when the corpus was read)."""
     try:
-        return _article(lines[number - 1].strip(" \t\r\ufeff"), name, number)
+        return _article(line.strip(" \t\r\ufeff"), name, number)
     except _BadLine:
         return None
 

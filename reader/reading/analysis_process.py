@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from reader.analysis import Analyser, Analysis
 from reader.article import Article
@@ -34,7 +35,20 @@ from reader.errors import ReaderError
 from reader.loaders import load_articles
 
 
-def _source_file(article: Article) -> str:
+class Source(Protocol):
+    """What the child needs of an article: its id, and its path (the file it loads the
+    article from). An :class:`~reader.article.Article` is one."""
+
+    @property
+    def id(self) -> str:
+        """The article's id."""
+
+    @property
+    def path(self) -> str:
+        """The article's path (a corpus line's ends in ``#LINE``)."""
+
+
+def _source_file(article: Source) -> str:
     """The file an article came from (a corpus line's path ends in ``#LINE``)."""
     path = article.path
     if not Path(path).exists() and "#" in path:
@@ -42,7 +56,7 @@ def _source_file(article: Article) -> str:
     return path
 
 
-def command(analyser: Analyser, articles: Sequence[Article]) -> list[str]:
+def command(analyser: Analyser, articles: Sequence[Source]) -> list[str]:
     """The command line that analyses ``articles`` into ``analyser``'s cache."""
     argv = [
         sys.executable,
@@ -60,7 +74,7 @@ def command(analyser: Analyser, articles: Sequence[Article]) -> list[str]:
     return argv
 
 
-def start(analyser: Analyser, articles: Sequence[Article]) -> subprocess.Popen[str]:
+def start(analyser: Analyser, articles: Sequence[Source]) -> subprocess.Popen[str]:
     """Start analysing ``articles`` in a child process (see :func:`collect`).
 
     Raises:

@@ -1,24 +1,35 @@
-"""A JSON Lines corpus read a line at a time, for the library's loading thread.
+"""A JSON Lines corpus read a line at a time, for the library.
 
 :func:`reader.loaders.load_articles` returns a corpus's articles once every line is read,
-which at 10,000 lines is seconds before the first row could be shown. :func:`corpus_articles`
-yields each article as its line is read, with the loader's own checks and messages: the
-file is read as the loader reads it (size limit, decoding), each line is parsed by
-:func:`reader.loaders.jsonl.parse_record`, and a bad line is reported with its line number
-through :mod:`reader.loaders.notices`. :func:`corpus_article` reads back one line.
+which at 10,000 lines is seconds before the first row could be shown. :func:`corpus_rows`
+yields each article's row (what the library's index keeps of it, with the byte offset of
+its line) as its line is read, with the loader's own checks and messages: the file is read
+as the loader reads it (size limit, decoding), each line is parsed by the loader, and a bad
+line is reported with its line number through :mod:`reader.loaders.notices`. The library
+runs it in a child process (:mod:`reader.reading.corpus_process`), so that the rows keep no
+article: :func:`corpus_article` reads one back, from its line alone, when it is opened.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 from reader.article import Article
+from reader.cache import Finished
 from reader.errors import ArticleError
-from reader.files import read_bytes_guarded
-from reader.loaders.decoding import decode
-from reader.loaders.jsonl import MAX_CORPUS_BYTES, SUFFIXES, article_on_line, iter_jsonl
+from reader.files import open_guarded, read_bytes_guarded
+from reader.loaders.decoding import decode, decode_line
+from reader.loaders.jsonl import (
+    MAX_CORPUS_BYTES,
+    SUFFIXES,
+    article_of_line,
+    article_on_line,
+    numbered_articles,
+)
+from reader.reading.library_index import Known, known_of
 from reader.safe_text import visible
 
 
@@ -46,37 +57,56 @@ def streams(path: Path) -> bool:
     return False
 
 
-def _text(file: Path) -> tuple[str, str]:
-    name = visible(os.fspath(file))
-    data = read_bytes_guarded(
+def _bytes(file: Path) -> bytes:
+    return read_bytes_guarded(
         file,
         limit=MAX_CORPUS_BYTES,
         what="an article file",
         error=ArticleError,
-        name=name,
+        name=visible(os.fspath(file)),
         noun="jsonl files",
     )
-    return decode(data, name), name
 
 
-def corpus_articles(file: Path) -> Iterator[Article]:
-    """Each article of the corpus ``file`` as its line is read; a bad line (or a repeated
-    text) is skipped and reported with its line number, as the loader does.
+def corpus_rows(
+    file: Path, finished: Callable[[Article], Finished | None]
+) -> Generator[Known, None, None]:
+    """The row of each article of the corpus ``file`` as its line is read (its counts from
+    ``finished`` where the cache has them); a bad line (or a repeated text) is skipped and
+    reported with its line number, as the loader does.
 
     Raises:
         ArticleError: The file cannot be read, is empty or binary, or (once every line is
             read) no line holds an article.
     """
-    text, _ = _text(file)
-    yield from iter_jsonl(text, os.fspath(file))
+    data = _bytes(file)
+    text = decode(data, visible(os.fspath(file)))
+    # In UTF-8 and Windows-1252 every "\n" of the text is one byte 0x0A of the file, so a
+    # line's byte offset is found by counting them; in UTF-16 it is not (no offsets: such
+    # an article is read back with its whole file).
+    bytewise = not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    at, line = 0, 1
+    for number, article in numbered_articles(text, os.fspath(file)):
+        offset = None
+        if bytewise:
+            while line < number:
+                at = data.index(b"\n", at) + 1
+                line += 1
+            offset = at
+        yield known_of(article, finished(article), offset)
 
 
-def corpus_article(file: Path, number: int) -> Article | None:
+def corpus_article(file: Path, number: int, offset: int | None = None) -> Article | None:
     """The article on line ``number`` of the corpus ``file``; ``None`` if that line does
-    not hold one now.
+    not hold one now. With the line's byte ``offset`` only that line is read; the caller
+    checks that it is the article it listed (the file may have changed since).
 
     Raises:
         ArticleError: The file cannot be read.
     """
-    text, _ = _text(file)
-    return article_on_line(text, os.fspath(file), number)
+    name = os.fspath(file)
+    if offset is None:
+        return article_on_line(decode(_bytes(file), visible(name)), name, number)
+    with open_guarded(file, what="an article file", error=ArticleError) as handle:
+        line = handle.read_line_at(offset, MAX_CORPUS_BYTES)
+    return article_of_line(decode_line(line), name, number)

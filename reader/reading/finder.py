@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from reader.analysis import Analyser, Analysis
@@ -18,10 +19,23 @@ from reader.article import Article
 from reader.cache import Finished
 from reader.entities import Entity
 from reader.errors import ReaderError
-from reader.reading.analysis_process import collect, start, stop
+from reader.reading.analysis_process import Source, collect, start, stop
 
 #: What :meth:`EntityFinder._each` reports of each article: an analysis, or its entities.
 Found = TypeVar("Found")
+#: What :meth:`EntityFinder._each` is given of each article: itself, or an unloaded one.
+Item = TypeVar("Item", bound=Source)
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """An article known by its id and path (a library's row), not loaded: the child
+    process reads it from its file, and ``load`` gives it only if it must be analysed in
+    this process."""
+
+    id: str
+    path: str
+    load: Callable[[], Article]
 
 
 def _ignore(_: str) -> object:
@@ -109,34 +123,45 @@ class EntityFinder:
         one child process analyses them all, and whatever it could not do is done here.
         Nothing more is reported once the app is closing.
         """
-        self._each(articles, on_found, self.analyser.cached, lambda analysis: analysis)
+        self._each(articles, on_found, self.analyser.cached, lambda analysis: analysis, lambda a: a)
 
     def entities_each(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article | Unloaded],
         on_found: Callable[[int, Sequence[Entity] | ReaderError], None],
     ) -> None:
         """Every article's entities, for a count, as :meth:`find_each` finds them, but
         from the finished analysis where the cache has it: one small file read, where
         :meth:`find_each` splits the article again and reads its whole cache entry, holding
         the interpreter while the analyst types. The entities are the rules' own, without
-        the analyst's corrections (the library's counts, as its index keeps them)."""
+        the analyst's corrections (the library's counts, as its index keeps them).
 
-        def entities(article: Article) -> Sequence[Entity] | None:
+        An :class:`Unloaded` article is looked up by its id alone (the id is its text's
+        digest, so the entry fits its text), and loaded only to be analysed here: a
+        corpus of 10,000 lines is never parsed in this process for its counts."""
+
+        def entities(article: Article | Unloaded) -> Sequence[Entity] | None:
+            if isinstance(article, Unloaded):
+                known = self.analyser.finished_for(article.id)
+                return None if known is None else known.entities
             finished = self.analyser.finished(article)
             if finished is not None:
                 return finished.entities
             analysis = self.analyser.cached(article)  # an analyser without a finished cache
             return None if analysis is None else analysis.entities
 
-        self._each(articles, on_found, entities, lambda analysis: analysis.entities)
+        def load(article: Article | Unloaded) -> Article:
+            return article.load() if isinstance(article, Unloaded) else article
+
+        self._each(articles, on_found, entities, lambda analysis: analysis.entities, load)
 
     def _each(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Item],
         on_found: Callable[[int, Found | ReaderError], None],
-        cached: Callable[[Article], Found | None],
+        cached: Callable[[Item], Found | None],
         of: Callable[[Analysis], Found],
+        load: Callable[[Item], Article],
     ) -> None:
         reported: set[int] = set()
 
@@ -148,8 +173,9 @@ class EntityFinder:
                 if found is None:
                     found = cached(articles[position])
                 if found is None:
+                    article = load(articles[position])
                     with self.model_lock:
-                        found = of(self.analyser.analyse(articles[position]))
+                        found = of(self.analyser.analyse(article))
                 result = found
             except ReaderError as error:
                 result = error
@@ -178,7 +204,7 @@ class EntityFinder:
 
     def analyse_elsewhere(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Source],
         on_done: Callable[[str, str | None], None] | None = None,
     ) -> set[str]:
         """Analyse articles in a child process (call from a worker thread); the ids cached.

@@ -10,40 +10,21 @@ when it is opened.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
-from reader.analysis import body_sentences, split_article
 from reader.article import Article
 from reader.cache import Finished
 from reader.errors import ReaderError
 from reader.loaders import find_article_files, load_articles
 from reader.loaders.jsonl import split_corpus_path
 from reader.loaders.notices import collect_warnings
-from reader.reading.corpus_lines import corpus_article, corpus_articles, is_corpus
-from reader.reading.library_index import FileRecord, Known, LibraryIndex, stamp
-from reader.reading.library_rows import Entry, alpha_of, named, source_of
+from reader.reading.corpus_lines import corpus_article, corpus_rows, is_corpus
+from reader.reading.corpus_process import FinishedKeys, ReadStopped, rows_elsewhere
+from reader.reading.finder import Unloaded
+from reader.reading.library_index import FileRecord, Known, LibraryIndex, known_of, stamp
+from reader.reading.library_rows import Entry, alpha_of
 from reader.store import Store
-
-
-def known_of(article: Article, finished: Finished | None) -> Known:
-    """What the index keeps of ``article``: from its finished analysis if the cache has one
-    (no splitting), else from splitting it (no entity count yet)."""
-    if finished is not None:
-        sentences, body = finished.sentences, finished.body
-        entities: int | None = named(finished.entities)
-    else:
-        split = split_article(article)
-        sentences, body, entities = len(split), body_sentences(split), None
-    return Known(
-        id=article.id,
-        path=article.path,
-        title=article.title or "",
-        date=article.date or "",
-        source=source_of(article),
-        sentences=sentences,
-        body=body,
-        entities=entities,
-    )
 
 
 def entry_of(known: Known, number: int, article: Article | None = None) -> Entry:
@@ -51,6 +32,7 @@ def entry_of(known: Known, number: int, article: Article | None = None) -> Entry
     return Entry(
         known.path,
         article,
+        offset=known.offset,
         sentences=known.sentences,
         entities="…" if known.entities is None else str(known.entities),
         number=number,
@@ -72,6 +54,9 @@ class RowLoader:
         finished: The finished analysis of an article, if cached (the entity finder's).
         preloaded: The articles of ``target`` if the command line loaded them (a corpus
             file): then no file is read, and the index gives only their counts.
+        keys: Where the child process that reads a corpus finds the finished analyses
+            that ``finished`` finds (:meth:`FinishedKeys.of` the same analyser); ``None``:
+            it looks for none.
     """
 
     def __init__(
@@ -80,11 +65,13 @@ class RowLoader:
         index: LibraryIndex,
         finished: Callable[[Article], Finished | None],
         preloaded: Sequence[Article] | None = None,
+        keys: FinishedKeys | None = None,
     ) -> None:
         self.target = target
         self.index = index
         self.finished = finished
         self.preloaded = preloaded
+        self.keys = keys
         #: What the loader skipped in the files (a corpus file's bad lines), one line each.
         self.warnings: list[str] = []
         #: How many files were read (not found unchanged in the index).
@@ -150,28 +137,36 @@ class RowLoader:
     def _stream(
         self, file: Path, now: tuple[int, int] | None, number: int
     ) -> Generator[Entry, None, int]:
-        """The entries of a corpus file the index does not know, each as its line is
-        read; returns how many (a file that fails is one row that says why)."""
+        """The entries of a corpus file the index does not know, each as its line is read
+        (in a child process: see :mod:`reader.reading.corpus_process`); returns how many
+        (a file that fails, or stops being read, ends with one row that says why)."""
         self.read += 1
         size, mtime = now or (-1, -1)
         knowns: list[Known] = []
+        remember = True
         with collect_warnings() as found:
             try:
-                for article in corpus_articles(file):
-                    known = known_of(article, self.finished(article))
-                    yield entry_of(known, number + len(knowns), article)
-                    knowns.append(known)
+                try:
+                    rows = rows_elsewhere(file, self.keys)
+                except OSError:  # no process to be had: read it here, holding the interpreter
+                    rows = corpus_rows(file, self.finished)
+                with closing(rows):  # the library closed early: the child stops now
+                    for known in rows:
+                        yield entry_of(known, number + len(knowns))
+                        knowns.append(known)
                 record = FileRecord(size, mtime, knowns)
+            except ReadStopped as error:
+                record, remember = FileRecord(size, mtime, knowns, error=error.message), False
             except ReaderError as error:
                 # Raised before the first article (the file) or with none (no good line).
                 record = FileRecord(size, mtime, error=error.message)
         record.warnings = [str(warning) for warning in found]
         self.warnings += record.warnings
-        if now is not None:
+        if now is not None and remember:
             self.index.remember(str(file), record)
         if record.error:
-            yield Entry(str(file), error=record.error, entities="", number=number)
-            return 1
+            yield Entry(str(file), error=record.error, entities="", number=number + len(knowns))
+            return len(knowns) + 1
         return len(knowns)
 
     def _preloaded(self, articles: Sequence[Article]) -> Iterator[Entry]:
@@ -210,33 +205,37 @@ def tag_counts(
 
 
 def article_of(entry: Entry) -> Article:
-    """``entry``'s article, loaded from its file if it came from the index.
+    """``entry``'s article, loaded from its file if it came from the index (and kept on
+    the entry: it was opened).
 
     Raises:
         ReaderError: The file no longer loads, or no longer holds the article.
     """
-    if entry.article is not None:
-        return entry.article
+    if entry.article is None:
+        entry.article = _read(entry)
+    return entry.article
+
+
+def _read(entry: Entry) -> Article:
     file, line = split_corpus_path(entry.path)
     if line is not None:  # one line of a corpus, not all 10,000
-        found = corpus_article(Path(file), line)
+        found = corpus_article(Path(file), line, entry.offset)
         if found is not None and found.id == entry.article_id:
-            entry.article = found
             return found
     for article in load_articles(Path(file)):
         if article.id == entry.article_id:
-            entry.article = article
             return article
     raise ReaderError(f"{Path(file).name} has changed since the library was read: reopen it")
 
 
 def articles_of(entries: Sequence[Entry], stop: Callable[[], bool]) -> list[Entry]:
-    """Load the articles of the entries that came from the index (one read per file), for
-    the analysis; the entries whose article could not be loaded are left out."""
+    """Load the articles of the entries that came from an article file's row in the index
+    (one read per file), for the analysis; the entries whose article could not be loaded
+    are left out. A corpus's rows are not loaded here (see :func:`unloaded`)."""
     by_file: dict[str, list[Entry]] = {}
     for entry in entries:
-        if entry.article is None:
-            by_file.setdefault(split_corpus_path(entry.path)[0], []).append(entry)
+        if entry.article is None and not _corpus_line(entry):
+            by_file.setdefault(entry.path, []).append(entry)
     failed: set[int] = set()
     for file, group in by_file.items():
         if stop():
@@ -249,4 +248,19 @@ def articles_of(entries: Sequence[Entry], stop: Callable[[], bool]) -> list[Entr
             entry.article = loaded.get(entry.article_id)
             if entry.article is None:
                 failed.add(entry.number)
-    return [e for e in entries if e.article is not None and e.number not in failed]
+    return [
+        e for e in entries if (e.article is not None or _corpus_line(e)) and e.number not in failed
+    ]
+
+
+def _corpus_line(entry: Entry) -> bool:
+    return split_corpus_path(entry.path)[1] is not None
+
+
+def unloaded(entry: Entry) -> Article | Unloaded:
+    """What the analysis is given of ``entry``: its article, or for a corpus's row only
+    its id and line (the analysis child reads the line itself; the app parses none of
+    10,000 lines for their counts, and keeps none it had to analyse itself)."""
+    if entry.article is not None:
+        return entry.article
+    return Unloaded(entry.article_id, entry.path, lambda: _read(entry))

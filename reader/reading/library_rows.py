@@ -67,6 +67,8 @@ class Entry:
 
     path: str
     article: Article | None = None
+    #: Where a corpus's article starts in its file: opening it reads that line alone.
+    offset: int | None = None
     error: str = ""
     sentences: int = 0
     #: The analyst's tagged body sentences; ``None`` until the store has been read.

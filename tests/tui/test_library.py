@@ -15,6 +15,8 @@ from textual.widgets import ProgressBar
 
 from reader.article import Article
 from reader.launch import prepare
+from reader.loaders import load_articles
+from reader.loaders.notices import collect_warnings
 from reader.reading import library_load
 from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
@@ -105,7 +107,7 @@ async def test_a_warm_reopen_does_no_analysis_in_the_app(
     # reader.analysis asks the package for the rules when it runs them.
     monkeypatch.setattr("reader.entities.consolidation.consolidate", no)
     monkeypatch.setattr("reader.tui.screens.library.split_article", no)
-    monkeypatch.setattr("reader.reading.library_load.split_article", no)
+    monkeypatch.setattr("reader.reading.library_index.split_article", no)
 
     def unread(*_: object) -> None:
         raise AssertionError("an article file read on a warm reopen: the index has its row")
@@ -164,8 +166,18 @@ async def test_a_corpus_file_opens_as_a_library_and_says_what_it_skipped(
         # loaded, so that no full collection walks them while a key waits.
         await wait_for(pilot, lambda: gc.get_freeze_count() > frozen)
         assert any("line 2" in n.message and not n.markup for n in app._notifications)
+        # A child process read the corpus: the rows hold no article, not even once the
+        # analysis has counted their entities; the article opened is read back from its
+        # own line, the same as the loader reads it.
+        await wait_for(pilot, lambda: not screen.query_one("#library-progress").display)
+        assert all(e.article is None for e in screen.entries)
+        assert all(e.entities.isdigit() for e in screen.entries)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        with collect_warnings():
+            assert reading.article == load_articles(corpus)[0]
 
 
 @app_test

@@ -30,8 +30,15 @@ from reader.analysis import split_article
 from reader.article import Article
 from reader.entities import Entity
 from reader.errors import ReaderError
+from reader.reading.corpus_process import FinishedKeys
 from reader.reading.library_index import LibraryIndex, index_path
-from reader.reading.library_load import RowLoader, article_of, articles_of, tag_counts
+from reader.reading.library_load import (
+    RowLoader,
+    article_of,
+    articles_of,
+    tag_counts,
+    unloaded,
+)
 from reader.reading.library_rows import SORT_KEYS, Entry, RowOrder, named
 from reader.reading.library_rows import tail as tail
 from reader.tui.commands import LIBRARY_COMMANDS, bindings
@@ -147,7 +154,8 @@ class LibraryScreen(ReaderScreen):
         key = f"{analyser.choice.key}.{analyser.rules_key}" if analyser.use_cache else ""
         index = LibraryIndex(index_path(self.target), key)
         index.load()
-        loader = RowLoader(self.target, index, finder.finished, self.preloaded)
+        keys = FinishedKeys.of(analyser)
+        loader = RowLoader(self.target, index, finder.finished, self.preloaded, keys)
         entries: list[Entry] = []
         # Rows are shown as files load: the first screenful at once, then in batches that
         # double, so that showing them costs as much again as showing them once at the end.
@@ -205,7 +213,7 @@ class LibraryScreen(ReaderScreen):
                 found, last = [], time.monotonic()
 
         # Only the count is shown: the finished analysis gives it, without splitting again.
-        self.services.finder.entities_each([e.article for e in todo if e.article], analysed)
+        self.services.finder.entities_each([unloaded(e) for e in todo], analysed)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
