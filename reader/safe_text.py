@@ -24,6 +24,7 @@ printed to a terminal is as inert as the screen.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -152,11 +153,15 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return _NEEDS_MAPPING.sub(lambda m: _visible_char(text, m.start(), keep_newlines), text)
 
 
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\ud800-\udfff\U000e0000-\U000e007f"
-    + "".join(sorted(_INVISIBLE | _BLANK_LETTERS))
-    + "]"
-)
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    """The characters :func:`safe_json` escapes; compiled when first needed (a few hundred
+    microseconds that opening the app, which writes no JSON, need not spend)."""
+    return re.compile(
+        "[\x7f-\x9f\ud800-\udfff\U000e0000-\U000e007f"
+        + "".join(sorted(_INVISIBLE | _BLANK_LETTERS))
+        + "]"
+    )
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -174,7 +179,7 @@ def safe_json(value: Any, **kwargs: Any) -> str:
     """
     kwargs.setdefault("ensure_ascii", False)
     dumped = json.dumps(value, **kwargs)
-    return _JSON_UNSAFE.sub(_json_escape, dumped)
+    return _json_unsafe().sub(_json_escape, dumped)
 
 
 def _encodable_char(match: re.Match[str]) -> str:
