@@ -17,14 +17,18 @@ from pathlib import Path
 from reader.article import Article
 from reader.errors import ArticleError
 from reader.files import read_bytes_guarded
+from reader.loaders import LOADERS
 from reader.loaders.decoding import decode
-from reader.loaders.jsonl import MAX_CORPUS_BYTES, SUFFIXES, article_on_line, iter_jsonl
 from reader.safe_text import visible
+
+#: The JSON Lines loader's row: its suffixes, without importing the loader (and its
+#: layout rules), which opening a text article never needs.
+_CORPUS = next(loader for loader in LOADERS if loader.name == "jsonl")
 
 
 def is_corpus(path: Path) -> bool:
     """Whether ``path`` names a JSON Lines corpus (by its suffix, as the loader tells)."""
-    return path.suffix.lower() in SUFFIXES
+    return path.suffix.lower() in _CORPUS.suffixes
 
 
 def streams(path: Path) -> bool:
@@ -50,7 +54,7 @@ def _text(file: Path) -> tuple[str, str]:
     name = visible(os.fspath(file))
     data = read_bytes_guarded(
         file,
-        limit=MAX_CORPUS_BYTES,
+        limit=_CORPUS.max_bytes,
         what="an article file",
         error=ArticleError,
         name=name,
@@ -67,6 +71,8 @@ def corpus_articles(file: Path) -> Iterator[Article]:
         ArticleError: The file cannot be read, is empty or binary, or (once every line is
             read) no line holds an article.
     """
+    from reader.loaders.jsonl import iter_jsonl
+
     text, _ = _text(file)
     yield from iter_jsonl(text, os.fspath(file))
 
@@ -78,5 +84,7 @@ def corpus_article(file: Path, number: int) -> Article | None:
     Raises:
         ArticleError: The file cannot be read.
     """
+    from reader.loaders.jsonl import article_on_line
+
     text, _ = _text(file)
     return article_on_line(text, os.fspath(file), number)
