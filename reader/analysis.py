@@ -287,17 +287,22 @@ class Analyser:
             return None
         return self.cache.load_finished(article_id, self.choice.key, self.rules_key)
 
-    def cached(self, article: Article) -> Analysis | None:
+    def cached(
+        self, article: Article, sentences: tuple[Sentence, ...] | None = None
+    ) -> Analysis | None:
         """The analysis from the cache alone, or ``None``; never imports spaCy.
 
         The finished entry if there is one (the parse is then read only if a correction
         needs it), else the raw one, finished here and cached for the next time.
+        ``sentences``: the article's, if the caller has split it already
+        (:func:`split_article`).
         """
         if not self.use_cache:
             return None
         done = self.finished(article)
         if done is not None:
-            sentences = split_article(article)
+            if sentences is None:
+                sentences = split_article(article)
             if len(sentences) == done.sentences:
                 return Analysis(
                     article,
