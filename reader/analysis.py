@@ -15,14 +15,16 @@ re-consolidation per article (no spaCy), which is cheap.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import reader.attribution
 import reader.entities
 from reader.article import Article, BlockKind
-from reader.attribution import Suggestion, suggest
+from reader.attribution import Suggestion
 from reader.cache import AnalysisCache, Finished, ModelOutput
 from reader.entities import Correction, Entity, RawSpan
 from reader.gazetteer import data_key as gazetteer_key
@@ -60,18 +62,31 @@ RULES = (
 )
 
 
+def _rule_files(package: str) -> Iterator[str]:
+    """The paths of the rules' source files (:data:`RULES`) relative to ``package``, in
+    order: each pattern's files sorted by name, as ``Path.glob`` would list them (listed
+    with :mod:`os` here: pathlib's globbing took most of the version's time)."""
+    for pattern in RULES:
+        folder, _, name = pattern.rpartition("/")
+        if name == "*.py":
+            found = os.listdir(os.path.join(package, folder))
+            yield from (f"{folder}/{n}" for n in sorted(found) if n.endswith(".py"))
+        elif os.path.exists(os.path.join(package, pattern)):
+            yield pattern
+
+
 def _rules_version() -> str:
-    """A digest of the rules' source files (:data:`RULES`); about a millisecond, once.
+    """A digest of the rules' source files (:data:`RULES`); well under a millisecond, once.
 
     Where the sources cannot be read (a frozen application), the package's version.
     """
-    package = Path(__file__).parent
+    package = os.path.dirname(os.path.abspath(__file__))
     digest = hashlib.sha256()
     try:
-        for pattern in RULES:
-            for path in sorted(package.glob(pattern)):
-                digest.update(path.relative_to(package).as_posix().encode())
-                digest.update(path.read_bytes())
+        for relative in _rule_files(package):
+            digest.update(relative.encode())
+            with open(os.path.join(package, relative), "rb") as source:
+                digest.update(source.read())
     except OSError:
         # Imported here: the version costs importlib.metadata (about 15 ms), which every
         # start of the app would otherwise pay before its first paint (reader/__init__.py).
@@ -159,7 +174,7 @@ class Analysis:
             return self
         parse = self.parse
         fixed = tuple(reader.entities.apply_corrections(self.article, self.entities, corrections))
-        found = suggest(self.article, self.sentences, fixed, parse)
+        found = reader.attribution.suggest(self.article, self.sentences, fixed, parse)
         return replace(self, entities=fixed, given_parse=parse, suggestions=found, load_parse=None)
 
 
@@ -272,17 +287,22 @@ class Analyser:
             return None
         return self.cache.load_finished(article_id, self.choice.key, self.rules_key)
 
-    def cached(self, article: Article) -> Analysis | None:
+    def cached(
+        self, article: Article, sentences: tuple[Sentence, ...] | None = None
+    ) -> Analysis | None:
         """The analysis from the cache alone, or ``None``; never imports spaCy.
 
         The finished entry if there is one (the parse is then read only if a correction
         needs it), else the raw one, finished here and cached for the next time.
+        ``sentences``: the article's, if the caller has split it already
+        (:func:`split_article`).
         """
         if not self.use_cache:
             return None
         done = self.finished(article)
         if done is not None:
-            sentences = split_article(article)
+            if sentences is None:
+                sentences = split_article(article)
             if len(sentences) == done.sentences:
                 return Analysis(
                     article,
@@ -423,7 +443,7 @@ class Analyser:
         """Run the rules on the model's output, and cache what they made."""
         sentences = split_article(article)
         entities = tuple(reader.entities.consolidate(article, output.spans, output.parse))
-        found = suggest(article, sentences, entities, output.parse)
+        found = reader.attribution.suggest(article, sentences, entities, output.parse)
         if self.use_cache:
             self.cache.put_finished(
                 article.id,

@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Literal
 from reader.errors import ArticleError, ModelError, ReaderError
 from reader.records import Annotation, ArticleRecord, superseded_versions
 from reader.safe_text import visible
-from reader.store import Review, ReviewItem, Store
+from reader.store import Store
 
 if TYPE_CHECKING:
     from reader.analysis import Analyser, Analysis, Sentence
     from reader.article import Article
     from reader.entities import Correction, Entity
+    from reader.store import ReviewItem
 
 # The analysis (and with it the entity rules), the loaders and the segmenter are imported
 # where they are used: a report of the annotations alone (`reader stats --no-entities`,
@@ -250,6 +251,10 @@ def gather(
                 from reader.analysis import split_article
 
                 count = len(split_article(given[article_id]))
+            # Imported here: the review layer (its records and file) costs every report
+            # that reads the annotators' own tags a few milliseconds.
+            from reader.store import Review
+
             gold = Review(store, article_id, sentences=count).gold()
             tags: Iterable[Annotation] = gold.annotations
             if unsettled is not None:

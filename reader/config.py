@@ -13,7 +13,6 @@ every analyst of a shared store uses the same labels.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from pathlib import Path
@@ -95,6 +94,8 @@ def resolve_annotator(explicit: str | None = None) -> str:
     from_env = os.environ.get("READER_ANNOTATOR")
     if from_env is not None:
         return _check_annotator(from_env, "$READER_ANNOTATOR")
+    import getpass  # here: it imports termios and fcntl, which most commands never need
+
     try:
         login = getpass.getuser()
     except (OSError, KeyError, ImportError):

@@ -83,7 +83,7 @@ def prepare(args: argparse.Namespace) -> Launch:
             raise ArticleError(f"no article files in {visible(os.fspath(target))}")
     elif not streams(target):  # a corpus of many lines: the library reads it, row by row
         with collect_warnings() as found:
-            articles = load_articles(target)
+            articles = load_articles(target, kept=cache_dir() / "articles")
         warnings = [str(warning) for warning in found]
     annotator = resolve_annotator(args.annotator)
     analyser = Analyser(args.model, processes=analysis_processes(load_settings()))

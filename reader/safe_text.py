@@ -24,6 +24,7 @@ printed to a terminal is as inert as the screen.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -35,24 +36,25 @@ from reader.errors import ReaderError
 # file never terminates them, to the end of the line: a stray ESC ] or C1 byte in a scraped
 # page (or a legacy file) must not swallow the rest of the article. What is left of a cut
 # sequence is plain text: inert.
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
+#
+# The patterns of clean_text are compiled when an article is first loaded (_debris):
+# reopening a kept article (reader.loaders.article_cache) loads none, and compiling them
+# cost each start of the app about half a millisecond.
+_ESCAPE_SEQUENCE = r"""
     \x1b\[[0-?]*[\x20-/]*[@-~]?              # CSI ... final byte
     | \x1b[\]PX^_][^\n]*?(?:\x07|\x1b\\|(?=\n)|\Z)     # OSC, DCS, SOS, PM, APC ... terminator
     | \x1b[\x20-/]*[0-~]?                    # two- and three-byte escapes (ESC c, ESC ( B)
     | \x9b[0-?]*[\x20-/]*[@-~]?              # 8-bit CSI
     | [\x90\x98\x9d\x9e\x9f][^\n]*?(?:\x07|\x9c|\x1b\\|(?=\n)|\Z)  # 8-bit DCS, SOS, OSC, PM, APC
-    """,
-    re.VERBOSE,
-)
+    """
 
 # Every C0 control except newline, DEL, and every C1 control.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_CONTROL = r"[\x00-\x09\x0b-\x1f\x7f-\x9f]"
 
 # Unicode tag characters (U+E0000-U+E007F) spell ASCII that no screen shows but every copy,
 # export and language model reads ("IGNORE PREVIOUS ..."). They are never article content;
 # their one legitimate use, the England, Scotland and Wales flags, degrades to a black flag.
-_TAGS = re.compile("[\U000e0000-\U000e007f]")
+_TAGS = "[\U000e0000-\U000e007f]"
 
 # Characters that reorder or hide text: bidirectional embeddings, overrides and isolates,
 # directional marks, zero-width spaces and joiners' invisible cousins, line and paragraph
@@ -86,6 +88,12 @@ REPLACEMENT = "\ufffd"
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+@functools.cache
+def _debris() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """:data:`_ESCAPE_SEQUENCE`, :data:`_TAGS` and :data:`_CONTROL`, compiled once."""
+    return re.compile(_ESCAPE_SEQUENCE, re.VERBOSE), re.compile(_TAGS), re.compile(_CONTROL)
+
+
 def clean_text(text: str) -> str:
     """Remove terminal escape sequences, control characters and tag characters, keeping
     newlines.
@@ -96,9 +104,10 @@ def clean_text(text: str) -> str:
     out in.
     """
     text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _TAGS.sub("", text)
-    return _CONTROL.sub("", text)
+    escapes, tags, controls = _debris()
+    text = escapes.sub("", text)
+    text = tags.sub("", text)
+    return controls.sub("", text)
 
 
 def _joins(char: str) -> bool:
@@ -152,11 +161,15 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return _NEEDS_MAPPING.sub(lambda m: _visible_char(text, m.start(), keep_newlines), text)
 
 
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\ud800-\udfff\U000e0000-\U000e007f"
-    + "".join(sorted(_INVISIBLE | _BLANK_LETTERS))
-    + "]"
-)
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    """The characters :func:`safe_json` escapes; compiled when first needed (a few hundred
+    microseconds that opening the app, which writes no JSON, need not spend)."""
+    return re.compile(
+        "[\x7f-\x9f\ud800-\udfff\U000e0000-\U000e007f"
+        + "".join(sorted(_INVISIBLE | _BLANK_LETTERS))
+        + "]"
+    )
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -174,7 +187,7 @@ def safe_json(value: Any, **kwargs: Any) -> str:
     """
     kwargs.setdefault("ensure_ascii", False)
     dumped = json.dumps(value, **kwargs)
-    return _JSON_UNSAFE.sub(_json_escape, dumped)
+    return _json_unsafe().sub(_json_escape, dumped)
 
 
 def _encodable_char(match: re.Match[str]) -> str:

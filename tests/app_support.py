@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from reader.analysis import Analyser, Analysis, split_article
+from reader.analysis import Analyser, Analysis, Sentence, split_article
 from reader.article import Article
 from reader.cache import Finished
 from reader.loaders import load_article
@@ -29,9 +29,11 @@ class NoEntities(Analyser):
     def __init__(self) -> None:
         super().__init__()
 
-    def cached(self, article: Article) -> Analysis | None:
-        """No spaCy: the sentences only."""
-        return Analysis(article, split_article(article), (), "none")
+    def cached(
+        self, article: Article, sentences: tuple[Sentence, ...] | None = None
+    ) -> Analysis | None:
+        """No spaCy: the sentences only (``sentences``, if the caller has them)."""
+        return Analysis(article, sentences or split_article(article), (), "none")
 
     def finished(self, article: Article) -> Finished | None:
         """Nothing cached: the library counts sentences and asks :meth:`cached`."""

@@ -108,6 +108,7 @@ def test_reopening_an_analysed_article_does_not_import_spacy(
         assert not analyser.loaded
         assert "spacy" not in sys.modules, "spaCy was imported"
         assert "thinc" not in sys.modules, "thinc was imported"
+        assert "reader.attribution.rules" not in sys.modules, "the speaker rules were imported"
         print(len(cached.entities), len(cached.sentences))
         """
     )

@@ -119,8 +119,13 @@ def _read(path: Path, name: str) -> tuple[Loader, bytes]:
         return loader, head + handle.read_rest(loader.max_bytes, noun)
 
 
-def load_articles(path: str | os.PathLike[str]) -> list[Article]:
+def load_articles(path: str | os.PathLike[str], *, kept: Path | None = None) -> list[Article]:
     """Load every article in one file (a corpus file may hold many).
+
+    Args:
+        path: The file.
+        kept: A folder where a text article is kept as loaded and read back the next time
+            (see :mod:`reader.loaders.article_cache`); default: load it every time.
 
     Raises:
         ArticleError: the file is missing, unreadable, binary, empty, too large, or holds
@@ -129,9 +134,19 @@ def load_articles(path: str | os.PathLike[str]) -> list[Article]:
     name = visible(os.fspath(path))
     file_path = Path(path)
     loader, data = _read(file_path, name)
+    key = None
+    if kept is not None and loader is TEXT_LOADER:
+        from reader.loaders import article_cache
+
+        key = article_cache.entry_key(data, file_path.suffix)
+        found = None if key is None else article_cache.read_entry(kept, key, os.fspath(path))
+        if found is not None:
+            return [found]
     articles = loader.load(data, os.fspath(path), file_path)
     if not articles:
         raise ArticleError(f"{name} holds no article")
+    if key is not None and kept is not None:
+        article_cache.write_entry(kept, key, articles[0])
     return articles
 
 

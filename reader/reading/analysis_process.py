@@ -115,10 +115,14 @@ def _leave_with_parent(parent: int) -> None:
 
 
 def needs_analysis(analyser: Analyser, articles: Sequence[Article]) -> list[Article]:
-    """The articles whose entities are not in the cache (a file check, no spaCy)."""
+    """The articles whose entities are not in the cache (a file check, no spaCy).
+
+    Only whether the model's output is cached is looked at, not whether it reads: reading
+    it (every token of the parse) cost each start a few milliseconds before its first
+    paint, and a damaged entry is found and analysed again when the app reads it."""
     if not analyser.use_cache:
         return list(articles)
-    return [a for a in articles if analyser.cache.get(a.id, analyser.choice.key) is None]
+    return [a for a in articles if not analyser.cache.has(a.id, analyser.choice.key)]
 
 
 def collect(

@@ -22,20 +22,18 @@ from reader.cache import Finished
 from reader.errors import ArticleError
 from reader.files import open_guarded, read_bytes_guarded
 from reader.loaders.decoding import decode, decode_line
-from reader.loaders.jsonl import (
-    MAX_CORPUS_BYTES,
-    SUFFIXES,
-    article_of_line,
-    article_on_line,
-    numbered_articles,
-)
+from reader.loaders import LOADERS
 from reader.reading.library_index import Known, known_of
 from reader.safe_text import visible
+
+#: The JSON Lines loader's row: its suffixes and size limit, without importing the loader
+#: (and its layout rules), which opening a text article never needs.
+_CORPUS = next(loader for loader in LOADERS if loader.name == "jsonl")
 
 
 def is_corpus(path: Path) -> bool:
     """Whether ``path`` names a JSON Lines corpus (by its suffix, as the loader tells)."""
-    return path.suffix.lower() in SUFFIXES
+    return path.suffix.lower() in _CORPUS.suffixes
 
 
 def streams(path: Path) -> bool:
@@ -60,7 +58,7 @@ def streams(path: Path) -> bool:
 def _bytes(file: Path) -> bytes:
     return read_bytes_guarded(
         file,
-        limit=MAX_CORPUS_BYTES,
+        limit=_CORPUS.max_bytes,
         what="an article file",
         error=ArticleError,
         name=visible(os.fspath(file)),
@@ -79,6 +77,8 @@ def corpus_rows(
         ArticleError: The file cannot be read, is empty or binary, or (once every line is
             read) no line holds an article.
     """
+    from reader.loaders.jsonl import numbered_articles  # the loader's rules: only here
+
     data = _bytes(file)
     text = decode(data, visible(os.fspath(file)))
     # In UTF-8 and Windows-1252 every "\n" of the text is one byte 0x0A of the file, so a
@@ -104,9 +104,11 @@ def corpus_article(file: Path, number: int, offset: int | None = None) -> Articl
     Raises:
         ArticleError: The file cannot be read.
     """
+    from reader.loaders.jsonl import article_of_line, article_on_line
+
     name = os.fspath(file)
     if offset is None:
         return article_on_line(decode(_bytes(file), visible(name)), name, number)
     with open_guarded(file, what="an article file", error=ArticleError) as handle:
-        line = handle.read_line_at(offset, MAX_CORPUS_BYTES)
+        line = handle.read_line_at(offset, _CORPUS.max_bytes)
     return article_of_line(decode_line(line), name, number)

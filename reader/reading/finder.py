@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from reader.analysis import Analyser, Analysis
+from reader.analysis import Analyser, Analysis, Sentence
 from reader.article import Article
 from reader.cache import Finished
 from reader.entities import Entity
@@ -75,13 +75,16 @@ class EntityFinder:
         self._early = early
         self._early_ids = set(early_ids) if early is not None else set()
 
-    def cached(self, article: Article) -> Analysis | None:
-        """The article's analysis if the cache has it (a file read, no spaCy).
+    def cached(
+        self, article: Article, sentences: tuple[Sentence, ...] | None = None
+    ) -> Analysis | None:
+        """The article's analysis if the cache has it (a file read, no spaCy);
+        ``sentences``: the article's, if already split.
 
         Raises:
             ReaderError: The cache could not be read.
         """
-        return self.analyser.cached(article)
+        return self.analyser.cached(article, sentences)
 
     def finished(self, article: Article) -> Finished | None:
         """The article's finished analysis if the cache has it: its sentence count and

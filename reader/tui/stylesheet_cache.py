@@ -40,14 +40,17 @@ def _textual_files() -> list[tuple[str, int, int]]:
     Stands for Textual's version, which ``textual.__version__`` would read from the package
     metadata (``importlib.metadata``: 20 ms of imports at every start).
     """
-    css = Path(textual.css.__file__).parent
-    files = [css.parent / name for name in ("__init__.py", "color.py", "geometry.py")]
-    files += [Path(entry.path) for entry in os.scandir(css) if entry.name.endswith(".py")]
+    # Listed and looked at with os rather than pathlib (a path object per file took most
+    # of this function's time, at every start), in the order of sorted paths, as before.
+    css = os.path.dirname(textual.css.__file__)
+    top = os.path.dirname(css)
+    files = [(top, name) for name in ("__init__.py", "color.py", "geometry.py")]
+    files += [(css, name) for name in os.listdir(css) if name.endswith(".py")]
     found = []
-    for path in sorted(files):
+    for folder, name in sorted(files, key=lambda file: (*file[0].split(os.sep), file[1])):
         with contextlib.suppress(OSError):
-            stat = path.stat()
-            found.append((path.name, stat.st_size, stat.st_mtime_ns))
+            stat = os.stat(os.path.join(folder, name))
+            found.append((name, stat.st_size, stat.st_mtime_ns))
     return found
 
 

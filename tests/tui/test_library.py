@@ -102,9 +102,9 @@ async def test_a_warm_reopen_does_no_analysis_in_the_app(
     def no(*_: object) -> None:
         raise AssertionError("per-article analysis in the app on a warm reopen")
 
-    for name in ("suggest", "split_article"):
-        monkeypatch.setattr(f"reader.analysis.{name}", no)
-    # reader.analysis asks the package for the rules when it runs them.
+    monkeypatch.setattr("reader.analysis.split_article", no)
+    # reader.analysis asks the packages for the rules when it runs them.
+    monkeypatch.setattr("reader.attribution.suggest", no)
     monkeypatch.setattr("reader.entities.consolidation.consolidate", no)
     monkeypatch.setattr("reader.tui.screens.library.split_article", no)
     monkeypatch.setattr("reader.reading.library_index.split_article", no)

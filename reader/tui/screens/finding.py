@@ -121,7 +121,7 @@ class FindingScreen(ReaderScreen):
             # A short article's cached entities take a few milliseconds: show them in the
             # first frame rather than a moment after it.
             try:
-                cached = self.services.finder.cached(self.article)
+                cached = self.services.finder.cached(self.article, self.sentences)
                 if cached is not None:
                     fixed = cached.with_corrections(self._corrections())
                     self._analysis_ready(self.AnalysisReady(fixed))
