@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from reader.entities.names import PARTICLES
-from reader.gazetteer import is_given_name, is_place, is_surname
+from reader.gazetteer import is_given_name, is_language, is_place, is_surname
 from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
 
 # Capitalised words that are neither given names nor surnames in a name, though the lists
@@ -85,6 +85,29 @@ def person_nouns() -> frozenset[str]:
         and word not in PLACE_HEADS
     }
     return frozenset((found | ROLE_NOUNS | _PERSON_NOUNS) - _NOT_PERSON_NOUNS)
+
+
+# The endings of the learned occupations ("virologist", "agronomist", "cartographer",
+# "psychiatrist"): a word with one names what a person does, never who they are, though
+# nameparser's list of titles holds only some of them.
+_OCCUPATION_ENDINGS = ("ologist", "onomist", "ographer", "iatrist")
+# A people's noun: a language's name and "man" or "woman" ("Englishman", "Welshwoman",
+# "Dutchmen"). Stems of five letters or more, so a surname ("Gorman", "Kochman") is not one.
+_PEOPLES_NOUN = re.compile(r"([A-Z][a-z]{4,}?)(?:wo)?m[ae]n")
+
+
+@lru_cache(maxsize=8192)
+def is_person_noun_word(word: str) -> bool:
+    """Whether a capitalised word says what a person does or where they come from, not
+    who they are: a learned occupation ("Virologist Dr Noy Keo") or a people's noun
+    ("the Frenchman Jules Marceau"), though it heads a sentence or a span."""
+    bare = word.strip(".,")
+    if not bare[:1].isupper() or bare.isupper() or is_given_name(bare) or is_surname(bare):
+        return False
+    if bare.lower().endswith(_OCCUPATION_ENDINGS) and len(bare) > 8:
+        return True
+    people = _PEOPLES_NOUN.fullmatch(bare)
+    return bool(people and is_language(people.group(1)))
 
 
 # Particles that continue a surname in lower case or capitalised ("Mac Giolla Rí", "Ó

@@ -1,0 +1,53 @@
+"""A people's noun or a learned occupation before a name is not the name ("the Frenchman
+Jules Marceau-Vidal", "Agronomist Tomas Ferreyra Ruiz"), and a wire story's closing
+credit names its people though it wraps over a line's end."""
+
+from __future__ import annotations
+
+from entity_support import entities_in, people_in
+
+from reader.analysis import Analyser
+from reader.entities.people import is_person_noun_word
+
+
+def test_people_s_nouns_and_learned_occupations_are_what_a_person_is() -> None:
+    for word in ("Virologist", "Agronomist", "Cartographer", "Englishman", "Welshwoman"):
+        assert is_person_noun_word(word), word
+    # Surnames ending alike stay names: a short stem, or no language before "man".
+    for word in ("Gorman", "Kochman", "Freeman", "Bergman", "Lindqvist", "Fishman"):
+        assert not is_person_noun_word(word), word
+
+
+def test_a_people_s_noun_or_an_occupation_before_a_name_is_cut_off(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "Two officials said the Englishman Martin Ashcombe-Lane, who coached the Kabul "
+        "Falcons this season, was the favourite. Ashcombe-Lane declined to comment.",
+        "Not everyone agrees with the figures. Agronomist Pablo Andrés Benítez Ortega of "
+        "the Asociación de Cultivadores said the paper blamed farmers.",
+        "Virologist Dr Somchai Rattanavong said the trial would start in March.",
+    )
+    people = {name for name, entity in entities.items() if entity.label == "PERSON"}
+    assert {"Martin Ashcombe-Lane", "Pablo Andrés Benítez Ortega"} <= people
+    assert "Somchai Rattanavong" in people
+    assert not any(name.startswith(("Englishman", "Agronomist", "Virologist")) for name in people)
+
+
+def test_a_surname_like_a_people_s_noun_stays_in_the_name(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "Carla Fishman, the fund's chief economist, said prices would keep rising.",
+        "Dara Gorman said she disagreed.",
+    )
+    assert {"Carla Fishman", "Dara Gorman"} <= people
+
+
+def test_a_closing_credit_wrapped_over_lines_names_every_person(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "The port authority said the levy would be reviewed next month.\n"
+        "(Reporting by Kwabena Osei-Tutu and Efua\nBoateng-Mensah in Accra; Editing by\n"
+        "Lena Ortiz-Hale and Ravi Nairobe)",
+    )
+    assert {"Kwabena Osei-Tutu", "Efua Boateng-Mensah", "Lena Ortiz-Hale"} <= people
+    assert "Ravi Nairobe" in people
