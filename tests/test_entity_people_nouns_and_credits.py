@@ -51,3 +51,29 @@ def test_a_closing_credit_wrapped_over_lines_names_every_person(analyser: Analys
     )
     assert {"Kwabena Osei-Tutu", "Efua Boateng-Mensah", "Lena Ortiz-Hale"} <= people
     assert "Ravi Nairobe" in people
+
+
+def test_the_outlet_a_speaker_talks_to_is_no_person(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        '"We stopped thinking," Vittorio Campanella told Tele Mira. "I take the '
+        "blame.\" The union's spokeswoman Mirela Dobre told *Valea Courier* that talks "
+        "had failed.",
+        "Spending rose by 22 percent, according to documents seen by Dawnlight.",
+    )
+    for name in ("Tele Mira", "Valea Courier", "Dawnlight"):
+        assert name not in entities or entities[name].label != "PERSON", name
+    assert "an outlet's use: told it" in entities["Tele Mira"].why
+    assert {"Vittorio Campanella", "Mirela Dobre"} <= {
+        name for name, entity in entities.items() if entity.label == "PERSON"
+    }
+
+
+def test_a_person_told_or_cited_stays_a_person(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "The minister later told Ana Reyes that the deal was off.",
+        "The ruling will be watched by investors, according to Oyunbileg Tsendayush, a "
+        "partner at the law firm Khan Altai in Ulaanbaatar.",
+    )
+    assert {"Ana Reyes", "Oyunbileg Tsendayush"} <= people
