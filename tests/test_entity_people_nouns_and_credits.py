@@ -8,6 +8,7 @@ from entity_support import entities_in, people_in
 
 from reader.analysis import Analyser
 from reader.entities.people import is_person_noun_word
+from reader.entities.spans import byline_names
 
 
 def test_people_s_nouns_and_learned_occupations_are_what_a_person_is() -> None:
@@ -77,3 +78,13 @@ def test_a_person_told_or_cited_stays_a_person(analyser: Analyser) -> None:
         "partner at the law firm Khan Altai in Ulaanbaatar.",
     )
     assert {"Ana Reyes", "Oyunbileg Tsendayush"} <= people
+
+
+def test_a_byline_s_fields_parted_by_a_middle_dot_give_its_writer() -> None:
+    assert byline_names("Tomás Ilario Vega Nuñez \u00b7 14 May 2026 \u00b7 21:05") == [
+        ("Tomás Ilario Vega Nuñez", "PERSON")
+    ]
+    assert byline_names("Leila Haddad \u2022 Beirut Daily") == [
+        ("Leila Haddad", "PERSON"),
+        ("Beirut Daily", "ORG"),
+    ]

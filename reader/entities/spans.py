@@ -569,7 +569,8 @@ def is_common_word(word: str, lowered_words: set[str]) -> bool:
 def byline_names(byline: str) -> list[tuple[str, str]]:
     """Split a byline's names and label each: an acronym or an agency is an ORG."""
     found: list[tuple[str, str]] = []
-    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\|| [-\u2013\u2014] )\s*", byline):
+    # "Jane Doe · 14 December 2026 · 23:58": a middle dot or a bullet parts fields too.
+    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\||\u00b7|\u2022| [-\u2013\u2014] )\s*", byline):
         part = part.strip(EDGE_PUNCT)
         words = part.split()
         # "Anna Kowal NAIROBI": a dateline after the name.
