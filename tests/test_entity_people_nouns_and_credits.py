@@ -88,3 +88,19 @@ def test_a_byline_s_fields_parted_by_a_middle_dot_give_its_writer() -> None:
         ("Leila Haddad", "PERSON"),
         ("Beirut Daily", "ORG"),
     ]
+
+
+def test_any_person_s_noun_before_or_in_apposition_is_a_person_s_role(
+    analyser: Analyser,
+) -> None:
+    entities = entities_in(
+        analyser,
+        "Club Rayo forward Teodoro Mamani Calle scored twice in the first half, both times "
+        "from crosses.",
+        "The language society held a silent protest. Its chair, Eluned Môn Pritchard, said "
+        "the group supported the research.",
+    )
+    assert entities["Teodoro Mamani Calle"].label == "PERSON"
+    assert "role before it: forward" in entities["Teodoro Mamani Calle"].why
+    assert entities["Eluned Môn Pritchard"].label == "PERSON"
+    assert entities["Club Rayo"].label == "ORG"

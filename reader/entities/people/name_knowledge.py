@@ -52,7 +52,7 @@ _PERSON_NOUNS = frozenset(
     novelist poet author writer singer musician actor actress artist filmmaker director
     chairman chairwoman chairperson chief founder soprano mezzo-soprano contralto tenor
     baritone bass-baritone countertenor conductor pianist violinist cellist
-    parliamentarian""".split()
+    parliamentarian chair substitute""".split()
 )
 
 
