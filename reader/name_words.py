@@ -132,3 +132,11 @@ def titles() -> frozenset[str]:
     found = {str(title).lower() for title in CONSTANTS.titles}
     # Compared without a final period: "Sen." and "sen" are one title.
     return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS)
+
+
+def is_title(word: str) -> bool:
+    """Whether a word as the text writes it is a title before a name: only with a
+    capital ("Dr.", "Top Channel", "Acting President"). The titles hold modifiers and
+    common words that are no title in lower case ("the ruling.", "a party.", "the top
+    seed"); a role in lower case ("spokesman Per Olav") is a role noun, asked apart."""
+    return word[:1].isupper() and word.lower().rstrip(".") in titles()

@@ -7,8 +7,9 @@ from __future__ import annotations
 from entity_support import entities_in, people_in
 
 from reader.analysis import Analyser
-from reader.entities.people import is_person_noun_word
+from reader.entities.people import is_person_noun_word, sentence_ends_before
 from reader.entities.spans import byline_names
+from reader.name_words import is_title
 
 
 def test_people_s_nouns_and_learned_occupations_are_what_a_person_is() -> None:
@@ -104,3 +105,12 @@ def test_any_person_s_noun_before_or_in_apposition_is_a_person_s_role(
     assert "role before it: forward" in entities["Teodoro Mamani Calle"].why
     assert entities["Eluned Môn Pritchard"].label == "PERSON"
     assert entities["Club Rayo"].label == "ORG"
+
+
+def test_nameparser_s_titles_count_only_with_a_capital() -> None:
+    assert not is_title("ruling") and not is_title("party") and not is_title("top")
+    assert is_title("Top") and is_title("Dr") and is_title("Dr.")
+    assert is_title("Spokesman") and is_title("MPs") and not is_title("spokesman")
+    text = "The court upheld the ruling. Marta Ilves appealed, as did Dr. Anu Sepp."
+    assert sentence_ends_before(text, text.index("Marta"))
+    assert not sentence_ends_before(text, text.index("Anu"))

@@ -23,7 +23,7 @@ from reader.entities.people.name_knowledge import (
     person_nouns,
 )
 from reader.gazetteer import is_place
-from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, is_title, titles
 
 # Two-letter initials that write one Cyrillic or Mongolian letter: Ts (Ц), Ch (Ч),
 # Sh (Ш), Kh (Х), Zh (Ж), Ya (Я), Yu (Ю), Ye (Е), Yo (Ё).
@@ -180,7 +180,7 @@ def _after_role(text: str, start: int) -> bool:
     return (
         word in ROLE_NOUNS
         or word in GOVERNMENT_ROLES
-        or (word in titles() and len(word) > 3)
+        or (is_title(match.group(1)) and len(word) > 3)
         or word in person_nouns()
     )
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from reader.entities.names import PARTICLES
 from reader.gazetteer import is_given_name, is_language, is_place, is_surname
-from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, is_title, titles
 
 # Capitalised words that are neither given names nor surnames in a name, though the lists
 # hold some of them: function words and the calendar.
@@ -169,8 +169,10 @@ def sentence_ends_before(text: str, position: int) -> bool:
         return True
     if stripped[-1] not in ".!?":
         return False
-    word = stripped.rsplit(None, 1)[-1].rstrip(".!?").lower()
-    return len(word) > 1 and word not in titles() and word not in ("st", "mt", "ft")
+    written = stripped.rsplit(None, 1)[-1].rstrip(".!?")
+    word = written.lower()
+    # "Dr." goes on, "the ruling." ends: a title only with a capital (is_title)
+    return len(word) > 1 and not is_title(written) and word not in ("st", "mt", "ft")
 
 
 def may_be_given(word: str, text: str) -> bool:
