@@ -207,10 +207,14 @@ def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tup
 
 
 # A nickname in quotes between a given name and a surname: 'Andre "Blacka" Simpson'.
+# The nickname may open with an article in lower case ('Luis "el Tanque" Ramos Vega'),
+# and the surname be two words.
 _NICKNAME = re.compile(
-    r" [\"\u201c'\u2018]([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)[\"\u201d'\u2019] "
-    r"([A-Z][\w'\u2019-]+)(?![\w-])"
+    r" [\"\u201c'\u2018]((?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)"
+    r"[\"\u201d'\u2019] ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)(?![\w-])"
 )
+# A span the model ended inside a nickname's quotes: 'Luis "el Tanque'.
+_OPEN_QUOTE = re.compile(r" [\"\u201c][^\"\u201d]*$")
 
 
 def _particle_between(
@@ -251,6 +255,9 @@ def _join_nicknames(
         if joined and _particle_between(text, joined[-1], (start, end)):
             joined[-1] = (joined[-1][0], end, "PERSON")
             continue
+        cut = _OPEN_QUOTE.search(text, start, end) if label == "PERSON" else None
+        if cut and _NICKNAME.match(text, cut.start()):
+            end = cut.start()  # back to the given name, and the nickname is matched anew
         match = _NICKNAME.match(text, end)
         words = text[start:end].split()
         if (
