@@ -91,8 +91,13 @@ ORG_HEADS = frozenset(
     hydrocarbons sport sports seafood fisheries aquaculture""".split()
 )
 
-# First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby".
-PLACE_FIRST_WORDS = frozenset("lake mount mt cape port fort gulf sierra lac monte".split())
+# First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby",
+# and in Spanish, Portuguese, French and Italian: "Puerto Ayora", "Ciudad Obregón", "Ilha
+# Grande", "Lago Agrio", "Cerro Largo".
+PLACE_FIRST_WORDS = frozenset(
+    """lake mount mt cape port fort gulf sierra lac monte puerto ciudad bahía bahia isla
+    ilha île isola lago laguna cerro playa praia""".split()
+)
 
 # Words that end the name of a building, a site or an area: not organisations.
 PLACE_HEADS = frozenset(

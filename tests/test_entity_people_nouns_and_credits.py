@@ -114,3 +114,14 @@ def test_nameparser_s_titles_count_only_with_a_capital() -> None:
     text = "The court upheld the ruling. Marta Ilves appealed, as did Dr. Anu Sepp."
     assert sentence_ends_before(text, text.index("Marta"))
     assert not sentence_ends_before(text, text.index("Anu"))
+
+
+def test_a_place_s_first_word_in_spanish_makes_a_place(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "The boats left Puerto Morales at dawn, and Puerto Morales was empty by noon.",
+        "Andrés Morales, a fisherman, said the catch had halved.",
+    )
+    assert entities["Puerto Morales"].label != "PERSON"
+    assert "place word: Puerto" in entities["Puerto Morales"].why
+    assert entities["Andrés Morales"].label == "PERSON"
