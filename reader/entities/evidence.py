@@ -35,12 +35,7 @@ from reader.entities.lone_names import lone_model_guess
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.organisations import weigh_organisation
-from reader.entities.people import (
-    is_known_surname,
-    person_clues,
-    person_nouns,
-    sentence_ends_before,
-)
+from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
 from reader.gazetteer import is_country, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
@@ -98,7 +93,8 @@ _PERSON_ROLES = frozenset(
     ambassador envoy officer secretary official commissioner editor reporter author
     activist candidate member deputy adviser advisor counsel attorney prosecutor
     spokesperson actor actress singer artist photographer father mother son daughter wife
-    husband brother sister widow resident farmer doctor nurse teacher student""".split()
+    husband brother sister widow resident farmer doctor nurse teacher student forward
+    winger defender midfielder goalkeeper keeper substitute chair chairperson""".split()
 )
 _COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
 # A word with a capital after a lower-case letter, not a surname's prefix (Mc, Mac, De, Di,
@@ -348,10 +344,7 @@ def _around(
     previous = before[-1].lower().rstrip(".") if before else ""
     if previous and previous in titles() and before[-1][:1].isupper():
         weighing.add("PERSON", 3, f"title before it: {before[-1]}")
-    elif previous in _PERSON_ROLES or (
-        previous and before[-1].islower() and previous in person_nouns()
-    ):
-        # "forward Wilmer Quispe", "substitute Dixon Arzu": any person's noun in lower case
+    elif previous in _PERSON_ROLES:
         weighing.add("PERSON", 2, f"role before it: {before[-1]}")
     elif previous == "by" and len(before) > 1 and before[-2].lower() in _CREDITING:
         weighing.add("PERSON", 3, f"credited: {before[-2]} by")
@@ -426,7 +419,7 @@ def _around(
     roles = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
     if token.dep == "appos":
         roles.append(parent)
-    if any(role.lemma.lower() in _PERSON_ROLES | person_nouns() for role in roles):
+    if any(role.lemma.lower() in _PERSON_ROLES for role in roles):
         weighing.add("PERSON", 4, "described by a role")
     elif any(role.lemma.lower() in _ORG_NOUNS for role in roles):
         weighing.add("ORG", 4, "described as an organisation")

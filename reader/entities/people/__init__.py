@@ -32,7 +32,6 @@ from reader.entities.people.name_knowledge import (
     is_known_surname,
     is_person_noun_word,
     names_a_person,
-    person_nouns,
     sentence_ends_before,
 )
 from reader.entities.people.roles import PORTFOLIO_WORDS, role_before_person
@@ -53,7 +52,6 @@ __all__ = [
     "names_a_person",
     "other_names",
     "person_clues",
-    "person_nouns",
     "relabel_listed",
     "role_before_person",
     "sentence_ends_before",
