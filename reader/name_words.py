@@ -91,8 +91,13 @@ ORG_HEADS = frozenset(
     hydrocarbons sport sports seafood fisheries aquaculture""".split()
 )
 
-# First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby".
-PLACE_FIRST_WORDS = frozenset("lake mount mt cape port fort gulf sierra lac monte".split())
+# First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby",
+# and in Spanish, Portuguese, French and Italian: "Puerto Ayora", "Ciudad Obregón", "Ilha
+# Grande", "Lago Agrio", "Cerro Largo".
+PLACE_FIRST_WORDS = frozenset(
+    """lake mount mt cape port fort gulf sierra lac monte puerto ciudad bahía bahia isla
+    ilha île isola lago laguna cerro playa praia""".split()
+)
 
 # Words that end the name of a building, a site or an area: not organisations.
 PLACE_HEADS = frozenset(
@@ -139,3 +144,11 @@ LAW_HEADS = frozenset(
     """bill act law treaty accord accords agreement convention directive regulation code
     amendment charter constitution protocol""".split()
 )
+
+
+def is_title(word: str) -> bool:
+    """Whether a word as the text writes it is a title before a name: only with a
+    capital ("Dr.", "Top Channel", "Acting President"). The titles hold modifiers and
+    common words that are no title in lower case ("the ruling.", "a party.", "the top
+    seed"); a role in lower case ("spokesman Per Olav") is a role noun, asked apart."""
+    return word[:1].isupper() and word.lower().rstrip(".") in titles()

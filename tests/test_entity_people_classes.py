@@ -57,6 +57,18 @@ def test_a_nickname_in_quotes_stays_inside_the_name() -> None:
     ]
 
 
+def test_a_span_cut_inside_a_nickname_s_quotes_runs_on_to_the_surname() -> None:
+    # 'Ramiro "el Toro' is where the model stops: an article opens the nickname, and the
+    # surname is two words.
+    text = 'Their captain, Ramiro "el Toro" Benítez Cáceres, turned in a cross.'
+    start = text.index("Ramiro")
+    cut = text.index("Toro") + len("Toro")
+    joined = join_initials(text, [(start, cut, "PERSON")])
+    assert [(text[a:b], label) for a, b, label in joined] == [
+        ('Ramiro "el Toro" Benítez Cáceres', "PERSON")
+    ]
+
+
 def test_a_role_that_opens_a_sentence_is_cut_from_the_name() -> None:
     text = "Earlier, the hosts won 3-0. Winger Idriss Mbwambo scored twice."
     span = "Winger Idriss Mbwambo"

@@ -47,6 +47,7 @@ from reader.entities.organisations import (
 from reader.entities.people import (
     company_short_form,
     initialled_owner,
+    is_person_noun_word,
     join_initials,
     missed_people,
     names_a_person,
@@ -233,6 +234,7 @@ def _join_split_names(
                 and all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words)
                 and not any(w.lower().strip(".,") in ORG_HEADS | PLACE_HEADS for w in words)
                 and not any(w.lower().strip(".,") in ROLE_NOUNS for w in words)
+                and not is_person_noun_word(words[0])  # "Agronomist" + "Pedro Vera"
             ):
                 joined[-1] = (last_start, end, "PERSON")
                 continue
@@ -243,6 +245,9 @@ def _join_split_names(
 # Agencies and people credited by the shape of a wire dateline or a credit line:
 # "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
 _CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,2}"
+# A credited name whose words may run over a line's end, and may open with a particle and
+# a hyphen ("Nadia el-Gowhary").
+_WRAPPED_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \n](?:[a-z]{1,3}-)?[A-Z][\w.&'\u2019-]*){0,2}"
 _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(rf"\(({_CREDIT_NAME})\) ?[-\u2013\u2014]"), ("ORG",)),
     (
@@ -258,6 +263,17 @@ _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("PERSON",),
     ),
     (re.compile(rf"[;,] ({_CREDIT_NAME}) and ({_CREDIT_NAME})\)"), ("PERSON", "PERSON")),
+    # The closing credit of wire copy wrapped at 70 columns: a name, or the second of
+    # two, may run over a line's end ("(Reporting by Jo Amadi and Kofi\nMensah in Accra;
+    # Editing by\nLena Ortiz and Ravi Nair)"); inside the parentheses a newline is a wrap.
+    (
+        re.compile(
+            rf"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled|"
+            rf"[Rr]eported) by\s({_WRAPPED_NAME})(?:\s(?:and|&)\s({_WRAPPED_NAME}))?"
+            r"(?=[^()]*\))"
+        ),
+        ("PERSON", "PERSON"),
+    ),
     # A caption's credit in parentheses, either way round: "(Evan Marsh/AP)", "(JDO/Dedi
     # Firmansyah)": the agency is one word or an acronym, the photographer two or more.
     (re.compile(rf"\(({_CREDIT_NAME})/({_CREDIT_NAME})\)"), ("SHAPE", "SHAPE")),
@@ -278,7 +294,7 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
             previous = ""
             for number, label in enumerate(labels, start=1):
                 start, end = match.span(number)
-                name = text[start:end]
+                name = text[start:end].replace("\n", " ")  # a name wrapped over lines
                 if len(name) < 2 or taken.overlaps(start, end):
                     continue
                 if label == "SHAPE":

@@ -89,7 +89,8 @@ _PERSON_ROLES = frozenset(
     ambassador envoy officer secretary official commissioner editor reporter author
     activist candidate member deputy adviser advisor counsel attorney prosecutor
     spokesperson actor actress singer artist photographer father mother son daughter wife
-    husband brother sister widow resident farmer doctor nurse teacher student""".split()
+    husband brother sister widow resident farmer doctor nurse teacher student forward
+    winger defender midfielder goalkeeper keeper substitute chair chairperson""".split()
 )
 _COUNTRY_LIKE = frozenset({"GPE", "LOC", "FAC"})
 # A word with a capital after a lower-case letter, not a surname's prefix (Mc, Mac, De, Di,

@@ -33,7 +33,7 @@ from reader.entities.organisations import (
     people_before_department,
     teams_pair,
 )
-from reader.entities.people import given_name_completed, role_before_person
+from reader.entities.people import given_name_completed, is_person_noun_word, role_before_person
 from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
@@ -265,6 +265,7 @@ def complete_name(text: str, start: int, end: int, parse: Parse) -> tuple[int, i
             and word[:1].isupper()
             and not word.isupper()
             and word.lower().rstrip(".") not in titles()
+            and not is_person_noun_word(word)
             and (token.head in members or any(parse.tokens[m].head == index for m in members))
         )
 
@@ -396,6 +397,11 @@ def clean(
         # "European Union's rescEU": the owner is the name, not what it owns.
         end = start + inner.start()
         words = text[start:end].split(" ")
+    if label != "PERSON" and len(words) > 2 and is_person_noun_word(words[0]):
+        # "the Englishman Graham Whitcombe-Dale" as an organisation: what a person is,
+        # before a name, is never a body's first word; the weighing says what the rest is.
+        start += len(words[0]) + 1
+        words = words[1:]
     if label == "PERSON":
         start, words = _drop_roles(text, start, words, parse)
     elif len(words) > 1 and " of " not in text[start:end]:
@@ -446,7 +452,7 @@ def _drop_roles(
             token = parse.at(start)
             adjective = token is not None and parse.tokens[token].tag in ("JJ", "NNPS")
             adjective = adjective and words[0].endswith(("an", "ese", "ish", "i", "ch"))
-        if word not in known and not adjective:
+        if word not in known and not adjective and not is_person_noun_word(words[0]):
             break
         start += len(words[0]) + 1
         words = words[1:]
@@ -607,7 +613,8 @@ def is_common_word(word: str, lowered_words: set[str]) -> bool:
 def byline_names(byline: str) -> list[tuple[str, str]]:
     """Split a byline's names and label each: an acronym or an agency is an ORG."""
     found: list[tuple[str, str]] = []
-    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\|| [-\u2013\u2014] )\s*", byline):
+    # "Jane Doe · 14 December 2026 · 23:58": a middle dot or a bullet parts fields too.
+    for part in re.split(r"\s*(?:,|;|/|\band\b|&|\||\u00b7|\u2022| [-\u2013\u2014] )\s*", byline):
         part = part.strip(EDGE_PUNCT)
         words = part.split()
         # "Anna Kowal NAIROBI": a dateline after the name.

@@ -21,8 +21,8 @@ from reader.article import Article
 from reader.cache import Finished
 from reader.errors import ArticleError
 from reader.files import open_guarded, read_bytes_guarded
-from reader.loaders.decoding import decode, decode_line
 from reader.loaders import LOADERS
+from reader.loaders.decoding import decode, decode_line
 from reader.reading.library_index import Known, known_of
 from reader.safe_text import visible
 

@@ -30,6 +30,7 @@ from reader.entities.people.missed import given_name_completed, join_initials, m
 from reader.entities.people.name_knowledge import (
     is_given,
     is_known_surname,
+    is_person_noun_word,
     names_a_person,
     sentence_ends_before,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "initialled_owner",
     "is_given",
     "is_known_surname",
+    "is_person_noun_word",
     "join_initials",
     "missed_people",
     "names_a_person",

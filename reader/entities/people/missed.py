@@ -23,7 +23,7 @@ from reader.entities.people.name_knowledge import (
     person_nouns,
 )
 from reader.gazetteer import is_place
-from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, is_title, titles
 
 # Two-letter initials that write one Cyrillic or Mongolian letter: Ts (Ц), Ch (Ч),
 # Sh (Ш), Kh (Х), Zh (Ж), Ya (Я), Yu (Ю), Ye (Е), Yo (Ё).
@@ -180,7 +180,7 @@ def _after_role(text: str, start: int) -> bool:
     return (
         word in ROLE_NOUNS
         or word in GOVERNMENT_ROLES
-        or (word in titles() and len(word) > 3)
+        or (is_title(match.group(1)) and len(word) > 3)
         or word in person_nouns()
     )
 
@@ -207,10 +207,14 @@ def join_initials(text: str, candidates: list[tuple[int, int, str]]) -> list[tup
 
 
 # A nickname in quotes between a given name and a surname: 'Andre "Blacka" Simpson'.
+# The nickname may open with an article in lower case ('Luis "el Tanque" Ramos Vega'),
+# and the surname be two words.
 _NICKNAME = re.compile(
-    r" [\"\u201c'\u2018]([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)[\"\u201d'\u2019] "
-    r"([A-Z][\w'\u2019-]+)(?![\w-])"
+    r" [\"\u201c'\u2018]((?:[a-z]{1,3} )?[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)"
+    r"[\"\u201d'\u2019] ([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)(?![\w-])"
 )
+# A span the model ended inside a nickname's quotes: 'Luis "el Tanque'.
+_OPEN_QUOTE = re.compile(r" [\"\u201c][^\"\u201d]*$")
 
 
 def _particle_between(
@@ -251,6 +255,9 @@ def _join_nicknames(
         if joined and _particle_between(text, joined[-1], (start, end)):
             joined[-1] = (joined[-1][0], end, "PERSON")
             continue
+        cut = _OPEN_QUOTE.search(text, start, end) if label == "PERSON" else None
+        if cut and _NICKNAME.match(text, cut.start()):
+            end = cut.start()  # back to the given name, and the nickname is matched anew
         match = _NICKNAME.match(text, end)
         words = text[start:end].split()
         if (

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 
 from reader.entities.names import PARTICLES
-from reader.gazetteer import is_given_name, is_place, is_surname
-from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, titles
+from reader.gazetteer import is_given_name, is_language, is_place, is_surname
+from reader.name_words import ORG_HEADS, PLACE_HEADS, ROLE_NOUNS, is_title, titles
 
 # Capitalised words that are neither given names nor surnames in a name, though the lists
 # hold some of them: function words and the calendar.
@@ -52,7 +52,7 @@ _PERSON_NOUNS = frozenset(
     novelist poet author writer singer musician actor actress artist filmmaker director
     chairman chairwoman chairperson chief founder soprano mezzo-soprano contralto tenor
     baritone bass-baritone countertenor conductor pianist violinist cellist
-    parliamentarian""".split()
+    parliamentarian chair substitute""".split()
 )
 
 
@@ -85,6 +85,29 @@ def person_nouns() -> frozenset[str]:
         and word not in PLACE_HEADS
     }
     return frozenset((found | ROLE_NOUNS | _PERSON_NOUNS) - _NOT_PERSON_NOUNS)
+
+
+# The endings of the learned occupations ("virologist", "agronomist", "cartographer",
+# "psychiatrist"): a word with one names what a person does, never who they are, though
+# nameparser's list of titles holds only some of them.
+_OCCUPATION_ENDINGS = ("ologist", "onomist", "ographer", "iatrist")
+# A people's noun: a language's name and "man" or "woman" ("Englishman", "Welshwoman",
+# "Dutchmen"). Stems of five letters or more, so a surname ("Gorman", "Kochman") is not one.
+_PEOPLES_NOUN = re.compile(r"([A-Z][a-z]{4,}?)(?:wo)?m[ae]n")
+
+
+@lru_cache(maxsize=8192)
+def is_person_noun_word(word: str) -> bool:
+    """Whether a capitalised word says what a person does or where they come from, not
+    who they are: a learned occupation ("Virologist Dr Noy Keo") or a people's noun
+    ("the Frenchman Jules Marceau"), though it heads a sentence or a span."""
+    bare = word.strip(".,")
+    if not bare[:1].isupper() or bare.isupper() or is_given_name(bare) or is_surname(bare):
+        return False
+    if bare.lower().endswith(_OCCUPATION_ENDINGS) and len(bare) > 8:
+        return True
+    people = _PEOPLES_NOUN.fullmatch(bare)
+    return bool(people and is_language(people.group(1)))
 
 
 # Particles that continue a surname in lower case or capitalised ("Mac Giolla Rí", "Ó
@@ -146,8 +169,10 @@ def sentence_ends_before(text: str, position: int) -> bool:
         return True
     if stripped[-1] not in ".!?":
         return False
-    word = stripped.rsplit(None, 1)[-1].rstrip(".!?").lower()
-    return len(word) > 1 and word not in titles() and word not in ("st", "mt", "ft")
+    written = stripped.rsplit(None, 1)[-1].rstrip(".!?")
+    word = written.lower()
+    # "Dr." goes on, "the ruling." ends: a title only with a capital (is_title)
+    return len(word) > 1 and not is_title(written) and word not in ("st", "mt", "ft")
 
 
 def may_be_given(word: str, text: str) -> bool:

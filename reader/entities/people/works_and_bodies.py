@@ -14,7 +14,12 @@ Each rule reads one mention and its neighbours, true of news copy anywhere:
   of Transparency International";
 - a building's or a body's head word in another language written before it, with a title
   perhaps between: "Hospital Dr. Darío Contreras", "Estadio General Pablo Rojas": the
-  person is the namesake, the name is the building's.
+  person is the namesake, the name is the building's;
+- an outlet's use: the one a speaker talks to, or whose reporting is cited, at the end of
+  a clause ("told Radio Kestrel:", "according to documents seen by Dawnlight.",
+  "told *Port Herald* that"), not a name described after a comma ("according to X, a
+  partner at ..."). A known given name and a known surname stay a person's: "told Ana
+  Reyes".
 """
 
 from __future__ import annotations
@@ -72,6 +77,19 @@ _HEAD_BEFORE = re.compile(
     r"Doña|Dom|San|Santa|São|Saint|Sainte|St)\.? )?$"
 )
 
+# What a speaker tells, or what reports: "told", "according to", "(documents) seen by";
+# capitalised words may come between (the model's span may hold only the last of them).
+_OUTLET_BEFORE = re.compile(
+    r"\b(told|according to|seen by|obtained by|reviewed by|quoted by|interview with|"
+    r"speaking to|spoke to) (?:the )?[*_]?(?:[A-Z][\w'\u2019-]* ){0,2}$"
+)
+# ... and the clause ends after the name: "told X:", "told X that", "seen by X."
+_OUTLET_AFTER = re.compile(
+    r"[*_]?(?:[.:;)]|,(?! (?:a|an|the|who|whose|its|his|her)\b)"
+    r"|\s+(?:that|on|in|at|outside|after|during|last|this|earlier)\b|$)",
+    re.M,
+)
+
 
 def work_and_body_clues(
     text: str, words: Sequence[str], mention: Mention, votes: Mapping[str, float]
@@ -105,6 +123,14 @@ def work_and_body_clues(
     if body:
         yield ("PERSON", -6, "described as a body after it")
         yield ("ORG", 3, "described as a body after it")
+    outlet = _OUTLET_BEFORE.search(before)
+    if (
+        outlet
+        and _OUTLET_AFTER.match(text, mention.end)
+        and not (is_given(words[0]) and _person_with_surname(words))
+    ):
+        yield ("PERSON", -4, f"an outlet's use: {outlet.group(1)} it")
+        yield ("ORG", 3, f"an outlet's use: {outlet.group(1)} it")
     head = _HEAD_BEFORE.search(before)
     if head:
         yield ("PERSON", -8, f"a building's or a body's namesake: {head.group(1)}")
