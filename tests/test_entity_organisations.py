@@ -739,3 +739,37 @@ def test_an_outlet_told_before_the_mine_is_no_site(analyser: Analyser) -> None:
         "Reuters could not reach the ministry.",
     )
     assert _label(found, "Reuters") == "ORG", found.get("Reuters")
+
+
+def _raw(text: str, name: str, label: str = "ORG") -> list[str]:
+    """The names ``split_raw`` makes of the model's span ``name`` in ``text``."""
+    start = text.index(name)
+    found = split_raw(text, start, start + len(name), label, Parse())
+    return [text[s:e] for s, e, _ in found]
+
+
+def test_a_sentence_period_ends_no_long_name() -> None:
+    text = "Exports rose 9%, according to the Statistical Office of the Republic of Veldania."
+    start = text.index("Statistical")
+    end = extend_organisation(text, start, start + len("Statistical Office"))[1]
+    assert text[start:end] == "Statistical Office of the Republic of Veldania"
+
+
+def test_an_owner_in_lower_case_is_no_part_of_a_name() -> None:
+    text = "the director of the ministry's Department of Tick Control said so"
+    assert _raw(text, "ministry's Department of Tick Control") == ["Department of Tick Control"]
+
+
+def test_a_clause_opener_or_a_bare_the_ends_an_organisations_name() -> None:
+    assert _raw("Unless Ravenhill also win in May, they play.", "Unless Ravenhill") == ["Ravenhill"]
+    text = "A late header gives Ravenhill the Kestrel Shield at last."
+    assert _raw(text, "Ravenhill the Kestrel Shield") == ["Ravenhill"]
+    text = "a member of the House of the Elders for the opposition party said"
+    assert _raw(text, "House of the Elders for the opposition") == ["House of the Elders"]
+
+
+def test_a_body_named_for_its_members_keeps_its_head() -> None:
+    text = "The Velda Women's Union said it had trained volunteers."
+    start = text.index("Velda")
+    end = extend_organisation(text, start, start + len("Velda Women"))[1]
+    assert text[start:end] == "Velda Women's Union"
