@@ -773,3 +773,44 @@ def test_a_body_named_for_its_members_keeps_its_head() -> None:
     start = text.index("Velda")
     end = extend_organisation(text, start, start + len("Velda Women"))[1]
     assert text[start:end] == "Velda Women's Union"
+
+
+def test_a_company_is_known_by_what_owns_it_or_works_for_it(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Brandwell, the owner of Velmora, stopped buying from the region in 2022.",
+        "The club has been owned since 2020 by Petrolux, whose chief executive visited the "
+        "dressing room.",
+    )
+    assert _label(found, "Velmora") == "ORG", found.get("Velmora")
+    assert _label(found, "Petrolux") == "ORG", found.get("Petrolux")
+
+
+def test_a_body_named_with_a_number_is_no_model_number(analyser: Analyser) -> None:
+    found = entities_in(analyser, "Researchers at the Université de Kestrel 2 said so.")
+    assert _label(found, "Université de Kestrel 2") == "ORG", found
+
+
+def test_a_company_keeps_its_country_before_its_legal_form() -> None:
+    text = "Golden Heron Apparel (Veldania) Co Ltd, which makes jackets, said so."
+    end = extend_organisation(text, 0, len("Golden Heron Apparel"))[1]
+    assert text[:end] == "Golden Heron Apparel (Veldania) Co Ltd"
+
+
+def test_a_peoples_adjective_before_a_clubs_noun_is_no_club(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Ravenhill beat Coldbrook 2-1. The Brazilian club had scouted Tom Reed, and his "
+        "Uruguayan coach said the striker would stay. Ravenhill scored twice.",
+    )
+    assert _label(found, "Brazilian") != "ORG", found.get("Brazilian")
+    assert _label(found, "Uruguayan") != "ORG", found.get("Uruguayan")
+
+
+def test_a_sections_name_over_the_headline_is_no_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "FARMING & WEATHER",
+        "Kestrel Mills said on Monday it would cut output at its two plants.",
+    )
+    assert _label(found, "FARMING & WEATHER") != "ORG", found.get("FARMING & WEATHER")

@@ -36,7 +36,7 @@ from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.organisations import weigh_organisation
 from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
-from reader.gazetteer import is_country, is_given_name, is_language, is_place
+from reader.gazetteer import is_country, is_demonym, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
     LAW_HEADS,
@@ -263,6 +263,11 @@ def weigh(
     if lone_model_guess(text, words, mentions, votes, weighing.weights["PERSON"], person_names):
         weighing.weights["PERSON"] = 0
         weighing.add("MISC", 0.5, "one word, the model's PERSON once, and nothing else")
+    if len(words) == 1 and not place and is_demonym(name) and weighing.weights["ORG"] > 0:
+        # "the Brazilian club", "his Uruguayan coach": a people's adjective names no body,
+        # whatever noun of a club or a firm follows it.
+        weighing.weights["ORG"] = 0
+        weighing.add("NORP", 1, "a people's adjective, no body's name")
     if name[:1].islower() and not any(votes.get(label) for label in _NAME_LABELS):
         # "a year", "four weeks": a date the model found, whatever words stand near it
         # ("called a party"), is no body.

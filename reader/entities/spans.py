@@ -76,6 +76,10 @@ _COLLECTIVE_BODY = re.compile(
     r"(?:'s|\u2019s|'|\u2019) (?:Union|Party|League|Association|Alliance|Congress|Front|"
     r"Movement|Federation|Council|Forum|Organi[sz]ation|Cooperative|Syndicate)(?![\w-])"
 )
+# A company's country or kind in parentheses before its legal form: " (Myanmar) Co Ltd".
+_COUNTRY_THEN_FORM = re.compile(
+    r" \(([A-Z][\w ]{1,30})\) ((?:[A-Z][\w]{0,5}\.?)(?: [A-Z][\w]{0,5}\.?)?)(?![\w.])"
+)
 # Common nouns written after a name that is already whole ("the X party", "the Y group").
 _GENERIC_AFTER = frozenset(
     "party group union movement alliance coalition bloc faction company firm".split()
@@ -551,6 +555,13 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
     acronyms = hyphen and text[start:end].isupper() and hyphen.group().isupper()
     if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end]) or acronyms):
         end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA", "CPN-UML"
+    country = _COUNTRY_THEN_FORM.match(text, end)
+    if country and is_legal_form(country.group(2).split()[0]):
+        # "Golden Apparel" + " (Myanmar) Co Ltd", "Acme" + " (Pty) Ltd": a company's
+        # country or kind in parentheses, then its legal form.
+        end = country.end()
+        if text[end - 1] == "." and country.group(2)[:-1].split()[-1].lower() not in KEEP_PERIOD:
+            end -= 1  # the sentence's period
     legal = _LEGAL_TAIL.match(text, end)
     if (
         legal
