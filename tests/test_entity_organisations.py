@@ -5,10 +5,14 @@ and companies known by their members and what they do, a role's acronym."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from entity_support import entities_in
 
 from reader.analysis import Analyser
 from reader.entities import Entity
+from reader.entities.evidence import weigh
+from reader.entities.model import Mention
 from reader.entities.organisations import (
     foreign_head_before,
     is_demonym,
@@ -814,3 +818,27 @@ def test_a_sections_name_over_the_headline_is_no_body(analyser: Analyser) -> Non
         "Kestrel Mills said on Monday it would cut output at its two plants.",
     )
     assert _label(found, "FARMING & WEATHER") != "ORG", found.get("FARMING & WEATHER")
+
+
+def test_a_given_name_the_model_once_called_a_body_is_no_body() -> None:
+    text = "The coach said Marisol was ready. Kestrelcorp said it would hire."
+    start = text.index("Marisol")
+    mention = Mention(start, start + len("Marisol"), "Marisol", "model")
+    found = weigh(text, "Marisol", [mention], Counter({"ORG": 1}), Parse(), set())
+    assert found.decide("ORG")[0] != "ORG", found.reasons
+    assert "a given name, the model's ORG once, and nothing else" in found.reasons
+    kestrel = Mention(text.index("Kestrel"), text.index(" said it"), "Kestrelcorp", "model")
+    body = weigh(text, "Kestrelcorp", [kestrel], Counter({"ORG": 1}), Parse(), set())
+    assert body.decide("ORG")[0] == "ORG"
+    rated = "The bonds were cut by Marisol's on Friday."
+    agency = Mention(rated.index("Marisol"), rated.index("'s"), "Marisol", "model")
+    founder = weigh(rated, "Marisol", [agency], Counter({"ORG": 1}), Parse(), set())
+    assert founder.decide("ORG")[0] == "ORG"  # a body named by its founder's possessive
+
+
+def test_a_stadium_is_a_building_not_a_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The final was played at the Ravenhill International Cricket Stadium on Friday.",
+    )
+    assert _label(found, "Ravenhill International Cricket Stadium") == "FAC", found

@@ -268,6 +268,18 @@ def weigh(
         # whatever noun of a club or a firm follows it.
         weighing.weights["ORG"] = 0
         weighing.add("NORP", 1, "a people's adjective, no body's name")
+    if (
+        len(words) == 1
+        and weighing.reasons == ["spaCy: ORG x1"]
+        and is_given_name(name)
+        and not place
+        # "Moody's": a body named by its founder's possessive
+        and not any(text.startswith(("'s", "\u2019s"), m.end) for m in mentions)
+    ):
+        # "Rodrigo", "Lamia": a given name the model once called a body, and nothing
+        # else says so; a body known by one word is named again or does something.
+        weighing.weights["ORG"] = 0
+        weighing.add("MISC", 0.5, "a given name, the model's ORG once, and nothing else")
     if name[:1].islower() and not any(votes.get(label) for label in _NAME_LABELS):
         # "a year", "four weeks": a date the model found, whatever words stand near it
         # ("called a party"), is no body.

@@ -158,6 +158,9 @@ def weigh_organisation(
         lower[0] in FACILITY_FIRST or (lower[0] == "palace" and lower[1] in ("of", "for"))
     ):
         weighing.add("FAC", 6 + votes, f"a building's or a site's word: {words[0]}")
+    elif len(words) > 1 and lower[-1] in _BUILDING_LAST and words[-1][:1].isupper():
+        # "Kabul International Cricket Stadium": a ground, whoever owns or plays in it
+        weighing.add("FAC", 6 + votes, f"a building's word: {words[-1]}")
     if not is_demonym(words[0]) and any(_STOCK_AFTER.match(text, m.end) for m in mentions):
         weighing.add("ORG", 6 + votes, "a company: its shares or stock")  # "Julius Baer shares"
     sports = is_sports_story(text)
@@ -310,6 +313,8 @@ _WHOSE_STAFF = re.compile(
     r"employees|staff|parent)\b",
     re.IGNORECASE,
 )
+# The last words of a building's English name that no body's name ends in.
+_BUILDING_LAST = frozenset("stadium arena airport".split())
 _KIND_ALONE_BEFORE = re.compile(
     r"\b(think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper) $"
 )
