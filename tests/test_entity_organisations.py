@@ -5,10 +5,14 @@ and companies known by their members and what they do, a role's acronym."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from entity_support import entities_in
 
 from reader.analysis import Analyser
 from reader.entities import Entity
+from reader.entities.evidence import weigh
+from reader.entities.model import Mention
 from reader.entities.organisations import (
     foreign_head_before,
     is_demonym,
@@ -739,3 +743,102 @@ def test_an_outlet_told_before_the_mine_is_no_site(analyser: Analyser) -> None:
         "Reuters could not reach the ministry.",
     )
     assert _label(found, "Reuters") == "ORG", found.get("Reuters")
+
+
+def _raw(text: str, name: str, label: str = "ORG") -> list[str]:
+    """The names ``split_raw`` makes of the model's span ``name`` in ``text``."""
+    start = text.index(name)
+    found = split_raw(text, start, start + len(name), label, Parse())
+    return [text[s:e] for s, e, _ in found]
+
+
+def test_a_sentence_period_ends_no_long_name() -> None:
+    text = "Exports rose 9%, according to the Statistical Office of the Republic of Veldania."
+    start = text.index("Statistical")
+    end = extend_organisation(text, start, start + len("Statistical Office"))[1]
+    assert text[start:end] == "Statistical Office of the Republic of Veldania"
+
+
+def test_an_owner_in_lower_case_is_no_part_of_a_name() -> None:
+    text = "the director of the ministry's Department of Tick Control said so"
+    assert _raw(text, "ministry's Department of Tick Control") == ["Department of Tick Control"]
+
+
+def test_a_clause_opener_or_a_bare_the_ends_an_organisations_name() -> None:
+    assert _raw("Unless Ravenhill also win in May, they play.", "Unless Ravenhill") == ["Ravenhill"]
+    text = "A late header gives Ravenhill the Kestrel Shield at last."
+    assert _raw(text, "Ravenhill the Kestrel Shield") == ["Ravenhill"]
+    text = "a member of the House of the Elders for the opposition party said"
+    assert _raw(text, "House of the Elders for the opposition") == ["House of the Elders"]
+
+
+def test_a_body_named_for_its_members_keeps_its_head() -> None:
+    text = "The Velda Women's Union said it had trained volunteers."
+    start = text.index("Velda")
+    end = extend_organisation(text, start, start + len("Velda Women"))[1]
+    assert text[start:end] == "Velda Women's Union"
+
+
+def test_a_company_is_known_by_what_owns_it_or_works_for_it(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Brandwell, the owner of Velmora, stopped buying from the region in 2022.",
+        "The club has been owned since 2020 by Petrolux, whose chief executive visited the "
+        "dressing room.",
+    )
+    assert _label(found, "Velmora") == "ORG", found.get("Velmora")
+    assert _label(found, "Petrolux") == "ORG", found.get("Petrolux")
+
+
+def test_a_body_named_with_a_number_is_no_model_number(analyser: Analyser) -> None:
+    found = entities_in(analyser, "Researchers at the Université de Kestrel 2 said so.")
+    assert _label(found, "Université de Kestrel 2") == "ORG", found
+
+
+def test_a_company_keeps_its_country_before_its_legal_form() -> None:
+    text = "Golden Heron Apparel (Veldania) Co Ltd, which makes jackets, said so."
+    end = extend_organisation(text, 0, len("Golden Heron Apparel"))[1]
+    assert text[:end] == "Golden Heron Apparel (Veldania) Co Ltd"
+
+
+def test_a_peoples_adjective_before_a_clubs_noun_is_no_club(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "Ravenhill beat Coldbrook 2-1. The Brazilian club had scouted Tom Reed, and his "
+        "Uruguayan coach said the striker would stay. Ravenhill scored twice.",
+    )
+    assert _label(found, "Brazilian") != "ORG", found.get("Brazilian")
+    assert _label(found, "Uruguayan") != "ORG", found.get("Uruguayan")
+
+
+def test_a_sections_name_over_the_headline_is_no_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "FARMING & WEATHER",
+        "Kestrel Mills said on Monday it would cut output at its two plants.",
+    )
+    assert _label(found, "FARMING & WEATHER") != "ORG", found.get("FARMING & WEATHER")
+
+
+def test_a_given_name_the_model_once_called_a_body_is_no_body() -> None:
+    text = "The coach said Marisol was ready. Kestrelcorp said it would hire."
+    start = text.index("Marisol")
+    mention = Mention(start, start + len("Marisol"), "Marisol", "model")
+    found = weigh(text, "Marisol", [mention], Counter({"ORG": 1}), Parse(), set())
+    assert found.decide("ORG")[0] != "ORG", found.reasons
+    assert "a given name, the model's ORG once, and nothing else" in found.reasons
+    kestrel = Mention(text.index("Kestrel"), text.index(" said it"), "Kestrelcorp", "model")
+    body = weigh(text, "Kestrelcorp", [kestrel], Counter({"ORG": 1}), Parse(), set())
+    assert body.decide("ORG")[0] == "ORG"
+    rated = "The bonds were cut by Marisol's on Friday."
+    agency = Mention(rated.index("Marisol"), rated.index("'s"), "Marisol", "model")
+    founder = weigh(rated, "Marisol", [agency], Counter({"ORG": 1}), Parse(), set())
+    assert founder.decide("ORG")[0] == "ORG"  # a body named by its founder's possessive
+
+
+def test_a_stadium_is_a_building_not_a_body(analyser: Analyser) -> None:
+    found = entities_in(
+        analyser,
+        "The final was played at the Ravenhill International Cricket Stadium on Friday.",
+    )
+    assert _label(found, "Ravenhill International Cricket Stadium") == "FAC", found

@@ -36,7 +36,7 @@ from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.organisations import weigh_organisation
 from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
-from reader.gazetteer import is_country, is_given_name, is_language, is_place
+from reader.gazetteer import is_country, is_demonym, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
     LAW_HEADS,
@@ -264,6 +264,23 @@ def weigh(
     if lone_model_guess(text, words, mentions, votes, weighing.weights["PERSON"], person_names):
         weighing.weights["PERSON"] = 0
         weighing.add("MISC", 0.5, "one word, the model's PERSON once, and nothing else")
+    if len(words) == 1 and not place and is_demonym(name) and weighing.weights["ORG"] > 0:
+        # "the Brazilian club", "his Uruguayan coach": a people's adjective names no body,
+        # whatever noun of a club or a firm follows it.
+        weighing.weights["ORG"] = 0
+        weighing.add("NORP", 1, "a people's adjective, no body's name")
+    if (
+        len(words) == 1
+        and weighing.reasons == ["spaCy: ORG x1"]
+        and is_given_name(name)
+        and not place
+        # "Moody's": a body named by its founder's possessive
+        and not any(text.startswith(("'s", "\u2019s"), m.end) for m in mentions)
+    ):
+        # "Rodrigo", "Lamia": a given name the model once called a body, and nothing
+        # else says so; a body known by one word is named again or does something.
+        weighing.weights["ORG"] = 0
+        weighing.add("MISC", 0.5, "a given name, the model's ORG once, and nothing else")
     if name[:1].islower() and not any(votes.get(label) for label in _NAME_LABELS):
         # "a year", "four weeks": a date the model found, whatever words stand near it
         # ("called a party"), is no body.

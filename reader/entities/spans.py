@@ -64,6 +64,22 @@ _COLLECTIVE = re.compile(
     # and any plural's possessive: "Socialists' Party of Catalonia", "Drivers' Union"
     r"|[A-Z][a-z]+s(?:'|\u2019)$"
 )
+# Words that open a clause before its subject ("Unless Olimpia win", "If Acme Bank
+# fails"); none of them begins a name.
+_CLAUSE_OPENERS = frozenset(
+    "Unless If When Whenever Although Though Because While Whereas Once Until Whether".split()
+)
+# Words after which "the" stays inside a name ("House of the People", "Bank for the ...").
+_BEFORE_THE = frozenset("of for on in at to and or with from by over under against".split())
+# A body named for its members, after their possessive ("Women's Union", "Workers' Party").
+_COLLECTIVE_BODY = re.compile(
+    r"(?:'s|\u2019s|'|\u2019) (?:Union|Party|League|Association|Alliance|Congress|Front|"
+    r"Movement|Federation|Council|Forum|Organi[sz]ation|Cooperative|Syndicate)(?![\w-])"
+)
+# A company's country or kind in parentheses before its legal form: " (Myanmar) Co Ltd".
+_COUNTRY_THEN_FORM = re.compile(
+    r" \(([A-Z][\w ]{1,30})\) ((?:[A-Z][\w]{0,5}\.?)(?: [A-Z][\w]{0,5}\.?)?)(?![\w.])"
+)
 # Common nouns written after a name that is already whole ("the X party", "the Y group").
 _GENERIC_AFTER = frozenset(
     "party group union movement alliance coalition bloc faction company firm".split()
@@ -385,11 +401,20 @@ def clean(
     if words and (words[0].lower() == "the" or words[0] in ("a", "an")) and len(words) > 1:
         start += len(words[0]) + 1
         words = words[1:]
+    # "Unless Olimpia win": a clause's opening word, never a name's.
+    if len(words) > 1 and words[0] in _CLAUSE_OPENERS and words[1][:1].isupper():
+        start += len(words[0]) + 1
+        words = words[1:]
+    if label == "ORG":
+        end, words = _cut_clause_tail(start, end, words)
     # "Arsenal's Tom Reed": the owner is another name. "People's Party" keeps its word.
     owner = re.match(r"(\S+?)(?:'s|\u2019s) ", text[start:end])
     if owner and not _COLLECTIVE.match(owner.group(0).strip()):
         rest = text[start + owner.end() : end].split()
-        if len(rest) >= 2 and all(word[:1].isupper() for word in rest):
+        # "the ministry's Department of ...": an owner in lower case is no name's word.
+        if (owner.group(1).islower() and rest and rest[0][:1].isupper()) or (
+            len(rest) >= 2 and all(word[:1].isupper() for word in rest)
+        ):
             start += owner.end()
             words = text[start:end].split(" ")
     inner = re.search(r"(?:'s|\u2019s) (\S+)$", text[start:end])
@@ -424,6 +449,22 @@ def clean(
     if " " in name and name.islower() and label in _PROPER_LABELS:
         return None  # "the national development bank": a description, not a name
     return start, end
+
+
+def _cut_clause_tail(start: int, end: int, words: list[str]) -> tuple[int, list[str]]:
+    """An organisation's name without the clause the model ran it into: a bare "the"
+    after a name's word ("Olimpia the Apertura": a verb's object follows) and a phrase in
+    lower case after a preposition ("House of the People for the opposition")."""
+    for i in range(1, len(words) - 1):
+        bare_the = words[i] == "the" and words[i - 1].lower() not in _BEFORE_THE
+        lower_phrase = (
+            words[i] in _TRAILING
+            and words[i + 1] in ("the", "a", "an")
+            and all(word.isalpha() and word.islower() for word in words[i + 1 :])
+        )
+        if (bare_the and words[i - 1][:1].isupper()) or lower_phrase:
+            return start + len(" ".join(words[:i])), words[:i]
+    return end, words
 
 
 def _drop_roles(
@@ -513,10 +554,20 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
         if tail and not _has_head(text[end : tail.end()]):
             end = tail.end()
     end = _place_with_and(text, start, end)  # "... of Trinidad" + " and Tobago"
+    body = _COLLECTIVE_BODY.match(text, end)
+    if body and _COLLECTIVE.match(text[start:end].rsplit(" ", 1)[-1]):
+        end = body.end()  # "Lao Women" + "'s Union", "Rural Teachers" + "' Front"
     hyphen = _HYPHEN_TAIL.match(text, end)
     acronyms = hyphen and text[start:end].isupper() and hyphen.group().isupper()
     if hyphen and (last in ORG_HEADS or _mixed_case(text[start:end]) or acronyms):
         end = hyphen.end()  # "Party-Parliamentarians", "GroenLinks-PvdA", "CPN-UML"
+    country = _COUNTRY_THEN_FORM.match(text, end)
+    if country and is_legal_form(country.group(2).split()[0]):
+        # "Golden Apparel" + " (Myanmar) Co Ltd", "Acme" + " (Pty) Ltd": a company's
+        # country or kind in parentheses, then its legal form.
+        end = country.end()
+        if text[end - 1] == "." and country.group(2)[:-1].split()[-1].lower() not in KEEP_PERIOD:
+            end -= 1  # the sentence's period
     legal = _LEGAL_TAIL.match(text, end)
     if (
         legal
@@ -598,6 +649,9 @@ def _trim_tail(text: str, start: int, end: int) -> int:
     words = text[start:end].split(" ")
     while words and words[-1] in ("of", "the", "and", "de", "for", "on", ""):
         words.pop()
+    last = words[-1] if words else ""
+    if last.endswith(".") and "." not in last[:-1] and last[:-1].lower() not in KEEP_PERIOD:
+        words[-1] = last[:-1]  # "... of Armenia.": the sentence's period, not the name's
     return start + len(" ".join(words))
 
 

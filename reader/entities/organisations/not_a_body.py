@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.entities.model import Mention
+from reader.entities.organisations.foreign_names import FOREIGN_BODY_HEADS, FRENCH_HEADS
 from reader.entities.organisations.shared import Weighing
 from reader.gazetteer import is_place
 from reader.name_words import ORG_HEADS
@@ -146,6 +147,10 @@ def unit_code(text: str, mention: Mention) -> bool:
     return before or _NUMBER_AFTER.match(text, mention.end) is not None
 
 
+# A section's name in capitals, two subjects joined by "&" ("BUSINESS & MARKETS").
+_SECTION_KICKER = re.compile(r"[A-Z]{3,} & [A-Z]{3,}")
+
+
 def in_menu(text: str, mention: Mention) -> bool:
     """Whether a mention sits in a short line of items between bars ("Share: Facebook | X |
     Telegram | Print"): a page's menu, not its story."""
@@ -157,6 +162,8 @@ def in_menu(text: str, mention: Mention) -> bool:
     ):
         # A section of the menu alone on its line, or a breadcrumb ("Tech > Security").
         return True
+    if line.strip() == mention.text and _SECTION_KICKER.fullmatch(mention.text):
+        return True  # a section's name over the headline ("SCIENCE & HEALTH")
     return len(line) < 120 and line.count(" | ") >= 2 and not any(c.isdigit() for c in line)
 
 
@@ -166,6 +173,7 @@ def model_number(words: Sequence[str], lower: Sequence[str]) -> bool:
         len(words) < 2
         or not words[0][:1].isupper()
         or any(word in _NUMBERED_BODIES or word in ORG_HEADS for word in lower)
+        or lower[0] in FRENCH_HEADS | FOREIGN_BODY_HEADS  # "Université d'Alger 3"
     ):
         return False
     return any(_MODEL_WORD.match(word.strip(".,")) for word in words[1:])

@@ -158,6 +158,9 @@ def weigh_organisation(
         lower[0] in FACILITY_FIRST or (lower[0] == "palace" and lower[1] in ("of", "for"))
     ):
         weighing.add("FAC", 6 + votes, f"a building's or a site's word: {words[0]}")
+    elif len(words) > 1 and lower[-1] in _BUILDING_LAST and words[-1][:1].isupper():
+        # "Kabul International Cricket Stadium": a ground, whoever owns or plays in it
+        weighing.add("FAC", 6 + votes, f"a building's word: {words[-1]}")
     if not is_demonym(words[0]) and any(_STOCK_AFTER.match(text, m.end) for m in mentions):
         weighing.add("ORG", 6 + votes, "a company: its shares or stock")  # "Julius Baer shares"
     sports = is_sports_story(text)
@@ -239,6 +242,18 @@ def _around(
     kind = _KIND_ALONE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     if kind and not possessive:
         weighing.add("ORG", 4, f"called a {kind.group(1)}")  # "the news site Seznam Zprávy"
+    held = _HELD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if (
+        held
+        and not place
+        and not is_demonym(mention.text)  # "takeover of German sensor maker X"
+        and weighing.weights.get("NORP", 0) <= 0
+        and not PERSON_AFTER.match(text, mention.start)
+    ):
+        # "Inditex, the owner of Zara", "a subsidiary of Kestrel": what is owned or owns
+        weighing.add("ORG", 3, f"{held.group(1).lower()} of it")
+    if _WHOSE_STAFF.match(text, mention.end) and not place:
+        weighing.add("ORG", 3, "whose executives or shares")  # "Kestrel, whose chief ..."
     verb = _WHICH.match(text, mention.end)
     if verb and verb.group(1).lower() in COMPANY_DOES:
         weighing.add("ORG", 4, f"which {verb.group(1).lower()}")
@@ -285,6 +300,21 @@ def _role_after(after: Sequence[str], possessive: bool) -> str:
     return first
 
 
+# What a company is or has before "of" and its name: "the owner of Zara", "a subsidiary of
+# X", "shares of X" (a person is owned by no one and has no units).
+_HELD_BEFORE = re.compile(
+    r"\b(owner|owners|subsidiary|subsidiaries|unit|division|parent|shareholders?|shares|"
+    r"takeover|acquisition) of $",
+    re.IGNORECASE,
+)
+# A company's officers or stock after its name: "Kestrel, whose chief executive ...".
+_WHOSE_STAFF = re.compile(
+    r",? whose (?:chief executive|ceo|chairman|chairwoman|board|shares|stock|subsidiary|"
+    r"employees|staff|parent)\b",
+    re.IGNORECASE,
+)
+# The last words of a building's English name that no body's name ends in.
+_BUILDING_LAST = frozenset("stadium arena airport".split())
 _KIND_ALONE_BEFORE = re.compile(
     r"\b(think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper) $"
 )
