@@ -70,6 +70,15 @@ class Parse:
             return index
         return None
 
+    def last_of(self, start: int, end: int) -> int | None:
+        """Index of the last token of the span ``[start, end)`` (a name's usual head in
+        English), or ``None`` if no token covers ``start``."""
+        index = self.at(start)
+        if index is None:
+            return None
+        inside = self.between(start, end)
+        return inside[-1] if inside else index
+
     def children(self, index: int) -> Sequence[int]:
         """Indices of the tokens whose head is ``index``, in text order."""
         return self._children[index]

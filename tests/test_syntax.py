@@ -32,6 +32,22 @@ def test_parse_lookups_follow_heads_and_offsets(analyser: Analyser, sample_path:
     assert list(parse.between(parse.tokens[said].start, parse.tokens[said].end)) == [said]
 
 
+def test_a_span_s_last_token_is_its_head_and_none_outside_the_tokens() -> None:
+    # "Ama Owusu spoke": tokens at 0-3, 4-9 and 10-15; a gap of one space between them.
+    parse = Parse(
+        (
+            Token(0, 3, "NNP", "PROPN", "compound", 1, "Ama"),
+            Token(4, 9, "NNP", "PROPN", "nsubj", 2, "Owusu"),
+            Token(10, 15, "VBD", "VERB", "ROOT", 2, "speak"),
+        )
+    )
+    assert parse.last_of(0, 9) == 1
+    assert parse.last_of(4, 9) == 1
+    assert parse.last_of(0, 3) == 0
+    assert parse.last_of(3, 9) is None  # a space opens the span: no token covers it
+    assert Parse().last_of(0, 5) is None
+
+
 def test_the_parse_is_cached_and_read_back_the_same(
     fresh_analyser: Analyser, sample_path: Path
 ) -> None:

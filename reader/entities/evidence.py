@@ -396,13 +396,10 @@ def _around(
             weighing.add("GPE", 4, "in parentheses after a person's name")
     if not parse:
         return
-    index = parse.at(mention.start)
-    if index is None:
-        return
     # The name's head: the last of its tokens, climbing while the head stays inside.
-    head = index
-    for candidate in parse.between(mention.start, mention.end):
-        head = candidate
+    head = parse.last_of(mention.start, mention.end)
+    if head is None:
+        return
     while True:
         above = parse.tokens[head].head
         if above == head or not mention.start <= parse.tokens[above].start < mention.end:

@@ -64,12 +64,9 @@ def weigh_club(
         return
     if not parse:
         return
-    index = parse.at(mention.start)
-    if index is None:
+    head = parse.last_of(mention.start, mention.end)
+    if head is None:
         return
-    head = index
-    for candidate in parse.between(mention.start, mention.end):
-        head = candidate
     token = parse.tokens[head]
     while token.dep == "conj" and token.head != head:
         head = token.head

@@ -298,12 +298,9 @@ def _appositive_product(mention: Mention, parse: Parse) -> bool:
     TV005,")."""
     if not parse:
         return False
-    index = parse.at(mention.start)
-    if index is None:
+    head = parse.last_of(mention.start, mention.end)
+    if head is None:
         return False
-    head = index
-    for candidate in parse.between(mention.start, mention.end):
-        head = candidate
     token = parse.tokens[head]
     nouns = [parse.tokens[c] for c in parse.children(head) if parse.tokens[c].dep == "appos"]
     if token.dep == "appos":
