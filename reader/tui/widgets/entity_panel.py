@@ -103,19 +103,21 @@ class EntityPanel(Vertical, can_focus=False):
         Binding("k", "move(-1)", "Up", show=False, id="entities.up"),
     ]
 
-    @dataclass
     class Highlighted(Message):
         """An entity was highlighted in the list (``None``: a heading or nothing)."""
 
-        panel: EntityPanel
-        entity: Entity | None
+        def __init__(self, panel: EntityPanel, entity: Entity | None) -> None:
+            super().__init__()
+            self.panel = panel
+            self.entity = entity
 
-    @dataclass
     class Chosen(Message):
         """An entity was chosen with Enter or a click."""
 
-        panel: EntityPanel
-        entity: Entity
+        def __init__(self, panel: EntityPanel, entity: Entity) -> None:
+            super().__init__()
+            self.panel = panel
+            self.entity = entity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
