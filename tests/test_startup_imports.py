@@ -29,7 +29,8 @@ print(json.dumps(sorted(sys.modules)))
 
 #: Rules and layers that reopening an article (its text kept, its analysis cached) never
 #: runs: the text loader's rules, the corpus loader, speaker attribution's rules, the
-#: review layer, and the login lookup.
+#: review layer, the login lookup, and the library's rows and their stats (a single file
+#: is asked whether it is a corpus, which needs no row).
 NOT_AT_START = (
     "reader.loaders.text",
     "reader.loaders.chrome",
@@ -41,6 +42,9 @@ NOT_AT_START = (
     "reader.store.review",
     "reader.store.review_records",
     "getpass",
+    "reader.reading.library_index",
+    "reader.reading.library_rows",
+    "reader.stats",
 )
 
 

@@ -16,6 +16,7 @@ import codecs
 import os
 from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.article import Article
 from reader.cache import Finished
@@ -23,8 +24,10 @@ from reader.errors import ArticleError
 from reader.files import open_guarded, read_bytes_guarded
 from reader.loaders import LOADERS
 from reader.loaders.decoding import decode, decode_line
-from reader.reading.library_index import Known, known_of
 from reader.safe_text import visible
+
+if TYPE_CHECKING:
+    from reader.reading.library_index import Known
 
 #: The JSON Lines loader's row: its suffixes and size limit, without importing the loader
 #: (and its layout rules), which opening a text article never needs.
@@ -77,7 +80,11 @@ def corpus_rows(
         ArticleError: The file cannot be read, is empty or binary, or (once every line is
             read) no line holds an article.
     """
-    from reader.loaders.jsonl import numbered_articles  # the loader's rules: only here
+    # The loader's rules, and the library's rows (with the stats and store records they
+    # import), only here: the launch asks this module whether a file is a corpus before
+    # every start (issue 15).
+    from reader.loaders.jsonl import numbered_articles
+    from reader.reading.library_index import known_of
 
     data = _bytes(file)
     text = decode(data, visible(os.fspath(file)))

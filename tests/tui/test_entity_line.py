@@ -8,6 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
+from textual._context import active_app
+from textual.app import App
+from textual.widgets import OptionList
 
 from reader.tui.widgets.entity_line import EntityLine, entity_grid
 
@@ -37,5 +40,31 @@ def test_a_line_draws_as_the_grid(name: str, uncertain: bool, count: int, width:
     for console in consoles():
         options = console.options.update(width=width)
         grid = list(console.render(entity_grid(text, str(count)), options))
-        line = list(console.render(EntityLine(text, str(count)), options))
+        line = list(console.render(EntityLine(OptionList(), text, str(count)), options))
         assert line == grid
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=NAMES,
+    uncertain=st.booleans(),
+    count=st.integers(min_value=0, max_value=100_000),
+    width=st.integers(min_value=1, max_value=120),
+)
+def test_the_height_the_list_is_told_is_the_height_drawn(
+    name: str, uncertain: bool, count: int, width: int
+) -> None:
+    # The option list sizes itself by each line's height without rendering it (issue 15).
+    text = Text.assemble(("? ", "bold"), name, style="dim") if uncertain else Text(name)
+    app = App[None]()
+    token = active_app.set(app)
+    try:
+        line = EntityLine(OptionList(), text, str(count))
+        drawn = app.console.render_lines(line, app.console_options.update_width(width), pad=False)
+        assert line.get_height(OptionList().styles, width) == len(drawn)
+    finally:
+        active_app.reset(token)
+
+
+def test_a_line_shows_its_name_and_count_in_its_repr() -> None:
+    assert repr(EntityLine(OptionList(), Text("Ali"), "3")) == "EntityLine(<text 'Ali' [] ''>, '3')"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.message import Message
 from textual.screen import Screen
@@ -41,7 +39,6 @@ class ReaderScreen(Screen[None]):
                 classes[max(reached)[1]] = True
         self.update_classes(classes, update=False)
 
-    @dataclass
     class WorkerFailed(Message):
         """A worker of this screen raised (bubbles up to the app, which shows it).
 
@@ -50,8 +47,10 @@ class ReaderScreen(Screen[None]):
             error: What it raised.
         """
 
-        group: str
-        error: BaseException
+        def __init__(self, group: str, error: BaseException) -> None:
+            super().__init__()
+            self.group = group
+            self.error = error
 
     @on(Worker.StateChanged)
     def _worker_state(self, event: Worker.StateChanged) -> None:

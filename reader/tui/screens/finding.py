@@ -8,7 +8,7 @@ screen builds on it with the tags.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -45,25 +45,28 @@ class FindingScreen(ReaderScreen):
     entity_panel: var[bool] = var(True, init=False)
     """Show the entity panel (bound to the app's setting)."""
 
-    @dataclass
     class AnalysisReady(Message):
         """The article's entities are known (posted from the analysis thread)."""
 
-        analysis: Analysis
+        def __init__(self, analysis: Analysis) -> None:
+            super().__init__()
+            self.analysis = analysis
 
-    @dataclass
     class AnalysisState(Message):
         """What the analysis thread is doing, for the status line."""
 
-        text: str
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
-    @dataclass
     class SettingChanged(Message):
         """The analyst changed a setting here (``auto_advance``, ``entity_panel`` or
         ``suggestions``)."""
 
-        setting: str
-        value: bool
+        def __init__(self, setting: str, value: bool) -> None:
+            super().__init__()
+            self.setting = setting
+            self.value = value
 
     _view: ArticleView
     _panel: EntityPanel

@@ -12,7 +12,6 @@ between articles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,18 +81,20 @@ class ReadingScreen(SuggestingScreen):
     COMMAND_LIST = READING_COMMANDS
     BINDINGS = bindings(READING_COMMANDS)
 
-    @dataclass
     class Leaving(Message):
         """The analyst wants to go back to the library (the app checks unsaved tags)."""
 
-        screen: ReadingScreen
+        def __init__(self, screen: ReadingScreen) -> None:
+            super().__init__()
+            self.screen = screen
 
-    @dataclass
     class Neighbour(Message):
         """The analyst wants the next (``step`` 1) or previous (-1) article of the library."""
 
-        screen: ReadingScreen
-        step: int
+        def __init__(self, screen: ReadingScreen, step: int) -> None:
+            super().__init__()
+            self.screen = screen
+            self.step = step
 
     def __init__(
         self,

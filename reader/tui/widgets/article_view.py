@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from rich.style import Style
 from textual import events
@@ -100,12 +99,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--selection { text-style: reverse underline; }
     """
 
-    @dataclass
     class CursorMoved(Message):
         """The cursor moved to another sentence."""
 
-        view: ArticleView
-        sentence: int
+        def __init__(self, view: ArticleView, sentence: int) -> None:
+            super().__init__()
+            self.view = view
+            self.sentence = sentence
 
     def __init__(
         self,

@@ -7,6 +7,11 @@ three times the cost of rendering the two cells, before the first frame (issue 1
 :class:`EntityLine` renders the two cells as the grid does (the same calls, options and
 styles, so the same segments, which a test checks against the grid) and falls back to the
 grid where the grid would have to squeeze its columns.
+
+It is also the option's own Textual visual, so that the option list, which learns each
+option's height by rendering it (once to size the list and once to lay out its lines), is
+told the height of a line that is one line by construction instead (issue 15): each line is
+rendered once, to be drawn.
 """
 
 from __future__ import annotations
@@ -15,10 +20,14 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
+from rich.repr import Result
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual.css.styles import RulesMap
+from textual.visual import RichVisual
+from textual.widget import Widget
 
 #: Below this many cells for the name (and its one cell of padding), the grid decides.
 _NARROW = 4
@@ -39,17 +48,30 @@ def entity_grid(name: Text, count: str) -> Table:
     return grid
 
 
-class EntityLine:
+class EntityLine(RichVisual):
     """A name and a count on one line, as :func:`entity_grid` draws them.
 
     Args:
+        widget: The list that shows it (a Rich visual is drawn with its widget's styles).
         name: The name (styled: an uncertain entity's is dim, with a ``?``).
         count: The mention count.
     """
 
-    def __init__(self, name: Text, count: str) -> None:
+    def __init__(self, widget: Widget, name: Text, count: str) -> None:
+        super().__init__(widget, self)
         self.name = name
         self.count = count
+
+    def __rich_repr__(self) -> Result:
+        # The Rich visual's own would show its renderable, which is this line itself.
+        yield self.name
+        yield self.count
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        """One line wherever the line draws itself; the grid's own height where it decides."""
+        if width - cell_len(self.count) < _NARROW:
+            return super().get_height(rules, width)
+        return 1
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width

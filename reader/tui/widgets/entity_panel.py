@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,13 +33,14 @@ KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Pl
 PLACES_TOGGLE = "toggle-places"
 
 
-def entity_line(entity: Entity) -> EntityLine:
-    """One list line: the name (cut with an ellipsis) and the mention count at the right."""
+def entity_line(entity: Entity, widget: Widget) -> EntityLine:
+    """One list line, for the list ``widget``: the name (cut with an ellipsis) and the
+    mention count at the right."""
     if entity.uncertain:
         name = Text.assemble(("? ", "bold"), shown(entity.name), style="dim")
     else:
         name = Text(shown(entity.name))
-    return EntityLine(name, str(entity.count))
+    return EntityLine(widget, name, str(entity.count))
 
 
 @dataclass(frozen=True)
@@ -101,19 +103,21 @@ class EntityPanel(Vertical, can_focus=False):
         Binding("k", "move(-1)", "Up", show=False, id="entities.up"),
     ]
 
-    @dataclass
     class Highlighted(Message):
         """An entity was highlighted in the list (``None``: a heading or nothing)."""
 
-        panel: EntityPanel
-        entity: Entity | None
+        def __init__(self, panel: EntityPanel, entity: Entity | None) -> None:
+            super().__init__()
+            self.panel = panel
+            self.entity = entity
 
-    @dataclass
     class Chosen(Message):
         """An entity was chosen with Enter or a click."""
 
-        panel: EntityPanel
-        entity: Entity
+        def __init__(self, panel: EntityPanel, entity: Entity) -> None:
+            super().__init__()
+            self.panel = panel
+            self.entity = entity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -179,7 +183,7 @@ class EntityPanel(Vertical, can_focus=False):
                     continue
             else:
                 added.append(Option(Text(f"{title} ({len(members)})", style="bold"), disabled=True))
-            added.extend(Option(entity_line(e), id=f"entity-{i}") for i, e in members)
+            added.extend(Option(entity_line(e, options), id=f"entity-{i}") for i, e in members)
         options.add_options(added)
         if keep is not None:
             for position, option in enumerate(added):
