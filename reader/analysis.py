@@ -30,6 +30,7 @@ from reader.entities import Correction, Entity, RawSpan
 from reader.gazetteer import data_key as gazetteer_key
 from reader.nlp import ModelChoice, Pipeline, resolve_model
 from reader.segment import split_spans
+from reader.source_digest import source_digest
 from reader.syntax import Parse, Token
 
 #: The longest piece of text given to the model at once. Longer blocks are cut between
@@ -49,7 +50,8 @@ _MIN_TEXTS_PER_PROCESS = 200
 _CHUNK_TEXTS = 64
 
 #: The source files of everything that turns the model's output into the finished analysis:
-#: sentences, consolidation, places, name words, speaker attribution, and this glue.
+#: sentences, consolidation, places, name words, speaker attribution, and this glue (a
+#: folder with every module under it: :mod:`reader.source_digest`).
 RULES = (
     "analysis.py",
     "cache.py",
@@ -57,22 +59,9 @@ RULES = (
     "syntax.py",
     "name_words.py",
     "gazetteer.py",
-    "entities/*.py",
-    "attribution/*.py",
+    "entities",
+    "attribution",
 )
-
-
-def _rule_files(package: str) -> Iterator[str]:
-    """The paths of the rules' source files (:data:`RULES`) relative to ``package``, in
-    order: each pattern's files sorted by name, as ``Path.glob`` would list them (listed
-    with :mod:`os` here: pathlib's globbing took most of the version's time)."""
-    for pattern in RULES:
-        folder, _, name = pattern.rpartition("/")
-        if name == "*.py":
-            found = os.listdir(os.path.join(package, folder))
-            yield from (f"{folder}/{n}" for n in sorted(found) if n.endswith(".py"))
-        elif os.path.exists(os.path.join(package, pattern)):
-            yield pattern
 
 
 def _rules_version() -> str:
@@ -81,19 +70,14 @@ def _rules_version() -> str:
     Where the sources cannot be read (a frozen application), the package's version.
     """
     package = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256()
     try:
-        for relative in _rule_files(package):
-            digest.update(relative.encode())
-            with open(os.path.join(package, relative), "rb") as source:
-                digest.update(source.read())
+        return source_digest(package, RULES)[:16]
     except OSError:
         # Imported here: the version costs importlib.metadata (about 15 ms), which every
         # start of the app would otherwise pay before its first paint (reader/__init__.py).
         import reader
 
         return f"p{reader.__version__}"
-    return digest.hexdigest()[:16]
 
 
 #: The version of the rules that make the finished analysis (consolidation, suggestions,

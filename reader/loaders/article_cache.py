@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.article import BLOCK_KINDS, Article, Block, article_id
+from reader.source_digest import source_digest
 
 #: The sources whose rules decide a loaded text article, relative to the package.
 _SOURCES = ("article.py", "safe_text.py", "loaders")
@@ -37,22 +38,10 @@ def _rules_digest() -> str:
     """A digest of the Python version and the loading rules' source (:data:`_SOURCES`);
     ``""`` where they cannot be read (a frozen application), which keeps nothing."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    digest = hashlib.sha256(sys.version.encode())
     try:
-        for source in _SOURCES:
-            folder = os.path.join(package, source)
-            names = (
-                [f"{source}/{n}" for n in sorted(os.listdir(folder)) if n.endswith(".py")]
-                if os.path.isdir(folder)
-                else [source]
-            )
-            for name in names:
-                digest.update(name.encode())
-                with open(os.path.join(package, name), "rb") as file:
-                    digest.update(file.read())
+        return source_digest(package, _SOURCES, seed=sys.version.encode())
     except OSError:
         return ""
-    return digest.hexdigest()
 
 
 def entry_key(data: bytes, suffix: str) -> str | None:
