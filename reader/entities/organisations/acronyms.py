@@ -20,6 +20,7 @@ from reader.entities.organisations.not_a_body import (
     currency_codes,
     in_menu,
 )
+from reader.entities.organisations.shared import CAP
 from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import LAW_HEADS, titles
 from reader.syntax import Parse
@@ -37,8 +38,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he (?:[a-z]+ )?$")
 _CITED_BEFORE = re.compile(
     r"\b(?:told|telling|according to|quoted by|reported by|an interview with|speaking to) $"
 )
-_CAPITALISED_BEFORE = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]*\s*\($")
-_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]* $")
+_CAPITALISED_BEFORE = re.compile(rf"{CAP}\s*\($")
+_CAPITALISED_WORD_BEFORE = re.compile(rf"{CAP} $")
 _CAPITALISED_WORD_AFTER = re.compile(r" [A-Z\u00c0-\u00de]")
 # A wire slug's number after its word: "UPDATE 2-Congo extends ...".
 _SLUG_AFTER = re.compile(r" \d+-")

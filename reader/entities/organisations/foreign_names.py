@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.organisations.shared import CAP
+
 # First words of bodies' names in Portuguese, Spanish, French and Italian, with the
 # particle that joins them to the rest ("Conselho de Disciplina", "Comisión Nacional del
 # Mercado", "Conseil d'État").
@@ -29,7 +31,6 @@ _FOREIGN_JOIN = (
 )
 # The particles of those names one word at a time, as a name's words hold them.
 JOIN_WORDS = frozenset(re.findall(r"[a-z]+", _FOREIGN_JOIN))
-CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 FOREIGN_BODY = re.compile(
     rf"(?<![\w-])([A-Z\u00c0-\u00de][\w\u00e0-\u00ff]+(?: {CAP})*"
     rf"(?: {_FOREIGN_JOIN}"

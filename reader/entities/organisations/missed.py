@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from reader.entities.organisations.foreign_names import (
-    CAP,
     CAPITALISED_HEAD_WORDS,
     FOREIGN_BODY,
     FOREIGN_NAMED_WORDS,
@@ -19,7 +18,7 @@ from reader.entities.organisations.foreign_names import (
     lower_case_name_before,
     lower_case_tail,
 )
-from reader.entities.organisations.shared import COMPANY_DOES, LEGISLATURES
+from reader.entities.organisations.shared import CAP, COMPANY_DOES, LEGISLATURES
 from reader.gazetteer import is_demonym, is_given_name, is_place
 
 # Legislatures that one word names, found where the model missed them ("The Dáil voted").

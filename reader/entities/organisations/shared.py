@@ -13,6 +13,9 @@ from reader.name_words import ORG_HEADS
 # names, so it is no organisation's word alone.
 BODY_HEADS = ORG_HEADS | frozenset("center centre division unit chamber".split())
 
+# A capitalised word of a name, accented capitals included ("Komerční", "Égypte").
+CAP = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+
 
 class Weighing(Protocol):
     """The weights of an entity's labels, which each rule adds to with its reason."""
