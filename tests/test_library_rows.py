@@ -303,3 +303,29 @@ def test_a_library_closed_while_its_corpus_is_read_leaves_no_process(tmp_path: P
     assert _children() - before  # the child reading the corpus
     rows.close()
     assert _children() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix priorities")
+def test_the_corpus_reader_runs_below_the_apps_priority(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"text": f"Article {n} was read in the child. It ends.", "title": f"T{n}"})
+        for n in range(2000)
+    ]
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    # Unread, its rows fill the pipe: the child waits, alive, to be asked its priority.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader.reading.corpus_process", str(corpus)],
+        stdout=subprocess.PIPE,
+        encoding="ascii",
+    )
+    try:
+        assert process.stdout is not None
+        assert json.loads(process.stdout.readline())["row"]["title"] == "T0"
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, process.pid) == min(ours + 10, 19)
+        rows = 1 + sum(1 for line in process.stdout if "row" in json.loads(line))
+        assert rows == 2000  # nothing lost for running slower
+    finally:
+        process.kill()
+        process.wait()

@@ -33,6 +33,7 @@ from reader.article import Article
 from reader.cache import AnalysisCache
 from reader.errors import ReaderError
 from reader.loaders import load_articles
+from reader.reading.priority import yield_to_the_app
 
 
 class Source(Protocol):
@@ -158,8 +159,7 @@ def main(argv: Sequence[str]) -> int:
     cache, model, processes, app, *rest = argv
     _leave_with_parent(int(app))
     # The app comes first: on a busy machine the analysis waits, not the analyst's keys.
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
+    yield_to_the_app()
     analyser = Analyser(model, cache=AnalysisCache(Path(cache)), processes=int(processes))
     loaded: dict[str, list[Article]] = {}
     articles: list[Article] = []

@@ -36,6 +36,7 @@ from reader.errors import ArticleError, ReaderError
 from reader.loaders.notices import collect_warnings, warn
 from reader.reading.corpus_lines import corpus_rows
 from reader.reading.library_index import Known
+from reader.reading.priority import yield_to_the_app
 from reader.safe_text import visible
 
 #: The first rows are sent one by one (the first screenful at once); after them the
@@ -132,6 +133,8 @@ def _send(sent: dict[str, object]) -> None:
 def main(argv: Sequence[str]) -> int:
     """Print the rows of the corpus ``argv[0]`` (see the module's docstring)."""
     file, *keys = argv
+    # The analyst's keys come first: the rows arrive as fast whenever the app is idle.
+    yield_to_the_app()
     finished: Callable[[Article], Finished | None] = lambda _: None  # noqa: E731
     if keys:
         root, model, rules = keys
