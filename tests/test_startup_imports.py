@@ -29,8 +29,9 @@ print(json.dumps(sorted(sys.modules)))
 
 #: Rules and layers that reopening an article (its text kept, its analysis cached) never
 #: runs: the text loader's rules, the corpus loader, speaker attribution's rules, the
-#: review layer, the login lookup, and the library's rows and their stats (a single file
-#: is asked whether it is a corpus, which needs no row).
+#: review layer, the login lookup, the library's rows and their stats (a single file
+#: is asked whether it is a corpus, which needs no row), and the sentence splitter (the
+#: sentences are kept with the article).
 NOT_AT_START = (
     "reader.loaders.text",
     "reader.loaders.chrome",
@@ -45,6 +46,7 @@ NOT_AT_START = (
     "reader.reading.library_index",
     "reader.reading.library_rows",
     "reader.stats",
+    "reader.segment",
 )
 
 
