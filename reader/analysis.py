@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import reader.attribution
 import reader.entities
@@ -491,8 +492,7 @@ def _chunks(
         yield chunk
 
 
-@dataclass(frozen=True, slots=True)
-class _Result:
+class _Result(NamedTuple):
     """What a worker sends back for one article: what the rules made of it, and its parse
     as rows of :class:`Token` fields only when the cache does not hold it (no cache, or
     one that could not be written), since the parent rarely needs the parse at all."""
