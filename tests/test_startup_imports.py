@@ -95,3 +95,11 @@ def test_a_report_of_the_tags_imports_no_review_layer(sample_path: Path, tmp_pat
     loaded = _modules(code, str(tmp_path / "store"))
     assert "reader.stats" in loaded
     assert not loaded & {"reader.store.review", "reader.store.review_records", "getpass"}
+
+
+def test_the_app_and_its_reading_screens_import_no_names_rules() -> None:
+    # The names' rules compile their patterns at import; the first frame compares no
+    # entity's forms (reader/reading/finding.py imports them where it does).
+    loaded = _modules("import json, sys, reader.tui.app\nprint(json.dumps(sorted(sys.modules)))")
+    assert "reader.tui.screens.reading" in loaded
+    assert not loaded & {"reader.entities.names", "reader.segment"}
