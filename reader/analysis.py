@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import reader.attribution
 import reader.entities
@@ -28,8 +29,8 @@ from reader.attribution import Suggestion
 from reader.cache import AnalysisCache, Finished, ModelOutput
 from reader.entities import Correction, Entity, RawSpan
 from reader.gazetteer import data_key as gazetteer_key
+from reader.loaders.article_cache import kept_spans
 from reader.nlp import ModelChoice, Pipeline, resolve_model
-from reader.segment import split_spans
 from reader.source_digest import source_digest
 from reader.syntax import Parse, Token
 
@@ -163,11 +164,21 @@ class Analysis:
 
 
 def split_article(article: Article) -> tuple[Sentence, ...]:
-    """Split an article into sentences, block by block. Needs no model."""
+    """Split an article into sentences, block by block. Needs no model.
+
+    An article the app reopens has its sentences kept with it
+    (:func:`reader.loaders.article_cache.kept_spans`): they are used as they are, and the
+    splitter is not even imported.
+    """
+    kept = kept_spans(article)
+    if kept is None:
+        from reader.segment import split_spans  # here: a reopened article needs none
+
+        kept = tuple(tuple(split_spans(article.block_text(block))) for block in article.blocks)
     sentences: list[Sentence] = []
-    for block_index, block in enumerate(article.blocks):
+    for block_index, (block, spans) in enumerate(zip(article.blocks, kept, strict=True)):
         block_text = article.block_text(block)
-        for start, end in split_spans(block_text):
+        for start, end in spans:
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -442,6 +453,8 @@ class Analyser:
 def _pieces(article: Article) -> list[tuple[int, str]]:
     """The article cut into the pieces the model reads: ``(offset, text)``, one per block,
     or several for a block longer than :data:`MAX_PIECE` (cut between sentences)."""
+    from reader.segment import split_spans  # here, as in split_article
+
     pieces: list[tuple[int, str]] = []
     for block in article.blocks:
         text = article.block_text(block)
@@ -479,8 +492,7 @@ def _chunks(
         yield chunk
 
 
-@dataclass(frozen=True, slots=True)
-class _Result:
+class _Result(NamedTuple):
     """What a worker sends back for one article: what the rules made of it, and its parse
     as rows of :class:`Token` fields only when the cache does not hold it (no cache, or
     one that could not be written), since the parent rarely needs the parse at all."""

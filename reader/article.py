@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 BlockKind = Literal["title", "byline", "caption", "heading", "paragraph"]
 BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "byline", "caption", "heading", "paragraph")
@@ -20,8 +20,7 @@ BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "byline", "caption", "heading", "
 BLOCK_SEPARATOR = "\n\n"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A run of the article's text that sentences never cross.
 
     Attributes:

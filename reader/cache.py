@@ -21,9 +21,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from reader.attribution import Suggestion
 from reader.config import cache_dir
@@ -48,8 +47,7 @@ class ModelOutput:
         self.parse = parse
 
 
-@dataclass(frozen=True)
-class Finished:
+class Finished(NamedTuple):
     """What the rules made of one article's model output (a finished cache entry).
 
     Attributes:

@@ -28,7 +28,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from reader.errors import ReaderError
 from reader.safe_text import visible
@@ -54,7 +53,6 @@ def describe(error: OSError) -> str:
     return str(error) or type(error).__name__
 
 
-@dataclass
 class GuardedFile:
     """An open regular file, checked; read it only through these methods.
 
@@ -63,11 +61,12 @@ class GuardedFile:
         size: The size ``fstat`` reported when the file was opened (0 for ``/proc`` files).
     """
 
-    name: str
-    size: int
-    _fd: int
-    _error: type[ReaderError]
-    _read: int = 0
+    def __init__(self, name: str, size: int, fd: int, error: type[ReaderError]) -> None:
+        self.name = name
+        self.size = size
+        self._fd = fd
+        self._error = error
+        self._read = 0
 
     def read(self, count: int) -> bytes:
         """Read up to ``count`` bytes (fewer only at the end of the file)."""
@@ -187,7 +186,7 @@ def open_guarded(
         # What is read is what was opened: the path may have been swapped since the check.
         opened = os.fstat(fd)
         _refuse_kind(opened, shown, what, error)
-        yield GuardedFile(name=shown, size=opened.st_size, _fd=fd, _error=error)
+        yield GuardedFile(shown, opened.st_size, fd, error)
     finally:
         os.close(fd)
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.errors import ConfigError
 from reader.files import read_text_guarded
@@ -36,8 +36,7 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z][a-z0-9_]{0,31}")
 _FIELDS = frozenset({"name", "key", "colour", "color", "letter"})
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """One label of a label set.
 
     Attributes:

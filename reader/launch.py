@@ -11,10 +11,9 @@ import argparse
 import asyncio
 import os
 import signal
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.analysis import Analyser
 from reader.article import Article
@@ -40,8 +39,7 @@ if TYPE_CHECKING:
 BUNDLED_ARTICLES = Path(__file__).resolve().parent / "articles"
 
 
-@dataclass
-class Launch:
+class Launch(NamedTuple):
     """Everything the app needs, checked.
 
     Attributes:
@@ -59,7 +57,7 @@ class Launch:
     store: Store
     annotator: str
     analyser: Analyser
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str]
 
 
 def prepare(args: argparse.Namespace) -> Launch:

@@ -14,9 +14,8 @@ import importlib.util
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.errors import ModelError
 
@@ -38,8 +37,7 @@ _NOT_NEEDED = ["senter"]
 BlockResult = tuple[list[tuple[int, int, str]], list[tuple[int, int, str, str, str, int, str]]]
 
 
-@dataclass(frozen=True)
-class ModelChoice:
+class ModelChoice(NamedTuple):
     """A resolved spaCy pipeline, not yet loaded.
 
     Attributes:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.analysis import split_article
 from reader.errors import ArticleError
 from reader.loaders import load_articles
+from reader.loaders.article_cache import kept_spans
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT_ARTICLES = sorted(
@@ -33,6 +35,44 @@ def test_a_kept_article_is_the_article_the_loader_makes(path: Path, tmp_path: Pa
     again = load_articles(path, kept=tmp_path)
     assert first == fresh
     assert again == fresh
+
+
+@pytest.mark.parametrize("path", TEXT_ARTICLES, ids=lambda p: str(p.relative_to(REPO)))
+def test_a_kept_articles_sentences_are_the_splitters(path: Path, tmp_path: Path) -> None:
+    load_articles(path, kept=tmp_path)
+    [again] = load_articles(path, kept=tmp_path)
+    assert kept_spans(again) is not None, "the sentences were not kept"
+    assert split_article(again) == split_article(load_articles(path)[0])
+
+
+def test_kept_sentences_are_only_the_article_read_backs(sample_path: Path, tmp_path: Path) -> None:
+    load_articles(sample_path, kept=tmp_path)
+    [again] = load_articles(sample_path, kept=tmp_path)
+    [fresh] = load_articles(sample_path)
+    assert fresh == again
+    assert kept_spans(fresh) is None
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [None, [], "x", [["x"]], [[[5, 2]]], [[[0, 10**6]]], [[[0, 4], [2, 8]]], [[["0", 4]]]],
+    ids=repr,
+)
+def test_an_entry_with_sentences_outside_their_blocks_is_not_used(
+    sample_path: Path, tmp_path: Path, spans: object
+) -> None:
+    load_articles(sample_path, kept=tmp_path)
+    [entry] = _kept_files(tmp_path)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    if isinstance(spans, list) and spans:
+        spans = spans + [[] for _ in data["blocks"][1:]]  # the first block's are bad
+    data["sentences"] = spans
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    [again] = load_articles(sample_path, kept=tmp_path)
+    assert kept_spans(again) is None, "read back with the bad sentences"
+    assert split_article(again) == split_article(load_articles(sample_path)[0])
+    [third] = load_articles(sample_path, kept=tmp_path)
+    assert kept_spans(third) is not None, "the entry was not kept again"
 
 
 def test_the_path_is_the_one_given_now(sample_path: Path, tmp_path: Path) -> None:

@@ -29,8 +29,9 @@ print(json.dumps(sorted(sys.modules)))
 
 #: Rules and layers that reopening an article (its text kept, its analysis cached) never
 #: runs: the text loader's rules, the corpus loader, speaker attribution's rules, the
-#: review layer, the login lookup, and the library's rows and their stats (a single file
-#: is asked whether it is a corpus, which needs no row).
+#: review layer, the login lookup, the library's rows and their stats (a single file
+#: is asked whether it is a corpus, which needs no row), and the sentence splitter (the
+#: sentences are kept with the article).
 NOT_AT_START = (
     "reader.loaders.text",
     "reader.loaders.chrome",
@@ -45,6 +46,7 @@ NOT_AT_START = (
     "reader.reading.library_index",
     "reader.reading.library_rows",
     "reader.stats",
+    "reader.segment",
 )
 
 
@@ -93,3 +95,11 @@ def test_a_report_of_the_tags_imports_no_review_layer(sample_path: Path, tmp_pat
     loaded = _modules(code, str(tmp_path / "store"))
     assert "reader.stats" in loaded
     assert not loaded & {"reader.store.review", "reader.store.review_records", "getpass"}
+
+
+def test_the_app_and_its_reading_screens_import_no_names_rules() -> None:
+    # The names' rules compile their patterns at import; the first frame compares no
+    # entity's forms (reader/reading/finding.py imports them where it does).
+    loaded = _modules("import json, sys, reader.tui.app\nprint(json.dumps(sorted(sys.modules)))")
+    assert "reader.tui.screens.reading" in loaded
+    assert not loaded & {"reader.entities.names", "reader.segment"}

@@ -3,8 +3,7 @@ the screen without the rules that make one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 SuggestionSource = Literal["rules"]
 
@@ -27,8 +26,7 @@ class Sentence(Protocol):
     def block_index(self) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A label suggested for a sentence, with the speaker when it is a quote.
 
     Attributes:

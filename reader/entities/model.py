@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 MentionSource = Literal["model", "alias", "byline", "analyst"]
 
@@ -24,8 +24,7 @@ KIND_OF_LABEL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One occurrence of an entity in the article.
 
     Attributes:
@@ -80,8 +79,7 @@ class Entity:
         return len(self.mentions)
 
 
-@dataclass(frozen=True, slots=True)
-class RawSpan:
+class RawSpan(NamedTuple):
     """A span as the model tagged it: offsets into the article's text and a label."""
 
     start: int

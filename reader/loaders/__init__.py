@@ -13,9 +13,8 @@ import importlib
 import os
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
 from reader.article import Article
 from reader.errors import ArticleError
@@ -24,8 +23,7 @@ from reader.loaders.decoding import MAX_ARTICLE_BYTES, decode, normalise
 from reader.safe_text import visible
 
 
-@dataclass(frozen=True)
-class Loader:
+class Loader(NamedTuple):
     """One input format, named by its module, which is imported only when a file of its
     format is met (an HTML parser costs an app that opens a text file nothing).
 

@@ -14,6 +14,11 @@ change to any rule reads the file again, with no number to remember to bump). An
 that is missing, damaged or not this text's is ignored and the file is loaded as ever;
 only a load that succeeds is kept, so every error is the loader's own. The path is the
 one given now, never the one kept.
+
+An entry also keeps the article's sentences, as each block's spans, and the splitter's
+source (:mod:`reader.segment`) is in the key: the app's first frame needs them, and a
+reopened article is then shown without importing the splitter or splitting again
+(:func:`kept_spans`, which :func:`reader.analysis.split_article` asks).
 """
 
 from __future__ import annotations
@@ -29,8 +34,48 @@ from typing import Any
 from reader.article import BLOCK_KINDS, Article, Block, article_id
 from reader.source_digest import source_digest
 
-#: The sources whose rules decide a loaded text article, relative to the package.
-_SOURCES = ("article.py", "safe_text.py", "loaders")
+#: The sources whose rules decide a loaded text article and its sentences, relative to
+#: the package.
+_SOURCES = ("article.py", "safe_text.py", "segment.py", "loaders")
+
+#: Each block's sentences, as ``(start, end)`` in the block's text.
+Spans = tuple[tuple[tuple[int, int], ...], ...]
+
+#: The last article read back and its kept sentences: one, since only the app's start
+#: reads kept articles, and holding more would keep articles alive for nothing.
+_last_read: list[tuple[Article, Spans]] = []
+
+
+def kept_spans(article: Article) -> Spans | None:
+    """The sentences kept with ``article`` (each block's spans, as
+    :func:`reader.segment.split_spans` gives them), if it is the article last read back
+    (that very object: an equal one is not asked about); ``None`` otherwise."""
+    if _last_read and _last_read[0][0] is article:
+        return _last_read[0][1]
+    return None
+
+
+def _spans(data: object, blocks: tuple[Block, ...]) -> Spans | None:
+    """The kept sentences in ``data``, checked against the blocks: ``None`` if any span is
+    not a growing run of non-empty spans inside its block."""
+    if not (isinstance(data, list) and len(data) == len(blocks)):
+        return None
+    found = []
+    for block, spans in zip(blocks, data, strict=True):
+        if not isinstance(spans, list):
+            return None
+        end = 0
+        for span in spans:
+            if not (isinstance(span, list) and len(span) == 2):
+                return None
+            start, stop = span
+            if not (type(start) is int and type(stop) is int):
+                return None
+            if not end <= start < stop <= block.end - block.start:
+                return None
+            end = stop
+        found.append(tuple((start, stop) for start, stop in spans))
+    return tuple(found)
 
 
 @functools.cache
@@ -66,6 +111,7 @@ def read_entry(folder: Path, key: str, path: str) -> Article | None:
         blocks = tuple(Block(kind, start, end) for kind, start, end in data["blocks"])
         fields = {name: data[name] for name in ("title", "date", "byline", "caption")}
         metadata = data["metadata"]
+        kept = data["sentences"]
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -86,7 +132,10 @@ def read_entry(folder: Path, key: str, path: str) -> Article | None:
             and 0 <= block.start < block.end <= len(text)
         ):
             return None
-    return Article(
+    spans = _spans(kept, blocks)
+    if spans is None:
+        return None
+    article = Article(
         id=data["id"],
         path=path,
         text=text,
@@ -95,6 +144,8 @@ def read_entry(folder: Path, key: str, path: str) -> Article | None:
         metadata=metadata,
         **fields,
     )
+    _last_read[:] = [(article, spans)]
+    return article
 
 
 def write_entry(folder: Path, key: str, article: Article) -> None:
@@ -103,6 +154,8 @@ def write_entry(folder: Path, key: str, article: Article) -> None:
     metadata: dict[str, Any] = dict(article.metadata)
     if not all(isinstance(value, str) for value in metadata.values()):
         return
+    from reader.segment import split_spans  # here: a reopened article needs no splitter
+
     data = {
         "id": article.id,
         "text": article.text,
@@ -113,6 +166,10 @@ def write_entry(folder: Path, key: str, article: Article) -> None:
         "byline": article.byline,
         "caption": article.caption,
         "metadata": metadata,
+        "sentences": [
+            [list(span) for span in split_spans(article.block_text(block))]
+            for block in article.blocks
+        ],
     }
     import tempfile  # here: only a first load writes
 

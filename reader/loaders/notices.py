@@ -16,15 +16,14 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.safe_text import visible
 
 _LOG = logging.getLogger("reader.loaders")
 
 
-@dataclass(frozen=True, slots=True)
-class LoadWarning:
+class LoadWarning(NamedTuple):
     """Something a loader skipped.
 
     Attributes:

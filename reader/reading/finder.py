@@ -11,8 +11,7 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from reader.analysis import Analyser, Analysis, Sentence
 from reader.article import Article
@@ -27,8 +26,7 @@ Found = TypeVar("Found")
 Item = TypeVar("Item", bound=Source)
 
 
-@dataclass(frozen=True)
-class Unloaded:
+class Unloaded(NamedTuple):
     """An article known by its id and path (a library's row), not loaded: the child
     process reads it from its file, and ``load`` gives it only if it must be analysed in
     this process."""

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from reader.analysis import Sentence
 from reader.entities import Entity
-from reader.entities.names import name_key
 
 #: A span of a sentence's text, relative to the sentence: ``(start, end)``.
 Span = tuple[int, int]
@@ -108,5 +107,9 @@ def names_matching(names: Iterable[str], typed: str, limit: int = 5) -> list[str
 def said_by(entity: Entity, speakers: Mapping[int, str]) -> list[int]:
     """The sentences whose speaker (``speakers``: sentence to name, as recorded or
     suggested) is the entity: its name or any form it is written in."""
+    # Imported here: the names' rules compile their patterns, which the first frame never
+    # needs (the panel lists what an entity said only once one is chosen).
+    from reader.entities.names import name_key
+
     forms = {name_key(entity.name), *(name_key(m.text) for m in entity.mentions)}
     return sorted(index for index, who in speakers.items() if name_key(who) in forms)

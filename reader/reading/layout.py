@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -57,8 +57,7 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     return starts
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """How one shown sentence is laid out.
 
     Attributes:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.analysis import Sentence, body_sentences
 from reader.article import Article
@@ -33,8 +32,7 @@ def body_progress(sentences: Sequence[Sentence], tagged: Iterable[Annotation]) -
     return len(done), len(body)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What a tag, undo or redo did.
 
     Attributes:

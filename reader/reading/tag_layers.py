@@ -9,15 +9,14 @@ to each other annotator's, then to the settled layer, then back. The others are 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.analysis import Sentence
 from reader.attribution import Suggestion
 from reader.store import Annotation, Store
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(NamedTuple):
     """Whose tags are shown: an annotator's, or the settled layer (``annotator`` None).
 
     Any non-blank name is an annotator's, so the settled layer is told apart by the field,

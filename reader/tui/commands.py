@@ -9,15 +9,14 @@ made at run time from the store's label set (:func:`label_commands`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
 from reader.labels import LabelSet
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One action and everything said about it.
 
     Attributes:

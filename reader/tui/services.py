@@ -7,17 +7,17 @@ flow down as reactives (see ``ReaderApp.auto_advance``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+from typing import Final
 
 from reader.labels import LabelSet
 from reader.reading.finder import EntityFinder
 from reader.store import Store
 
 
-@dataclass(frozen=True)
 class Services:
-    """The app's shared parts that a screen works with.
+    """The app's shared parts that a screen works with (a plain class: a dataclass costs
+    the app's start a compiled method or more each, and nothing compares these).
 
     Attributes:
         store: The annotation store.
@@ -25,9 +25,10 @@ class Services:
         finder: Finds articles' entities (the cache, a child process, or a thread).
     """
 
-    store: Store
-    annotator: str
-    finder: EntityFinder
+    def __init__(self, store: Store, annotator: str, finder: EntityFinder) -> None:
+        self.store: Final = store
+        self.annotator: Final = annotator
+        self.finder: Final = finder
 
     @cached_property
     def labels(self) -> LabelSet:

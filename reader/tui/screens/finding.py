@@ -19,7 +19,6 @@ from textual.widgets import Input
 from reader.analysis import Analysis, split_article
 from reader.article import Article
 from reader.entities import Entity
-from reader.entities.names import name_key
 from reader.errors import ReaderError
 from reader.reading.finding import Span, entity_marks, next_target, said_by, search_marks
 from reader.records import EntityCorrection
@@ -371,6 +370,8 @@ class FindingScreen(ReaderScreen):
         entity = self.entity
         if entity is None:
             return
+        from reader.entities.names import name_key  # the names' rules: not on the first frame
+
         forms: dict[str, tuple[str, int]] = {}
         whole = name_key(entity.name)
         for mention in entity.mentions:

@@ -13,8 +13,7 @@ state (cursor, scroll, layout, cache) and calls them for the sentences that come
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from rich.color import ColorParseError
 from rich.console import Console
@@ -110,8 +109,7 @@ def label_style(colour: str) -> Style:
         return Style(bold=True, reverse=True)
 
 
-@dataclass(frozen=True)
-class Canvas:
+class Canvas(NamedTuple):
     """What every line of one frame shares.
 
     Attributes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.console import Group
 from rich.text import Text
@@ -43,8 +43,7 @@ def entity_line(entity: Entity, widget: Widget) -> EntityLine:
     return EntityLine(widget, name, str(entity.count))
 
 
-@dataclass(frozen=True)
-class Said:
+class Said(NamedTuple):
     """A sentence attributed to an entity, as the panel lists it.
 
     Attributes:
