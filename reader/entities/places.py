@@ -134,7 +134,7 @@ def place_clues(
     clues: list[Clue] = []
     for mention in mentions:
         if mention.text != name and is_place(mention.text):
-            continue  # "Venezuela" of "Médicos Unidos de Venezuela": the body's place
+            continue  # "Ruritania" of "Médicos Unidos de Ruritania": the body's place
         clues.extend(_clues_of(text, mention, whole=mention.text == name))
     return clues
 
@@ -176,9 +176,9 @@ def _clues_of(text: str, mention: Mention, *, whole: bool) -> Iterable[Clue]:
         and opened.group(2).lower() in _LIST_LOCATIVES
         and (opened.group(1) or "").lower() not in _NOT_WHERE
         # A list has its "and" or "or" before the name or after it: "its manager in
-        # Morowali, Zhou Minghui, told" is an apposition.
+        # Vorga, Ana Telmi, told" is an apposition.
         and (opened.group(3).endswith(("and ", "or ")) or _LIST_GOES_ON.match(after))
-        # "Reporting by X in Maputo and Y in Harare": writers and their cities.
+        # "Reporting by X in Vorga and Y in Lusa": writers and their cities.
         and not _CREDIT.search(before)
         and not after.startswith(" in ")
     ):
