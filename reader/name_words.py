@@ -93,10 +93,14 @@ ORG_HEADS = frozenset(
 
 # First words of places' names: "Lake Powell", "Mount Kenya", "Cape Town", "Port Moresby",
 # and in Spanish, Portuguese, French and Italian: "Puerto Ayora", "Ciudad Obregón", "Ilha
-# Grande", "Lago Agrio", "Cerro Largo".
+# Grande", "Lago Agrio", "Cerro Largo"; in Arabic a cape, a valley, a mountain, an
+# anchorage, a monastery, a house, a village or a palace ("Ras Tanura", "Wadi Halfa",
+# "Jebel Ali", "Marsa Matruh", "Deir el-Balah", "Beit Hanoun", "Kafr Qasim"); an inn or a
+# palace ("Auberge de Provence", "Palazzo Chigi").
 PLACE_FIRST_WORDS = frozenset(
     """lake mount mt cape port fort gulf sierra lac monte puerto ciudad bahía bahia isla
-    ilha île isola lago laguna cerro playa praia""".split()
+    ilha île isola lago laguna cerro playa praia ras wadi jebel jabal marsa deir beit
+    kafr qasr auberge palazzo château castello""".split()
 )
 
 # Words that end the name of a building, a site or an area: not organisations.
@@ -105,7 +109,9 @@ PLACE_HEADS = frozenset(
     towers building buildings palace castle park gardens port harbour harbor beach island
     islands mountain mountains river lake valley bay coast province county district
     region state municipality constituency ward village town city north south east west
-    central northern southern eastern western highlands""".split()
+    central northern southern eastern western highlands cove creek reef atoll lagoon
+    crater volcano peninsula strait straits canal plateau heights springs falls glacier
+    desert terminal oilfield""".split()
 )
 
 # Compass and area words that follow a place to name a constituency or district:

@@ -36,6 +36,7 @@ from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
 from reader.entities.organisations import weigh_organisation
 from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
+from reader.entities.places import place_clues, pooled_place
 from reader.gazetteer import is_country, is_demonym, is_given_name, is_language, is_place
 from reader.name_words import (
     AREA_SUFFIXES,
@@ -248,6 +249,8 @@ def weigh(
         weighing.add("EVENT", 6, "a storm's name")
     if len(words) == 1 and parse and not _proper_anywhere(mentions, parse):
         weighing.weights["PERSON"] = 0  # "Health", "Turnout": a common noun, not a name
+    for label, clue, reason in place_clues(text, name, mentions, votes):
+        weighing.add(label, clue, reason)
     weigh_organisation(text, name, mentions, parse, weighing, place)
     for label, clue, reason in person_clues(text, words, mentions, parse, place, votes):
         weighing.add(label, clue, reason)
@@ -285,6 +288,9 @@ def weigh(
         # "a year", "four weeks": a date the model found, whatever words stand near it
         # ("called a party"), is no body.
         weighing.weights["ORG"] = min(weighing.weights.get("ORG", 0), 0)
+    pooled = pooled_place(weighing.weights)
+    if pooled is not None:
+        weighing.add(pooled[0], pooled[1], "a place: its evidence together")
     return weighing
 
 
@@ -315,7 +321,13 @@ def _given_name(words: Sequence[str], votes: Counter[str], weighing: Weighing) -
     given = given_name_of(words)
     if given is not None:
         last = words[-1].lower().strip(".,")
-        if len(words) > 1 and given == words[0] and last not in ORG_HEADS | PLACE_HEADS:
+        if (
+            len(words) > 1
+            and given == words[0]
+            and last not in ORG_HEADS | PLACE_HEADS
+            # "Ras Tanura", "Port Louis": a place's first word, though the list holds it
+            and given.lower() not in PLACE_FIRST_WORDS
+        ):
             weighing.add("PERSON", 3, f"a given name: {given}")
         return
     if name_is_acronym(words) or given_name_of(words, places=True) is not None:

@@ -34,7 +34,7 @@ from reader.entities.organisations import (
     teams_pair,
 )
 from reader.entities.people import given_name_completed, is_person_noun_word, role_before_person
-from reader.gazetteer import is_demonym, is_given_name, is_place
+from reader.gazetteer import is_country, is_demonym, is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
@@ -495,6 +495,8 @@ def _drop_roles(
             adjective = adjective and words[0].endswith(("an", "ese", "ish", "i", "ch"))
         if word not in known and not adjective and not is_person_noun_word(words[0]):
             break
+        if word in known and is_country(" ".join(words[1:])):
+            break  # "Air Tonga": a body named for its country, no title before one
         start += len(words[0]) + 1
         words = words[1:]
     return start, words
