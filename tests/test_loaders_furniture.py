@@ -138,7 +138,7 @@ def test_a_page_header_after_the_lede_is_read_as_a_header() -> None:
         ("byline", "Par / By Nadège Pierre-Jules \u2014 6 mai 2026"),
         ("caption", "Workers march to the port gates on Wednesday. Photo: Remy Ostrand/AFP"),
         ("paragraph", "The operator said it would return to talks on Friday."),
-        ("paragraph", "\u00a9 2026 The Harbourton Ledger"),
+        ("byline", "\u00a9 2026 The Harbourton Ledger"),
     ]
     # The kicker is the page's section, not text: it names no organisation.
     assert article.metadata["section"] == "ÉCONOMIE / TRAVAIL"
@@ -190,3 +190,31 @@ def test_an_html_byline_without_metadata_is_kept(tmp_path: Path) -> None:
     assert article.date == "2026-05-06"
     assert texts[-1] == "\u00a9 2026 Vell Tribune"
     assert article.metadata["source"] == "Vell Tribune"
+
+
+def test_a_masthead_above_the_menu_is_not_the_headline() -> None:
+    page = (
+        " date 2026-05-06\n"
+        "Skip to main content\n"
+        "Vell Tribune\n"
+        "News | Politics | Business | Sport | Opinion\n"
+        "Donate | Log in | Subscribe from HUF 1,990 a month\n"
+        "Politics\n"
+        "Dockers walk out as pay talks stall at Harbourton\n"
+        "By Ilse Marek-Dunn - 6 May 2026\n"
+        "HARBOURTON \u2014 Dock workers walked out on Wednesday, the union said.\n"
+        "\u00a9 2026 Vell Tribune. All rights reserved. | Privacy\n"
+    )
+    article = parse_text(page, path="x.txt")
+    kinds = [(block.kind, article.block_text(block)) for block in article.blocks]
+    assert kinds[:3] == [
+        ("paragraph", "Vell Tribune"),
+        ("title", "Dockers walk out as pay talks stall at Harbourton"),
+        ("byline", "By Ilse Marek-Dunn - 6 May 2026"),
+    ]
+    assert article.metadata["section"] == "Politics"
+    # A page without a copyright notice keeps its first line as the headline, as ever.
+    bare = parse_text(
+        page.replace("\u00a9 2026 Vell Tribune. All rights reserved. | Privacy\n", ""), path="x.txt"
+    )
+    assert bare.title == "Vell Tribune"

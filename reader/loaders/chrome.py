@@ -57,8 +57,9 @@ _UI = re.compile(
     | accept(?:\ all)?\ cookies|(?:manage\ )?cookies?(?:\ (?:settings|policy|preferences))?
     | privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)|contact\ us|about\ us
     | \d+\ min(?:ute)?s?\ read
-    | subscribe(?:\ (?:from|for))?\ \S*\d[\d.,]*\S*(?:\ (?:a|per)\ (?:week|month|year))?
-    | copy\ link|e-?paper|print\ edition
+    | subscribe(?:\ (?:from|for))?\ (?:[a-z]{3}\ )?\S*\d[\d.,]*\S*
+      (?:\ (?:a|per)\ (?:week|month|year))?
+    | copy\ link|e-?paper|print\ edition|donate(?:\ now)?|support\ us
     # The same controls on pages in French, Spanish, Portuguese, Italian and German.
     | aller\ au\ contenu|passer\ au\ contenu|ir\ al\ contenido|saltar\ al\ contenido
     | ir\ para\ o\ conte[u\u00fa]do|vai\ al\ contenuto|zum\ inhalt(?:\ springen)?

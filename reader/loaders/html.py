@@ -303,8 +303,8 @@ def load_html(data: bytes, name: str, path: Path) -> list[Article]:
             header.append(("byline", byline_line))
     if credit and site is None and not any(credit in text for _, text in blocks):
         # A page whose metadata does not name its publisher names it in its copyright
-        # notice only: that credit is kept, at the end, as the page has it.
-        blocks = [*blocks, ("paragraph", credit)]
+        # notice only: that credit is kept, at the end, as a byline block.
+        blocks = [*blocks, ("byline", credit)]
         site = publisher(credit) or None
     metadata = {
         key: value

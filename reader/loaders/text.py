@@ -98,7 +98,7 @@ def _parse_lines(text: str, *, scraped: bool) -> Layout:
             if rest:
                 lines.insert(0, rest)
     chrome = chrome_lines(lines)
-    # The publisher a copyright line names is kept, at the end, where the page has it.
+    # The publisher a copyright line names is kept, at the end, as a credit (a byline block).
     credits = [credit for i in sorted(chrome) if (credit := copyright_credit(lines[i]))]
     lines = [line for index, line in enumerate(lines) if index not in chrome]
     if scraped:
@@ -112,6 +112,7 @@ def _parse_lines(text: str, *, scraped: bool) -> Layout:
     if body_on_date_line:
         paragraphs, used = _header_after_lede(paragraphs, layout), 0
     else:
+        paragraphs = _after_masthead(paragraphs, {publisher(credit) for credit in credits}, layout)
         used = read_header(paragraphs, layout, title_required=scraped)
     # A byline that the header missed (the page's chrome or its body came first) is still
     # a byline within the first lines: "By Jane Doe - Feb 11,2026 - Last updated at ...".
@@ -135,7 +136,7 @@ def _parse_lines(text: str, *, scraped: bool) -> Layout:
             layout.date = found[1]
         layout.add("byline", paragraph)
     for credit in credits:
-        layout.add("paragraph", credit)
+        layout.add("byline", credit)  # a credit, like a byline: not the story's text
         layout.metadata.setdefault("source", publisher(credit))
     return layout
 
@@ -171,6 +172,31 @@ def _is_kicker(line: str, *, under_menu: bool) -> bool:
             or (under_menu and len(line.split()) <= 3)
         )
     )
+
+
+def _after_masthead(paragraphs: list[str], publishers: set[str], layout: Layout) -> list[str]:
+    """Pass over a scraped page's masthead, the menus under it and a section's kicker.
+
+    The masthead is the publisher's name that the copyright notice gives too ("Acme
+    Herald" ... "© 2026 Acme Herald"): it stays a paragraph, but it is not the headline,
+    nor are the menu bars under it; a short line right under the menu, above a title-like
+    line, is the section's kicker. Returns the paragraphs from the headline on.
+    """
+    if not paragraphs or paragraphs[0] not in publishers:
+        return paragraphs
+    layout.add("paragraph", paragraphs[0])
+    index = 1
+    while index < len(paragraphs) - 1 and is_edge_chrome(paragraphs[index]):
+        index += 1
+    if (
+        index > 1
+        and index < len(paragraphs) - 2
+        and _is_kicker(paragraphs[index], under_menu=True)
+        and looks_like_title(paragraphs[index + 1])
+    ):
+        layout.metadata["section"] = paragraphs[index]
+        index += 1
+    return paragraphs[index:]
 
 
 def _header_after_lede(paragraphs: list[str], layout: Layout) -> list[str]:
