@@ -218,3 +218,15 @@ def test_a_masthead_above_the_menu_is_not_the_headline() -> None:
         page.replace("\u00a9 2026 Vell Tribune. All rights reserved. | Privacy\n", ""), path="x.txt"
     )
     assert bare.title == "Vell Tribune"
+
+
+def test_a_wire_s_end_mark_is_dropped_and_its_editor_credit_kept() -> None:
+    text = (
+        "BEIJING, May 6 (Xinhua) -- Dock workers at Harbourton walked out on Wednesday.\n"
+        "The operator said it would return to talks on Friday.\n"
+        "Enditem\n"
+        "Editor: Lin Weiqiao\n"
+    )
+    paragraphs = [t for kind, t in _blocks(text) if kind == "paragraph"]
+    assert "Enditem" not in paragraphs
+    assert paragraphs[-1] == "Editor: Lin Weiqiao"

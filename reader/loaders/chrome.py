@@ -60,6 +60,7 @@ _UI = re.compile(
     | subscribe(?:\ (?:from|for))?\ (?:[a-z]{3}\ )?\S*\d[\d.,]*\S*
       (?:\ (?:a|per)\ (?:week|month|year))?
     | copy\ link|e-?paper|print\ edition|donate(?:\ now)?|support\ us
+    | enditem  # a wire's end mark (Xinhua)
     # The same controls on pages in French, Spanish, Portuguese, Italian and German.
     | aller\ au\ contenu|passer\ au\ contenu|ir\ al\ contenido|saltar\ al\ contenido
     | ir\ para\ o\ conte[u\u00fa]do|vai\ al\ contenuto|zum\ inhalt(?:\ springen)?
