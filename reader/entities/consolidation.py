@@ -161,6 +161,7 @@ def consolidate(
     # Credits first: their shape ("Photo: Jane Doe/Gallo Images", "(JDO/Dedi Firmansyah)")
     # is surer than the model's span across the slash ("Jane Doe/Gallo").
     _add_credits(text, groups, taken)
+    _add_publisher(article, groups, taken)
     for start, end, label in _candidates(text, spans, parse, bylines):
         name = text[start:end]
         if (
@@ -476,6 +477,26 @@ def _add_missed_people(text: str, groups: dict[str, _Group], taken: _Taken) -> N
     """Find the people's names that the model missed, by their shape (a known given name
     first, a known surname last or a role before: :func:`.people.missed_people`)."""
     _add_found(text, missed_people(text, taken.claimed), "PERSON", groups, taken)
+
+
+def _add_publisher(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:
+    """The publisher the loader read from the page (``metadata["source"]``: its copyright
+    notice, "© 2026 Acme Herald", or its metadata) is an organisation wherever the text
+    writes its name; its shape is surer than the model's guess at a lone masthead."""
+    source = article.metadata.get("source")
+    # A page's metadata sometimes gives its headline as the site's name: a publisher's
+    # name is short, and is not the headline.
+    if not isinstance(source, str) or not 0 < len(source.split()) <= 6:
+        return
+    if article.title and source.casefold() == article.title.casefold():
+        return
+    for match in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", article.text):
+        start, end = match.span()
+        if not taken.overlaps(start, end):
+            group = groups[name_key(source)]
+            group.mentions.append(Mention(start, end, source, "byline"))
+            group.vote(source, "ORG", 2)
+            taken.add(start, end)
 
 
 def _add_byline(article: Article, groups: dict[str, _Group], taken: _Taken) -> None:

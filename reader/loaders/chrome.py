@@ -57,6 +57,18 @@ _UI = re.compile(
     | accept(?:\ all)?\ cookies|(?:manage\ )?cookies?(?:\ (?:settings|policy|preferences))?
     | privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)|contact\ us|about\ us
     | \d+\ min(?:ute)?s?\ read
+    | subscribe(?:\ (?:from|for))?\ (?:[a-z]{3}\ )?\S*\d[\d.,]*\S*
+      (?:\ (?:a|per)\ (?:week|month|year))?
+    | copy\ link|e-?paper|print\ edition|donate(?:\ now)?|support\ us
+    | enditem  # a wire's end mark (Xinhua)
+    # The same controls on pages in French, Spanish, Portuguese, Italian and German.
+    | aller\ au\ contenu|passer\ au\ contenu|ir\ al\ contenido|saltar\ al\ contenido
+    | ir\ para\ o\ conte[u\u00fa]do|vai\ al\ contenuto|zum\ inhalt(?:\ springen)?
+    | se\ connecter|connexion|s'abonner|abonnez-vous|s'inscrire|inscription
+    | iniciar\ sesi[o\u00f3]n|suscr[i\u00ed]bete|suscribirse|reg[i\u00ed]strate|entrar|assinar
+    | accedi|abbonati|anmelden|abonnieren|registrieren
+    | partager|compartir|partilhar|condividi|teilen
+    | copier\ le\ lien|copiar\ (?:el\ )?(?:enlace|link)|copia\ link|link\ kopieren
     )$""".replace("{_SITES}", _SITES),
     re.X,
 )
@@ -130,8 +142,30 @@ def is_interface(line: str) -> bool:
     return bool(_UI.match(" ".join(text.lower().split())))
 
 
-def _is_edge_chrome(line: str) -> bool:
-    """Chrome that only the top or the bottom of a page carries."""
+# What a bar names beside its controls: the sites of a share bar ("Share | Facebook | X |
+# Copy link") and the languages of an edition switch ("Log in | Subscribe | English").
+_SITE = re.compile(
+    rf"""^(?:{_SITES}|viber|vk|weibo|wechat|line|kakaotalk|print
+    | english|fran[c\u00e7]ais|espa[n\u00f1]ol|portugu[e\u00ea]s|deutsch|italiano
+    )(?:\ edition)?$""",
+    re.X,
+)
+_BAR_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|\s*:\s+")
+
+
+def is_control_bar(line: str) -> bool:
+    """Is ``line`` a bar of two or more controls ("Log in | Register", "Share this
+    article: Facebook | X | Telegram")? Every item must be a control's label or a site."""
+    items = [item.strip(_EDGE_CHARS) for item in _BAR_SEPARATOR.split(line.strip())]
+    items = [item for item in items if item]
+    return len(items) >= 2 and all(
+        _SITE.match(item.lower()) or _UI.match(item.lower()) or is_interface(item) for item in items
+    )
+
+
+def is_edge_chrome(line: str) -> bool:
+    """Chrome that only the top or the bottom of a page carries: a control's label,
+    a navigation bar, a cookie notice or a copyright line."""
     text = line.strip()
     if is_interface(text):
         return True
@@ -145,6 +179,38 @@ def _is_edge_chrome(line: str) -> bool:
         and all(_words(item) <= 4 for item in items)
         and not any(ends_sentence(item) for item in items)
     )
+
+
+_COPYRIGHT_WORDS = re.compile(r"\u00a9|\(c\)|\bcopyright\b|\b\d{4}\b", re.I)
+_COPYRIGHT_SIGN = re.compile(r"\u00a9|\(c\)\s*\d{4}|\bcopyright\b", re.I)
+# The publisher a copyright line names: "© 2026 Acme Herald. All rights reserved. | Privacy".
+_RIGHTS = re.compile(
+    r"\s*\b(?:all rights reserved|todos los derechos reservados|tous droits "
+    r"r\u00e9serv\u00e9s|alle rechte vorbehalten)\b.*$",
+    re.I,
+)
+
+
+def copyright_credit(line: str) -> str | None:
+    """The part of a copyright line that credits its publisher ("© 2026 Acme Herald."),
+    without the rights notice and the links after it; ``None`` when it names nobody.
+
+    The outlet is the article's publisher, a name the reader keeps; the line's links
+    ("Privacy | Contact") are chrome."""
+    text = line.strip()
+    if not (_words(text) <= 25 and _COPYRIGHT_SIGN.search(text)):
+        return None
+    items = [item.strip(_EDGE_CHARS) for item in _NAV_SEPARATOR.split(text)]
+    item = next((item for item in items if _COPYRIGHT_SIGN.search(item)), "")
+    # Up to the notice of rights or the first full stop: "... Observer. About us".
+    credit = re.split(r"\.\s", _RIGHTS.sub("", item), maxsplit=1)[0].strip(_EDGE_CHARS + ".,")
+    return credit if publisher(credit) else None
+
+
+def publisher(credit: str) -> str:
+    """The name in a copyright credit ("© 2026 Acme Herald" -> "Acme Herald"), or ``""``."""
+    name = " ".join(_COPYRIGHT_WORDS.sub(" ", credit).split()).strip(_EDGE_CHARS + ".,")
+    return name if any(word[0].isupper() for word in name.split()) else ""
 
 
 def is_headline(line: str) -> bool:
@@ -177,13 +243,15 @@ def chrome_lines(lines: Sequence[str], *, headings: Container[int] = ()) -> set[
     found = {
         index
         for index, line in enumerate(lines)
-        if line.strip() and is_interface(line) and not _continues(lines, index)
+        if line.strip()
+        and (is_interface(line) or is_control_bar(line))
+        and not _continues(lines, index)
     }
     # The top: everything chrome-shaped before the first line that is not.
     for index, line in enumerate(lines):
-        if not line.strip() or (index in headings and index not in found):
+        if not line.strip() or index in found or index in headings:
             continue
-        if not _is_edge_chrome(line):
+        if not is_edge_chrome(line):
             break
         found.add(index)
     # The bottom, working upwards: chrome, and lines of other stories under a list heading.
@@ -193,7 +261,7 @@ def chrome_lines(lines: Sequence[str], *, headings: Container[int] = ()) -> set[
         line = lines[index]
         if not line.strip():
             pass
-        elif _is_edge_chrome(line):
+        elif is_edge_chrome(line):
             found.add(index)
             if is_interface(line) and _LIST_HEADING.match(line.strip(_EDGE_CHARS).lower()):
                 found.update(pending)

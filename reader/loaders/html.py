@@ -24,9 +24,9 @@ from typing import Any
 
 from reader.article import Article, BlockKind, build_article
 from reader.errors import ArticleError, ReaderError
-from reader.loaders.chrome import chrome_lines, trailing_headlines
+from reader.loaders.chrome import chrome_lines, copyright_credit, publisher, trailing_headlines
 from reader.loaders.decoding import decode, normalise, squash_spaces
-from reader.loaders.layout import parse_date
+from reader.loaders.layout import parse_byline, parse_date
 from reader.safe_text import visible
 
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -51,6 +51,12 @@ _CAPTIONS = (
     "|//*[not(ancestor::figure)][contains(@class, 'photo-credit') or "
     "contains(@class, 'image-credit') or contains(@class, 'wp-caption-text')]"
 )
+# Elements that may hold a page's byline line: text elements without blocks inside.
+_BYLINE_ELEMENTS = (
+    "//body//*[self::p or self::div or self::span or self::address or self::li]"
+    "[not(.//p or .//div or .//li)]"
+)
+_MAX_BYLINE = 120
 # What marks a caption's paragraph while trafilatura reads the page: letters, which its
 # clean-up keeps, in a word no page writes.
 _CAPTION_MARK = "Readercaptionmark0x7f "
@@ -170,9 +176,10 @@ def _with_captions(
     return found[:first] + lost + found[first:]
 
 
-def _extract(text: str) -> tuple[Any, list[str]]:
+def _extract(text: str) -> tuple[Any, list[str], str | None, str | None]:
     """Run trafilatura on the page with its furniture removed (``None`` if it finds
-    nothing), and return the pictures' captions with it.
+    nothing), and return with it the pictures' captions, the page's byline line and the
+    credit of its copyright notice.
 
     Raises:
         ReaderError: trafilatura, or a library it needs, cannot be imported.
@@ -190,19 +197,44 @@ def _extract(text: str) -> tuple[Any, list[str]]:
         text = f"<html><body>{text}</body></html>"
     tree = load_html(text)
     if tree is None:
-        return None, []
+        return None, [], None, None
     for element in tree.xpath(_DROP):
         element.drop_tree()
     captions = _mark_captions(tree)
-    return bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        favor_recall=True,
-    ), captions
+    byline = _byline_line(tree)
+    credit = next(
+        (
+            found
+            for element in tree.xpath(_BYLINE_ELEMENTS)
+            if (found := copyright_credit(_clean(" ".join(element.itertext()))))
+        ),
+        None,
+    )
+    return (
+        bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_recall=True,
+        ),
+        captions,
+        byline,
+        credit,
+    )
+
+
+def _byline_line(tree: Any) -> str | None:
+    """The page's byline as it writes it ("By Jane Doe · 22 April 2026"), from the first
+    short element of text that reads as one; trafilatura drops it with the page's other
+    furniture when the page's metadata names no author."""
+    for element in tree.xpath(_BYLINE_ELEMENTS):
+        line = _clean(" ".join(element.itertext()))
+        if 0 < len(line) <= _MAX_BYLINE and parse_byline(line) is not None:
+            return line
+    return None
 
 
 def _mark_captions(tree: Any) -> list[str]:
@@ -240,7 +272,7 @@ def load_html(data: bytes, name: str, path: Path) -> list[Article]:
     # the sequence as text, out of reach of the clean-up that runs on the extracted text.
     page = normalise(_decode_html(data, name))
     try:
-        document, captions = _extract(page)
+        document, captions, byline_line, credit = _extract(page)
     except (ValueError, TypeError, AttributeError, LookupError) as error:
         # lxml and trafilatura raise these on pages too broken to parse.
         raise ArticleError(f"{shown}: cannot read this HTML page ({error})") from None
@@ -262,6 +294,18 @@ def load_html(data: bytes, name: str, path: Path) -> list[Article]:
         header.append(("title", title))
     if author:
         header.append(("byline", author))
+    elif byline_line and not any(byline_line in text for _, text in blocks):
+        # A byline the page writes but its metadata does not name: its names are the
+        # article's, so its line is kept where a byline goes.
+        found = parse_byline(byline_line)
+        if found is not None:
+            author, date = found[0], date or found[1]
+            header.append(("byline", byline_line))
+    if credit and site is None and not any(credit in text for _, text in blocks):
+        # A page whose metadata does not name its publisher names it in its copyright
+        # notice only: that credit is kept, at the end, as a byline block.
+        blocks = [*blocks, ("byline", credit)]
+        site = publisher(credit) or None
     metadata = {
         key: value
         for key, value in (

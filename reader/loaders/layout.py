@@ -28,8 +28,11 @@ _MONTH_FIRST = re.compile(
 )
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s*,?\s*(\d{{4}})\b", re.I)
 
+# "By Jane Doe", and in the page's own language first: "Par / By Jane Doe", "Por Jane Doe".
 _BYLINE = re.compile(
-    r"^(?:by|from)\s+(?P<who>[^\n]+?)(?:\s+[-\u2013\u2014|]\s+(?P<rest>.*))?$", re.I
+    r"^(?:(?:(?:par|por|von)\s*/\s*)?by|from|par|por|von)\s+"
+    r"(?P<who>[^\n]+?)(?:\s+[-\u2013\u2014|]\s+(?P<rest>.*))?$",
+    re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
 
@@ -39,9 +42,15 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
 _PICTURE_WORDS = r"(?:photo(?:graph)?s?|pictures?|images?|handout|file\s+pic|pic)"
 _CAPTION_PATTERNS = (
     re.compile(rf"\((?:[^()]*\b{_PICTURE_WORDS}\b[^()]*)\)\s*\.?$", re.I),
-    re.compile(rf"^(?:\(?{_PICTURE_WORDS}|caption|credit)\s*[:/)\-\u2013\u2014]", re.I),
+    re.compile(
+        rf"^(?:\(?{_PICTURE_WORDS}(?:\s+(?:source|credit))?|caption|credit)\s*[:/)\-\u2013\u2014]",
+        re.I,
+    ),
     re.compile(rf"\b{_PICTURE_WORDS}\b[^.]{{0,80}}\b(?:shows?|showing|taken|pictured)\b", re.I),
     re.compile(r"\b(?:pictured|in this photo|seen here)\b", re.I),
+    # The credit after the caption's sentence: "... on Tuesday. Photo: Jane Doe/AFP",
+    # "... in 2024. Image source: Getty Images".
+    re.compile(rf"[.!?]\s+{_PICTURE_WORDS}(?:\s+(?:source|credit))?\s*:\s*[^.!?]+$", re.I),
 )
 
 
@@ -90,7 +99,57 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
         who = re.split(r"\s*[,|]\s*(?=" + _MONTH_RE + r"|\d)", who, maxsplit=1)[0]
     if not who or who[0].islower():
         return None
-    return who, when
+    return who_signed(who), when
+
+
+# "OLENA MARCHUK and PIOTR ZIELINSKI Associated Press": names in capitals, then, in mixed
+# case, the outlet (and role) they write for.
+_CAPITAL_NAMES = re.compile(
+    r"^(?P<names>[A-Z][A-Z'.\-]+(?:\s+(?:[A-Z][A-Z'.\-]*|and|&))+)\s+(?P<tail>[A-Z][a-z].*)$"
+)
+# "DANA DOE AP Business Writer": before a role, a short word in capitals is the outlet's.
+_OUTLET_BEFORE_ROLE = re.compile(r"^(?P<names>.+?)\s+(?P<outlet>[A-Z]{2,4})$")
+# The role that ends a writer's description ("AP Business Writer", "Arts Correspondent"),
+# and the beats that qualify it: a description, not a name, is left out of ``who``.
+_ROLES = frozenset(
+    """writer writers correspondent correspondents reporter reporters editor editors staff
+    columnist stringer contributor contributors""".split()
+)
+_BEATS = frozenset(
+    """business political politics economics economy arts culture sports sport health
+    science diplomatic legal foreign chief senior special energy markets market technology
+    tech education environment environmental court courts crime security defence defense
+    labour labor investigations investigative entertainment medical religion transport
+    agriculture climate finance financial national international regional city local
+    general news world asia africa europe middle east staff""".split()
+)
+
+
+def who_signed(who: str) -> str:
+    """The names and outlet of a byline's ``who``, without the writer's role.
+
+    "DANA DOE AP Business Writer" -> "DANA DOE, AP"; "Jane Doe, Arts Correspondent" ->
+    "Jane Doe"; "Reuters Staff" -> "Reuters". The names stay as written.
+    """
+    match = _CAPITAL_NAMES.match(who)
+    if match and sum(1 for word in match["names"].split() if len(word) > 1) >= 2:
+        names, tail = match["names"], match["tail"]
+        outlet = _OUTLET_BEFORE_ROLE.match(names)
+        if outlet and tail.split()[-1].lower() in _ROLES and len(outlet["names"].split()) >= 2:
+            names, tail = outlet["names"], f"{outlet['outlet']} {tail}"
+        who = f"{names}, {tail}"
+    parts = []
+    for part in re.split(r"(,\s*)", who):
+        words = part.split()
+        if len(words) > 1 and words[-1].lower() in _ROLES:
+            words.pop()
+            while words and (words[-1].lower() in _BEATS or words[-1] in ("and", "&")):
+                words.pop()
+            part = " ".join(words)
+        parts.append(part)
+    signed = re.sub(r"(?:,\s*)+$", "", "".join(parts))
+    signed = re.sub(r"(?:,\s*){2,}", ", ", signed).strip(" ,")
+    return signed or who
 
 
 def is_caption(line: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.article import BlockKind
-from reader.loaders.layout import Layout, parse_byline, parse_date
+from reader.loaders.layout import Layout, parse_byline, parse_date, who_signed
 
 _FRONT_MATTER_KEYS = {
     "title": "title",
@@ -64,7 +64,7 @@ def _front_matter(lines: list[str], layout: Layout) -> list[str]:
         elif field == "title":
             layout.title = strip_inline(value)
         elif field == "byline":
-            layout.byline = value
+            layout.byline = who_signed(value)
         else:
             layout.metadata[field] = value
     return lines[end + 1 :]
