@@ -41,6 +41,7 @@ from reader.entities.names import (
 )
 from reader.entities.organisations import (
     acronym_led_names,
+    described_bodies,
     missed_acronyms,
     missed_organisations,
 )
@@ -182,6 +183,7 @@ def consolidate(
     _add_byline(article, groups, taken)
     _add_called_acronyms(text, groups, taken)
     _add_missed_organisations(text, groups, taken, lowered_words)
+    _add_described_bodies(text, groups, taken, lowered_words, parse or Parse())
     _add_missed_acronyms(text, groups, taken, parse or Parse())
     _add_missed_people(text, groups, taken)
     words = WordIndex(text)
@@ -450,19 +452,49 @@ def _add_missed_organisations(
     """Find the bodies that the model missed but their shape names (:mod:`.organisations`)."""
 
     def rejected(name: str) -> bool:
-        words = name.split()
-        return (
-            is_place(name)
-            or any(is_place(word) or word.lower() in titles() for word in words)
-            or is_given_name(words[0])
-            or words[-1].lower() in PLACE_HEADS
-            or is_demonym(words[0])
-            or (len(words) == 1 and is_common_word(name, lowered_words))
-        )
+        return _rejected_body_name(name, lowered_words)
 
     # Left unclaimed, as since these finders began (0b44432): the people finder that
     # runs next still sees these words.
     _add_found(text, missed_organisations(text, rejected), "ORG", groups, taken, claim=False)
+
+
+def _rejected_body_name(name: str, lowered_words: set[str], *, heads: bool = False) -> bool:
+    """Whether a name that a finder of bodies found is rather a place, a person's, a
+    title's or a common word; with ``heads``, a title's word that is also a body's head
+    ("Radio", "Bank") stays in the name."""
+    words = name.split()
+    return (
+        is_place(name)
+        or any(
+            is_place(word) or word.lower() in titles() and not (heads and word.lower() in ORG_HEADS)
+            for word in words
+        )
+        or is_given_name(words[0])
+        or words[-1].lower() in PLACE_HEADS
+        or is_demonym(words[0])
+        or (len(words) == 1 and is_common_word(name, lowered_words))
+    )
+
+
+def _add_described_bodies(
+    text: str, groups: dict[str, _Group], taken: _Taken, lowered_words: set[str], parse: Parse
+) -> None:
+    """Find the bodies that the model missed but the words after them describe as one
+    ("Ukrenergo, the national grid operator,": :mod:`.organisations.described`)."""
+
+    def rejected(name: str) -> bool:
+        return _rejected_body_name(name, lowered_words, heads=True)
+
+    found = described_bodies(text, parse, rejected)
+    # A name the model tagged as something else gains the description's vote as well
+    # ("Canolfan Bedwyr, the university's language technologies centre", a person to it).
+    at = {(m.start, m.end): group for group in groups.values() for m in group.mentions}
+    for span in found:
+        group = at.get(span)
+        if group is not None and group.label() != "ORG":
+            group.vote(text[span[0] : span[1]], "ORG", 2)
+    _add_found(text, found, "ORG", groups, taken)
 
 
 def _add_missed_acronyms(text: str, groups: dict[str, _Group], taken: _Taken, parse: Parse) -> None:

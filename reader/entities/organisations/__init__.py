@@ -28,6 +28,7 @@ Rules for classes of page, never lists of particular names:
 
 from reader.entities.organisations.acronyms import acronym_led_names, missed_acronyms
 from reader.entities.organisations.clubs import is_sports_story
+from reader.entities.organisations.described import described_bodies
 from reader.entities.organisations.foreign_names import (
     foreign_head_before,
     foreign_tail,
@@ -52,6 +53,7 @@ __all__ = [
     "acronym_led_names",
     "body_before",
     "body_tail",
+    "described_bodies",
     "foreign_head_before",
     "foreign_tail",
     "french_body",
