@@ -1,14 +1,16 @@
 """Organisations the model leaves untagged or cuts, found by how the text uses them, each
 rule pinned by a small invented case run through the real model: a name that what follows
-it describes as a body ("Veltrano, the national grid operator,")."""
+it describes as a body ("Veltrano, the national grid operator,"); a site's name over its
+menu of sections."""
 
 from __future__ import annotations
 
 from entity_support import entities_in
 
 from reader.analysis import Analyser
+from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.organisations import described_bodies
+from reader.entities.organisations import described_bodies, mastheads
 from reader.syntax import Parse
 
 
@@ -41,3 +43,30 @@ def test_a_description_s_head_noun_must_end_it() -> None:
     )
     found = {text[s:e] for s, e in described_bodies(text, Parse(), _never)}
     assert found == {"Brivelco", "Quorvex"}
+
+
+def test_the_site_s_name_over_its_menu_is_an_outlet(analyser: Analyser) -> None:
+    article = build_article(
+        [
+            ("paragraph", "Skip to content"),
+            ("paragraph", "Río Verde Monitor"),
+            ("paragraph", "Home | Politics | Business | Sport | Opinion"),
+            ("paragraph", "Sport"),
+            ("paragraph", "Football | Tennis | Golf"),
+            ("byline", "By Lucía Bengoechea"),
+            ("paragraph", "Share | Facebook | X | Email"),
+            ("paragraph", "Lucía Bengoechea said the river was low."),
+        ],
+        path="x.txt",
+        format="plain",
+    )
+    found = {e.name: e for e in analyser.analyse(article).entities}
+    assert _label(found, "Río Verde Monitor") == "ORG"
+    assert "the site's name over its menu" in found["Río Verde Monitor"].why
+    assert _label(found, "Sport") != "ORG"  # a section over its sub-menu
+    assert _label(found, "Lucía Bengoechea") == "PERSON"  # a byline before the share links
+
+
+def test_a_masthead_is_a_line_of_a_name_before_a_menu_of_sections() -> None:
+    text = "Kettle Post\n\nNews | Sport | Culture\n\nBy Ann Lee\n\nShare | Print | Email\n"
+    assert [text[s:e] for s, e in mastheads(text)] == ["Kettle Post"]

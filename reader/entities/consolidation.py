@@ -42,6 +42,7 @@ from reader.entities.names import (
 from reader.entities.organisations import (
     acronym_led_names,
     described_bodies,
+    mastheads,
     missed_acronyms,
     missed_organisations,
 )
@@ -75,6 +76,8 @@ class _Group:
     form_labels: dict[str, Counter[str]] = field(default_factory=dict)
     #: Further names to look for in the text: a defined or matching acronym.
     extra_forms: set[str] = field(default_factory=set)
+    #: Whether a mention is the site's name over its menu (a masthead).
+    masthead: bool = False
 
     def vote(self, form: str, label: str, weight: int) -> None:
         self.votes[label] += weight
@@ -83,6 +86,7 @@ class _Group:
     def absorb(self, other: _Group, *, with_votes: bool = True) -> None:
         self.mentions.extend(other.mentions)
         self.extra_forms |= other.extra_forms
+        self.masthead = self.masthead or other.masthead
         if not with_votes:
             return
         self.votes.update(other.votes)
@@ -162,6 +166,7 @@ def consolidate(
     # Credits first: their shape ("Photo: Jane Doe/Gallo Images", "(JDO/Dedi Firmansyah)")
     # is surer than the model's span across the slash ("Jane Doe/Gallo").
     _add_credits(text, groups, taken)
+    _add_mastheads(text, groups, taken)
     for start, end, label in _candidates(text, spans, parse, bylines):
         name = text[start:end]
         if (
@@ -315,6 +320,20 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
                 taken.add(start, end)
+
+
+def _add_mastheads(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Credit the site's name over its menu (:mod:`.organisations.mastheads`) as an
+    outlet, before the model's spans: its shape is surer than the model's label."""
+    for start, end in mastheads(text):
+        if taken.overlaps(start, end):
+            continue
+        name = text[start:end]
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "byline"))
+        group.vote(name, "ORG", 2)
+        group.masthead = True
+        taken.add(start, end)
 
 
 # Legislatures that a country's news names by one capitalised word: "outside Parliament",
@@ -829,6 +848,8 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         if group.designated():
             # A designator settles it, whatever the model said ("SS Lazio", "Acme Inc.").
             weighing.add("ORG", 6 + sum(group.votes.values()), "company or club designator")
+        if group.masthead:
+            weighing.add("ORG", 6 + sum(group.votes.values()), "the site's name over its menu")
         fallback = group.label()
         if fallback == "PERSON" and any(char.isdigit() for char in longest):
             fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"

@@ -43,6 +43,7 @@ from reader.entities.organisations.long_names import (
     people_before_department,
     teams_pair,
 )
+from reader.entities.organisations.mastheads import mastheads
 from reader.entities.organisations.missed import missed_organisations
 from reader.entities.organisations.weighing import weigh_organisation
 
@@ -60,6 +61,7 @@ __all__ = [
     "inner_verb",
     "is_demonym",
     "is_sports_story",
+    "mastheads",
     "missed_acronyms",
     "missed_organisations",
     "owner_and_place",
