@@ -70,3 +70,19 @@ def test_the_site_s_name_over_its_menu_is_an_outlet(analyser: Analyser) -> None:
 def test_a_masthead_is_a_line_of_a_name_before_a_menu_of_sections() -> None:
     text = "Kettle Post\n\nNews | Sport | Culture\n\nBy Ann Lee\n\nShare | Print | Email\n"
     assert [text[s:e] for s, e in mastheads(text)] == ["Kettle Post"]
+
+
+def test_a_credit_s_agency_is_an_organisation_whatever_the_gazetteers_say(
+    analyser: Analyser,
+) -> None:
+    found = entities_in(
+        analyser,
+        "Nurses queue outside the ward on Friday. Photo: Tomasz Żelazny/Xinhua",
+        "Fans wait outside the arena. Photo: Seán Ó Dubhghaill/Pacemaker",
+        "The ministry said 14 people were ill.",
+    )
+    assert _label(found, "Xinhua") == "ORG"  # a place's name in GeoNames as well
+    assert "a credit's agency" in found["Xinhua"].why
+    assert _label(found, "Pacemaker") == "ORG"
+    assert _label(found, "Tomasz Żelazny") == "PERSON"
+    assert _label(found, "Seán Ó Dubhghaill") == "PERSON"

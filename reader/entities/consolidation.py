@@ -76,8 +76,9 @@ class _Group:
     form_labels: dict[str, Counter[str]] = field(default_factory=dict)
     #: Further names to look for in the text: a defined or matching acronym.
     extra_forms: set[str] = field(default_factory=set)
-    #: Whether a mention is the site's name over its menu (a masthead).
-    masthead: bool = False
+    #: Why a mention's shape says the name is an outlet's or an agency's ("" if none):
+    #: the site's name over its menu, a credit's agency.
+    outlet: str = ""
 
     def vote(self, form: str, label: str, weight: int) -> None:
         self.votes[label] += weight
@@ -86,7 +87,7 @@ class _Group:
     def absorb(self, other: _Group, *, with_votes: bool = True) -> None:
         self.mentions.extend(other.mentions)
         self.extra_forms |= other.extra_forms
-        self.masthead = self.masthead or other.masthead
+        self.outlet = self.outlet or other.outlet
         if not with_votes:
             return
         self.votes.update(other.votes)
@@ -251,7 +252,10 @@ def _join_split_names(
 
 # Agencies and people credited by the shape of a wire dateline or a credit line:
 # "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
-_CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,2}"
+# A credited name's words open with a capital, accented ones included ("Paulius Šimkus",
+# "Seán Ó Dubhghaill").
+_CREDIT_CAP = r"[A-Z\u00c0-\u00de\u0100-\u017d]"
+_CREDIT_NAME = rf"{_CREDIT_CAP}[\w.&'\u2019-]*(?: {_CREDIT_CAP}[\w.&'\u2019-]*){{0,2}}"
 # A credited name whose words may run over a line's end, and may open with a particle and
 # a hyphen ("Nadia el-Gowhary").
 _WRAPPED_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \n](?:[a-z]{1,3}-)?[A-Z][\w.&'\u2019-]*){0,2}"
@@ -319,6 +323,8 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 group = groups[name_key(name)]
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
+                if labels[number - 1] == "ORG":
+                    group.outlet = "a credit's agency"
                 taken.add(start, end)
 
 
@@ -332,7 +338,7 @@ def _add_mastheads(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
         group = groups[name_key(name)]
         group.mentions.append(Mention(start, end, name, "byline"))
         group.vote(name, "ORG", 2)
-        group.masthead = True
+        group.outlet = "the site's name over its menu"
         taken.add(start, end)
 
 
@@ -848,8 +854,10 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         if group.designated():
             # A designator settles it, whatever the model said ("SS Lazio", "Acme Inc.").
             weighing.add("ORG", 6 + sum(group.votes.values()), "company or club designator")
-        if group.masthead:
-            weighing.add("ORG", 6 + sum(group.votes.values()), "the site's name over its menu")
+        if group.outlet:
+            # The page's shape settles it, whatever the gazetteers say ("Xinhua" is a
+            # place's name too, "EFE" a language's code).
+            weighing.add("ORG", 6 + sum(group.votes.values()), group.outlet)
         fallback = group.label()
         if fallback == "PERSON" and any(char.isdigit() for char in longest):
             fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"
