@@ -10,7 +10,8 @@ from entity_support import entities_in
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.organisations import described_bodies, mastheads
+from reader.entities.organisations import described_bodies, mastheads, named_pair
+from reader.entities.spans import split_raw
 from reader.syntax import Parse
 
 
@@ -86,3 +87,27 @@ def test_a_credit_s_agency_is_an_organisation_whatever_the_gazetteers_say(
     assert _label(found, "Pacemaker") == "ORG"
     assert _label(found, "Tomasz Żelazny") == "PERSON"
     assert _label(found, "Seán Ó Dubhghaill") == "PERSON"
+
+
+def test_two_names_joined_by_and_part_when_either_stands_alone() -> None:
+    text = (
+        "UPDATE 1-Tarsis raises royalty, Quillon and Vessary hit\n\n"
+        "The change adds 2 cents a pound to Quillon's costs. Marks and Whitby said nothing. "
+        "The Lute and Harp Festival opens; Lute Festival tickets sold out."
+    )
+    start = text.index("Quillon and Vessary")
+    assert named_pair(text, start, start + len("Quillon and Vessary")) == text.index(" and ")
+    start = text.index("Marks and Whitby")
+    assert named_pair(text, start, start + len("Marks and Whitby")) is None  # one firm
+    start = text.index("Lute and Harp")
+    assert named_pair(text, start, start + len("Lute and Harp")) is None  # "Lute Festival"
+
+
+def test_a_sentence_s_period_after_a_legal_form_is_not_the_name_s() -> None:
+    text = "The money went to Kestrel Lane Energy Inc. According to the court, Dovan Corp. paid."
+    start = text.index("Kestrel")
+    spans = split_raw(text, start, start + len("Kestrel Lane Energy Inc."), "ORG", Parse())
+    assert [text[s:e] for s, e, _ in spans] == ["Kestrel Lane Energy Inc"]
+    start = text.index("Dovan")
+    spans = split_raw(text, start, start + len("Dovan Corp."), "ORG", Parse())
+    assert [text[s:e] for s, e, _ in spans] == ["Dovan Corp."]  # "paid" goes on

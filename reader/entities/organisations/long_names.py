@@ -89,6 +89,33 @@ def teams_pair(text: str, start: int, end: int) -> int | None:
     return start + len(left)
 
 
+def named_pair(text: str, start: int, end: int) -> int | None:
+    """Where a span joins two names with "and" ("Paladin and Rossing", in a headline)
+    and the text writes either alone elsewhere ("Paladin's costs"): the offset of that
+    " and "; ``None`` when neither stands alone, as in a firm named for two people
+    ("Marks and Spencer"), or a side holds a body's head ("Bank of Tonga and Fiji")."""
+    name = text[start:end]
+    if name.count(" and ") != 1:
+        return None
+    left, right = name.split(" and ")
+    sides = (left.split(), right.split())
+    if not all(0 < len(side) <= 2 and all(w[:1].isupper() for w in side) for side in sides):
+        return None
+    if any(word.lower().strip(".,") in BODY_HEADS for side in sides for word in side):
+        return None
+    for side in (left, right):
+        # alone: not inside a longer name ("Song" of "Song Festival") nor another pair
+        pattern = re.compile(rf"(?<![\w'\u2019&-]){re.escape(side)}(?![\w&-]| and | &| [A-Z])")
+        for found in pattern.finditer(text):
+            before = text[max(0, found.start() - 30) : found.start()]
+            if not start <= found.start() < end and not _CAPITALISED_BEFORE.search(before):
+                return start + len(left)
+    return None
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]* $")
+
+
 # A place after "in" at a body's end: where it is, not its name.
 _IN_PLACE_END = re.compile(r" in ([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)?)$")
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*)+")
