@@ -10,7 +10,7 @@ from entity_support import entities_in
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.organisations import described_bodies, mastheads, named_pair
+from reader.entities.organisations import described_bodies, headed_names, mastheads, named_pair
 from reader.entities.spans import split_raw
 from reader.syntax import Parse
 
@@ -111,3 +111,19 @@ def test_a_sentence_s_period_after_a_legal_form_is_not_the_name_s() -> None:
     start = text.index("Dovan")
     spans = split_raw(text, start, start + len("Dovan Corp."), "ORG", Parse())
     assert [text[s:e] for s, e, _ in spans] == ["Dovan Corp."]  # "paid" goes on
+
+
+def test_a_name_a_body_s_head_ends_or_opens_is_found_whole() -> None:
+    text = (
+        "Tamsa Bank said it would open accounts, according to data from the Rating and "
+        "Levy Department. Office of Coastal Defense spokesperson Ana Ruiz spoke. The "
+        "Partit Verd's Party of Valdoria (PVV) said no. The Fédération Valdoise de Football "
+        "Association fined him. Tamsa is in Valdoria."
+    )
+    found = [text[s:e] for s, e in headed_names(text, lambda name: name == "Valdoria")]
+    assert found == [
+        "Tamsa Bank",
+        "Rating and Levy Department",
+        "Partit Verd's Party of Valdoria",
+        "Office of Coastal Defense",
+    ]  # not "Football Association", a longer name's end

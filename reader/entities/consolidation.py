@@ -42,6 +42,7 @@ from reader.entities.names import (
 from reader.entities.organisations import (
     acronym_led_names,
     described_bodies,
+    headed_names,
     mastheads,
     missed_acronyms,
     missed_organisations,
@@ -520,6 +521,9 @@ def _add_described_bodies(
         if group is not None and group.label() != "ORG":
             group.vote(text[span[0] : span[1]], "ORG", 2)
     _add_found(text, found, "ORG", groups, taken)
+    # A name that a body's head ends or opens, which the model left wholly untagged: a
+    # place's or a title's word in it is the body's ("Ulster Orchestra", "Premier Bank").
+    _add_found(text, headed_names(text, is_place), "ORG", groups, taken)
 
 
 def _add_missed_acronyms(text: str, groups: dict[str, _Group], taken: _Taken, parse: Parse) -> None:

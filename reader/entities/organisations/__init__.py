@@ -34,6 +34,7 @@ from reader.entities.organisations.foreign_names import (
     foreign_tail,
     french_body,
 )
+from reader.entities.organisations.headed import headed_names
 from reader.entities.organisations.long_names import (
     body_before,
     body_tail,
@@ -59,6 +60,7 @@ __all__ = [
     "foreign_head_before",
     "foreign_tail",
     "french_body",
+    "headed_names",
     "inner_verb",
     "is_demonym",
     "is_sports_story",
