@@ -10,7 +10,13 @@ from entity_support import entities_in
 from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
-from reader.entities.organisations import described_bodies, headed_names, mastheads, named_pair
+from reader.entities.organisations import (
+    described_bodies,
+    headed_names,
+    mastheads,
+    named_pair,
+    used_as_bodies,
+)
 from reader.entities.spans import split_raw
 from reader.syntax import Parse
 
@@ -127,3 +133,16 @@ def test_a_name_a_body_s_head_ends_or_opens_is_found_whole() -> None:
         "Partit Verd's Party of Valdoria",
         "Office of Coastal Defense",
     ]  # not "Football Association", a longer name's end
+
+
+def test_a_use_only_a_body_has_finds_a_company(analyser: Analyser) -> None:
+    text = (
+        "Mouloudia has been owned since 2020 by Kelvoratrach, whose chief executive came. "
+        "Zentavo said in a statement that fees would rise. Shares of Brunnix fell. "
+        "The house is owned by Jane Ashby."
+    )
+    found = {text[s:e] for s, e in used_as_bodies(text, Parse(), lambda name: name == "Jane Ashby")}
+    assert found == {"Kelvoratrach", "Zentavo", "Brunnix"}
+    entities = entities_in(analyser, text)
+    assert _label(entities, "Zentavo") == "ORG"
+    assert _label(entities, "Jane Ashby") == "PERSON"

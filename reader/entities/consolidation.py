@@ -46,6 +46,7 @@ from reader.entities.organisations import (
     mastheads,
     missed_acronyms,
     missed_organisations,
+    used_as_bodies,
 )
 from reader.entities.people import (
     company_short_form,
@@ -58,7 +59,7 @@ from reader.entities.people import (
     relabel_listed,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.gazetteer import is_demonym, is_given_name, is_language, is_place
+from reader.gazetteer import is_demonym, is_given_name, is_language, is_place, is_surname
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
@@ -521,6 +522,13 @@ def _add_described_bodies(
         if group is not None and group.label() != "ORG":
             group.vote(text[span[0] : span[1]], "ORG", 2)
     _add_found(text, found, "ORG", groups, taken)
+
+    # A use only a body has ("shares of X", "X's chief executive"): a known surname alone
+    # is left to the people's rules.
+    def used_rejected(name: str) -> bool:
+        return rejected(name) or (" " not in name and is_surname(name))
+
+    _add_found(text, used_as_bodies(text, parse, used_rejected), "ORG", groups, taken)
     # A name that a body's head ends or opens, which the model left wholly untagged: a
     # place's or a title's word in it is the body's ("Ulster Orchestra", "Premier Bank").
     _add_found(text, headed_names(text, is_place), "ORG", groups, taken)

@@ -47,6 +47,7 @@ from reader.entities.organisations.long_names import (
 )
 from reader.entities.organisations.mastheads import mastheads
 from reader.entities.organisations.missed import missed_organisations
+from reader.entities.organisations.uses import used_as_bodies
 from reader.entities.organisations.weighing import weigh_organisation
 
 # Tests of these rules ask this module whether a word is a people's adjective.
@@ -72,5 +73,6 @@ __all__ = [
     "party_before_role",
     "people_before_department",
     "teams_pair",
+    "used_as_bodies",
     "weigh_organisation",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reader.entities.organisations.shared import CAP
+from reader.entities.organisations.shared import CAP, proper_or_longer
 from reader.syntax import Parse
 
 # Nouns that a body alone is called by, as the head of what describes it. A person may be
@@ -68,16 +68,7 @@ def described_bodies(
         if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
             continue  # the end of a longer name: "Minister of Trade Jane Doe"
         words = text[start:end]
-        if rejected(words) or not _proper(text, start, end, parse):
+        if rejected(words) or not proper_or_longer(text, start, end, parse):
             continue
         found.append((start, end))
     return found
-
-
-def _proper(text: str, start: int, end: int, parse: Parse) -> bool:
-    """Whether the parse reads a one-word name as a proper noun (a longer name is taken
-    by its shape)."""
-    if " " in text[start:end] or not parse:
-        return True
-    index = parse.at(start)
-    return index is not None and parse.tokens[index].pos in ("PROPN", "X")
