@@ -11,10 +11,12 @@ from reader.analysis import Analyser
 from reader.article import build_article
 from reader.entities import Entity
 from reader.entities.organisations import (
+    country_after,
     described_bodies,
     headed_names,
     mastheads,
     named_pair,
+    owner_and_body,
     used_as_bodies,
 )
 from reader.entities.spans import split_raw
@@ -146,3 +148,30 @@ def test_a_use_only_a_body_has_finds_a_company(analyser: Analyser) -> None:
     entities = entities_in(analyser, text)
     assert _label(entities, "Zentavo") == "ORG"
     assert _label(entities, "Jane Ashby") == "PERSON"
+
+
+def test_a_country_after_in_stays_in_a_body_s_name_a_city_does_not() -> None:
+    text = "The Union of Reporters in Israel and the Centre for Data in Colombo spoke."
+    start = text.index("Union")
+    end = start + len("Union of Reporters")
+    assert text[start : country_after(text, start, end)] == "Union of Reporters in Israel"
+    start = text.index("Centre")
+    end = start + len("Centre for Data")
+    assert country_after(text, start, end) == end
+
+
+def test_one_body_s_possessive_before_another_body_parts_them() -> None:
+    text = (
+        "The Tavria Bank's Kelso Finance Corporation lent it; the People's Party and the "
+        "Children's Hospital did not."
+    )
+    start = text.index("Tavria")
+    end = text.index(" lent")
+    owner_end, owned_start = owner_and_body(text, start, end) or (0, 0)
+    assert (text[start:owner_end], text[owned_start:end]) == (
+        "Tavria Bank",
+        "Kelso Finance Corporation",
+    )
+    for name in ("People's Party", "Children's Hospital"):
+        start = text.index(name)
+        assert owner_and_body(text, start, start + len(name)) is None

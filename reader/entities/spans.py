@@ -25,10 +25,12 @@ from reader.entities.names import (
 from reader.entities.organisations import (
     body_before,
     body_tail,
+    country_after,
     foreign_head_before,
     foreign_tail,
     inner_verb,
     named_pair,
+    owner_and_body,
     owner_and_place,
     party_before_role,
     people_before_department,
@@ -194,6 +196,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         pieces += [(start, slash, label), (slash + 1, end, after_label)]
     elif (owned := owner_and_place(text, start, end)) is not None:
         pieces += [(start, owned[0], label), (owned[1], end, "GPE")]  # "ZANU-PF’s Harare"
+    elif label == "ORG" and (owned := owner_and_body(text, start, end)) is not None:
+        pieces += [(start, owned[0], "ORG"), (owned[1], end, "ORG")]  # "X Bank's Y Fund"
     else:
         pieces.append((start, end, label))
     found: list[Candidate] = []
@@ -595,6 +599,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1  # the sentence's period, not the form's
     end = foreign_tail(text, start, end)  # "Corriere" + "dello Sport"
     end = body_tail(text, start, end, _begins_other)  # "Center for Vector" + "Borne ..."
+    end = country_after(text, start, end)  # "Union of Journalists" + " in Israel"
     start = _designator_before(text, start)
     if not is_place(text[start:end]):
         start = body_before(text, start)  # "National Center for" + "Vector Borne ..."
