@@ -21,15 +21,12 @@ _HEAD_WORDS = "|".join(sorted(word.capitalize() for word in _HEADS))
 # A name of capitalised words that ends in a head ("Premier Bank", "Rating and Valuation
 # Department"; "and" or "of" may join its words), or a head and its "of" phrase ("Office
 # of Civil Defense").
-_ENDS_IN_HEAD = re.compile(
-    rf"(?<![\w'\u2019&.-])((?:{CAP} (?:(?:and|of|for|&) )?){{1,4}}(?:{_HEAD_WORDS}))"
-    r"(?![\w'\u2019&-])"
-)
+_HEAD = re.compile(rf"(?<![\w'\u2019&.-])(?:{_HEAD_WORDS})(?![\w'\u2019&-])")
+_WORDS_BEFORE_HEAD = re.compile(rf"(?<![\w'\u2019&.-])((?:{CAP} (?:(?:and|of|for|&) )?){{1,4}})$")
 # The "of" phrase after a head: "Socialists' Party" + " of Catalonia".
 _OF_TAIL = re.compile(rf" (?:of|for) (?:the )?{CAP}(?: (?:and )?{CAP}){{0,3}}(?![\w'\u2019&-])")
 _HEAD_OF = re.compile(
-    rf"(?<![\w'\u2019&.-])((?:{_HEAD_WORDS}) (?:of|for) (?:the )?{CAP}(?: (?:and )?{CAP}){{0,3}})"
-    rf"(?![\w'\u2019&-])"
+    rf"((?:{_HEAD_WORDS}) (?:of|for) (?:the )?{CAP}(?: (?:and )?{CAP}){{0,3}})(?![\w'\u2019&-])"
 )
 # A capitalised word right before, maybe with a particle: the name is a longer one's end
 # ("Fédération Rwandaise de" + "Football Association").
@@ -45,24 +42,33 @@ def headed_names(text: str, rejected: Callable[[str], bool]) -> list[tuple[int, 
     """Names of bodies by their head noun (see the module's note), each whole: not the end
     of a longer capitalised run, not a name that ``rejected`` leaves (a place's, a
     title's, a person's); a sentence's "The" is left out."""
+    # Each head is found first (a search for a few words), then the name around it.
+    heads = [match.span() for match in _HEAD.finditer(text)]
+    spans = []
+    for head, head_end in heads:
+        before = _WORDS_BEFORE_HEAD.search(text, max(0, head - 150), head)
+        if before:  # "Premier" + "Bank", "Rating and Valuation" + "Department"
+            spans.append((before.start(1), head_end, True))
+    for head, _ in heads:
+        named = _HEAD_OF.match(text, head)
+        if named:  # "Office of Civil Defense"
+            spans.append((head, named.end(1), False))
     found = []
-    for pattern in (_ENDS_IN_HEAD, _HEAD_OF):
-        for match in pattern.finditer(text):
-            start, end = match.span(1)
-            if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
-                continue  # a longer name's end, which the model's span or another rule has
-            tail = _OF_TAIL.match(text, end) if pattern is _ENDS_IN_HEAD else None
-            if tail:
-                end = tail.end()
-            if _GOES_ON.match(text, end):
-                continue  # a longer name's start ("Authority for the Regulation and Control"
-                # + " of Strategic ...")
-            if text.startswith(_ARTICLES, start):
-                start = text.index(" ", start) + 1
-            name = text[start:end]
-            if " " not in name or name.split(" ", 1)[0].lower() in ("and", "of", "for"):
-                continue
-            if rejected(name):
-                continue
-            found.append((start, end))
+    for start, end, ends_in_head in spans:
+        if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
+            continue  # a longer name's end, which the model's span or another rule has
+        tail = _OF_TAIL.match(text, end) if ends_in_head else None
+        if tail:
+            end = tail.end()
+        if _GOES_ON.match(text, end):
+            continue  # a longer name's start ("Authority for the Regulation and Control"
+            # + " of Strategic ...")
+        if text.startswith(_ARTICLES, start):
+            start = text.index(" ", start) + 1
+        name = text[start:end]
+        if " " not in name or name.split(" ", 1)[0].lower() in ("and", "of", "for"):
+            continue
+        if rejected(name):
+            continue
+        found.append((start, end))
     return found

@@ -17,19 +17,18 @@ from reader.syntax import Parse
 _NAME = rf"({CAP}(?: {CAP}){{0,2}})"
 # Uses before the name.
 _BEFORE = re.compile(
-    r"\b(?:[Ss]hares (?:of|in)|(?:a |an |its |the )?(?:wholly[- ]owned )?(?:subsidiary|unit|"
-    r"division|affiliate) of|(?:majority[- ]|wholly[- ]|partly[- ])?owned(?: \w+ \d{4})? by|"
-    r"acquired by|taken over by|a stake in|(?:bought|sold) by) "
+    r"\b(?:[Ss]hares (?:of|in)|(?:subsidiary|unit|division|affiliate) of|"
+    r"owned(?: \w+ \d{4})? by|acquired by|taken over by|stake in|(?:bought|sold) by) "
     rf"{_NAME}(?![\w'\u2019&-]| {CAP})"
 )
-# Uses after it.
+# Uses after it, found first (a few literal words), then the name right before.
 _AFTER = re.compile(
-    rf"(?<![\w'\u2019&.-]){_NAME}"
     r"(?:['\u2019]s (?:chief executive|chief financial officer|ceo|cfo|chairman|chairwoman|"
     r"board|shareholders|managing director)\b|, whose (?:chief executive|ceo|chairman|"
     r"shares|board)\b| said in a statement\b| shares (?:rose|fell|jumped|slumped|gained|"
     r"dropped|climbed|slid|were|closed)\b)"
 )
+_NAME_BEFORE = re.compile(rf"(?<![\w'\u2019&.-]){_NAME}$")
 _CAPITALISED_BEFORE = re.compile(rf"{CAP} $")
 
 
@@ -39,13 +38,16 @@ def used_as_bodies(
     """Names the text uses as a company's or a body's (see the module's note): whole (no
     capitalised word right before), not ``rejected``, and for one word a proper noun to
     the parse."""
+    spans = [match.span(1) for match in _BEFORE.finditer(text)]
+    for cue in _AFTER.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        if name:
+            spans.append(name.span(1))
     found = []
-    for pattern in (_BEFORE, _AFTER):
-        for match in pattern.finditer(text):
-            start, end = match.span(1)
-            if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
-                continue
-            if rejected(text[start:end]) or not proper_or_longer(text, start, end, parse):
-                continue
-            found.append((start, end))
+    for start, end in spans:
+        if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        if rejected(text[start:end]) or not proper_or_longer(text, start, end, parse):
+            continue
+        found.append((start, end))
     return found
