@@ -6,7 +6,10 @@ what makes a body-like name a competition, a product, a platform, a site or a un
 :mod:`.clubs` the sports story's clubs; :mod:`.missed` finds bodies the model did not tag,
 and :mod:`.acronyms` acronyms it did not tag; :mod:`.long_names` completes long names the
 model cut and cuts those it ran together; :mod:`.foreign_names` reads bodies' names in other
-languages; :mod:`.shared` holds the words several of them use.
+languages; :mod:`.described`, :mod:`.headed`, :mod:`.uses` and :mod:`.mastheads` find
+bodies the model left untagged by what describes them, by their own head noun, by a use
+only a body has, and by the page's masthead; :mod:`.shared` holds the words several of
+them use.
 
 Rules for classes of page, never lists of particular names:
 
