@@ -41,8 +41,12 @@ from reader.entities.names import (
 )
 from reader.entities.organisations import (
     acronym_led_names,
+    described_bodies,
+    headed_names,
+    mastheads,
     missed_acronyms,
     missed_organisations,
+    used_as_bodies,
 )
 from reader.entities.people import (
     company_short_form,
@@ -55,7 +59,7 @@ from reader.entities.people import (
     relabel_listed,
 )
 from reader.entities.spans import byline_names, is_common_word, split_raw
-from reader.gazetteer import is_demonym, is_given_name, is_language, is_place
+from reader.gazetteer import is_demonym, is_given_name, is_language, is_place, is_surname
 from reader.name_words import (
     HONORIFICS,
     HONOUR_TITLES,
@@ -74,6 +78,9 @@ class _Group:
     form_labels: dict[str, Counter[str]] = field(default_factory=dict)
     #: Further names to look for in the text: a defined or matching acronym.
     extra_forms: set[str] = field(default_factory=set)
+    #: Why a mention's shape says the name is an outlet's or an agency's ("" if none):
+    #: the site's name over its menu, a credit's agency.
+    outlet: str = ""
 
     def vote(self, form: str, label: str, weight: int) -> None:
         self.votes[label] += weight
@@ -82,6 +89,7 @@ class _Group:
     def absorb(self, other: _Group, *, with_votes: bool = True) -> None:
         self.mentions.extend(other.mentions)
         self.extra_forms |= other.extra_forms
+        self.outlet = self.outlet or other.outlet
         if not with_votes:
             return
         self.votes.update(other.votes)
@@ -162,6 +170,7 @@ def consolidate(
     # is surer than the model's span across the slash ("Jane Doe/Gallo").
     _add_credits(text, groups, taken)
     _add_publisher(article, groups, taken)
+    _add_mastheads(text, groups, taken)
     for start, end, label in _candidates(text, spans, parse, bylines):
         name = text[start:end]
         if (
@@ -183,6 +192,7 @@ def consolidate(
     _add_byline(article, groups, taken)
     _add_called_acronyms(text, groups, taken)
     _add_missed_organisations(text, groups, taken, lowered_words)
+    _add_described_bodies(text, groups, taken, lowered_words, parse or Parse())
     _add_missed_acronyms(text, groups, taken, parse or Parse())
     _add_missed_people(text, groups, taken)
     words = WordIndex(text)
@@ -245,7 +255,10 @@ def _join_split_names(
 
 # Agencies and people credited by the shape of a wire dateline or a credit line:
 # "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
-_CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,2}"
+# A credited name's words open with a capital, accented ones included ("Paulius Šimkus",
+# "Seán Ó Dubhghaill").
+_CREDIT_CAP = r"[A-Z\u00c0-\u00de\u0100-\u017d]"
+_CREDIT_NAME = rf"{_CREDIT_CAP}[\w.&'\u2019-]*(?: {_CREDIT_CAP}[\w.&'\u2019-]*){{0,2}}"
 # A credited name whose words may run over a line's end, and may open with a particle and
 # a hyphen ("Nadia el-Gowhary").
 _WRAPPED_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \n](?:[a-z]{1,3}-)?[A-Z][\w.&'\u2019-]*){0,2}"
@@ -313,7 +326,23 @@ def _add_credits(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
                 group = groups[name_key(name)]
                 group.mentions.append(Mention(start, end, name, "byline"))
                 group.vote(name, label, 2)
+                if labels[number - 1] == "ORG":
+                    group.outlet = "a credit's agency"
                 taken.add(start, end)
+
+
+def _add_mastheads(text: str, groups: dict[str, _Group], taken: _Taken) -> None:
+    """Credit the site's name over its menu (:mod:`.organisations.mastheads`) as an
+    outlet, before the model's spans: its shape is surer than the model's label."""
+    for start, end in mastheads(text):
+        if taken.overlaps(start, end):
+            continue
+        name = text[start:end]
+        group = groups[name_key(name)]
+        group.mentions.append(Mention(start, end, name, "byline"))
+        group.vote(name, "ORG", 2)
+        group.outlet = "the site's name over its menu"
+        taken.add(start, end)
 
 
 # Legislatures that a country's news names by one capitalised word: "outside Parliament",
@@ -451,19 +480,59 @@ def _add_missed_organisations(
     """Find the bodies that the model missed but their shape names (:mod:`.organisations`)."""
 
     def rejected(name: str) -> bool:
-        words = name.split()
-        return (
-            is_place(name)
-            or any(is_place(word) or word.lower() in titles() for word in words)
-            or is_given_name(words[0])
-            or words[-1].lower() in PLACE_HEADS
-            or is_demonym(words[0])
-            or (len(words) == 1 and is_common_word(name, lowered_words))
-        )
+        return _rejected_body_name(name, lowered_words)
 
     # Left unclaimed, as since these finders began (0b44432): the people finder that
     # runs next still sees these words.
     _add_found(text, missed_organisations(text, rejected), "ORG", groups, taken, claim=False)
+
+
+def _rejected_body_name(name: str, lowered_words: set[str], *, heads: bool = False) -> bool:
+    """Whether a name that a finder of bodies found is rather a place, a person's, a
+    title's or a common word; with ``heads``, a title's word that is also a body's head
+    ("Radio", "Bank") stays in the name."""
+    words = name.split()
+    return (
+        is_place(name)
+        or any(
+            is_place(word) or word.lower() in titles() and not (heads and word.lower() in ORG_HEADS)
+            for word in words
+        )
+        or is_given_name(words[0])
+        or words[-1].lower() in PLACE_HEADS
+        or is_demonym(words[0])
+        or (len(words) == 1 and is_common_word(name, lowered_words))
+    )
+
+
+def _add_described_bodies(
+    text: str, groups: dict[str, _Group], taken: _Taken, lowered_words: set[str], parse: Parse
+) -> None:
+    """Find the bodies that the model missed but the words after them describe as one
+    ("Ukrenergo, the national grid operator,": :mod:`.organisations.described`)."""
+
+    def rejected(name: str) -> bool:
+        return _rejected_body_name(name, lowered_words, heads=True)
+
+    found = described_bodies(text, parse, rejected)
+    # A name the model tagged as something else gains the description's vote as well
+    # ("Canolfan Bedwyr, the university's language technologies centre", a person to it).
+    at = {(m.start, m.end): group for group in groups.values() for m in group.mentions}
+    for span in found:
+        group = at.get(span)
+        if group is not None and group.label() != "ORG":
+            group.vote(text[span[0] : span[1]], "ORG", 2)
+    _add_found(text, found, "ORG", groups, taken)
+
+    # A use only a body has ("shares of X", "X's chief executive"): a known surname alone
+    # is left to the people's rules.
+    def used_rejected(name: str) -> bool:
+        return rejected(name) or (" " not in name and is_surname(name))
+
+    _add_found(text, used_as_bodies(text, parse, used_rejected), "ORG", groups, taken)
+    # A name that a body's head ends or opens, which the model left wholly untagged: a
+    # place's or a title's word in it is the body's ("Ulster Orchestra", "Premier Bank").
+    _add_found(text, headed_names(text, is_place), "ORG", groups, taken)
 
 
 def _add_missed_acronyms(text: str, groups: dict[str, _Group], taken: _Taken, parse: Parse) -> None:
@@ -818,6 +887,10 @@ def _finish(text: str, groups: dict[str, _Group], parse: Parse) -> list[Entity]:
         if group.designated():
             # A designator settles it, whatever the model said ("SS Lazio", "Acme Inc.").
             weighing.add("ORG", 6 + sum(group.votes.values()), "company or club designator")
+        if group.outlet:
+            # The page's shape settles it, whatever the gazetteers say ("Xinhua" is a
+            # place's name too, "EFE" a language's code).
+            weighing.add("ORG", 6 + sum(group.votes.values()), group.outlet)
         fallback = group.label()
         if fallback == "PERSON" and any(char.isdigit() for char in longest):
             fallback = "ORG" if group.votes.get("ORG") else "PRODUCT"

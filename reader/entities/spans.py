@@ -25,9 +25,12 @@ from reader.entities.names import (
 from reader.entities.organisations import (
     body_before,
     body_tail,
+    country_after,
     foreign_head_before,
     foreign_tail,
     inner_verb,
+    named_pair,
+    owner_and_body,
     owner_and_place,
     party_before_role,
     people_before_department,
@@ -151,6 +154,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
             text, verb[1] + 1, end, label, parse
         )
     pair = teams_pair(text, start, end) if label == "ORG" else None
+    if pair is None and label == "ORG":
+        pair = named_pair(text, start, end)  # "Paladin and Rossing": two bodies
     if pair is not None:
         # "Brisbane Lions and Port Adelaide": two teams in a match report.
         return split_raw(text, start, pair, label, parse) + split_raw(
@@ -191,6 +196,8 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         pieces += [(start, slash, label), (slash + 1, end, after_label)]
     elif (owned := owner_and_place(text, start, end)) is not None:
         pieces += [(start, owned[0], label), (owned[1], end, "GPE")]  # "ZANU-PF’s Harare"
+    elif label == "ORG" and (owned := owner_and_body(text, start, end)) is not None:
+        pieces += [(start, owned[0], "ORG"), (owned[1], end, "ORG")]  # "X Bank's Y Fund"
     else:
         pieces.append((start, end, label))
     found: list[Candidate] = []
@@ -352,6 +359,11 @@ def is_place_word(word: str) -> bool:
     return is_place(word) or word.lower() in ORG_HEADS or word.lower() in PLACE_HEADS
 
 
+# What follows a period that ends a sentence: a capital or a quote after a space, or the
+# line's end; a company's "Inc." or "Corp." there ends the sentence, not the name.
+_SENTENCE_AFTER = re.compile(r"(?:[ \t]+[\"\u201c'\u2018(]?[A-Z\u00c0-\u00de]|[ \t]*(?:\n|$))")
+
+
 def clean(
     text: str, start: int, end: int, label: str, parse: Parse | None = None
 ) -> tuple[int, int] | None:
@@ -437,8 +449,13 @@ def clean(
     while end > start and is_edge(text[end - 1]):
         end -= 1
     last_word = text[start:end].rsplit(" ", 1)[-1].lower()
-    if last_word in KEEP_PERIOD and end > start + len(last_word) and text[end : end + 1] == ".":
-        end += 1
+    if (
+        last_word in KEEP_PERIOD
+        and end > start + len(last_word)
+        and text[end : end + 1] == "."
+        and not _SENTENCE_AFTER.match(text, end + 1)
+    ):
+        end += 1  # "Corvane Corp. agreed", not "... Energy Inc. According to ..."
     name = text[start:end]
     if not any(char.isalpha() for char in name):
         return None
@@ -584,6 +601,7 @@ def extend_organisation(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1  # the sentence's period, not the form's
     end = foreign_tail(text, start, end)  # "Corriere" + "dello Sport"
     end = body_tail(text, start, end, _begins_other)  # "Center for Vector" + "Borne ..."
+    end = country_after(text, start, end)  # "Union of Journalists" + " in Israel"
     start = _designator_before(text, start)
     if not is_place(text[start:end]):
         start = body_before(text, start)  # "National Center for" + "Vector Borne ..."

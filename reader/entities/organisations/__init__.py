@@ -6,7 +6,10 @@ what makes a body-like name a competition, a product, a platform, a site or a un
 :mod:`.clubs` the sports story's clubs; :mod:`.missed` finds bodies the model did not tag,
 and :mod:`.acronyms` acronyms it did not tag; :mod:`.long_names` completes long names the
 model cut and cuts those it ran together; :mod:`.foreign_names` reads bodies' names in other
-languages; :mod:`.shared` holds the words several of them use.
+languages; :mod:`.described`, :mod:`.headed`, :mod:`.uses` and :mod:`.mastheads` find
+bodies the model left untagged by what describes them, by their own head noun, by a use
+only a body has, and by the page's masthead; :mod:`.shared` holds the words several of
+them use.
 
 Rules for classes of page, never lists of particular names:
 
@@ -28,21 +31,28 @@ Rules for classes of page, never lists of particular names:
 
 from reader.entities.organisations.acronyms import acronym_led_names, missed_acronyms
 from reader.entities.organisations.clubs import is_sports_story
+from reader.entities.organisations.described import described_bodies
 from reader.entities.organisations.foreign_names import (
     foreign_head_before,
     foreign_tail,
     french_body,
 )
+from reader.entities.organisations.headed import headed_names
 from reader.entities.organisations.long_names import (
     body_before,
     body_tail,
+    country_after,
     inner_verb,
+    named_pair,
+    owner_and_body,
     owner_and_place,
     party_before_role,
     people_before_department,
     teams_pair,
 )
+from reader.entities.organisations.mastheads import mastheads
 from reader.entities.organisations.missed import missed_organisations
+from reader.entities.organisations.uses import used_as_bodies
 from reader.entities.organisations.weighing import weigh_organisation
 
 # Tests of these rules ask this module whether a word is a people's adjective.
@@ -52,17 +62,24 @@ __all__ = [
     "acronym_led_names",
     "body_before",
     "body_tail",
+    "country_after",
+    "described_bodies",
     "foreign_head_before",
     "foreign_tail",
     "french_body",
+    "headed_names",
     "inner_verb",
     "is_demonym",
     "is_sports_story",
+    "mastheads",
     "missed_acronyms",
     "missed_organisations",
+    "named_pair",
+    "owner_and_body",
     "owner_and_place",
     "party_before_role",
     "people_before_department",
     "teams_pair",
+    "used_as_bodies",
     "weigh_organisation",
 ]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from reader.entities.organisations.clubs import is_sports_story
 from reader.entities.organisations.shared import BODY_HEADS
 from reader.entities.people import _PORTFOLIO_WORDS
-from reader.gazetteer import is_demonym, is_place
+from reader.gazetteer import is_country, is_demonym, is_place
 from reader.syntax import Parse
 
 _BODY_BEFORE = re.compile(
@@ -89,6 +89,50 @@ def teams_pair(text: str, start: int, end: int) -> int | None:
     return start + len(left)
 
 
+def named_pair(text: str, start: int, end: int) -> int | None:
+    """Where a span joins two names with "and" ("Paladin and Rossing", in a headline)
+    and the text writes either alone elsewhere ("Paladin's costs"): the offset of that
+    " and "; ``None`` when neither stands alone, as in a firm named for two people
+    ("Marks and Spencer"), or a side holds a body's head ("Bank of Tonga and Fiji")."""
+    name = text[start:end]
+    if name.count(" and ") != 1:
+        return None
+    left, right = name.split(" and ")
+    sides = (left.split(), right.split())
+    if not all(0 < len(side) <= 2 and all(w[:1].isupper() for w in side) for side in sides):
+        return None
+    if any(word.lower().strip(".,") in BODY_HEADS for side in sides for word in side):
+        return None
+    for side in (left, right):
+        # alone: not inside a longer name ("Song" of "Song Festival")
+        if _written_alone(text, side, start, end):
+            return start + len(left)
+    return None
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]* $")
+
+
+_IN_COUNTRY_AFTER = re.compile(
+    r" in ((?:the )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)?)(?![\w'\u2019-])"
+)
+
+
+def country_after(text: str, start: int, end: int) -> int:
+    """The end of a body's name that the model ended before " in" and a country: a
+    country's chapter or branch of a body named with "of" or "for" ("Union of Journalists"
+    + " in Israel", "Methodist Church" + " in Fiji"). A city after "in" is where a body
+    sits ("... Alternatives in Colombo"), and no part of its name."""
+    words = text[start:end].split()
+    named = " of " in text[start:end] or " for " in text[start:end]
+    if not words or not (named or words[-1].lower() == "church"):
+        return end
+    match = _IN_COUNTRY_AFTER.match(text, end)
+    if match is None or not is_country(match.group(1).removeprefix("the ")):
+        return end
+    return match.end()
+
+
 # A place after "in" at a body's end: where it is, not its name.
 _IN_PLACE_END = re.compile(r" in ([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)?)$")
 _CAPITALISED_AFTER = re.compile(r"(?: [A-Z][\w'\u2019-]*)+")
@@ -122,6 +166,8 @@ def body_tail(text: str, start: int, end: int, stop: Callable[[str], bool]) -> i
         return end
     located = _IN_PLACE_END.search(text, start, end)
     if located and located.start() > start and is_place(located.group(1)):
+        if is_country(located.group(1)):
+            return end  # "Union of Journalists in Israel": a country's body, by name
         return located.start()  # "Centre for Policy Alternatives" + " in Colombo"
     portfolio = _PORTFOLIO_AFTER.match(text, end)
     if portfolio and _portfolio_tail(portfolio.group(), stop):
@@ -152,6 +198,37 @@ def owner_and_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not rest or not is_place(rest):
         return None
     return match.start(), match.end()
+
+
+def owner_and_body(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a span holds one body's possessive before another body's name ("World
+    Bank's International Finance Corporation", "Kan's Makan"): the owner's end and the
+    owned body's start; ``None`` when the owner is no body's name ("People's Party",
+    "Children's Hospital"). Each side must be a name of its own: a body's head ends it,
+    or the text writes it alone elsewhere."""
+    match = _INNER_POSSESSIVE.search(text, start, end)
+    if match is None or match.start() == start:
+        return None
+    owner, owned = text[start : match.start()], text[match.end() : end]
+    if not owned or not all(word[:1].isupper() for word in owned.split()):
+        return None
+    for side in (owner, owned):
+        if side.split()[-1].lower() not in BODY_HEADS and not _written_alone(
+            text, side, start, end
+        ):
+            return None
+    return match.start(), match.end()
+
+
+def _written_alone(text: str, name: str, start: int, end: int) -> bool:
+    """Whether the text writes ``name`` outside ``[start, end)``, not inside a longer
+    capitalised name."""
+    pattern = re.compile(rf"(?<![\w'\u2019&-]){re.escape(name)}(?![\w&-]| [A-Z])")
+    for found in pattern.finditer(text):
+        before = text[max(0, found.start() - 30) : found.start()]
+        if not start <= found.start() < end and not _CAPITALISED_BEFORE.search(before):
+            return True
+    return False
 
 
 # Government departments whose full name is "Department of ...", "Ministry for ...".

@@ -7,6 +7,7 @@ import re
 from typing import Protocol
 
 from reader.name_words import ORG_HEADS
+from reader.syntax import Parse
 
 # Heads of offices and bodies that a longer name ends in before its "for" or "of" phrase
 # ("National Center for Vector Borne Diseases Control"); "centre" also ends buildings'
@@ -61,3 +62,12 @@ COMPANY_DOES = frozenset(
 
 # A person's name of two or three words after a possessive: the owner's member.
 PERSON_AFTER = re.compile(r"[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff'\u2019-]+){1,2}\b")
+
+
+def proper_or_longer(text: str, start: int, end: int, parse: Parse) -> bool:
+    """Whether a name a finder found is no common noun: one word must be a proper noun to
+    the parse ("Protesters, a group of" is not); a longer name is taken by its shape."""
+    if " " in text[start:end] or not parse:
+        return True
+    index = parse.at(start)
+    return index is not None and parse.tokens[index].pos in ("PROPN", "X")
