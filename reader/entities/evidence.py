@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from reader.entities.lone_names import lone_model_guess
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
-from reader.entities.organisations import weigh_organisation
+from reader.entities.organisations import weigh_organisation, weigh_other_kinds
 from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
 from reader.gazetteer import is_country, is_demonym, is_given_name, is_language, is_place
 from reader.name_words import (
@@ -285,6 +285,7 @@ def weigh(
         # "a year", "four weeks": a date the model found, whatever words stand near it
         # ("called a party"), is no body.
         weighing.weights["ORG"] = min(weighing.weights.get("ORG", 0), 0)
+    weigh_other_kinds(text, name, mentions, weighing, place)
     return weighing
 
 

@@ -43,6 +43,7 @@ from reader.entities.organisations.long_names import (
     teams_pair,
 )
 from reader.entities.organisations.missed import missed_organisations
+from reader.entities.organisations.other_kinds import weigh_other_kinds
 from reader.entities.organisations.weighing import weigh_organisation
 
 # Tests of these rules ask this module whether a word is a people's adjective.
@@ -65,4 +66,5 @@ __all__ = [
     "people_before_department",
     "teams_pair",
     "weigh_organisation",
+    "weigh_other_kinds",
 ]

@@ -27,7 +27,7 @@ COMPASS = frozenset("north south east west central northeast northwest southeast
 # Last words of competitions' names ("Nedbank Cup", "Six Nations Championship").
 COMPETITION_LAST = frozenset(
     """cup cups trophy championship championships tournament olympics paralympics
-    shield festival biennale expo marathon""".split()
+    shield festival biennale expo marathon final finals""".split()
 )
 # Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
 THING_ACRONYMS = frozenset(
@@ -40,7 +40,7 @@ THING_ACRONYMS = frozenset(
 CREDIT_RATING = re.compile(r"^(?:AAA|AA|BBB|BB)$")
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
-COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal".split())
+COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal cupa kupa puchar beker".split())
 # Words around a league that make it a competition rather than a body: what one plays in,
 # qualifies for or reaches, and its stages ("Champions League qualifiers").
 _COMPETITION_AFTER = frozenset(
@@ -48,6 +48,11 @@ _COMPETITION_AFTER = frozenset(
     semifinals quarter-final quarter-finals quarterfinal quarterfinals group stage title
     titles season fixture fixtures match matches knockout play-off play-offs playoff
     playoffs berth berths standings holders trophy""".split()
+)
+# A season's start after a league's name, with its month or its date: "the X League
+# starts in October", "kicks off on 12 August".
+_SEASON_STARTS = re.compile(
+    r" (?:starts|begins|kicks off|resumes|restarts) (?:in|on) (?:\d|[A-Z][a-z]+)"
 )
 _COMPETITION_BEFORE = re.compile(
     r"(?:\b(?:win|wins|won|winning|reach|reached|reaching|qualify for|qualified for|"
@@ -182,8 +187,10 @@ def model_number(words: Sequence[str], lower: Sequence[str]) -> bool:
 def competes(text: str, mention: Mention) -> bool:
     """Whether a league is played in, reached or staged at this mention."""
     after = text[mention.end : mention.end + 30].lower().split()
-    if after and after[0].strip(".,;") in _COMPETITION_AFTER:
-        return True
+    if after and after[0].strip(".,;:\"'\u201d\u2019") in _COMPETITION_AFTER:
+        return True  # "the Conference League qualifiers.\""
+    if _SEASON_STARTS.match(text, mention.end):
+        return True  # "before the Regional League starts in October"
     before = text[max(0, mention.start - 40) : mention.start].lower()
     return _COMPETITION_BEFORE.search(before) is not None
 

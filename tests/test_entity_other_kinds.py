@@ -1,0 +1,125 @@
+"""What the model tags as a body and is another kind of thing, weighed last: the page's
+chrome and a story's credits, programmes and schemes, events named after a thing, an
+office's title, a designator or a fragment alone, a thing's acronym, a person after a
+person's role; and a creed's state, which is a body. Each rule is pinned with invented
+names, beside a true body that must stay one."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.entities.evidence import Weighing, weigh
+from reader.entities.model import Mention
+from reader.syntax import Parse
+
+
+def _weigh(text: str, name: str, votes: Counter[str], occurrence: int = 0) -> Weighing:
+    """Weigh ``name`` over all its occurrences in ``text`` (or only the ``occurrence``-th,
+    counting from 1), with the model's ``votes`` and no parse."""
+    mentions = []
+    start = text.find(name)
+    while start >= 0:
+        mentions.append(Mention(start, start + len(name), name, "model"))
+        start = text.find(name, start + 1)
+    if occurrence:
+        mentions = [mentions[occurrence - 1]]
+    return weigh(text, name, mentions, votes, Parse(), set())
+
+
+def _label(text: str, name: str, votes: Counter[str] | None = None, occurrence: int = 0) -> str:
+    return _weigh(text, name, votes or Counter({"ORG": 2}), occurrence).decide("ORG")[0]
+
+
+def test_a_section_heading_alone_on_its_line_is_chrome() -> None:
+    page = "The Ravenhill Courier\n\nHome | World | Sport\n\nPOLITICS / GHANA\n\nMinister quits"
+    assert _label(page, "POLITICS / GHANA") == "CHROME"
+    assert _label("Log in\n\nCourts & Crime\n\nJudge jails clerk", "Courts & Crime") == "CHROME"
+    # A paper's name alone on its line is no section's.
+    assert _label(page, "The Ravenhill Courier") == "ORG"
+
+
+def test_an_accounts_link_a_credits_verb_and_a_beat_are_chrome() -> None:
+    menu = "Home | Business\n\nLog in | Register\n\nKestrel Bank said on Monday it would cut jobs."
+    assert _label(menu, "Register", Counter({"ORG": 1})) == "CHROME"
+    assert _label(menu, "Kestrel Bank") == "ORG"
+    credits = "Reporting by Ana Lopes; Writing by Tom Field; Editing by Jane Roe"
+    assert _label(credits, "Writing", Counter({"ORG": 1})) == "CHROME"
+    byline = "By Ana Lopes, Religion and Health Correspondent - 12 January 2027"
+    assert _label(byline, "Religion", Counter({"ORG": 2})) == "CHROME"
+
+
+def test_a_programme_or_a_scheme_is_no_body() -> None:
+    text = (
+        "Workers recruited under the Koru Mobility (KORU) scheme flew out on Monday. "
+        "The KORU scheme pays their fares."
+    )
+    assert _label(text, "KORU") == "PROGRAMME"
+    assert _label(text, "Koru Mobility") == "PROGRAMME"
+    owned = "The pitch was relaid with help from FIFA's GoalPlus programme."
+    assert _label(owned, "GoalPlus", Counter({"ORG": 1})) == "PROGRAMME"
+    # A body that runs a programme is named without it elsewhere: still a body.
+    lender = "Talks on the IMF programme resumed. The IMF said it would send a mission."
+    assert _label(lender, "IMF") == "ORG"
+
+
+def test_an_event_named_after_a_thing_is_an_event() -> None:
+    text = 'He said "we have been patient since the Varnholt shock" and left.'
+    assert _label(text, "Varnholt", Counter({"ORG": 1})) == "EVENT"
+
+
+def test_a_movement_named_a_state_by_its_creed_is_a_body() -> None:
+    text = "Groups linked to Islamic State forced the mines to close."
+    assert _label(text, "Islamic State") == "ORG"
+    assert _label("Floods hit Kestrel State on Monday.", "Kestrel State", Counter({"GPE": 2})) == (
+        "FAC"
+    )
+
+
+def test_an_offices_title_is_no_body() -> None:
+    text = "The Minister of Commerce, Industry and Labour told Parliament on Wednesday."
+    assert _label(text, "Minister of Commerce", Counter({"ORG": 3})) == "TITLE"
+    ministry = "The Ministry of Commerce said on Wednesday that exports rose."
+    assert _label(ministry, "Ministry of Commerce", Counter({"ORG": 3})) == "ORG"
+
+
+def test_a_designator_or_a_fragment_alone_is_no_body() -> None:
+    text = "Kestrel & Sons Holdings said it would raise wages. Law and Order said nothing."
+    assert _label(text, "Holdings", Counter({"ORG": 1})) == "MISC"
+    assert _label(text, "Kestrel & Sons Holdings", Counter({"ORG": 1})) == "ORG"
+    assert _label(text, "Law and", Counter({"ORG": 2})) == "MISC"
+
+
+def test_a_things_acronym_is_no_body_whatever_noun_stands_before_it() -> None:
+    text = "Kestrel prices its hydrogen unit IPO at the top of its range."
+    assert _label(text, "IPO", Counter({"ORG": 2})) == "MISC"
+
+
+def test_a_person_after_a_persons_role_is_a_person() -> None:
+    text = "Its director general, Awa Ndiaye Fall, said the firm would stand with the state."
+    assert _label(text, "Awa Ndiaye Fall", Counter({"ORG": 3})) == "PERSON"
+    striker = "Centre forward Dario Vukotic scored four times."
+    assert _label(striker, "Dario Vukotic", Counter({"ORG": 2})) == "PERSON"
+    # A body in a possessive's apposition is no person's: no person's role before it.
+    parent = "Its parent, Kestrel Mining Group, said output rose."
+    assert _label(parent, "Kestrel Mining Group", Counter({"ORG": 3})) == "ORG"
+
+
+def test_competitions_in_other_languages_quoted_or_starting_are_events() -> None:
+    cup = "Ravenhill beat Kestrel on penalties to lift the Cupa Kestrelei on Sunday."
+    assert _label(cup, "Cupa Kestrelei") == "EVENT"
+    quoted = 'He said: "Next week we go back to the Ravenhill League qualifiers."'
+    assert _label(quoted, "Ravenhill League", Counter({"ORG": 4})) == "EVENT"
+    starts = "The club will sign three players before the Coastal League starts in October."
+    assert _label(starts, "Coastal League") == "EVENT"
+    body = "The Arab League starts talks with both sides on Monday."
+    assert _label(body, "Arab League") == "ORG"
+
+
+def test_the_side_of_a_players_position_is_no_club() -> None:
+    match = (
+        "Ravenhill beat Kestrel 12-9 in the final. Centre forward Dario Vukotic scored "
+        "four goals, and the coach praised the goalkeeper."
+    )
+    assert _label(match, "Centre", Counter({"GPE": 1})) != "ORG"
+    club = "Ravenhill beat Kestrel 12-9 in the final, and the Kestrel coach praised the goalkeeper."
+    assert _label(club, "Kestrel", Counter({"ORG": 1}), occurrence=2) == "ORG"
