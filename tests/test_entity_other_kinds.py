@@ -10,6 +10,7 @@ from collections import Counter
 
 from reader.entities.evidence import Weighing, weigh
 from reader.entities.model import Mention
+from reader.entities.organisations.leading_words import leading_description
 from reader.syntax import Parse
 
 
@@ -123,3 +124,62 @@ def test_the_side_of_a_players_position_is_no_club() -> None:
     assert _label(match, "Centre", Counter({"GPE": 1})) != "ORG"
     club = "Ravenhill beat Kestrel 12-9 in the final, and the Kestrel coach praised the goalkeeper."
     assert _label(club, "Kestrel", Counter({"ORG": 1}), occurrence=2) == "ORG"
+
+
+def test_a_lending_scheme_a_festival_and_a_building_are_no_bodies() -> None:
+    text = "The fund's review under its Extended Credit Facility ended in July."
+    assert _label(text, "Extended Credit Facility", Counter({"ORG": 3})) == "PROGRAMME"
+    fest = "Crowds queued at the National Eisteddfod on Tuesday."
+    assert _label(fest, "National Eisteddfod") == "EVENT"
+    hall = "Deputies celebrated in the Palacio Legislativo after the vote."
+    assert _label(hall, "Palacio Legislativo") == "FAC"
+    reactor = "The High Flux Reactor in Kestrelburg is due to close by 2030."
+    assert _label(reactor, "High Flux Reactor", Counter({"ORG": 3})) == "FAC"
+
+
+def test_a_peoples_or_a_languages_word_before_a_noun_is_no_body() -> None:
+    text = "Kazakh officials have repeatedly denied any political motive."
+    assert _label(text, "Kazakh", Counter({"ORG": 1})) in ("NORP", "LANGUAGE")
+    body = "Kestrelcorp officials have repeatedly denied it."  # no people's word
+    assert _label(body, "Kestrelcorp", Counter({"ORG": 1})) == "ORG"
+
+
+def test_a_name_written_as_a_place_is_a_place() -> None:
+    east = "A low-pressure area east of Kestrel Isle could become a storm."
+    assert _label(east, "Kestrel Isle", Counter({"ORG": 1})) == "GPE"
+    seat = "Ana Roy, the member for Ravenhill, said she would vote against it."
+    assert _label(seat, "Ravenhill", Counter({"ORG": 1})) == "GPE"
+    road = "Trucks waited at checkpoints between Rabkara and Kostel for days."
+    assert _label(road, "Rabkara and Kostel", Counter({"ORG": 3})) == "GPE"
+    firm = "Ana Roy, an analyst at Kestrel Bank, said shares would rise."
+    assert _label(firm, "Kestrel Bank") == "ORG"
+
+
+def test_a_description_before_a_bodys_name_is_not_part_of_it() -> None:
+    assert leading_description("Sponsor Erste Kestrel Bank".split()) == 1
+    assert leading_description("national Prosecutor's Office".split()) == 1
+    assert leading_description("Opposition Human Rights Protection Party".split()) == 1
+    assert leading_description("Opposition Bloc".split()) == 0  # a party's own name
+    assert leading_description("de Kestrel Holdings".split()) == 0
+    assert leading_description("bp Azerbaijan".split()) == 0
+
+
+def test_a_disease_named_after_a_place_is_no_body() -> None:
+    text = "Kestrel disease cases could triple by 2040. Kestrel disease is spread by ticks."
+    assert _label(text, "Kestrel", Counter({"ORG": 2})) == "DISEASE"
+
+
+def test_a_name_cut_before_a_title_or_after_an_offices_of_is_no_body() -> None:
+    text = "Patients were treated at Hospital Dr. Ana Roy in Ravenhill."
+    assert _label(text, "Hospital Dr", Counter({"ORG": 2})) == "MISC"
+    office = "Minister of Mines and Energy Tomas Berg said the army would help."
+    assert _label(office, "Mines and Energy Tomas Berg", Counter({"ORG": 3})) == "TITLE"
+    body = "The Ministry of Mines and Energy said the army would help."
+    assert _label(body, "Ministry of Mines and Energy", Counter({"ORG": 3})) == "ORG"
+
+
+def test_a_kinds_noun_after_a_verb_or_a_groups_members_change_nothing() -> None:
+    said = "The agency's director Ana Maria Roy said the virus was spreading among monkeys."
+    assert _label(said, "Ana Maria Roy", Counter({"PERSON": 4})) == "PERSON"
+    fans = "Members of La Kestrela, the club's main supporters' group, said it was not theirs."
+    assert _label(fans, "La Kestrela") == "ORG"

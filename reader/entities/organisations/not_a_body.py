@@ -27,7 +27,7 @@ COMPASS = frozenset("north south east west central northeast northwest southeast
 # Last words of competitions' names ("Nedbank Cup", "Six Nations Championship").
 COMPETITION_LAST = frozenset(
     """cup cups trophy championship championships tournament olympics paralympics
-    shield festival biennale expo marathon final finals""".split()
+    shield festival biennale expo marathon final finals summit carnival eisteddfod""".split()
 )
 # Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
 THING_ACRONYMS = frozenset(
@@ -119,7 +119,8 @@ _AIRWAVES = frozenset("radio television tv channel network news".split())
 # "Stade de la Réunification", "Penitenciaría del Litoral"), and English "Palace of X".
 FACILITY_FIRST = frozenset(
     """estadio estádio stade stadio stadion aeropuerto aeroporto aéroport aeroport
-    penitenciaría penitenciaria penitenciária cárcel carcel prisión presídio""".split()
+    penitenciaría penitenciaria penitenciária cárcel carcel prisión presídio palacio
+    palácio palazzo palais torre puente ponte curva""".split()
 )
 
 

@@ -17,7 +17,7 @@ from reader.entities.organisations.chrome import weigh_chrome
 from reader.entities.organisations.not_a_body import CREDIT_RATING, THING_ACRONYMS
 from reader.entities.organisations.shared import BODY_HEADS, Weighing
 from reader.entities.people.name_knowledge import person_nouns
-from reader.gazetteer import is_demonym, is_place
+from reader.gazetteer import is_demonym, is_language, is_place
 from reader.name_words import ORG_HEADS, PLACE_HEADS
 
 # Nouns of what a body runs, not of a body ("the PALM scheme", "a HatTrick programme").
@@ -28,9 +28,14 @@ SCHEME_NOUNS = frozenset(
 # Nouns of events named after a thing or a place ("the Lehman shock", "the Eternal
 # derby").
 EVENT_NOUNS = frozenset("shock shocks derby derbies".split())
+# Nouns of diseases named after a place or a thing ("Lyme disease", "the Marburg virus").
+DISEASE_NOUNS = frozenset("disease diseases virus fever syndrome".split())
+_KINDS = SCHEME_NOUNS | EVENT_NOUNS | DISEASE_NOUNS
 # The words a kind's noun may stand after, over a parenthesised acronym and up to three
 # lower-case words ("the Greater Tortue (GTA) liquefied natural gas project").
 _KIND_AFTER = re.compile(r"(?:'s|\u2019s)?(?: \([A-Z][A-Za-z.&-]*\))?((?: [a-z][a-z-]*){1,4})")
+# Last words of programmes' and lending schemes' names ("Extended Credit Facility").
+_SCHEME_LAST = frozenset("facility scheme plan".split())
 # Creeds and ideologies that a movement names itself a state by ("Islamic State").
 _CREEDS = frozenset(
     """islamic islamist jihadist christian catholic orthodox jewish hindu buddhist sikh
@@ -52,6 +57,13 @@ DESIGNATORS = frozenset(
 # Words that end no name: the model cut it before what follows ("Law and" of "Law and
 # Justice").
 _DANGLING = frozenset("and of for the on in at to de del des du y e".split())
+# Titles' abbreviations that end no name: the model cut it before the person's name that
+# follows ("Hospital Dr" of "Hospital Dr. Ana Roy").
+_TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof".split())
+# A government's office and its "of" or "for" before a name: the office's domain, not a
+# body ("Member of Parliament for X", "Minister of Mines X"); "Director of X" is often a
+# body's.
+_OFFICE_BEFORE = re.compile(r"\b(?:Minister|Secretary|Member) (?:of|for) $")
 # A possessive's apposition before a name: "Its director general, X," or "The company's
 # chief executive for West Africa, X,".
 _ROLE_APPOSED = re.compile(
@@ -76,9 +88,15 @@ def weigh_other_kinds(
         weighing.add("PROGRAMME", 6 + votes, f"a programme: {kind}")
     elif kind in EVENT_NOUNS:
         weighing.add("EVENT", 6 + votes, f"an event: {kind}")
+    elif kind in DISEASE_NOUNS:
+        _take_off(weighing, "DISEASE", f"a disease: {kind}")
+    elif len(words) > 1 and lower[-1] in _SCHEME_LAST and words[-1][:1].isupper():
+        weighing.add("PROGRAMME", 6 + votes, f"a programme: {words[-1]}")
     if len(words) == 2 and lower[1] == "state" and lower[0] in _CREEDS:
         weighing.add("ORG", 6 + votes, f"a movement named by its creed: {words[0]}")
-    if (
+    if all(_OFFICE_BEFORE.search(text, max(0, m.start - 30), m.start) for m in mentions):
+        _take_off(weighing, "TITLE", "an office's domain: an office's 'of' before it")
+    elif (
         len(words) == 1
         and name.isupper()
         and (lower[0] in THING_ACRONYMS or CREDIT_RATING.match(name))
@@ -90,8 +108,19 @@ def weigh_other_kinds(
         _take_off(weighing, "TITLE", f"an office's title: {words[0]} {words[1]}")
     elif len(words) == 1 and lower[0] in DESIGNATORS and words[0][:1].isupper():
         _take_off(weighing, "MISC", f"a designator alone: {words[0]}")
-    elif len(words) > 1 and words[-1] in _DANGLING:
+    elif (len(words) > 1 and words[-1] in _DANGLING) or (
+        len(words) > 1 and lower[-1] in _TITLE_ABBREVIATIONS and words[-1][:1].isupper()
+    ):
         _take_off(weighing, "MISC", f"a name cut before what follows '{words[-1]}'")
+    if (
+        len(words) == 1
+        and _peoples_word(name)
+        and all(_before_lower_noun(text, m) for m in mentions)
+    ):
+        _take_off(weighing, "NORP", f"a people's or a language's word: {name}")
+    place_use = next((use for m in mentions if (use := _place_use(text, m))), "")
+    if place_use and not any(word in BODY_HEADS for word in lower) and not name.isupper():
+        weighing.add("GPE", 6 + votes, place_use)
     if weighing.weights.get("ORG", 0) > 0 and _personal_shape(words, place):
         role = next((r for m in mentions if (r := _role_before(text, m))), "")
         if role:
@@ -99,6 +128,55 @@ def weigh_other_kinds(
             # the name, as British copy writes a member's).
             weighing.weights["PERSON"] = max(weighing.weights.get("PERSON", 0), 0)
             weighing.add("PERSON", 6 + votes, f"a person's role before a person's name: {role}")
+
+
+def _peoples_word(name: str) -> bool:
+    """A people's adjective or a language's name ("Kazakh", "Burkinabè", "Indo-Fijian")."""
+    last = name.rsplit("-", 1)[-1]
+    return (
+        is_language(name)
+        or is_demonym(name)
+        or (last != name and is_demonym(last))
+        or (name.endswith(("bè", "bé")) and name[:1].isupper())
+    )
+
+
+def _before_lower_noun(text: str, mention: Mention) -> bool:
+    """Whether a lower-case noun follows a mention ("Kazakh officials", "the Burkinabè
+    people"), not a possessive or a verb's object."""
+    found = re.match(r" ([a-z][a-z-]+)\b", text[mention.end : mention.end + 30])
+    return found is not None and found.group(1) not in _NOT_NOUNS | _PARTY_ROLES
+
+
+# Words in lower case after a name that are no noun it describes: verbs and function words.
+_NOT_NOUNS = frozenset(
+    """said says say told and or of in on at to for from with by is are was were has have
+    had will would could should may might can did does do which who that as than""".split()
+)
+# Roles that a party or a body is written before, and a people or a language never
+# ("Pangu spokesman": a party named like a language).
+_PARTY_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson leader leaders chairman chairwoman secretary
+    member members mp mps lawmaker lawmakers party""".split()
+)
+# Where a name is written as a place: a compass point's "of" ("east of X"), "between X and
+# Y" as one span, a seat's "for" ("member for X").
+_COMPASS_OF = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of $"
+)
+_SEAT_FOR = re.compile(r"\b(?:MP|MPs|MLA|MNA|TD|MPP|member|members|seat) for $")
+
+
+def _place_use(text: str, mention: Mention) -> str:
+    """How a mention is written as a place, or ""."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if _COMPASS_OF.search(before):
+        return "a compass point's 'of' before it"
+    if _SEAT_FOR.search(before):
+        return "a seat: 'member for' it"
+    if before.endswith("between ") and " and " in mention.text:
+        return "two places: 'between' them"
+    return ""
 
 
 def _take_off(weighing: Weighing, label: str, reason: str) -> None:
@@ -122,7 +200,14 @@ def _kind_after(
         end = mention.end + 1 if text.startswith(")", mention.end) else mention.end
         found = _KIND_AFTER.match(text, end)
         after = found.group(1).split() if found else []
-        noun = next((word for word in after if word in SCHEME_NOUNS | EVENT_NOUNS), "")
+        # The noun first, or after modifiers, never a verb's or a clause's words ("X
+        # said the virus"); a disease's or an event's noun right after the name.
+        index = next((i for i, word in enumerate(after) if word in _KINDS), -1)
+        noun = after[index] if index >= 0 else ""
+        if index > 0 and (
+            noun not in SCHEME_NOUNS or any(word in _NOT_NOUNS for word in after[:index])
+        ):
+            noun = ""
         if not noun:
             return ""
         nouns.add(noun)
@@ -131,7 +216,7 @@ def _kind_after(
         return ""
     noun = nouns.pop()
     if (
-        noun in EVENT_NOUNS
+        noun in EVENT_NOUNS | DISEASE_NOUNS
         or len(mentions) > 1
         or owned
         or (len(words) > 1 and not words[0].isupper())

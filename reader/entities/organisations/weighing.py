@@ -304,7 +304,7 @@ _WHOSE_STAFF = re.compile(
     re.IGNORECASE,
 )
 # The last words of a building's English name that no body's name ends in.
-_BUILDING_LAST = frozenset("stadium arena airport".split())
+_BUILDING_LAST = frozenset("stadium arena airport reactor dam bridge".split())
 _KIND_ALONE_BEFORE = re.compile(
     r"\b(think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper) $"
 )
