@@ -183,3 +183,15 @@ def test_a_kinds_noun_after_a_verb_or_a_groups_members_change_nothing() -> None:
     assert _label(said, "Ana Maria Roy", Counter({"PERSON": 4})) == "PERSON"
     fans = "Members of La Kestrela, the club's main supporters' group, said it was not theirs."
     assert _label(fans, "La Kestrela") == "ORG"
+
+
+def test_a_name_after_a_sites_locative_is_its_place() -> None:
+    homes = "He said 120 homes at Kestrelmore would be finished next year."
+    assert _label(homes, "Kestrelmore", Counter({"ORG": 1})) == "GPE"
+    plant = (
+        "The reactor will test parts for the first nuclear plant, at Ravenby-Kopal on the coast."
+    )
+    assert _label(plant, "Ravenby-Kopal", Counter({"ORG": 1})) == "GPE"
+    # An analyst at a bank, or a strike at a mine's owner, is at a body.
+    analyst = "Economists at Kestrel Nord said the strike could cost 0.2% of output."
+    assert _label(analyst, "Kestrel Nord", Counter({"ORG": 1})) == "ORG"

@@ -119,6 +119,9 @@ def weigh_other_kinds(
     ):
         _take_off(weighing, "NORP", f"a people's or a language's word: {name}")
     place_use = next((use for m in mentions if (use := _place_use(text, m))), "")
+    if not place_use and len(mentions) == 1 and _model_only(weighing):
+        site = _SITE_AT.search(text, max(0, mentions[0].start - 40), mentions[0].start)
+        place_use = f"a site's place: '{site.group(1)} {site.group(2)}' it" if site else ""
     if place_use and not any(word in BODY_HEADS for word in lower) and not name.isupper():
         weighing.add("GPE", 6 + votes, place_use)
     if weighing.weights.get("ORG", 0) > 0 and _personal_shape(words, place):
@@ -165,6 +168,23 @@ _COMPASS_OF = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of $"
 )
 _SEAT_FOR = re.compile(r"\b(?:MP|MPs|MLA|MNA|TD|MPP|member|members|seat) for $")
+
+
+# Nouns of sites and buildings, and the locative before a name that places them there
+# ("the refinery at X", "120 homes at X", "the harbour cafe on X", "the plant, at X").
+_SITE_AT = re.compile(
+    r"\b(homes|houses|flats|refinery|refineries|plant|plants|factory|factories|market|"
+    r"markets|cafe|café|shop|shops|laboratory|lab|camp|camps|terminal|mine|mines|farm|"
+    r"farms|warehouse|warehouses|depot|checkpoint|checkpoints|sit-in|site|sites),? "
+    r"(at|in|on|near) $"
+)
+
+
+def _model_only(weighing: Weighing) -> bool:
+    """Whether only the model's votes, and a locative or an article, say what a name is."""
+    return all(
+        reason.startswith(("spaCy: ", "after '", "written after")) for reason in weighing.reasons
+    )
 
 
 def _place_use(text: str, mention: Mention) -> str:
