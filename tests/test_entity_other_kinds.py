@@ -195,3 +195,19 @@ def test_a_name_after_a_sites_locative_is_its_place() -> None:
     # An analyst at a bank, or a strike at a mine's owner, is at a body.
     analyst = "Economists at Kestrel Nord said the strike could cost 0.2% of output."
     assert _label(analyst, "Kestrel Nord", Counter({"ORG": 1})) == "ORG"
+
+
+def test_an_office_cut_from_its_holder_or_a_titles_abbreviation_is_no_body() -> None:
+    text = "Appearing for the agency, Additional Solicitor General Ana Roy argued the case."
+    assert _label(text, "Additional Solicitor", Counter({"ORG": 2})) == "TITLE"
+    counsel = "Adv. Ana Roy, arguing for the movement, said the law was void. Adv. Roy left."
+    assert _label(counsel, "Adv", Counter({"ORG": 1})) == "TITLE"
+    health = "The Superintendent of Public Health, Prof. Ana Roy, urged parents to act."
+    assert _label(health, "Superintendent of Public Health", Counter({"ORG": 4})) == "TITLE"
+
+
+def test_a_site_after_a_name_or_a_border_before_it_is_no_body() -> None:
+    crater = "The lava lakes in the Marum and Kestrel craters had risen, the office said."
+    assert _label(crater, "Kestrel", Counter({"ORG": 1})) != "ORG"
+    border = "At the free-trade zone on the border at Kestrelville, production went on."
+    assert _label(border, "Kestrelville", Counter({"ORG": 1})) == "GPE"

@@ -20,7 +20,8 @@ SECTIONS = frozenset(
     environment climate education travel food media energy features weather society
     religion faith obituaries elections government diplomacy defence defense security
     agriculture property motoring auto investigations breaking latest home video
-    podcasts photos letters editorial""".split()
+    podcasts photos letters editorial labour labor jobs économie economie economía
+    politique política actualités actualidad""".split()
 )
 # The links of a reader's account and of a page's tools in a menu line ("Log in |
 # Register | Subscribe").

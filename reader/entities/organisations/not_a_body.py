@@ -18,7 +18,8 @@ from reader.syntax import Parse
 # Nouns of sites after a name ("the Oyu Tolgoi copper mine", "Morocco's Jorf Lasfar port").
 _SITE_NOUNS = frozenset(
     """port ports mine mines terminal terminals oilfield oilfields gasfield deposit
-    deposits dam reservoir camp crossing basin valley""".split()
+    deposits dam reservoir camp crossing basin valley crater craters river rivers complex
+    volcano""".split()
 )
 _DETERMINERS = frozenset("the a an its their his her this that these those our".split())
 COMPASS = frozenset("north south east west central northeast northwest southeast southwest".split())
@@ -83,7 +84,7 @@ _PRODUCT_NOUNS = frozenset(
 _ASSISTANTS = frozenset("assistant assistants".split())
 _ASSISTANT_KINDS = frozenset("voice virtual digital ai smart".split())
 # Words after a name that make it a stock index ("the benchmark TAIEX index").
-_INDEX_AFTER = frozenset("index indices indexes benchmark".split())
+_INDEX_AFTER = frozenset("index indices indexes benchmark composite".split())
 INDEX_LAST = frozenset("index indices".split())
 # Words of posting or speaking before "on X": a platform, not a body.
 _POSTING = frozenset(

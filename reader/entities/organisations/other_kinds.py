@@ -18,7 +18,7 @@ from reader.entities.organisations.not_a_body import CREDIT_RATING, THING_ACRONY
 from reader.entities.organisations.shared import BODY_HEADS, Weighing
 from reader.entities.people.name_knowledge import person_nouns
 from reader.gazetteer import is_demonym, is_language, is_place
-from reader.name_words import ORG_HEADS, PLACE_HEADS
+from reader.name_words import ORG_HEADS, PLACE_HEADS, titles
 
 # Nouns of what a body runs, not of a body ("the PALM scheme", "a HatTrick programme").
 SCHEME_NOUNS = frozenset(
@@ -46,7 +46,7 @@ _CREEDS = frozenset(
 OFFICES = frozenset(
     """minister ministers secretary secretaries director directors president governor
     ambassador commissioner chairman chairwoman chairperson mayor member members speaker
-    inspector registrar envoy attorney solicitor""".split()
+    inspector registrar envoy attorney solicitor superintendent""".split()
 )
 # A company's designator or a body's plural head alone, a fragment of the model's cut
 # ("Seven & i Holdings" found as "Holdings").
@@ -59,7 +59,7 @@ DESIGNATORS = frozenset(
 _DANGLING = frozenset("and of for the on in at to de del des du y e".split())
 # Titles' abbreviations that end no name: the model cut it before the person's name that
 # follows ("Hospital Dr" of "Hospital Dr. Ana Roy").
-_TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof".split())
+_TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof adv hon rev gen col capt sgt".split())
 # A government's office and its "of" or "for" before a name: the office's domain, not a
 # body ("Member of Parliament for X", "Minister of Mines X"); "Director of X" is often a
 # body's.
@@ -106,6 +106,16 @@ def weigh_other_kinds(
         _take_off(weighing, "MISC", "a common noun's acronym")
     elif len(words) > 2 and lower[0] in OFFICES and lower[1] in ("of", "for", "to"):
         _take_off(weighing, "TITLE", f"an office's title: {words[0]} {words[1]}")
+    elif len(words) > 1 and lower[-1] in OFFICES - {"members"} and words[-1][:1].isupper():
+        # "Additional Solicitor" of "Additional Solicitor General X": an office, cut
+        _take_off(weighing, "TITLE", f"an office's title: {words[-1]}")
+    elif (
+        len(words) == 1
+        and len(name) <= 4
+        and (lower[0] in titles() or lower[0] in _TITLE_ABBREVIATIONS)
+        and all(text.startswith(".", m.end) for m in mentions)
+    ):
+        _take_off(weighing, "TITLE", f"a title's abbreviation: {name}.")  # "Adv. X"
     elif len(words) == 1 and lower[0] in DESIGNATORS and words[0][:1].isupper():
         _take_off(weighing, "MISC", f"a designator alone: {words[0]}")
     elif (len(words) > 1 and words[-1] in _DANGLING) or (
@@ -175,7 +185,7 @@ _SEAT_FOR = re.compile(r"\b(?:MP|MPs|MLA|MNA|TD|MPP|member|members|seat) for $")
 _SITE_AT = re.compile(
     r"\b(homes|houses|flats|refinery|refineries|plant|plants|factory|factories|market|"
     r"markets|cafe|café|shop|shops|laboratory|lab|camp|camps|terminal|mine|mines|farm|"
-    r"farms|warehouse|warehouses|depot|checkpoint|checkpoints|sit-in|site|sites),? "
+    r"farms|warehouse|warehouses|depot|checkpoint|checkpoints|sit-in|site|sites|border),? "
     r"(at|in|on|near) $"
 )
 
