@@ -84,8 +84,9 @@ def reporters_beat(text: str, mention: Mention) -> bool:
 def weigh_chrome(text: str, mentions: tuple[Mention, ...], weighing: Weighing) -> None:
     """Take the labels of a name off when every mention of it is the page's chrome or a
     credit's words."""
-    if not mentions:
-        return
+    words = {word.lower() for mention in mentions[:1] for word in re.findall(r"\w+", mention.text)}
+    if not words & (SECTIONS | ACCOUNT_LINKS | CREDIT_VERBS):
+        return  # every rule here asks for one of these words in the name
     reason = ""
     if all(section_heading(text, m) for m in mentions):
         reason = "a section's heading alone on its line"

@@ -20,6 +20,8 @@ from reader.entities.people.name_knowledge import person_nouns
 from reader.gazetteer import is_demonym, is_language, is_place
 from reader.name_words import ORG_HEADS, PLACE_HEADS, titles
 
+# The model's labels of names, which the rules here may move.
+_NAMES = ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 # Nouns of what a body runs, not of a body ("the PALM scheme", "a HatTrick programme").
 SCHEME_NOUNS = frozenset(
     """programme programmes program programs scheme schemes initiative initiatives project
@@ -78,8 +80,8 @@ def weigh_other_kinds(
     """Add the evidence that a name the model called a body names another kind of thing,
     or a person; and take the labels off the page's chrome."""
     words = name.split()
-    if not words or not mentions:
-        return
+    if not words or not mentions or not any(weighing.weights.get(label, 0) > 0 for label in _NAMES):
+        return  # a date, a number or an amount, which no rule here is about
     weigh_chrome(text, tuple(mentions), weighing)
     lower = [word.lower().strip(".,") for word in words]
     votes = sum(weight for weight in weighing.weights.values() if weight > 0)
