@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from reader.entities.lone_names import lone_model_guess
 from reader.entities.model import Mention
 from reader.entities.names import PARTICLES
-from reader.entities.organisations import weigh_organisation
+from reader.entities.organisations import weigh_organisation, weigh_other_kinds
 from reader.entities.people import is_known_surname, person_clues, sentence_ends_before
 from reader.entities.places import place_clues, pooled_place
 from reader.gazetteer import is_country, is_demonym, is_given_name, is_language, is_place
@@ -291,6 +291,7 @@ def weigh(
     pooled = pooled_place(weighing.weights)
     if pooled is not None:
         weighing.add(pooled[0], pooled[1], "a place: its evidence together")
+    weigh_other_kinds(text, name, mentions, weighing, place)
     return weighing
 
 

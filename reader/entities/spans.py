@@ -36,6 +36,7 @@ from reader.entities.organisations import (
     people_before_department,
     teams_pair,
 )
+from reader.entities.organisations.leading_words import leading_description
 from reader.entities.people import given_name_completed, is_person_noun_word, role_before_person
 from reader.gazetteer import is_country, is_demonym, is_given_name, is_place
 from reader.name_words import (
@@ -419,6 +420,9 @@ def clean(
         words = words[1:]
     if label == "ORG":
         end, words = _cut_clause_tail(start, end, words)
+        described = leading_description(words)  # "Sponsor Erste Bank"
+        start += sum(len(word) + 1 for word in words[:described])
+        words = words[described:]
     # "Arsenal's Tom Reed": the owner is another name. "People's Party" keeps its word.
     owner = re.match(r"(\S+?)(?:'s|\u2019s) ", text[start:end])
     if owner and not _COLLECTIVE.match(owner.group(0).strip()):

@@ -27,6 +27,9 @@ _SPORT_WORDS = frozenset(
     match league cup season final referee squad half-time halftime fixture stadium
     innings wicket wickets equaliser equalizer kick-off playoff playoffs""".split()
 )
+# The sides of a player's position, written with a capital at a sentence's start
+# ("Centre forward X scored", "Left winger X").
+POSITION_SIDES = frozenset("centre center left right inside outside wide".split())
 # A score: "4-2", "1-1", or Australian football's "12.14 (86)".
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\b\d{1,2}\.\d{1,2} \(\d{1,3}\)")
 
@@ -56,6 +59,8 @@ def weigh_club(
         return
     if weighing.weights.get("NORP", 0) > 0:
         return
+    if mention.text.lower() in POSITION_SIDES and not possessive:
+        return  # "Centre forward X", "Left back": the side of a player's position
     if role in CLUB_ROLES or (possessive and role in CLUB_ROLES | {"side", "team"}):
         weighing.add("ORG", 4, f"a club's {role}")
         return

@@ -18,7 +18,8 @@ from reader.syntax import Parse
 # Nouns of sites after a name ("the Oyu Tolgoi copper mine", "Morocco's Jorf Lasfar port").
 _SITE_NOUNS = frozenset(
     """port ports mine mines terminal terminals oilfield oilfields gasfield deposit
-    deposits dam reservoir camp crossing basin valley""".split()
+    deposits dam reservoir camp crossing basin valley crater craters river rivers complex
+    volcano""".split()
 )
 _DETERMINERS = frozenset("the a an its their his her this that these those our".split())
 COMPASS = frozenset("north south east west central northeast northwest southeast southwest".split())
@@ -27,7 +28,7 @@ COMPASS = frozenset("north south east west central northeast northwest southeast
 # Last words of competitions' names ("Nedbank Cup", "Six Nations Championship").
 COMPETITION_LAST = frozenset(
     """cup cups trophy championship championships tournament olympics paralympics
-    shield festival biennale expo marathon""".split()
+    shield festival biennale expo marathon final finals summit carnival eisteddfod""".split()
 )
 # Acronyms of things in English usage, never of a body ("a SIM card", "the PIN", "an SMS").
 THING_ACRONYMS = frozenset(
@@ -40,7 +41,7 @@ THING_ACRONYMS = frozenset(
 CREDIT_RATING = re.compile(r"^(?:AAA|AA|BBB|BB)$")
 # First words of competitions' names in other languages ("Taça de Portugal", "Copa del
 # Rey", "Coupe de France", "Coppa Italia", "DFB-Pokal" aside).
-COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal".split())
+COMPETITION_FIRST = frozenset("taça taca copa coupe coppa pokal cupa kupa puchar beker".split())
 # Words around a league that make it a competition rather than a body: what one plays in,
 # qualifies for or reaches, and its stages ("Champions League qualifiers").
 _COMPETITION_AFTER = frozenset(
@@ -48,6 +49,11 @@ _COMPETITION_AFTER = frozenset(
     semifinals quarter-final quarter-finals quarterfinal quarterfinals group stage title
     titles season fixture fixtures match matches knockout play-off play-offs playoff
     playoffs berth berths standings holders trophy""".split()
+)
+# A season's start after a league's name, with its month or its date: "the X League
+# starts in October", "kicks off on 12 August".
+_SEASON_STARTS = re.compile(
+    r" (?:starts|begins|kicks off|resumes|restarts) (?:in|on) (?:\d|[A-Z][a-z]+)"
 )
 _COMPETITION_BEFORE = re.compile(
     r"(?:\b(?:win|wins|won|winning|reach|reached|reaching|qualify for|qualified for|"
@@ -78,7 +84,7 @@ _PRODUCT_NOUNS = frozenset(
 _ASSISTANTS = frozenset("assistant assistants".split())
 _ASSISTANT_KINDS = frozenset("voice virtual digital ai smart".split())
 # Words after a name that make it a stock index ("the benchmark TAIEX index").
-_INDEX_AFTER = frozenset("index indices indexes benchmark".split())
+_INDEX_AFTER = frozenset("index indices indexes benchmark composite".split())
 INDEX_LAST = frozenset("index indices".split())
 # Words of posting or speaking before "on X": a platform, not a body.
 _POSTING = frozenset(
@@ -114,7 +120,8 @@ _AIRWAVES = frozenset("radio television tv channel network news".split())
 # "Stade de la Réunification", "Penitenciaría del Litoral"), and English "Palace of X".
 FACILITY_FIRST = frozenset(
     """estadio estádio stade stadio stadion aeropuerto aeroporto aéroport aeroport
-    penitenciaría penitenciaria penitenciária cárcel carcel prisión presídio""".split()
+    penitenciaría penitenciaria penitenciária cárcel carcel prisión presídio palacio
+    palácio palazzo palais torre puente ponte curva""".split()
 )
 
 
@@ -182,8 +189,10 @@ def model_number(words: Sequence[str], lower: Sequence[str]) -> bool:
 def competes(text: str, mention: Mention) -> bool:
     """Whether a league is played in, reached or staged at this mention."""
     after = text[mention.end : mention.end + 30].lower().split()
-    if after and after[0].strip(".,;") in _COMPETITION_AFTER:
-        return True
+    if after and after[0].strip(".,;:\"'\u201d\u2019") in _COMPETITION_AFTER:
+        return True  # "the Conference League qualifiers.\""
+    if _SEASON_STARTS.match(text, mention.end):
+        return True  # "before the Regional League starts in October"
     before = text[max(0, mention.start - 40) : mention.start].lower()
     return _COMPETITION_BEFORE.search(before) is not None
 

@@ -22,6 +22,7 @@ class Weighing(Protocol):
     """The weights of an entity's labels, which each rule adds to with its reason."""
 
     weights: dict[str, float]
+    reasons: list[str]
 
     def add(self, label: str, weight: float, reason: str) -> None: ...
 

@@ -23,10 +23,8 @@ from reader.entities.organisations.not_a_body import (
     COMPASS,
     COMPETITION_FIRST,
     COMPETITION_LAST,
-    CREDIT_RATING,
     FACILITY_FIRST,
     INDEX_LAST,
-    THING_ACRONYMS,
     competes,
     in_menu,
     model_number,
@@ -138,14 +136,6 @@ def weigh_organisation(
     head = next((word for word in words[1:] if word in LOWER_CASE_HEADS), "")
     if head and words[0][:1].isupper():
         weighing.add("ORG", 5, f"a body's noun in its language: {head}")  # "Komerční banka"
-    if (
-        len(words) == 1
-        and name.isupper()
-        and (lower[0] in THING_ACRONYMS or CREDIT_RATING.match(name))
-    ):
-        for label in ("ORG", "PERSON", "GPE"):
-            weighing.weights[label] = 0  # "SIM", "PIN", "SMS": a thing, not a name
-        weighing.add("MISC", 1, "a common noun's acronym")
     if len(words) == 1 and name.isupper() and lower[0] in MEMBER_ROLES | {"ceo", "cfo", "coo"}:
         for label in ("ORG", "PERSON", "GPE"):
             weighing.weights[label] = 0  # "TD", "MP": a role, not a name
@@ -314,7 +304,7 @@ _WHOSE_STAFF = re.compile(
     re.IGNORECASE,
 )
 # The last words of a building's English name that no body's name ends in.
-_BUILDING_LAST = frozenset("stadium arena airport".split())
+_BUILDING_LAST = frozenset("stadium arena airport reactor dam bridge".split())
 _KIND_ALONE_BEFORE = re.compile(
     r"\b(think[- ]tank|news (?:site|website|portal|agency)|website|broadcaster|newspaper) $"
 )
