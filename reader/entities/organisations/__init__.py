@@ -52,8 +52,8 @@ from reader.entities.organisations.long_names import (
 )
 from reader.entities.organisations.mastheads import mastheads
 from reader.entities.organisations.missed import missed_organisations
-from reader.entities.organisations.uses import used_as_bodies
 from reader.entities.organisations.other_kinds import weigh_other_kinds
+from reader.entities.organisations.uses import used_as_bodies
 from reader.entities.organisations.weighing import weigh_organisation
 
 # Tests of these rules ask this module whether a word is a people's adjective.
