@@ -34,6 +34,16 @@ _ROLES = frozenset(
     tun puan encik haji hajjah cs cas""".split()
 )
 
+# Honorifics and titles of other languages that news copy in English keeps before a name
+# ("Ing. Carlos Ruiz", "Kgosi Mothibi Seepapitso", "Yr Athro Gwenllian ap Siôn", "Shri
+# Anil Kumar", "Alhaji Musa Bello"): Spanish, Italian and Portuguese degrees, Welsh,
+# Setswana, Zulu, Swahili, Hindi, Hausa and Malay forms of address, none in nameparser.
+_FOREIGN_TITLES = frozenset(
+    """ing lic licdo licda arq abog avv dott dra engr kgosi kgosikgolo inkosi nkosi mzee
+    shri shrimati smt athro parchedig alhaji alhaja hajia mallam malam ustaz ustazah
+    khun""".split()
+)
+
 # Roles written as acronyms, which name no one alone and no body either ("Galway TD",
 # "the CS", "an MCA"); an acronym is otherwise kept as a name.
 ROLE_ACRONYMS = frozenset(
@@ -133,10 +143,10 @@ def titles() -> frozenset[str]:
     try:
         from nameparser.config import CONSTANTS
     except ImportError:  # the package is a dependency; without it, only our own roles
-        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS)
+        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS | _FOREIGN_TITLES)
     found = {str(title).lower() for title in CONSTANTS.titles}
     # Compared without a final period: "Sen." and "sen" are one title.
-    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS)
+    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS | _FOREIGN_TITLES)
 
 
 # The last words of laws and treaties ("Finance Bill", "Paris Agreement").

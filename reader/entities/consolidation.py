@@ -46,8 +46,10 @@ from reader.entities.organisations import (
 )
 from reader.entities.people import (
     company_short_form,
+    drop_lower_case_lead,
     initialled_owner,
     is_person_noun_word,
+    join_connected,
     join_initials,
     missed_people,
     names_a_person,
@@ -212,7 +214,8 @@ def _candidates(
         if not chosen.overlaps(start, end):
             chosen.add(start, end)
             kept.append((start, end, label))
-    return join_initials(text, _join_split_names(text, sorted(kept)))
+    joined = join_initials(text, _join_split_names(text, sorted(kept)))
+    return join_connected(text, drop_lower_case_lead(text, joined))
 
 
 def _join_split_names(

@@ -33,7 +33,12 @@ from reader.entities.organisations import (
     people_before_department,
     teams_pair,
 )
-from reader.entities.people import given_name_completed, is_person_noun_word, role_before_person
+from reader.entities.people import (
+    given_name_completed,
+    hyphenated_given_start,
+    is_person_noun_word,
+    role_before_person,
+)
 from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
@@ -213,6 +218,7 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         if piece_label == "PERSON":
             new_start, new_end = complete_name(text, new_start, new_end, parse)
             new_start, new_end = _complete_person(text, new_start, new_end)
+            new_start = hyphenated_given_start(text, new_start)  # "Ana-" + "Maria Lupașcu"
             particles = _PARTICLE_TAIL.match(text, new_end) or _HYPHENATED_GIVEN.match(
                 text, new_end
             )

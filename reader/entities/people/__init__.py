@@ -16,7 +16,9 @@ One module per kind of evidence, each true of news copy from any country:
 - :mod:`.aliases`: another name of the same person or body ("X, known as Y");
 - :mod:`.works_and_bodies`: uses that make a name a party's, a work's or a body's ("the
   ruling X", "a production of X", "X (XY)");
-- :mod:`.lists`: a weak person listed with organisations only, or places only, is one.
+- :mod:`.lists`: a weak person listed with organisations only, or places only, is one;
+- :mod:`.connectors`: the words that join one person's name's parts ("Rauf Tofiq oğlu
+  Həsənov", "Clarisse Assogba épouse Kpadonou").
 
 Each function takes the text and offsets and returns what it found: the callers in
 :mod:`reader.entities.consolidation`, :mod:`reader.entities.spans` and
@@ -24,6 +26,11 @@ Each function takes the text and offsets and returns what it found: the callers 
 """
 
 from reader.entities.people.aliases import company_short_form, initialled_owner, other_names
+from reader.entities.people.connectors import (
+    drop_lower_case_lead,
+    hyphenated_given_start,
+    join_connected,
+)
 from reader.entities.people.for_and_against import person_clues
 from reader.entities.people.lists import relabel_listed
 from reader.entities.people.missed import given_name_completed, join_initials, missed_people
@@ -42,11 +49,14 @@ _PORTFOLIO_WORDS = PORTFOLIO_WORDS
 __all__ = [
     "PORTFOLIO_WORDS",
     "company_short_form",
+    "drop_lower_case_lead",
     "given_name_completed",
+    "hyphenated_given_start",
     "initialled_owner",
     "is_given",
     "is_known_surname",
     "is_person_noun_word",
+    "join_connected",
     "join_initials",
     "missed_people",
     "names_a_person",

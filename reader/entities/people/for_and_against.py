@@ -16,7 +16,7 @@ from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
 from reader.entities.people.shape import shape_clues
-from reader.entities.people.unknown_names import unknown_and_unused
+from reader.entities.people.unknown_names import speaks, unknown_and_unused
 from reader.entities.people.uses import (
     described_as_a_person,
     neighbour_clues,
@@ -79,6 +79,15 @@ def person_clues(
         # "in Latin America": the model called it a place and the text writes it as one;
         # a given name's shape ("Latin") is no reason to call it a person.
         clues.append(("PERSON", NEVER, "a place to the model, and after 'in'"))
+    if (
+        _a_place_or_people_only(votes)
+        and not used_as_a_person(text, mentions, parse)
+        and not any(speaks(mention, parse) for mention in mentions)
+    ):
+        # "the Red Sea", "Latin American": the model called it a place or a people every
+        # time, and the text never writes it as a person: a given name's shape ("Red",
+        # "Latin") is no reason to call it one.
+        clues.append(("PERSON", NEVER, "a place or a people to the model, never a person"))
     only_person = all(label == "PERSON" for label, count in votes.items() if count)
     uses = [not_a_person_use(text, mention, parse) for mention in mentions]
     against = [use for use in uses if use]
@@ -124,5 +133,12 @@ def person_clues(
     return clues
 
 
+def _a_place_or_people_only(votes: Mapping[str, float]) -> bool:
+    """Whether the model called a name a place or a people, and nothing else."""
+    labels = {label for label, count in votes.items() if count}
+    return bool(labels) and labels <= _PLACE_OR_PEOPLE
+
+
+_PLACE_OR_PEOPLE = frozenset({"GPE", "LOC", "NORP"})
 # The model's labels of numbers and times, which no rule here is about.
 _NUMERIC = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())

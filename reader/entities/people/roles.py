@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reader.entities.people.name_knowledge import (
     GOVERNMENT_ROLES,
+    is_given,
     lower_case_words,
     names_a_person,
     person_nouns,
@@ -32,6 +33,11 @@ _OFFICE_INSIDE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner)(?: of State)? (?:for|of) (?:the )?"
 )
 
+
+# Courtesies of Spanish, Portuguese and Italian before a given name ("Don Ernesto", "Doña
+# Carmen", "Dom Pedro"); "Don" is also a given name of its own ("Don Haskins"), so a
+# courtesy only when a known given name follows it.
+_COURTESIES = frozenset("don doña dona dom".split())
 
 _ROLE_SPAN_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
@@ -68,6 +74,13 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
     words = text[start:end].split(" ")
     if len(words) < 3 or label not in _ROLE_SPAN_LABELS:
         return start, label
+    if (
+        words[0].lower() in _COURTESIES
+        and is_given(words[1])
+        and names_a_person(" ".join(words[1:]))
+    ):
+        # "Don Ernesto Matamoros Valle": a courtesy before a given name and a surname.
+        return start + len(words[0]) + 1, "PERSON"
     office = _OFFICE_OF.search(text, max(0, start - 80), start) is not None
     if office:
         cut = _after_portfolio(text, start, end)

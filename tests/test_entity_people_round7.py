@@ -1,0 +1,145 @@
+"""People rules of round 7 (reader/entities/people/), each pinned by a small case with
+invented names and a case where a true name stays as it is: the words that join a name's
+parts (patronymics, married names, a father's name), a hyphenated given name, a word in
+lower case before a name, the titles and courtesies of other languages."""
+
+from __future__ import annotations
+
+from entity_support import entities_in, people_in
+
+from reader.analysis import Analyser
+from reader.entities.people import (
+    drop_lower_case_lead,
+    hyphenated_given_start,
+    join_connected,
+    role_before_person,
+)
+from reader.name_words import titles
+
+
+def _spans(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """Candidates for ``names`` (text, label) at their first place in ``text``."""
+    found = []
+    for name, label in names:
+        start = text.index(name)
+        found.append((start, start + len(name), label))
+    return found
+
+
+def _named(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    return [(text[a:b], label) for a, b, label in candidates]
+
+
+def test_a_patronymic_joins_the_pieces_the_model_cut_into_one_person() -> None:
+    text = "The court sentenced Tahir Namiq oğlu Quliyev, 48, on Friday."
+    candidates = _spans(text, ("Tahir Namiq", "PERSON"), ("Quliyev", "GPE"), ("Friday", "DATE"))
+    assert _named(text, join_connected(text, candidates)) == [
+        ("Tahir Namiq oğlu Quliyev", "PERSON"),
+        ("Friday", "DATE"),
+    ]
+
+
+def test_a_married_name_and_a_father_s_name_join_too_but_not_a_body_s_name() -> None:
+    text = "Inspector Odile Hounsa épouse Dossou-Yovo was fined."
+    candidates = _spans(text, ("Odile Hounsa", "PERSON"), ("Dossou-Yovo", "ORG"))
+    assert _named(text, join_connected(text, candidates)) == [
+        ("Odile Hounsa épouse Dossou-Yovo", "PERSON")
+    ]
+    text = "Its director, Rana bint Fahad Al-Qahtani, said so."
+    candidates = _spans(text, ("Rana", "ORG"), ("Fahad Al-Qahtani", "PERSON"))
+    assert _named(text, join_connected(text, candidates)) == [
+        ("Rana bint Fahad Al-Qahtani", "PERSON")
+    ]
+    # A body named for a person keeps its name; a name the model found whole stays.
+    text = "The Hamdan bin Saeed Foundation gave more."
+    candidates = _spans(text, ("Hamdan bin Saeed Foundation", "ORG"))
+    assert join_connected(text, candidates) == candidates
+    text = "Talal bin Nasser Al Harthy spoke."
+    candidates = _spans(text, ("Talal bin Nasser Al Harthy", "PERSON"))
+    assert join_connected(text, candidates) == candidates
+
+
+def test_a_title_before_a_connected_name_stays_out_and_an_honorific_stays_in() -> None:
+    text = 'said Yr Athro Eluned ap Rhys, who leads it. "Yes," ap Rhys said.'
+    candidates = _spans(text, ("Yr Athro Eluned", "PERSON"), ("Rhys", "PERSON"))
+    assert _named(text, join_connected(text, candidates))[0] == ("Eluned ap Rhys", "PERSON")
+    text = "Sheikh Mansour bin Zayed met them."
+    candidates = _spans(text, ("Mansour", "PERSON"))
+    assert _named(text, join_connected(text, candidates)) == [
+        ("Sheikh Mansour bin Zayed", "PERSON")
+    ]
+
+
+def test_the_whole_article_finds_a_patronymic_name(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "Judge Kamran Aliyev sentenced Tahir Namiq oğlu Quliyev, 48, to nine years.",
+        "Quliyev denied the charges.",
+    )
+    assert "Tahir Namiq oğlu Quliyev" in people and "Tahir Namiq" not in people
+
+
+def test_a_hyphenated_given_name_cut_at_its_hyphen_is_whole_again() -> None:
+    text = "- **Ana-Lucia Cebotari, mother of a player:**"
+    assert hyphenated_given_start(text, text.index("Lucia")) == text.index("Ana-Lucia")
+    # Not after a word that is no given name ("pro-Kremlin"), nor without a hyphen.
+    text = "the Abu-Ramos family and Lucia Cebotari"
+    assert hyphenated_given_start(text, text.index("Ramos")) == text.index("Ramos")
+    assert hyphenated_given_start(text, text.index("Lucia")) == text.index("Lucia")
+
+
+def test_a_person_s_span_never_opens_with_a_word_in_lower_case() -> None:
+    text = "after the 13. jul Dragovica final, van Dijk said"
+    candidates = _spans(text, ("jul Dragovica", "PERSON"), ("van Dijk", "PERSON"))
+    assert _named(text, drop_lower_case_lead(text, candidates)) == [
+        ("Dragovica", "PERSON"),
+        ("van Dijk", "PERSON"),  # a particle opens a name
+    ]
+
+
+def test_titles_of_other_languages_are_titles() -> None:
+    assert {"ing", "lic", "kgosi", "athro", "shri", "alhaji", "mzee"} <= titles()
+    assert "don" not in titles()  # also a given name of its own
+
+
+def test_a_courtesy_before_a_given_name_is_no_part_of_the_name() -> None:
+    text = "The club's president, Don Rigoberto Funes Mejía, said"
+    start = text.index("Don")
+    end = start + len("Don Rigoberto Funes Mejía")
+    assert role_before_person(text, start, end, "ORG") == (text.index("Rigoberto"), "PERSON")
+    # "Don" before a surname is a given name: "Don Whitlock Brant" stays whole.
+    text = "coach Don Whitlock Brant said"
+    start = text.index("Don")
+    assert role_before_person(text, start, start + len("Don Whitlock Brant"), "PERSON") == (
+        start,
+        "PERSON",
+    )
+
+
+def test_a_foreign_title_is_cut_off_a_person_s_name(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "Its technical director, Ing. Ramiro Benítez Ocampo, told reporters the dam was safe.",
+    )
+    assert "Ing" not in entities
+    assert entities["Ramiro Benítez Ocampo"].label == "PERSON"
+
+
+def test_a_place_or_a_people_to_the_model_is_no_person_for_its_first_word(
+    analyser: Analyser,
+) -> None:
+    entities = entities_in(
+        analyser,
+        "Ships avoided the Red Sea for a third month, and insurers raised premiums.",
+        "Latin American buyers paid more for grain.",
+    )
+    assert all(
+        e.label != "PERSON" for name, e in entities.items() if name in ("Red Sea", "Latin American")
+    )
+    # A name the model called a place that speaks is still a person.
+    people = people_in(
+        analyser,
+        "Relatives waited outside the clinic in Bahodopi. Sutrisno, whose brother was hurt,"
+        " said the workers had complained for months.",
+    )
+    assert "Sutrisno" in people
