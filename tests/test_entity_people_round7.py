@@ -143,3 +143,16 @@ def test_a_place_or_a_people_to_the_model_is_no_person_for_its_first_word(
         " said the workers had complained for months.",
     )
     assert "Sutrisno" in people
+
+
+def test_a_name_that_ends_in_its_country_s_name_is_a_body_s() -> None:
+    from reader.entities.people.country_bodies import country_body_clues
+    from reader.gazetteer import is_country_endonym
+
+    assert is_country_endonym("Polska") and is_country_endonym("Sverige")
+    for name in ("Veltrio Polska", "Kivutel Sudan", "Nordvik Sverige"):
+        clues = country_body_clues(name.split())
+        assert ("ORG", 3, f"a body named for its country: {name.split()[-1]}") in clues
+    # A country's name that is a surname or a given name, or the country itself, is none.
+    for name in ("Dara Jordan", "Anne Maurice", "South Sudan", "Khartoum Sudan"):
+        assert country_body_clues(name.split()) == []
