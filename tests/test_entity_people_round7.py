@@ -156,3 +156,30 @@ def test_a_name_that_ends_in_its_country_s_name_is_a_body_s() -> None:
     # A country's name that is a surname or a given name, or the country itself, is none.
     for name in ("Dara Jordan", "Anne Maurice", "South Sudan", "Khartoum Sudan"):
         assert country_body_clues(name.split()) == []
+
+
+def test_a_body_s_or_a_place_s_first_word_in_its_language_makes_no_person() -> None:
+    from reader.entities.people.foreign_heads import foreign_head_clues
+
+    assert ("ORG", 2, "a body's first word in its language: Cyngor") in foreign_head_clues(
+        ["Cyngor", "Tregaron"]
+    )
+    assert ("ORG", 2, "a body's first word in its language: Majlis") in foreign_head_clues(
+        ["Majlis", "al-Shura"]
+    )
+    assert ("GPE", 2, "a place's first word in its language: Deir") in foreign_head_clues(
+        ["Deir", "al-Hamra"]
+    )
+    # A person's name, a head word alone, and a phrase in lower case are left alone.
+    assert foreign_head_clues(["Elena", "Partido"]) == []
+    assert foreign_head_clues(["Consejo"]) == []
+    assert foreign_head_clues(["Real", "estate"]) == []
+
+
+def test_a_foreign_body_is_not_a_person_in_an_article(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "The grant came from Cymdeithas Morgannwg, which funds rural theatres.",
+        "Cymdeithas Morgannwg said it would review the scheme.",
+    )
+    assert entities["Cymdeithas Morgannwg"].label != "PERSON"

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.country_bodies import country_body_clues
+from reader.entities.people.foreign_heads import foreign_head_clues
 from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
 from reader.entities.people.shape import shape_clues
 from reader.entities.people.unknown_names import speaks, unknown_and_unused
@@ -64,6 +65,7 @@ def person_clues(
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
     clues.extend(shape_clues(text, words, mentions))
     clues.extend(country_body_clues(words))
+    clues.extend(foreign_head_clues(words))
     if (
         place
         and len(words) > 1
