@@ -183,3 +183,23 @@ def test_a_foreign_body_is_not_a_person_in_an_article(analyser: Analyser) -> Non
         "Cymdeithas Morgannwg said it would review the scheme.",
     )
     assert entities["Cymdeithas Morgannwg"].label != "PERSON"
+
+
+def test_a_credit_s_names_may_open_with_an_accented_capital(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "Fans wait outside the arena in Kaunas. Photo: Darius Žemaitis/VLTA",
+        "The club said tickets had sold out.",
+    )
+    assert entities["Darius Žemaitis"].label == "PERSON"
+    assert entities["VLTA"].label != "PERSON"
+
+
+def test_a_wire_credit_in_parentheses_credits_its_reporter(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "By Tjipura Haufiku WINDHOEK, June 4 (Reuters) - Namibia will raise its royalty.",
+        "(Reporting by Tjipura Haufiku in Windhoek; Editing by Jan Harvey)",
+    )
+    assert entities["Tjipura Haufiku"].label == "PERSON"
+    assert "credited: (Reporting by" in entities["Tjipura Haufiku"].why

@@ -247,10 +247,14 @@ def _join_split_names(
 
 # Agencies and people credited by the shape of a wire dateline or a credit line:
 # "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
-_CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,2}"
+# A capital of the Latin letters, accented ones too: "Paulius Šimkus", "Borut Živulović".
+_CAPITAL = "A-Z" + "".join(char for char in map(chr, range(0xC0, 0x250)) if char.isupper())
+_CREDIT_NAME = rf"[{_CAPITAL}][\w.&'\u2019-]*(?: [{_CAPITAL}][\w.&'\u2019-]*){{0,2}}"
 # A credited name whose words may run over a line's end, and may open with a particle and
 # a hyphen ("Nadia el-Gowhary").
-_WRAPPED_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \n](?:[a-z]{1,3}-)?[A-Z][\w.&'\u2019-]*){0,2}"
+_WRAPPED_NAME = (
+    rf"[{_CAPITAL}][\w.&'\u2019-]*(?:[ \n](?:[a-z]{{1,3}}-)?[{_CAPITAL}][\w.&'\u2019-]*){{0,2}}"
+)
 _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(rf"\(({_CREDIT_NAME})\) ?[-\u2013\u2014]"), ("ORG",)),
     (
