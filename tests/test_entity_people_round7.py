@@ -203,3 +203,14 @@ def test_a_wire_credit_in_parentheses_credits_its_reporter(analyser: Analyser) -
     )
     assert entities["Tjipura Haufiku"].label == "PERSON"
     assert "credited: (Reporting by" in entities["Tjipura Haufiku"].why
+
+
+def test_a_byline_that_credits_an_outlet_s_staff_names_the_outlet_not_a_person() -> None:
+    from reader.entities.spans import byline_names
+
+    assert byline_names("Reuters Staff") == [("Reuters", "ORG")]
+    assert byline_names("By Kivu Post Staff Writers") == [("Kivu Post", "ORG")]
+    assert byline_names("Staff Reporter") == []
+    assert byline_names("Courts Correspondent") == []  # a beat, not an outlet
+    # A person who signs as staff keeps the name.
+    assert byline_names("Amara Osei, Staff Writer") == [("Amara Osei", "PERSON")]

@@ -38,6 +38,7 @@ from reader.entities.people import (
     hyphenated_given_start,
     is_person_noun_word,
     role_before_person,
+    staff_outlet,
 )
 from reader.gazetteer import is_demonym, is_given_name, is_place
 from reader.name_words import (
@@ -682,6 +683,13 @@ def byline_names(byline: str) -> list[tuple[str, str]]:
             words.pop()
         part = " ".join(words)
         if not part or not part[0].isupper():
+            continue
+        outlet = staff_outlet(words)
+        if outlet is not None:
+            # "Reuters Staff", "AFP Staff Writers": the outlet, not a person; "Staff
+            # Reporter" and "Our Correspondent" name no one.
+            if outlet:
+                found.append((outlet, "ORG"))
             continue
         if is_place(part):
             found.append((part, "GPE"))  # where the reporter files from: "Buenos Aires"

@@ -17,6 +17,7 @@ One module per kind of evidence, each true of news copy from any country:
 - :mod:`.works_and_bodies`: uses that make a name a party's, a work's or a body's ("the
   ruling X", "a production of X", "X (XY)");
 - :mod:`.lists`: a weak person listed with organisations only, or places only, is one;
+- :mod:`.staff_bylines`: a byline that credits an outlet's staff ("By Reuters Staff");
 - :mod:`.connectors`: the words that join one person's name's parts ("Rauf Tofiq oğlu
   Həsənov", "Clarisse Assogba épouse Kpadonou").
 
@@ -42,6 +43,7 @@ from reader.entities.people.name_knowledge import (
     sentence_ends_before,
 )
 from reader.entities.people.roles import PORTFOLIO_WORDS, role_before_person
+from reader.entities.people.staff_bylines import staff_outlet
 
 # The name organisations.py imports the portfolios' words by.
 _PORTFOLIO_WORDS = PORTFOLIO_WORDS
@@ -65,4 +67,5 @@ __all__ = [
     "relabel_listed",
     "role_before_person",
     "sentence_ends_before",
+    "staff_outlet",
 ]
