@@ -214,3 +214,20 @@ def test_a_byline_that_credits_an_outlet_s_staff_names_the_outlet_not_a_person()
     assert byline_names("Courts Correspondent") == []  # a beat, not an outlet
     # A person who signs as staff keeps the name.
     assert byline_names("Amara Osei, Staff Writer") == [("Amara Osei", "PERSON")]
+
+
+def test_a_place_s_name_opened_by_a_colour_is_no_person_s() -> None:
+    from reader.entities.model import Mention
+    from reader.entities.people import person_clues
+    from reader.syntax import Parse
+
+    text = "Tankers crossed the Red Sea again. Red Sea traffic rose."
+    mentions = [Mention(text.index("Red Sea"), text.index("Red Sea") + 7, "Red Sea", "model")]
+    clues = person_clues(text, ["Red", "Sea"], mentions, Parse(), True, {"PERSON": 2})
+    assert ("PERSON", -100.0, "a place's name, opened by a common word: Red") in clues
+    # A person whose given name is a colour is no place: the rule asks the gazetteer.
+    text = "Coach Red Okonkwo said the team was ready."
+    start = text.index("Red Okonkwo")
+    mentions = [Mention(start, start + 11, "Red Okonkwo", "model")]
+    clues = person_clues(text, ["Red", "Okonkwo"], mentions, Parse(), False, {"PERSON": 2})
+    assert not any(reason.startswith("a place's name, opened") for _, _, reason in clues)

@@ -16,7 +16,12 @@ from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.country_bodies import country_body_clues
 from reader.entities.people.foreign_heads import foreign_head_clues
-from reader.entities.people.name_knowledge import is_given, is_known_surname, may_be_given
+from reader.entities.people.name_knowledge import (
+    is_given,
+    is_known_surname,
+    lower_case_words,
+    may_be_given,
+)
 from reader.entities.people.shape import shape_clues
 from reader.entities.people.unknown_names import speaks, unknown_and_unused
 from reader.entities.people.uses import (
@@ -75,6 +80,15 @@ def person_clues(
         # place, is the place, though it starts with a given name.
         clues.append(("PERSON", NEVER, "a place's name of several words, after 'in'"))
         clues.append(("GPE", 3, "a place's name of several words, after 'in'"))
+    elif (
+        place
+        and len(words) > 1
+        and _common_word(words[0], text)
+        and not used_as_a_person(text, mentions, parse)
+    ):
+        # "the Red Sea", "Golden Bay": a place's name that opens with a colour or a word
+        # the article writes in lower case is the place's, not a given name's.
+        clues.append(("PERSON", NEVER, f"a place's name, opened by a common word: {words[0]}"))
     elif (
         not votes.get("PERSON")
         and any(votes.get(label) for label in ("LOC", "GPE", "FAC"))
@@ -135,6 +149,20 @@ def person_clues(
         # leave what it is open ("the Knud and Inger ... Foundation", "the Hashed").
         clues.append(("MISC", 0.5, "no person, and nothing says what it is"))
     return clues
+
+
+# Colours, which open places' names ("Red Sea", "White Nile", "Golden Bay") and are
+# given names too ("Red", "Blue", "Golden").
+_COLOURS = frozenset(
+    "red white black blue green yellow golden silver grey gray brown orange pink".split()
+)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """Whether a name's first word is a colour or a word the article writes in lower
+    case ("red", "media"), not a given name there."""
+    lower = word.lower()
+    return lower in _COLOURS or lower in lower_case_words(text)
 
 
 def _a_place_or_people_only(votes: Mapping[str, float]) -> bool:
