@@ -231,3 +231,23 @@ def test_a_place_s_name_opened_by_a_colour_is_no_person_s() -> None:
     mentions = [Mention(start, start + 11, "Red Okonkwo", "model")]
     clues = person_clues(text, ["Red", "Okonkwo"], mentions, Parse(), False, {"PERSON": 2})
     assert not any(reason.startswith("a place's name, opened") for _, _, reason in clues)
+
+
+def test_a_town_s_name_as_a_given_name_before_a_known_surname_is_a_person_s() -> None:
+    from reader.entities.model import Mention
+    from reader.entities.people import person_clues
+    from reader.syntax import Parse
+
+    def reasons(name: str, place: bool) -> list[str]:
+        text = f"The board named {name} to run the plant."
+        start = text.index(name)
+        mentions = [Mention(start, start + len(name), name, "model")]
+        clues = person_clues(text, name.split(), mentions, Parse(), place, {"ORG": 2})
+        return [reason for _, _, reason in clues]
+
+    assert "a town's name as a given name, and a surname: Lindqvist" in reasons(
+        "Florence Lindqvist", False
+    )
+    # A place's own name, or an article before a surname's shape, is no person's.
+    assert not any("a town's name" in r for r in reasons("El Rossi", False))
+    assert not any("a town's name" in r for r in reasons("Victoria Bianchi", True))

@@ -17,6 +17,8 @@ from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.country_bodies import country_body_clues
 from reader.entities.people.foreign_heads import foreign_head_clues
 from reader.entities.people.name_knowledge import (
+    NAME_PARTICLES,
+    NOT_NAMES,
     is_given,
     is_known_surname,
     lower_case_words,
@@ -31,6 +33,7 @@ from reader.entities.people.uses import (
     used_as_a_person,
 )
 from reader.entities.people.works_and_bodies import work_and_body_clues
+from reader.gazetteer import is_given_name, is_place
 from reader.name_words import ROLE_NOUNS
 from reader.syntax import Parse
 
@@ -68,6 +71,21 @@ def person_clues(
         and not any(char.isdigit() for word in words for char in word)
     ):
         clues.append(("PERSON", 2, f"a known surname: {words[-1]}"))
+    elif (
+        len(words) == 2
+        and is_known_surname(words[1])
+        and is_given_name(words[0])
+        and words[0].lower() not in NAME_PARTICLES  # "El Niño"
+        and words[0].lower() not in NOT_NAMES
+        and words[0][:1].isupper()
+        and not words[0].isupper()
+        and not place
+        and not is_place(words[1])
+    ):
+        # "Marco Bianchi", "Victoria Lindqvist": a given name that is also a town's
+        # ("Marco", "Victoria") before a known surname is a person's name, where the
+        # whole is no place's.
+        clues.append(("PERSON", 2, f"a town's name as a given name, and a surname: {words[1]}"))
     clues.extend(shape_clues(text, words, mentions))
     clues.extend(country_body_clues(words))
     clues.extend(foreign_head_clues(words))
