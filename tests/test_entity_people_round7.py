@@ -251,3 +251,14 @@ def test_a_town_s_name_as_a_given_name_before_a_known_surname_is_a_person_s() ->
     # A place's own name, or an article before a surname's shape, is no person's.
     assert not any("a town's name" in r for r in reasons("El Rossi", False))
     assert not any("a town's name" in r for r in reasons("Victoria Bianchi", True))
+
+
+def test_a_title_s_word_ends_a_sentence_unless_it_is_an_abbreviation() -> None:
+    from reader.entities.people import sentence_ends_before
+
+    text = "They lost 2-0 to Police. Kivumu meet the police side again on Sunday."
+    assert sentence_ends_before(text, text.index("Kivumu"))
+    text = "The verdict came from Insp. Kivumu Nkurunziza on Monday."
+    assert not sentence_ends_before(text, text.index("Kivumu"))
+    text = "The report was written by Dr. Kivumu Nkurunziza."
+    assert not sentence_ends_before(text, text.index("Kivumu"))
