@@ -38,7 +38,7 @@ _ROLES = frozenset(
 # ("Ing. Carlos Ruiz", "Kgosi Mothibi Seepapitso", "Yr Athro Gwenllian ap Siôn", "Shri
 # Anil Kumar", "Alhaji Musa Bello"): Spanish, Italian and Portuguese degrees, Welsh,
 # Setswana, Zulu, Swahili, Hindi, Hausa and Malay forms of address, none in nameparser.
-_FOREIGN_TITLES = frozenset(
+FOREIGN_TITLES = frozenset(
     """ing lic licdo licda arq abog avv dott dra engr kgosi kgosikgolo inkosi nkosi mzee
     shri shrimati smt athro parchedig alhaji alhaja hajia mallam malam ustaz ustazah
     khun""".split()
@@ -143,10 +143,10 @@ def titles() -> frozenset[str]:
     try:
         from nameparser.config import CONSTANTS
     except ImportError:  # the package is a dependency; without it, only our own roles
-        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS | _FOREIGN_TITLES)
+        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS | FOREIGN_TITLES)
     found = {str(title).lower() for title in CONSTANTS.titles}
     # Compared without a final period: "Sen." and "sen" are one title.
-    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS | _FOREIGN_TITLES)
+    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS | FOREIGN_TITLES)
 
 
 # The last words of laws and treaties ("Finance Bill", "Paris Agreement").

@@ -262,3 +262,13 @@ def test_a_title_s_word_ends_a_sentence_unless_it_is_an_abbreviation() -> None:
     assert not sentence_ends_before(text, text.index("Kivumu"))
     text = "The report was written by Dr. Kivumu Nkurunziza."
     assert not sentence_ends_before(text, text.index("Kivumu"))
+
+
+def test_a_title_opens_a_person_s_name_the_model_called_a_body() -> None:
+    text = "In Kanye, Kgosi Tebogo Motsumi of the Bakwena said the mine must stay open."
+    start = text.index("Kgosi")
+    end = start + len("Kgosi Tebogo Motsumi")
+    assert role_before_person(text, start, end, "ORG") == (text.index("Tebogo"), "PERSON")
+    # A body's qualifier or a list's odd word is no title: "Social Watch Kenya".
+    text = "Social Watch Ruvuma said it would appeal."
+    assert role_before_person(text, 0, len("Social Watch Ruvuma"), "ORG") == (0, "ORG")
