@@ -272,3 +272,20 @@ def test_a_title_opens_a_person_s_name_the_model_called_a_body() -> None:
     # A body's qualifier or a list's odd word is no title: "Social Watch Kenya".
     text = "Social Watch Ruvuma said it would appeal."
     assert role_before_person(text, 0, len("Social Watch Ruvuma"), "ORG") == (0, "ORG")
+
+
+def test_a_name_described_as_a_body_in_apposition_is_no_person(analyser: Analyser) -> None:
+    entities = entities_in(
+        analyser,
+        "Saoirse Bheag, the county's only professional puppet theatre company, will stop"
+        " touring in May.",
+        "Saoirse Bheag toured every school in the county last year.",
+    )
+    assert entities["Saoirse Bheag"].label != "PERSON"
+    # A person described by a body's name's words keeps the name.
+    people = people_in(
+        analyser,
+        "Rumbidzai Chakanetsa, the United Democratic Alliance legislator for Mbare, said the"
+        " town had waited twenty years.",
+    )
+    assert "Rumbidzai Chakanetsa" in people

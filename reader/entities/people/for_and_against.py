@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from reader.entities.model import Mention
 from reader.entities.people.clue import NEVER, Clue
 from reader.entities.people.country_bodies import country_body_clues
+from reader.entities.people.described_bodies import described_as_a_body
 from reader.entities.people.foreign_heads import foreign_head_clues
 from reader.entities.people.name_knowledge import (
     NAME_PARTICLES,
@@ -151,6 +152,11 @@ def person_clues(
             if noun:
                 clues.append(("PERSON", 3, f"described as a person: {noun}"))
                 described = True
+    body = next(filter(None, (described_as_a_body(text, m, parse) for m in mentions)), None)
+    if body and not described and not used_as_a_person(text, mentions, parse):
+        # "Aisling Ghéar, Northern Ireland's only ... theatre company": a body, though the
+        # model's votes for a person outnumber the apposition.
+        clues.append(("PERSON", NEVER, f"described as a body: {body}"))
     if uses_of_others and not used_as_a_person(text, mentions, parse):
         # "the ruling Georgian Dream" once, and "Georgian Dream" five times with nothing
         # around it: the model's votes and a given name's shape are no person's use.
