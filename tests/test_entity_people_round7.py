@@ -289,3 +289,18 @@ def test_a_name_described_as_a_body_in_apposition_is_no_person(analyser: Analyse
         " town had waited twenty years.",
     )
     assert "Rumbidzai Chakanetsa" in people
+
+
+def test_a_person_s_name_runs_on_over_two_surnames_and_a_mother_s() -> None:
+    from reader.entities.spans import split_raw
+    from reader.syntax import Parse
+
+    text = "Its director, Ing. Ramiro Esteban Benítez Ocampo Ferreira, told reporters"
+    start = text.index("Ramiro")
+    found = split_raw(text, start, start + len("Ramiro Esteban"), "PERSON", Parse())
+    assert [text[a:b] for a, b, _ in found] == ["Ramiro Esteban Benítez Ocampo Ferreira"]
+    # Never over a place's or a body's word, nor past five words.
+    text = "said Ramiro Esteban Benítez Ocampo Ferreira Lima, who"
+    start = text.index("Ramiro")
+    found = split_raw(text, start, start + len("Ramiro Esteban"), "PERSON", Parse())
+    assert [text[a:b] for a, b, _ in found] == ["Ramiro Esteban"]

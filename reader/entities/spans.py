@@ -107,7 +107,8 @@ _PATRONYMIC_TAIL = re.compile(r" (?:uulu|kyzy|ogly|oglu|qizi|uly|kyzi)\b")
 _SCORE = re.compile(r"\d+-\d+")
 # "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
 _SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+"
-_LAST_NAME_TAIL = re.compile(rf" ({_SURNAME}(?: {_SURNAME})?)(?= [a-z]|[,.;:!?)])")
+# Up to three words: "Carlos Ramón" + "Ruiz Díaz Olmedo" (a given name, two surnames).
+_LAST_NAME_TAIL = re.compile(rf" ({_SURNAME}(?: {_SURNAME}){{0,2}})(?= [a-z]|[,.;:!?)])")
 # "Carrie Wong Siu-ming": a hyphenated given name after the surname (Cantonese, Korean).
 _HYPHENATED_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+\b")
 _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
@@ -338,7 +339,7 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _LAST_NAME_TAIL.match(text, end)
     if tail and 2 <= len(words) <= 3 and not text[end - 1].isspace():
         added = tail.group(1).split()
-        if len(words) + len(added) <= 4 and not any(
+        if len(words) + len(added) <= 5 and not any(
             word.lower() in titles() or is_place_word(word) for word in added
         ):
             end = tail.end(1)
