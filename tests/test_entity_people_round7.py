@@ -304,3 +304,18 @@ def test_a_person_s_name_runs_on_over_two_surnames_and_a_mother_s() -> None:
     start = text.index("Ramiro")
     found = split_raw(text, start, start + len("Ramiro Esteban"), "PERSON", Parse())
     assert [text[a:b] for a, b, _ in found] == ["Ramiro Esteban"]
+
+
+def test_a_one_word_name_after_a_title_runs_on_to_its_surname() -> None:
+    from reader.entities.spans import split_raw
+    from reader.syntax import Parse
+
+    text = "Health Minister Dr Vannak Inthavong-Keo replied that the funds were late."
+    start = text.index("Vannak")
+    found = split_raw(text, start, start + len("Vannak"), "PERSON", Parse())
+    assert [text[a:b] for a, b, _ in found] == ["Vannak Inthavong-Keo"]
+    # Without a title, one word stays one word ("Vannak Hotels" is no surname's).
+    text = "The guests of Vannak Inthavong-Keo replied."
+    start = text.index("Vannak")
+    found = split_raw(text, start, start + len("Vannak"), "PERSON", Parse())
+    assert [text[a:b] for a, b, _ in found] == ["Vannak"]

@@ -48,6 +48,7 @@ from reader.name_words import (
     PLACE_HEADS,
     ROLE_ACRONYMS,
     ROLE_NOUNS,
+    is_title,
     titles,
 )
 from reader.syntax import Parse
@@ -106,7 +107,7 @@ _PARTICLE_TAIL = re.compile(
 _PATRONYMIC_TAIL = re.compile(r" (?:uulu|kyzy|ogly|oglu|qizi|uly|kyzi)\b")
 _SCORE = re.compile(r"\d+-\d+")
 # "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
-_SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+"
+_SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+(?:-[A-Z][a-z\u00e0-\u024f'\u2019]+)*"
 # Up to three words: "Carlos Ramón" + "Ruiz Díaz Olmedo" (a given name, two surnames).
 _LAST_NAME_TAIL = re.compile(rf" ({_SURNAME}(?: {_SURNAME}){{0,2}})(?= [a-z]|[,.;:!?)])")
 # "Carrie Wong Siu-ming": a hyphenated given name after the surname (Cantonese, Korean).
@@ -337,7 +338,9 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
         start -= len(honorific) + 1
     words = text[start:end].split()
     tail = _LAST_NAME_TAIL.match(text, end)
-    if tail and 2 <= len(words) <= 3 and not text[end - 1].isspace():
+    # One word only after a title: "Dr Souphan" + "Inthalath-Keola".
+    titled = len(words) == 1 and is_title(honorific.rstrip(".")) and not honorific.isupper()
+    if tail and (2 <= len(words) <= 3 or titled) and not text[end - 1].isspace():
         added = tail.group(1).split()
         if len(words) + len(added) <= 5 and not any(
             word.lower() in titles() or is_place_word(word) for word in added
