@@ -8,6 +8,7 @@ from __future__ import annotations
 from entity_support import entities_in, people_in
 
 from reader.analysis import Analyser
+from reader.article import build_article
 from reader.entities.people import (
     drop_lower_case_lead,
     hyphenated_given_start,
@@ -167,9 +168,7 @@ def test_a_body_s_or_a_place_s_first_word_in_its_language_makes_no_person() -> N
     assert ("ORG", 2, "a body's first word in its language: Majlis") in foreign_head_clues(
         ["Majlis", "al-Shura"]
     )
-    assert ("GPE", 2, "a place's first word in its language: Deir") in foreign_head_clues(
-        ["Deir", "al-Hamra"]
-    )
+    assert ("GPE", 2, "a place's word: Deir") in foreign_head_clues(["Deir", "al-Hamra"])
     # A person's name, a head word alone, and a phrase in lower case are left alone.
     assert foreign_head_clues(["Elena", "Partido"]) == []
     assert foreign_head_clues(["Consejo"]) == []
@@ -319,3 +318,59 @@ def test_a_one_word_name_after_a_title_runs_on_to_its_surname() -> None:
     start = text.index("Vannak")
     found = split_raw(text, start, start + len("Vannak"), "PERSON", Parse())
     assert [text[a:b] for a, b, _ in found] == ["Vannak"]
+
+
+def test_more_titles_and_courtesies_stay_out_of_names() -> None:
+    assert {"mk", "thiru", "tmt"} <= titles()
+    text = "The hospital chaplain, Dun Anton Borg Zammit, asked for calm."
+    start = text.index("Dun")
+    end = start + len("Dun Anton Borg Zammit")
+    assert role_before_person(text, start, end, "PERSON") == (text.index("Anton"), "PERSON")
+
+
+def test_a_place_s_last_word_or_a_phrase_in_lower_case_makes_no_person() -> None:
+    from reader.entities.model import Mention
+    from reader.entities.people import person_clues
+    from reader.entities.people.foreign_heads import foreign_head_clues
+    from reader.syntax import Parse
+
+    assert foreign_head_clues(["Tumbler", "Cove"])[0][2] == "a place's word: Cove"
+    assert foreign_head_clues(["Ras", "Hilal"])[0][2] == "a place's word: Ras"
+    assert foreign_head_clues(["Jenna", "Coveney"]) == []
+    text = "Elections are due in the State next year, officials said."
+    start = text.index("next year")
+    mentions = [Mention(start, start + 9, "next year", "model")]
+    clues = person_clues(text, ["next", "year"], mentions, Parse(), False, {"DATE": 2})
+    assert ("PERSON", -100.0, "written in lower case") in clues
+    # A particle opens a name in lower case: "van Dijk" after a title is a person's.
+    text = "Captain van Dijk said so."
+    start = text.index("van Dijk")
+    mentions = [Mention(start, start + 8, "van Dijk", "model")]
+    clues = person_clues(text, ["van", "Dijk"], mentions, Parse(), False, {"PERSON": 2})
+    assert ("PERSON", -100.0, "written in lower case") not in clues
+
+
+def test_a_month_is_no_person_unless_written_as_one(analyser: Analyser) -> None:
+    from reader.entities.model import Mention
+    from reader.entities.people import person_clues
+    from reader.syntax import Parse
+
+    text = "The hall was rebuilt in May and reopened to visitors."
+    start = text.index("May")
+    mentions = [Mention(start, start + 3, "May", "model")]
+    article = build_article([("paragraph", text)], path="x.txt", format="plain")
+    parse = analyser.analyse(article).parse
+    clues = person_clues(text, ["May"], mentions, parse, False, {"PERSON": 1})
+    assert ("PERSON", -100.0, "a month's name: May") in clues
+    clues = person_clues(text, ["May"], mentions, Parse(), False, {"PERSON": 1})
+    assert ("PERSON", -100.0, "a month's name: May") not in clues  # no parse: no verdict
+
+
+def test_a_contributors_line_is_no_list_of_places(analyser: Analyser) -> None:
+    people = people_in(
+        analyser,
+        "Stocks rose on Friday.",
+        "AP Business Writers Kenji Morimoto-Vale in Tokyo and Jo Ekwueme-Hart in Lagos"
+        " contributed.",
+    )
+    assert "Jo Ekwueme-Hart" in people

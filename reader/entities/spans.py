@@ -290,6 +290,7 @@ def complete_name(text: str, start: int, end: int, parse: Parse) -> tuple[int, i
             and word[:1].isupper()
             and not word.isupper()
             and word.lower().rstrip(".") not in titles()
+            and word.lower().rstrip(".") not in ROLE_NOUNS  # "Business Writers" + a name
             and not is_person_noun_word(word)
             and (token.head in members or any(parse.tokens[m].head == index for m in members))
         )

@@ -35,7 +35,7 @@ from reader.entities.people.uses import (
 )
 from reader.entities.people.works_and_bodies import work_and_body_clues
 from reader.gazetteer import is_given_name, is_place
-from reader.name_words import ROLE_NOUNS
+from reader.name_words import ROLE_NOUNS, is_title
 from reader.syntax import Parse
 
 # Roles that end a byline's or a caption's description of a writer ("Political
@@ -59,6 +59,15 @@ def person_clues(
     """Evidence for or against a person from the name's words and each mention's
     neighbours (see the module's docstring); ``votes`` are the model's."""
     clues: list[Clue] = []
+    if (
+        words
+        and words[0][:1].islower()
+        and words[0].lower() not in NAME_PARTICLES
+        and any(_after_title(text, mention.start) for mention in mentions)
+    ):
+        # "in the State next year": a phrase in lower case after a title's word is no name.
+        clues.append(("PERSON", NEVER, "written in lower case"))
+        return clues
     if not any(count and label not in _NUMERIC for label, count in votes.items()):
         return clues  # a date, a sum or a number: nothing here is about people
     last = words[-1].lower().strip(".,") if words else ""
@@ -90,6 +99,14 @@ def person_clues(
     clues.extend(shape_clues(text, words, mentions))
     clues.extend(country_body_clues(words))
     clues.extend(foreign_head_clues(words))
+    if (
+        len(words) == 1
+        and words[0].lower() in _MONTHS
+        and not used_as_a_person(text, mentions, parse)
+        and not any(speaks(mention, parse) for mention in mentions)
+    ):
+        # "in May": a month, unless the text writes it as a person ("May said").
+        clues.append(("PERSON", NEVER, f"a month's name: {words[0]}"))
     if (
         place
         and len(words) > 1
@@ -187,6 +204,18 @@ def _common_word(word: str, text: str) -> bool:
     case ("red", "media"), not a given name there."""
     lower = word.lower()
     return lower in _COLOURS or lower in lower_case_words(text)
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether a capitalised title's word stands right before ``start``."""
+    before = text[max(0, start - 30) : start]
+    return before.endswith(" ") and bool(before.split()) and is_title(before.split()[-1])
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
 
 
 def _a_place_or_people_only(votes: Mapping[str, float]) -> bool:

@@ -59,12 +59,21 @@ BODY_FIRST_WORDS = frozenset(
     """.split()
 )
 # Words that open places' names: Arabic in Latin letters (a ruin, a village, a monastery,
-# a house) and the Slavic adjectives "new", "old", "great", "upper" and "lower".
+# a house, a cape: "Ras Lanuf", though "Ras" is a given name too) and the Slavic
+# adjectives "new", "old", "great", "upper" and "lower".
 PLACE_FIRST_WORDS = frozenset(
     """
-    khirbet khirbat jebel kafr deir beit novo nowy nowa nowe stari staro stary stara
+    khirbet khirbat jebel kafr deir beit ras novo nowy nowa nowe stari staro stary stara
     velika veliki veliko gornji donji gornja donja
     """.split()
+)
+
+
+# Words that end places' names in English, none a known given name or surname ("Craig
+# Cove", "Tumbler Creek", "Kaieteur Falls"), beside the gazetteer's heads.
+PLACE_LAST_WORDS = frozenset(
+    """cove creek falls heights point lagoon reef atoll peninsula plateau crater volcano
+    springs glacier fjord swamp oasis desert""".split()
 )
 
 
@@ -78,7 +87,9 @@ def foreign_head_clues(words: Sequence[str]) -> list[Clue]:
     if first in BODY_FIRST_WORDS:
         reason = f"a body's first word in its language: {words[0]}"
         return [("PERSON", NEVER, reason), ("ORG", 2, reason)]
-    if first in PLACE_FIRST_WORDS:
-        reason = f"a place's first word in its language: {words[0]}"
+    last = words[-1].lower().strip(".,")
+    if first in PLACE_FIRST_WORDS or (last in PLACE_LAST_WORDS and words[-1][:1].isupper()):
+        word = words[0] if first in PLACE_FIRST_WORDS else words[-1]
+        reason = f"a place's word: {word}"
         return [("PERSON", NEVER, reason), ("GPE", 2, reason)]
     return []

@@ -35,9 +35,10 @@ _OFFICE_INSIDE = re.compile(
 
 
 # Courtesies of Spanish, Portuguese and Italian before a given name ("Don Ernesto", "Doña
-# Carmen", "Dom Pedro"); "Don" is also a given name of its own ("Don Haskins"), so a
-# courtesy only when a known given name follows it.
-_COURTESIES = frozenset("don doña dona dom".split())
+# Carmen", "Dom Pedro"), and the Maltese priest's "Dun" ("Dun Anton"); "Don" is also a
+# given name of its own ("Don Haskins"), so a courtesy only when a known given name
+# follows it.
+_COURTESIES = frozenset("don doña dona dom dun".split())
 
 _ROLE_SPAN_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
