@@ -374,3 +374,15 @@ def test_a_contributors_line_is_no_list_of_places(analyser: Analyser) -> None:
         " contributed.",
     )
     assert "Jo Ekwueme-Hart" in people
+
+
+def test_a_given_name_and_a_regnal_number_is_a_person_with_the_realm() -> None:
+    from reader.entities.people import join_regnal
+
+    text = "the hospital named after Casimir IV of Mazovia, said it was open."
+    candidates = _spans(text, ("Casimir IV", "ORG"), ("Mazovia", "GPE"))
+    assert _named(text, join_regnal(text, candidates)) == [("Casimir IV of Mazovia", "PERSON")]
+    # No given name before the number, or no number: left as they are.
+    text = "Windows XP of Redmond and Galaxy IV of Seoul"
+    candidates = _spans(text, ("Windows XP", "PRODUCT"), ("Galaxy IV", "PRODUCT"))
+    assert join_regnal(text, candidates) == candidates

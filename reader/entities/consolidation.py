@@ -51,6 +51,7 @@ from reader.entities.people import (
     is_person_noun_word,
     join_connected,
     join_initials,
+    join_regnal,
     missed_people,
     names_a_person,
     other_names,
@@ -215,7 +216,7 @@ def _candidates(
             chosen.add(start, end)
             kept.append((start, end, label))
     joined = join_initials(text, _join_split_names(text, sorted(kept)))
-    return join_connected(text, drop_lower_case_lead(text, joined))
+    return join_regnal(text, join_connected(text, drop_lower_case_lead(text, joined)))
 
 
 def _join_split_names(

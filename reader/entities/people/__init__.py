@@ -31,6 +31,7 @@ from reader.entities.people.connectors import (
     drop_lower_case_lead,
     hyphenated_given_start,
     join_connected,
+    join_regnal,
 )
 from reader.entities.people.for_and_against import person_clues
 from reader.entities.people.lists import relabel_listed
@@ -60,6 +61,7 @@ __all__ = [
     "is_person_noun_word",
     "join_connected",
     "join_initials",
+    "join_regnal",
     "missed_people",
     "names_a_person",
     "other_names",

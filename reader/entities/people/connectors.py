@@ -7,7 +7,8 @@ married name ("Clarisse Assogba épouse Kpadonou", "Jane Doe née Smith"), a fat
 that word and calls the pieces places or bodies ("Vaqif", "Kpadonou"); the word itself
 says that both sides are one person's name, whatever the model called them.
 
-A hyphenated given name is one ("Ana-Maria Lupașcu", not "Maria Lupașcu"), and a
+A given name and a regnal number is a person's name with its realm ("Philip II of
+Macedon"). A hyphenated given name is one ("Ana-Maria Lupașcu", not "Maria Lupașcu"), and a
 person's name never opens with a word in lower case that is no particle: "jul
 Plantaže" is a date's month before a club's name, not a person.
 """
@@ -134,6 +135,31 @@ def _found_inside(span: tuple[int, int], candidates: list[Candidate]) -> bool:
     )
 
 
+# A regnal number after a given name ("Philip II", "Henry VIII", "Leo XIV").
+_REGNAL = re.compile(r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})")
+# What follows a monarch's number: " of Macedon", " of Castile and León".
+_REALM = re.compile(r" of [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)?(?![\w'\u2019-])")
+
+
+def join_regnal(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A known given name and a regnal number ("Philip II", which the model may call a
+    body) is a person's name, and runs on over the realm after it ("Philip II of
+    Macedon": the realm is no place of its own there)."""
+    joined: list[Candidate] = []
+    skip_until = -1
+    for start, end, label in candidates:
+        if start < skip_until:
+            continue  # the realm, now inside the monarch's name
+        words = text[start:end].split()
+        if len(words) == 2 and is_given(words[0]) and _REGNAL.fullmatch(words[1]):
+            realm = _REALM.match(text, end)
+            if realm is not None:
+                end = skip_until = realm.end()
+            label = "PERSON"
+        joined.append((start, end, label))
+    return joined
+
+
 def hyphenated_given_start(text: str, start: int) -> int:
     """Where a person's name starts whose given name is hyphenated and the model began at
     its second half ("Maria Lupașcu" of "Ana-Maria Lupașcu"): the first half must be a
@@ -169,4 +195,10 @@ def drop_lower_case_lead(text: str, candidates: list[Candidate]) -> list[Candida
     return fixed
 
 
-__all__ = ["CONNECTORS", "drop_lower_case_lead", "hyphenated_given_start", "join_connected"]
+__all__ = [
+    "CONNECTORS",
+    "drop_lower_case_lead",
+    "hyphenated_given_start",
+    "join_connected",
+    "join_regnal",
+]
