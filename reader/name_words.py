@@ -14,7 +14,7 @@ from functools import lru_cache
 # Roles that news copy writes before a name, beyond nameparser's titles ("striker Rafael
 # Duarte", "Kisumu MP Peter Oloo", "MPs Jane Mwangi").
 _ROLES = frozenset(
-    """mp mps mep meps mla mlas mna mnas mpa mpas msp msps td tds ombudsman ombudswoman
+    """mp mps mep meps mla mlas mna mnas mpa mpas msp msps td tds mk mks ombudsman ombudswoman
     senator senators lawmaker lawmakers legislator legislators
     councillor councilor congressman congresswoman assemblyman assemblywoman rep rep. sen.
     gov. lt. gen. col. maj. capt. sgt. supt. insp. det. cpl. pte. adm. cmdr. brig.
@@ -34,10 +34,21 @@ _ROLES = frozenset(
     tun puan encik haji hajjah cs cas""".split()
 )
 
+# Honorifics and titles of other languages that news copy in English keeps before a name
+# ("Ing. Carlos Ruiz", "Kgosi Mothibi Seepapitso", "Yr Athro Gwenllian ap Siôn", "Shri
+# Anil Kumar", "Alhaji Musa Bello"): Spanish, Italian and Portuguese degrees, Welsh,
+# Setswana, Zulu, Swahili, Hindi, Tamil, Hausa and Malay forms of address, none in
+# nameparser.
+FOREIGN_TITLES = frozenset(
+    """ing lic licdo licda arq abog avv dott dra engr kgosi kgosikgolo inkosi nkosi mzee
+    shri shrimati smt thiru thirumathi tmt selvi athro parchedig alhaji alhaja hajia
+    mallam malam ustaz ustazah khun""".split()
+)
+
 # Roles written as acronyms, which name no one alone and no body either ("Galway TD",
 # "the CS", "an MCA"); an acronym is otherwise kept as a name.
 ROLE_ACRONYMS = frozenset(
-    """mp mps mep meps mla mlas mca mcas mna mnas mpa mpas msp msps td tds cs cas ceo cfo
+    """mp mps mep meps mla mlas mca mcas mna mnas mpa mpas msp msps td tds mk mks cs cas ceo cfo
     coo cto""".split()
 )
 
@@ -48,7 +59,8 @@ ROLE_NOUNS = frozenset(
     secretary director spokesman spokeswoman spokesperson governor mayor senator
     ambassador envoy commissioner coach manager striker midfielder defender goalkeeper
     winger captain economist analyst lawyer attorney prosecutor judge justice professor
-    editor reporter correspondent photographer founder mp mep lawmaker premier chancellor
+    editor editors reporter reporters correspondent correspondents writer writers
+    photographer founder mp mep lawmaker premier chancellor
     general colonel commander inspector superintendent officer""".split()
 )
 
@@ -139,10 +151,10 @@ def titles() -> frozenset[str]:
     try:
         from nameparser.config import CONSTANTS
     except ImportError:  # the package is a dependency; without it, only our own roles
-        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS)
+        return frozenset(word.rstrip(".") for word in _ROLES | HONORIFICS | FOREIGN_TITLES)
     found = {str(title).lower() for title in CONSTANTS.titles}
     # Compared without a final period: "Sen." and "sen" are one title.
-    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS)
+    return frozenset(word.rstrip(".") for word in found | _ROLES | HONORIFICS | FOREIGN_TITLES)
 
 
 # The last words of laws and treaties ("Finance Bill", "Paris Agreement").

@@ -50,9 +50,12 @@ from reader.entities.organisations import (
 )
 from reader.entities.people import (
     company_short_form,
+    drop_lower_case_lead,
     initialled_owner,
     is_person_noun_word,
+    join_connected,
     join_initials,
+    join_regnal,
     missed_people,
     names_a_person,
     other_names,
@@ -223,7 +226,8 @@ def _candidates(
         if not chosen.overlaps(start, end):
             chosen.add(start, end)
             kept.append((start, end, label))
-    return join_initials(text, _join_split_names(text, sorted(kept)))
+    joined = join_initials(text, _join_split_names(text, sorted(kept)))
+    return join_regnal(text, join_connected(text, drop_lower_case_lead(text, joined)))
 
 
 def _join_split_names(
@@ -255,13 +259,14 @@ def _join_split_names(
 
 # Agencies and people credited by the shape of a wire dateline or a credit line:
 # "NAIROBI, March 3 (Reuters) -", "(Anadolu Agency photo)", "Reporting by Jane Doe".
-# A credited name's words open with a capital, accented ones included ("Paulius Šimkus",
-# "Seán Ó Dubhghaill").
-_CREDIT_CAP = r"[A-Z\u00c0-\u00de\u0100-\u017d]"
-_CREDIT_NAME = rf"{_CREDIT_CAP}[\w.&'\u2019-]*(?: {_CREDIT_CAP}[\w.&'\u2019-]*){{0,2}}"
+# A capital of the Latin letters, accented ones too: "Paulius Šimkus", "Borut Živulović".
+_CAPITAL = "A-Z" + "".join(char for char in map(chr, range(0xC0, 0x250)) if char.isupper())
+_CREDIT_NAME = rf"[{_CAPITAL}][\w.&'\u2019-]*(?: [{_CAPITAL}][\w.&'\u2019-]*){{0,2}}"
 # A credited name whose words may run over a line's end, and may open with a particle and
 # a hyphen ("Nadia el-Gowhary").
-_WRAPPED_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \n](?:[a-z]{1,3}-)?[A-Z][\w.&'\u2019-]*){0,2}"
+_WRAPPED_NAME = (
+    rf"[{_CAPITAL}][\w.&'\u2019-]*(?:[ \n](?:[a-z]{{1,3}}-)?[{_CAPITAL}][\w.&'\u2019-]*){{0,2}}"
+)
 _CREDITS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(rf"\(({_CREDIT_NAME})\) ?[-\u2013\u2014]"), ("ORG",)),
     (

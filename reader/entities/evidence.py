@@ -372,7 +372,7 @@ def _around(
         weighing.add("PERSON", 3, f"title before it: {before[-1]}")
     elif previous in _PERSON_ROLES:
         weighing.add("PERSON", 2, f"role before it: {before[-1]}")
-    elif previous == "by" and len(before) > 1 and before[-2].lower() in _CREDITING:
+    elif previous == "by" and len(before) > 1 and before[-2].lower().lstrip("(") in _CREDITING:
         weighing.add("PERSON", 3, f"credited: {before[-2]} by")
     holding = len(before) > 1 and before[-2].lower() in _HOLDINGS
     if previous in ("in", "of") and holding and _named(weighing):

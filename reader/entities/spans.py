@@ -37,7 +37,13 @@ from reader.entities.organisations import (
     teams_pair,
 )
 from reader.entities.organisations.leading_words import leading_description
-from reader.entities.people import given_name_completed, is_person_noun_word, role_before_person
+from reader.entities.people import (
+    given_name_completed,
+    hyphenated_given_start,
+    is_person_noun_word,
+    role_before_person,
+    staff_outlet,
+)
 from reader.gazetteer import is_country, is_demonym, is_given_name, is_place
 from reader.name_words import (
     HONORIFICS,
@@ -46,6 +52,7 @@ from reader.name_words import (
     PLACE_HEADS,
     ROLE_ACRONYMS,
     ROLE_NOUNS,
+    is_title,
     titles,
 )
 from reader.syntax import Parse
@@ -104,8 +111,9 @@ _PARTICLE_TAIL = re.compile(
 _PATRONYMIC_TAIL = re.compile(r" (?:uulu|kyzy|ogly|oglu|qizi|uly|kyzi)\b")
 _SCORE = re.compile(r"\d+-\d+")
 # "Samuel Kiptoo Langat told": one more capitalised word that ends a person's name.
-_SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+"
-_LAST_NAME_TAIL = re.compile(rf" ({_SURNAME}(?: {_SURNAME})?)(?= [a-z]|[,.;:!?)])")
+_SURNAME = rf"(?!{_CALENDAR})[A-Z][a-z\u00e0-\u024f'\u2019-]+(?:-[A-Z][a-z\u00e0-\u024f'\u2019]+)*"
+# Up to three words: "Carlos Ramón" + "Ruiz Díaz Olmedo" (a given name, two surnames).
+_LAST_NAME_TAIL = re.compile(rf" ({_SURNAME}(?: {_SURNAME}){{0,2}})(?= [a-z]|[,.;:!?)])")
 # "Carrie Wong Siu-ming": a hyphenated given name after the surname (Cantonese, Korean).
 _HYPHENATED_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+\b")
 _NAME_WORD = rf"(?!{_CALENDAR}){_CAP_WORD}"
@@ -221,6 +229,7 @@ def split_raw(text: str, start: int, end: int, label: str, parse: Parse) -> list
         if piece_label == "PERSON":
             new_start, new_end = complete_name(text, new_start, new_end, parse)
             new_start, new_end = _complete_person(text, new_start, new_end)
+            new_start = hyphenated_given_start(text, new_start)  # "Ana-" + "Maria Lupașcu"
             particles = _PARTICLE_TAIL.match(text, new_end) or _HYPHENATED_GIVEN.match(
                 text, new_end
             )
@@ -289,6 +298,7 @@ def complete_name(text: str, start: int, end: int, parse: Parse) -> tuple[int, i
             and word[:1].isupper()
             and not word.isupper()
             and word.lower().rstrip(".") not in titles()
+            and word.lower().rstrip(".") not in ROLE_NOUNS  # "Business Writers" + a name
             and not is_person_noun_word(word)
             and (token.head in members or any(parse.tokens[m].head == index for m in members))
         )
@@ -337,9 +347,11 @@ def _complete_person(text: str, start: int, end: int) -> tuple[int, int]:
         start -= len(honorific) + 1
     words = text[start:end].split()
     tail = _LAST_NAME_TAIL.match(text, end)
-    if tail and 2 <= len(words) <= 3 and not text[end - 1].isspace():
+    # One word only after a title: "Dr Souphan" + "Inthalath-Keola".
+    titled = len(words) == 1 and is_title(honorific.rstrip(".")) and not honorific.isupper()
+    if tail and (2 <= len(words) <= 3 or titled) and not text[end - 1].isspace():
         added = tail.group(1).split()
-        if len(words) + len(added) <= 4 and not any(
+        if len(words) + len(added) <= 5 and not any(
             word.lower() in titles() or is_place_word(word) for word in added
         ):
             end = tail.end(1)
@@ -700,6 +712,13 @@ def byline_names(byline: str) -> list[tuple[str, str]]:
             words.pop()
         part = " ".join(words)
         if not part or not part[0].isupper():
+            continue
+        outlet = staff_outlet(words)
+        if outlet is not None:
+            # "Reuters Staff", "AFP Staff Writers": the outlet, not a person; "Staff
+            # Reporter" and "Our Correspondent" name no one.
+            if outlet:
+                found.append((outlet, "ORG"))
             continue
         if is_place(part):
             found.append((part, "GPE"))  # where the reporter files from: "Buenos Aires"

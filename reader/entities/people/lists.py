@@ -28,6 +28,8 @@ _SEPARATOR = re.compile(r"(?:, and |, or |, | and | or )")
 _PLACES = frozenset({"GPE", "LOC"})
 # A credit's "by" earlier in the line: its list names writers and their cities.
 _CREDIT = re.compile(r"\b(?:by|By|BY)\b")
+# A credit that ends its line: "Jane Doe in Tokyo and Ravi Nair in Delhi contributed."
+_CONTRIBUTED = re.compile(r"[^\n]*\bcontribut(?:ed|ing)\b")
 
 
 def _line_start(text: str, position: int) -> int:
@@ -89,8 +91,10 @@ def _label_of_lists(
     list has an "and" or an "or" and holds no person."""
     labels: set[str] = set()
     for mention in mentions:
-        if mention.by == "byline" or _CREDIT.search(
-            text, _line_start(text, mention.start), mention.start
+        if (
+            mention.by == "byline"
+            or _CREDIT.search(text, _line_start(text, mention.start), mention.start)
+            or _CONTRIBUTED.match(text, mention.end)
         ):
             continue  # "(Reporting by Omar Tazi in Rabat and Sarah Whitcombe in London)"
         listed, joined = _neighbours(text, mention, label_at, starts, ends)

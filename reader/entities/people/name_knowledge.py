@@ -171,8 +171,11 @@ def sentence_ends_before(text: str, position: int) -> bool:
         return False
     written = stripped.rsplit(None, 1)[-1].rstrip(".!?")
     word = written.lower()
-    # "Dr." goes on, "the ruling." ends: a title only with a capital (is_title)
-    return len(word) > 1 and not is_title(written) and word not in ("st", "mt", "ft")
+    # "Dr." goes on, "the ruling." ends: a title only with a capital (is_title), and only
+    # an abbreviation's length; "defeat to Police." ends, a word the text also writes in
+    # lower case ("the police").
+    abbreviation = is_title(written) and len(word) <= 5 and word not in lower_case_words(text)
+    return len(word) > 1 and not abbreviation and word not in ("st", "mt", "ft")
 
 
 def may_be_given(word: str, text: str) -> bool:

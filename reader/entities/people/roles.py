@@ -12,13 +12,14 @@ from collections.abc import Sequence
 
 from reader.entities.people.name_knowledge import (
     GOVERNMENT_ROLES,
+    is_given,
     lower_case_words,
     names_a_person,
     person_nouns,
     sentence_ends_before,
 )
 from reader.gazetteer import is_place
-from reader.name_words import HONORIFICS, ORG_HEADS, PLACE_HEADS, titles
+from reader.name_words import FOREIGN_TITLES, HONORIFICS, ORG_HEADS, PLACE_HEADS, titles
 
 # "Minister for Housing Declan Foley", "Secretary of State for Health Jane Doe": a
 # portfolio between an office and a person's name.
@@ -32,6 +33,12 @@ _OFFICE_INSIDE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner)(?: of State)? (?:for|of) (?:the )?"
 )
 
+
+# Courtesies of Spanish, Portuguese and Italian before a given name ("Don Ernesto", "Doña
+# Carmen", "Dom Pedro"), and the Maltese priest's "Dun" ("Dun Anton"); "Don" is also a
+# given name of its own ("Don Haskins"), so a courtesy only when a known given name
+# follows it.
+_COURTESIES = frozenset("don doña dona dom dun".split())
 
 _ROLE_SPAN_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
@@ -68,6 +75,13 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
     words = text[start:end].split(" ")
     if len(words) < 3 or label not in _ROLE_SPAN_LABELS:
         return start, label
+    if (
+        words[0].lower() in _COURTESIES
+        and is_given(words[1])
+        and names_a_person(" ".join(words[1:]))
+    ):
+        # "Don Ernesto Matamoros Valle": a courtesy before a given name and a surname.
+        return start + len(words[0]) + 1, "PERSON"
     office = _OFFICE_OF.search(text, max(0, start - 80), start) is not None
     if office:
         cut = _after_portfolio(text, start, end)
@@ -85,6 +99,10 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
         if role in GOVERNMENT_ROLES:
             return start + sum(len(w) + 1 for w in words[:position]), "PERSON"
+    if label != "PERSON" and _title_before_name(words):
+        # "Kgosi Mothibi Seepapitso" called a body: a title before two or three words of
+        # a name, none a body's or a place's, opens a person's name.
+        return start + len(words[0]) + 1, "PERSON"
     if _role_opens_sentence(text, start, words):
         return start + len(words[0]) + 1, "PERSON"
     if office:
@@ -97,6 +115,41 @@ def role_before_person(text: str, start: int, end: int, label: str) -> tuple[int
         if cut and all(w[:1].isupper() and w.lower() not in common for w in words[cut:]):
             return start + sum(len(w) + 1 for w in words[:cut]), "PERSON"
     return start, label
+
+
+# Words of the titles' list that qualify a body as often as a person ("National Bank",
+# "Royal Mail", "General Motors", "Grand Hotel"): never read as a person's title here.
+_QUALIFIERS = frozenset(
+    """former late then acting interim outgoing incoming veteran rookie presidential
+    opposition ruling party regional state federal national local provincial county
+    municipal senior junior top deputy vice chief head leader leaders boss star host
+    general grand royal united first new great high supreme chair president""".split()
+)
+
+
+def _title_before_name(words: Sequence[str]) -> bool:
+    """Whether a span of three or four words is a person's title, capitalised, and a
+    name of two or three words that holds no body's, place's or title's word."""
+    lead = words[0].lower().rstrip(".")
+    rest = words[1:]
+    return (
+        2 <= len(rest) <= 3
+        and words[0][:1].isupper()
+        and lead in titles()
+        # a title of address or a person's noun, not any word of the list ("Social")
+        and (lead in FOREIGN_TITLES or lead in person_nouns() or words[0].endswith("."))
+        and lead not in _QUALIFIERS
+        and lead not in HONORIFICS
+        and lead not in ORG_HEADS
+        and all(
+            w[:1].isupper()
+            and not w.isupper()
+            and w.lower().strip(".,") not in ORG_HEADS | PLACE_HEADS
+            and w.lower().strip(".,") not in titles()
+            and not is_place(w.strip(".,"))
+            for w in rest
+        )
+    )
 
 
 def _role_opens_sentence(text: str, start: int, words: Sequence[str]) -> bool:

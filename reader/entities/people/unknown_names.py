@@ -40,7 +40,7 @@ def unknown_and_unused(
         line_start = text.rfind("\n", 0, mention.start) + 1
         if _CREDIT.search(text, line_start, mention.start) or text.startswith("/", mention.end):
             return False
-        if _PRONOUN.match(text, mention.end) or _speaks(mention, parse):
+        if _PRONOUN.match(text, mention.end) or speaks(mention, parse):
             return False
     return not used_as_a_person(text, mentions, parse)
 
@@ -51,7 +51,7 @@ def _known(word: str) -> bool:
     return any(is_given_name(part) or is_surname(part) for part in parts)
 
 
-def _speaks(mention: Mention, parse: Parse) -> bool:
+def speaks(mention: Mention, parse: Parse) -> bool:
     """Whether the mention is the subject of a speech verb ("X said", "X told")."""
     if not parse:
         return True  # without a parse, say nothing against the name
